@@ -1,0 +1,202 @@
+//! `claimtrace claims` and `claimtrace show`.
+
+use clap::Args;
+use serde_json::{json, Value};
+
+use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort};
+use claimtrace::table::{self, Format, Table};
+
+use super::{emit, parse_format, DbArgs};
+
+/// List stored claims.
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  claimtrace claims\n  claimtrace claims --unsourced --sort worthiness --limit 20\n  \
+    claimtrace claims --status contested --format csv > contested.csv"
+)]
+pub struct ClaimsArgs {
+    /// Only claims of this document id
+    #[arg(long)]
+    pub document: Option<i64>,
+    /// Only claims of this type (statistic, quote, attribution, event, comparison, prediction)
+    #[arg(long = "type")]
+    pub claim_type: Option<String>,
+    /// Only claims with a component of this kind (figure, date)
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only claims with this status
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only claims with a figure and no source
+    #[arg(long)]
+    pub unsourced: bool,
+    /// Only claims whose text contains this (case-insensitive)
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Sort: position, worthiness, updated
+    #[arg(long, default_value = "position", value_parser = parse_sort)]
+    pub sort: ClaimSort,
+    /// At most this many claims
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Output format: table, json, jsonl, csv, markdown
+    #[arg(long, default_value = "table", value_parser = parse_format)]
+    pub format: Format,
+}
+
+fn parse_sort(s: &str) -> Result<ClaimSort, String> {
+    match s {
+        "position" => Ok(ClaimSort::Position),
+        "worthiness" => Ok(ClaimSort::Worthiness),
+        "updated" => Ok(ClaimSort::Updated),
+        _ => Err(format!(
+            "unknown sort {s:?}; valid: position, worthiness, updated"
+        )),
+    }
+}
+
+pub fn run(args: ClaimsArgs, db: &DbArgs) -> anyhow::Result<i32> {
+    let db = db.open()?;
+    let filter = ClaimFilter {
+        document: args.document,
+        claim_type: args.claim_type,
+        status: args.status,
+        unsourced: args.unsourced,
+        kind: args.kind,
+        text: args.search,
+        sort: args.sort,
+        limit: args.limit,
+        ..ClaimFilter::default()
+    };
+    let rows = db.list_claims(&filter)?;
+    emit(&render(&rows, args.format))?;
+    Ok(0)
+}
+
+/// A claim as JSON.
+pub fn claim_record(r: &ClaimRow) -> Value {
+    json!({
+        "id": r.id,
+        "document_id": r.document_id,
+        "document": r.document,
+        "start": r.start,
+        "end": r.end,
+        "byte_start": r.byte_start,
+        "byte_end": r.byte_end,
+        "text": r.text,
+        "type": r.claim_type,
+        "worthiness": r.worthiness,
+        "sourced": r.sourced,
+        "source": r.source,
+        "status": r.status,
+        "anchor_state": r.anchor_state,
+        "components": r.components,
+    })
+}
+
+fn components_summary(r: &ClaimRow) -> String {
+    r.components
+        .iter()
+        .map(|c| match (&c.value, &c.unit) {
+            (Some(v), Some(u)) => format!("{}={v} {u}", c.text),
+            (Some(v), None) => format!("{}={v}", c.text),
+            _ => c.text.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub fn render(rows: &[ClaimRow], format: Format) -> String {
+    let mut t = Table::new(vec![
+        "id",
+        "doc",
+        "type",
+        "status",
+        "worth",
+        "source",
+        "components",
+        "text",
+    ]);
+    for r in rows {
+        t.push(vec![
+            r.id.to_string(),
+            r.document_id.to_string(),
+            r.claim_type.clone(),
+            r.status.clone(),
+            format!("{:.2}", r.worthiness),
+            r.source.clone().unwrap_or_else(|| "-".into()),
+            components_summary(r),
+            r.text.clone(),
+        ]);
+    }
+    let records: Vec<Value> = rows.iter().map(claim_record).collect();
+    table::print(format, &t, &records)
+}
+
+/// Show one claim with its sentence and the claim marked.
+#[derive(Args, Debug)]
+#[command(after_help = "Example:\n  claimtrace show 12")]
+pub struct ShowArgs {
+    /// Claim id
+    pub id: i64,
+    /// Output format: table (human) or json
+    #[arg(long, default_value = "table", value_parser = parse_format)]
+    pub format: Format,
+}
+
+pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
+    let db = db.open()?;
+    let claim = db.claim(args.id)?;
+    let (sentence, sentence_start) = db.claim_sentence(args.id)?;
+    if matches!(args.format, Format::Json | Format::Jsonl) {
+        let mut rec = claim_record(&claim);
+        rec["sentence"] = Value::from(sentence);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&rec)?))?;
+        return Ok(0);
+    }
+    let colour = table::use_colour();
+    let marked = mark(
+        &sentence,
+        (claim.start - sentence_start) as usize,
+        (claim.end - sentence_start) as usize,
+        colour,
+    );
+    let mut out = format!(
+        "claim {}  [{}]  status: {}  worthiness: {:.2}\ndocument {}: {}\nspan: {}..{} (code points)\n\n{}\n",
+        claim.id, claim.claim_type, claim.status, claim.worthiness, claim.document_id, claim.document, claim.start, claim.end, marked
+    );
+    out.push_str(&format!(
+        "\nsource: {}\n",
+        claim.source.as_deref().unwrap_or("none (unsourced)")
+    ));
+    for c in &claim.components {
+        out.push_str(&format!(
+            "  {} {:?} [{}..{}] value={} unit={} mod={}\n",
+            c.kind,
+            c.text,
+            c.start,
+            c.end,
+            c.value.as_deref().unwrap_or("-"),
+            c.unit.as_deref().unwrap_or("-"),
+            c.modifier.as_deref().unwrap_or("-")
+        ));
+    }
+    emit(&out)?;
+    Ok(0)
+}
+
+/// Marks the code-point range `[start, end)` of `sentence`: bold-reverse on a terminal,
+/// `[[...]]` elsewhere.
+pub fn mark(sentence: &str, start: usize, end: usize, colour: bool) -> String {
+    let chars: Vec<char> = sentence.chars().collect();
+    let start = start.min(chars.len());
+    let end = end.clamp(start, chars.len());
+    let before: String = chars[..start].iter().collect();
+    let inside: String = chars[start..end].iter().collect();
+    let after: String = chars[end..].iter().collect();
+    if colour {
+        format!("{before}\x1b[1;7m{inside}\x1b[0m{after}")
+    } else {
+        format!("{before}[[{inside}]]{after}")
+    }
+}

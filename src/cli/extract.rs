@@ -1,0 +1,236 @@
+//! `claimtrace extract`: the pipeline without a database.
+//!
+//! With `--format jsonl` and standard input it is a streaming batch filter: one JSON
+//! document a line in (`{"id", "text", "date"}`), one result a line out, flushed per
+//! record, so a large archive can be piped through any engine that pipes records.
+
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context as _};
+use clap::Args;
+use serde_json::Value;
+
+use claimtrace::document::{self, Document, Metadata};
+use claimtrace::output;
+use claimtrace::pipeline::{self, Analysis};
+use claimtrace::recognize::Payload;
+use claimtrace::span::OffsetIndex;
+use claimtrace::table::{self, Format, Table};
+
+use super::{emit, parse_format, MetaArgs};
+
+/// Extract claims from files or standard input without storing them.
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  claimtrace extract corpus/article.txt --format table\n  \
+    cat article.txt | claimtrace extract --date 2025-07-01\n  \
+    claimtrace extract --format jsonl < docs.jsonl > results.jsonl   # {\"id\",\"text\",\"date\"} per line"
+)]
+pub struct ExtractArgs {
+    /// Article files (.txt/.md) or directories; none or "-" reads standard input
+    pub paths: Vec<PathBuf>,
+    /// Output format: json (one pretty document), jsonl (one line per document), table
+    #[arg(long, default_value = "json", value_parser = parse_format)]
+    pub format: Format,
+    #[command(flatten)]
+    pub meta: MetaArgs,
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
+    let from_stdin = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
+    if from_stdin && args.format == Format::Jsonl {
+        return stream_jsonl(std::io::stdin().lock(), std::io::stdout().lock());
+    }
+    let overrides = args.meta.metadata();
+    let docs: Vec<Document> = if from_stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
+        vec![Document::from_text("-", text, overrides.clone())]
+    } else {
+        let mut docs = Vec::new();
+        for path in document::collect_articles(&args.paths)? {
+            docs.push(Document::load(&path, &overrides)?);
+        }
+        docs
+    };
+    match args.format {
+        Format::Table => {
+            for doc in &docs {
+                let analysis = pipeline::analyse(doc);
+                emit(&render_table(doc, &analysis))?;
+            }
+        }
+        Format::Json if docs.len() == 1 => {
+            let a = pipeline::analyse(&docs[0]);
+            let v = output::analysis_json(Value::from(docs[0].key.clone()), &docs[0].text, &a);
+            emit(&format!("{}\n", serde_json::to_string_pretty(&v)?))?;
+        }
+        Format::Json => {
+            let all: Vec<Value> = docs
+                .iter()
+                .map(|d| {
+                    output::analysis_json(
+                        Value::from(d.key.clone()),
+                        &d.text,
+                        &pipeline::analyse(d),
+                    )
+                })
+                .collect();
+            emit(&format!("{}\n", serde_json::to_string_pretty(&all)?))?;
+        }
+        Format::Jsonl => {
+            for d in &docs {
+                let v = output::analysis_json(
+                    Value::from(d.key.clone()),
+                    &d.text,
+                    &pipeline::analyse(d),
+                );
+                emit(&format!("{v}\n"))?;
+            }
+        }
+        Format::Csv | Format::Markdown => bail!("extract prints json, jsonl or table"),
+    }
+    Ok(0)
+}
+
+/// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
+/// is 1 at the end when any line failed.
+pub fn stream_jsonl(input: impl BufRead, output: impl Write) -> anyhow::Result<i32> {
+    let mut out = BufWriter::new(output);
+    let mut failed = 0usize;
+    for (n, line) in input.split(b'\n').enumerate() {
+        let line_no = n + 1;
+        let bytes = line.context("reading standard input")?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match process_line(&bytes) {
+            Ok(record) => {
+                let r = writeln!(out, "{record}").and_then(|_| out.flush());
+                if let Err(e) = r {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        return Ok(if failed > 0 { 1 } else { 0 });
+                    }
+                    return Err(e).context("writing to stdout");
+                }
+            }
+            Err((id, msg)) => {
+                failed += 1;
+                match id {
+                    Some(id) => eprintln!("claimtrace: line {line_no} (id {id}): {msg}"),
+                    None => eprintln!("claimtrace: line {line_no}: {msg}"),
+                }
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("claimtrace: {failed} input line(s) failed; the others were processed");
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+type LineError = (Option<String>, String);
+
+fn process_line(bytes: &[u8]) -> Result<Value, LineError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        (
+            None,
+            format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
+        )
+    })?;
+    let record: Value = serde_json::from_str(text).map_err(|e| {
+        (
+            None,
+            format!("not a JSON object: {e} (column {})", e.column()),
+        )
+    })?;
+    let Value::Object(obj) = record else {
+        return Err((None, "not a JSON object".into()));
+    };
+    let id = obj.get("id").cloned().unwrap_or(Value::Null);
+    let shown = Some(id.to_string());
+    let Some(Value::String(doc_text)) = obj.get("text") else {
+        return Err((shown, "missing \"text\" string".into()));
+    };
+    let published = match obj.get("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(super::parse_date(s).map_err(|e| (shown.clone(), e))?),
+        Some(other) => {
+            return Err((
+                shown,
+                format!("\"date\" must be YYYY-MM-DD or null, not {other}"),
+            ))
+        }
+    };
+    let doc = Document::from_text(
+        id.to_string(),
+        doc_text.clone(),
+        Metadata {
+            published,
+            ..Metadata::default()
+        },
+    );
+    // The recognisers are fuzzed and must not panic; if one ever does, that document
+    // is reported and the stream goes on.
+    let analysis = catch_unwind(AssertUnwindSafe(|| pipeline::analyse(&doc))).map_err(|_| {
+        (
+            shown.clone(),
+            "internal error while analysing this document; please report it".to_string(),
+        )
+    })?;
+    Ok(output::analysis_json(id, &doc.text, &analysis))
+}
+
+fn render_table(doc: &Document, a: &Analysis) -> String {
+    let idx = OffsetIndex::new(&doc.text);
+    let mut t = Table::new(vec!["kind", "start", "end", "text", "normalised"]);
+    for m in &a.mentions {
+        let c = idx.char_span(m.span);
+        let detail = match &m.payload {
+            Payload::Figure(f) => {
+                let mut parts = Vec::new();
+                if let Some(v) = &f.value {
+                    parts.push(v.to_string());
+                }
+                if let (Some(l), Some(h)) = (&f.low, &f.high) {
+                    parts.push(format!("{l}..{h}"));
+                } else if let Some(l) = &f.low {
+                    parts.push(format!(">={l}"));
+                }
+                if let Some(u) = &f.unit {
+                    parts.push(u.clone());
+                }
+                if let Some(md) = f.modifier {
+                    parts.push(md.as_str().to_string());
+                }
+                parts.join(" ")
+            }
+            Payload::Date(t) => {
+                let mut s = format!("{} {}", t.timex_type.as_str(), t.value);
+                if let Some(md) = &t.modifier {
+                    s.push(' ');
+                    s.push_str(md);
+                }
+                s
+            }
+            Payload::Attribution(x) => {
+                let src = x.source.map(|s| s.slice(&doc.text)).unwrap_or("?");
+                format!("source: {src}{}", if x.direct { " (direct)" } else { "" })
+            }
+        };
+        t.push(vec![
+            m.kind().to_string(),
+            c.start.to_string(),
+            c.end.to_string(),
+            m.span.slice(&doc.text).to_string(),
+            detail,
+        ]);
+    }
+    table::print(Format::Table, &t, &[])
+}

@@ -1,0 +1,109 @@
+//! `claimtrace ingest`: run the pipeline on articles and store the results.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use claimtrace::document::{self, Document};
+use claimtrace::pipeline;
+use claimtrace::store::{ClaimFilter, IngestOutcome};
+use claimtrace::table::Format;
+
+use super::{claims, emit, parse_format, DbArgs, MetaArgs};
+
+/// Ingest article files and directories (.txt/.md, recursively) into the database.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:\n  claimtrace ingest corpus/\n  \
+    claimtrace ingest article.txt --date 2025-07-01 --url https://example.org/a\n  \
+    claimtrace --db desk.db ingest today/ --quiet")]
+pub struct IngestArgs {
+    /// Files or directories to ingest
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub meta: MetaArgs,
+    /// Print only the per-file summary, not the claims found
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Format of the claims printed after ingesting
+    #[arg(long, default_value = "table", value_parser = parse_format)]
+    pub format: Format,
+}
+
+pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
+    let paths = document::collect_articles(&args.paths)?;
+    let mut db = db.open()?;
+    let overrides = args.meta.metadata();
+    let mut failed = Vec::new();
+    let mut stored = Vec::new();
+    for path in &paths {
+        let outcome = Document::load(path, &overrides)
+            .map_err(anyhow::Error::from)
+            .and_then(|doc| {
+                let analysis = pipeline::analyse(&doc);
+                db.ingest(&doc, &analysis).map_err(anyhow::Error::from)
+            });
+        match outcome {
+            Ok(IngestOutcome::Added {
+                document_id,
+                claims,
+            }) => {
+                eprintln!(
+                    "{}: stored as document {document_id} ({claims} claims)",
+                    path.display()
+                );
+                stored.push(document_id);
+            }
+            Ok(IngestOutcome::NewVersion {
+                document_id,
+                previous,
+                version,
+                claims,
+            }) => {
+                eprintln!(
+                    "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims)",
+                    path.display()
+                );
+                stored.push(document_id);
+            }
+            Ok(IngestOutcome::Unchanged { document_id }) => {
+                eprintln!(
+                    "{}: unchanged (already stored as document {document_id}); nothing to do",
+                    path.display()
+                );
+            }
+            Err(e) => {
+                eprintln!("claimtrace: error: {e:#}");
+                failed.push(path.clone());
+            }
+        }
+    }
+    eprintln!(
+        "ingested {} of {} file(s){}",
+        paths.len() - failed.len(),
+        paths.len(),
+        if failed.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} failed: {}",
+                failed.len(),
+                failed
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+    );
+    if !args.quiet {
+        for id in &stored {
+            let rows = db.list_claims(&ClaimFilter {
+                document: Some(*id),
+                ..ClaimFilter::default()
+            })?;
+            emit(&claims::render(&rows, args.format))?;
+        }
+    }
+    Ok(if failed.is_empty() { 0 } else { 1 })
+}

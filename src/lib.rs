@@ -1,0 +1,20 @@
+//! claimtrace: find the checkable claims in news articles — figures, dates and
+//! attributions — store them with exact spans and normalised values, and review them.
+//!
+//! The pipeline, one module a stage, data flowing one way:
+//! [`document`] (input, metadata, hash) → [`segment`] (paragraphs, sentences) →
+//! [`recognize`] (figures, dates, attributions) → [`sources`] (registry, coreference) →
+//! [`claims`] (assembly, typing, check-worthiness) → [`store`] (SQLite).
+//! [`pipeline`] runs the stages for one document; [`output`] renders the extract contract.
+
+pub mod claims;
+pub mod decimal;
+pub mod document;
+pub mod output;
+pub mod pipeline;
+pub mod recognize;
+pub mod segment;
+pub mod sources;
+pub mod span;
+pub mod store;
+pub mod table;

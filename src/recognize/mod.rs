@@ -1,0 +1,338 @@
+//! Recognisers: figures, dates and attributions found in segmented text.
+//!
+//! Each recogniser is a pure function of the document text, its sentences and its
+//! metadata; none touches the database. They share the [`Mention`] type: a byte
+//! [`Span`] plus a kind-specific payload with normalised values.
+
+pub mod attribution;
+pub mod dates;
+pub mod figures;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use crate::decimal::Decimal;
+use crate::segment::Segmentation;
+use crate::span::Span;
+
+/// What a recogniser sees of a document.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub segments: &'a Segmentation,
+    /// The document's published date, when known (the TIMEX3 document creation time).
+    pub published: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MentionKind {
+    Figure,
+    Date,
+    Attribution,
+}
+
+impl MentionKind {
+    pub const ALL: [MentionKind; 3] = [
+        MentionKind::Figure,
+        MentionKind::Date,
+        MentionKind::Attribution,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MentionKind::Figure => "figure",
+            MentionKind::Date => "date",
+            MentionKind::Attribution => "attribution",
+        }
+    }
+}
+
+impl fmt::Display for MentionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for MentionKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        MentionKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                format!("unknown mention kind {s:?} (expected figure, date or attribution)")
+            })
+    }
+}
+
+/// One recognised expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub payload: Payload,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    Figure(Figure),
+    Date(Timex),
+    Attribution(Attribution),
+}
+
+impl Mention {
+    pub fn kind(&self) -> MentionKind {
+        match self.payload {
+            Payload::Figure(_) => MentionKind::Figure,
+            Payload::Date(_) => MentionKind::Date,
+            Payload::Attribution(_) => MentionKind::Attribution,
+        }
+    }
+
+    pub fn figure(&self) -> Option<&Figure> {
+        match &self.payload {
+            Payload::Figure(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self) -> Option<&Timex> {
+        match &self.payload {
+            Payload::Date(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn attribution(&self) -> Option<&Attribution> {
+        match &self.payload {
+            Payload::Attribution(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// A hedge or bound on a figure ("about", "more than", "up to"), or its vagueness
+/// ("thousands of").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FigureMod {
+    Approx,
+    MoreThan,
+    EqualOrMore,
+    LessThan,
+    EqualOrLess,
+    Vague,
+}
+
+impl FigureMod {
+    pub const ALL: [FigureMod; 6] = [
+        FigureMod::Approx,
+        FigureMod::MoreThan,
+        FigureMod::EqualOrMore,
+        FigureMod::LessThan,
+        FigureMod::EqualOrLess,
+        FigureMod::Vague,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FigureMod::Approx => "APPROX",
+            FigureMod::MoreThan => "MORE_THAN",
+            FigureMod::EqualOrMore => "EQUAL_OR_MORE",
+            FigureMod::LessThan => "LESS_THAN",
+            FigureMod::EqualOrLess => "EQUAL_OR_LESS",
+            FigureMod::Vague => "VAGUE",
+        }
+    }
+}
+
+impl FromStr for FigureMod {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        FigureMod::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("unknown figure mod {s:?}"))
+    }
+}
+
+/// A quantity that could be checked against data.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Figure {
+    /// The exact value; `None` for ranges and vague quantities.
+    pub value: Option<Decimal>,
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+    /// ISO 4217 code for money, "percent", "percentage point", another unit word, or none.
+    pub unit: Option<String>,
+    pub modifier: Option<FigureMod>,
+    /// What the figure counts ("600,000 Azerbaijanis" → "Azerbaijanis").
+    pub subject: Option<Span>,
+}
+
+/// TIMEX3 `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub const ALL: [TimexType; 4] = [
+        TimexType::Date,
+        TimexType::Time,
+        TimexType::Duration,
+        TimexType::Set,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+impl FromStr for TimexType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        TimexType::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("unknown TIMEX3 type {s:?}"))
+    }
+}
+
+/// A temporal expression normalised as a TimeML 1.2.1 TIMEX3.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    pub timex_type: TimexType,
+    /// The TIMEX3 `value` ("2025-06-27", "P44D", "PRESENT_REF", "XXXX-12-25" when unanchored).
+    pub value: String,
+    /// The TIMEX3 `mod` ("START", "APPROX", ...).
+    pub modifier: Option<String>,
+    /// For SET: the TIMEX3 `quant` ("EACH", "EVERY").
+    pub quant: Option<String>,
+    /// For SET: the TIMEX3 `freq` ("2X").
+    pub freq: Option<String>,
+}
+
+/// Which reference date anchored the relative dates of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorKind {
+    Published,
+    Inferred,
+    None,
+}
+
+impl AnchorKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AnchorKind::Published => "published",
+            AnchorKind::Inferred => "inferred",
+            AnchorKind::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub kind: AnchorKind,
+    pub date: Option<NaiveDate>,
+}
+
+/// What kind of thing a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    Person,
+    Organisation,
+    Outlet,
+    Document,
+    Dataset,
+    Unknown,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::Person,
+        SourceKind::Organisation,
+        SourceKind::Outlet,
+        SourceKind::Document,
+        SourceKind::Dataset,
+        SourceKind::Unknown,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Document => "document",
+            SourceKind::Dataset => "dataset",
+            SourceKind::Unknown => "unknown",
+        }
+    }
+}
+
+impl FromStr for SourceKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        SourceKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("unknown source kind {s:?}"))
+    }
+}
+
+/// An attribution relation (PARC 3.0 / PolNeAR): who or what is cited (source), the
+/// word that signals it (cue) and what is attributed (content).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub source: Option<Span>,
+    pub cue: Option<Span>,
+    pub content: Option<Span>,
+    /// Direct speech (a quotation).
+    pub direct: bool,
+    /// The name inside the source span, without title or role ("Dmitry Peskov").
+    pub source_name: Option<Span>,
+    /// The title or role inside the source span ("Kremlin spokesperson").
+    pub source_role: Option<Span>,
+    pub source_kind: SourceKind,
+    /// Index into the document's [`crate::sources::DocSources`] after coreference.
+    pub source_id: Option<usize>,
+}
+
+/// Everything recognised in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Recognised {
+    /// Mentions in document order (by start, then longer first).
+    pub mentions: Vec<Mention>,
+    pub anchor: Option<Anchor>,
+}
+
+/// Runs every recogniser and resolves conflicts between them.
+pub fn recognise(ctx: &Context) -> Recognised {
+    let (dates, anchor) = dates::recognise(ctx);
+    let figures = figures::recognise(ctx);
+    let attributions = attribution::recognise(ctx);
+    let mut mentions: Vec<Mention> = Vec::with_capacity(dates.len() + figures.len());
+    // A figure inside a temporal expression is part of the date ("the 44-day war",
+    // "27 June 2025"), not a quantity of its own.
+    let temporal: Vec<Span> = dates.iter().map(|m| m.span).collect();
+    mentions.extend(
+        figures
+            .into_iter()
+            .filter(|f| !temporal.iter().any(|t| t.contains(f.span))),
+    );
+    mentions.extend(dates);
+    mentions.extend(attributions);
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.kind()));
+    Recognised {
+        mentions,
+        anchor: Some(anchor),
+    }
+}

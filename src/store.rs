@@ -1,0 +1,662 @@
+//! The store: the only module that speaks SQL.
+//!
+//! One SQLite database (bundled SQLite) in WAL mode with foreign keys on and a busy
+//! timeout, so several processes can write it: one waits while another commits. Every
+//! multi-row write is one transaction, so a failure leaves the database as it was.
+//! The schema is `schema.sql`, versioned with `PRAGMA user_version`; an older database
+//! is migrated step by step in one transaction, a newer one is refused.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde_json::Value;
+
+use crate::document::Document;
+use crate::output;
+use crate::pipeline::Analysis;
+use crate::recognize::{Mention, Payload};
+use crate::sources;
+use crate::span::OffsetIndex;
+
+/// The schema this binary writes.
+pub const SCHEMA_VERSION: i64 = 1;
+const SCHEMA: &str = include_str!("../schema.sql");
+
+/// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
+const MIGRATIONS: &[&str] = &[];
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: cannot open the database: {source}")]
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("{path}: the database has schema version {found}, newer than this claimtrace knows ({known}); upgrade claimtrace")]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: is not a claimtrace database (it has tables but no schema version)")]
+    Foreign { path: String },
+    #[error("no claim with id {0}; list them with `claimtrace claims`")]
+    NoClaim(i64),
+    #[error("no document with id {0}; list them with `claimtrace documents`")]
+    NoDocument(i64),
+    #[error(transparent)]
+    Sql(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Owns the connection and every query.
+pub struct Database {
+    conn: Connection,
+    path: String,
+}
+
+/// What ingesting one document did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// Stored for the first time.
+    Added { document_id: i64, claims: usize },
+    /// Same source, new content: stored as a new version of `previous`.
+    NewVersion {
+        document_id: i64,
+        previous: i64,
+        version: i64,
+        claims: usize,
+    },
+    /// Identical content is already stored.
+    Unchanged { document_id: i64 },
+}
+
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+impl Database {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Database> {
+        let shown = path.display().to_string();
+        let open_err = |source| StoreError::Open {
+            path: shown.clone(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(open_err)?;
+        conn.busy_timeout(Duration::from_secs(30))
+            .map_err(open_err)?;
+        // journal_mode returns a row; query it rather than execute.
+        let _: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(open_err)?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            .map_err(open_err)?;
+        let mut db = Database { conn, path: shown };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn in_memory() -> Result<Database> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        let mut db = Database {
+            conn,
+            path: ":memory:".into(),
+        };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if version == 0 {
+            let tables: i64 = tx.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )?;
+            if tables > 0 {
+                return Err(StoreError::Foreign {
+                    path: self.path.clone(),
+                });
+            }
+            tx.execute_batch(SCHEMA)?;
+        } else {
+            for step in &MIGRATIONS[(version - 1) as usize..] {
+                tx.execute_batch(step)?;
+            }
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores one analysed document in one transaction.
+    pub fn ingest(&mut self, doc: &Document, analysis: &Analysis) -> Result<IngestOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: Option<(i64, String, i64)> = tx
+            .query_row(
+                "SELECT id, content_hash, version FROM documents
+                 WHERE source_key = ?1 AND is_current = 1",
+                [&doc.key],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((id, hash, _)) = &current {
+            if *hash == doc.hash {
+                return Ok(IngestOutcome::Unchanged { document_id: *id });
+            }
+        }
+        let (version, previous) = match &current {
+            Some((id, _, v)) => (v + 1, Some(*id)),
+            None => (1, None),
+        };
+        if let Some(prev) = previous {
+            tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
+        }
+        let document_id = insert_document(&tx, doc, analysis, version, previous)?;
+        let claims = insert_analysis(&tx, document_id, &doc.text, analysis)?;
+        tx.commit()?;
+        Ok(match previous {
+            Some(previous) => IngestOutcome::NewVersion {
+                document_id,
+                previous,
+                version,
+                claims,
+            },
+            None => IngestOutcome::Added {
+                document_id,
+                claims,
+            },
+        })
+    }
+
+    /// Row counts of every table, for reports and for tests that prove nothing changed.
+    pub fn counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut out = Vec::new();
+        for table in [
+            "documents",
+            "sentences",
+            "mentions",
+            "sources",
+            "claims",
+            "claim_sources",
+            "review_log",
+        ] {
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            out.push((table.to_string(), n));
+        }
+        Ok(out)
+    }
+}
+
+fn insert_document(
+    tx: &Transaction,
+    doc: &Document,
+    analysis: &Analysis,
+    version: i64,
+    previous: Option<i64>,
+) -> Result<i64> {
+    let idx = OffsetIndex::new(&doc.text);
+    let m = &doc.meta;
+    tx.execute(
+        "INSERT INTO documents (source_key, version, previous_id, content_hash, path, url,
+             title, outlet, language, author, published, anchor_kind, anchor_date, text,
+             char_len, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            doc.key,
+            version,
+            previous,
+            doc.hash,
+            doc.path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+            m.url,
+            m.title,
+            m.outlet,
+            m.language,
+            m.author,
+            m.published.map(|d| d.to_string()),
+            analysis.anchor.map(|a| a.kind.as_str()),
+            analysis.anchor.and_then(|a| a.date).map(|d| d.to_string()),
+            doc.text,
+            idx.char_len() as i64,
+            now(),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Inserts sentences, sources, mentions and claims of a document; returns the claim count.
+fn insert_analysis(tx: &Transaction, document_id: i64, text: &str, a: &Analysis) -> Result<usize> {
+    let idx = OffsetIndex::new(text);
+    let mut sentence_ids = Vec::with_capacity(a.segments.sentences.len());
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO sentences (document_id, ordinal, paragraph, start, end, byte_start, byte_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (i, s) in a.segments.sentences.iter().enumerate() {
+            let c = idx.char_span(s.span);
+            stmt.execute(params![
+                document_id,
+                i as i64,
+                s.paragraph as i64,
+                c.start as i64,
+                c.end as i64,
+                s.span.start as i64,
+                s.span.end as i64
+            ])?;
+            sentence_ids.push(tx.last_insert_rowid());
+        }
+    }
+    let source_ids = register_sources(tx, &a.sources)?;
+    let mut mention_ids = Vec::with_capacity(a.mentions.len());
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end, byte_start,
+                 byte_end, text, value, unit, mod, timex_type, source_id, attrs)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?;
+        for (i, m) in a.mentions.iter().enumerate() {
+            let c = idx.char_span(m.span);
+            let sentence = a
+                .segments
+                .sentence_at(m.span.start)
+                .map(|s| sentence_ids[s]);
+            let (value, unit, modifier, timex_type, source) = mention_columns(m, &source_ids);
+            let attrs = Value::Object(output::mention_json(m, text, &idx)).to_string();
+            stmt.execute(params![
+                document_id,
+                sentence,
+                i as i64,
+                m.kind().as_str(),
+                c.start as i64,
+                c.end as i64,
+                m.span.start as i64,
+                m.span.end as i64,
+                m.span.slice(text),
+                value,
+                unit,
+                modifier,
+                timex_type,
+                source,
+                attrs
+            ])?;
+            mention_ids.push(tx.last_insert_rowid());
+        }
+    }
+    let now = now();
+    let mut claim_stmt = tx.prepare(
+        "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end, text,
+             claim_type, worthiness, features, sourced, earliest_date, latest_date, created_at,
+             updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+    )?;
+    let mut comp_stmt = tx
+        .prepare("INSERT OR IGNORE INTO claim_components (claim_id, mention_id) VALUES (?1, ?2)")?;
+    let mut src_stmt = tx.prepare(
+        "INSERT OR IGNORE INTO claim_sources (claim_id, source_id, attribution_mention_id)
+         VALUES (?1, ?2, ?3)",
+    )?;
+    for claim in &a.claims {
+        let c = idx.char_span(claim.span);
+        let dates: Vec<&str> = claim
+            .components
+            .iter()
+            .filter_map(|&i| a.mentions[i].date())
+            .filter(|t| t.value.len() >= 4 && t.value[..4].bytes().all(|b| b.is_ascii_digit()))
+            .map(|t| t.value.as_str())
+            .collect();
+        claim_stmt.execute(params![
+            document_id,
+            sentence_ids.get(claim.sentence),
+            c.start as i64,
+            c.end as i64,
+            claim.span.start as i64,
+            claim.span.end as i64,
+            claim.span.slice(text),
+            claim.claim_type.as_str(),
+            claim.worthiness,
+            serde_json::to_string(&claim.features).unwrap_or_else(|_| "[]".into()),
+            claim.is_sourced(),
+            dates.iter().min(),
+            dates.iter().max(),
+            now,
+        ])?;
+        let claim_id = tx.last_insert_rowid();
+        for &m in &claim.components {
+            comp_stmt.execute(params![claim_id, mention_ids[m]])?;
+        }
+        if let Some(att) = claim.attribution {
+            let source = a.mentions[att]
+                .attribution()
+                .and_then(|x| x.source_id)
+                .and_then(|s| source_ids.get(s).copied());
+            src_stmt.execute(params![claim_id, source, mention_ids[att]])?;
+        }
+    }
+    Ok(a.claims.len())
+}
+
+type MentionColumns = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<&'static str>,
+    Option<i64>,
+);
+
+fn mention_columns(m: &Mention, source_ids: &[i64]) -> MentionColumns {
+    match &m.payload {
+        Payload::Figure(f) => (
+            f.value.as_ref().map(|v| v.to_string()),
+            f.unit.clone(),
+            f.modifier.map(|x| x.as_str().to_string()),
+            None,
+            None,
+        ),
+        Payload::Date(t) => (
+            Some(t.value.clone()),
+            None,
+            t.modifier.clone(),
+            Some(t.timex_type.as_str()),
+            None,
+        ),
+        Payload::Attribution(a) => (
+            None,
+            None,
+            None,
+            None,
+            a.source_id.and_then(|s| source_ids.get(s).copied()),
+        ),
+    }
+}
+
+/// Maps each document source to a registry entry, creating entries and aliases as needed.
+fn register_sources(tx: &Transaction, doc_sources: &sources::DocSources) -> Result<Vec<i64>> {
+    let mut known: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, name FROM sources")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let now = now();
+    let mut out = Vec::with_capacity(doc_sources.sources.len());
+    for s in &doc_sources.sources {
+        let existing = known
+            .iter()
+            .find(|(_, name)| sources::same_source(name, &s.name))
+            .map(|(id, _)| *id);
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO sources (name, kind, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![s.name, s.kind.as_str(), s.role, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                known.push((id, s.name.clone()));
+                id
+            }
+        };
+        for alias in &s.aliases {
+            tx.execute(
+                "INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?1, ?2)",
+                params![id, alias],
+            )?;
+        }
+        out.push(id);
+    }
+    Ok(out)
+}
+
+/// Filters for listing claims. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub id: Option<i64>,
+    pub document: Option<i64>,
+    pub claim_type: Option<String>,
+    pub status: Option<String>,
+    /// Only claims with a figure component and no source.
+    pub unsourced: bool,
+    /// Only claims with a component of this mention kind.
+    pub kind: Option<String>,
+    /// Substring of the claim text (case-insensitive for ASCII).
+    pub text: Option<String>,
+    /// Claims whose dates fall on or after / on or before (TIMEX3 value prefixes compare as text).
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    /// Source registry ids to keep (already resolved from a fuzzy name).
+    pub source_ids: Option<Vec<i64>>,
+    pub include_orphans: bool,
+    pub sort: ClaimSort,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimSort {
+    /// Document, then position.
+    #[default]
+    Position,
+    /// Highest check-worthiness first.
+    Worthiness,
+    /// Most recently changed first.
+    Updated,
+}
+
+/// A claim as listings show it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ClaimRow {
+    pub id: i64,
+    pub document_id: i64,
+    pub document: String,
+    pub start: i64,
+    pub end: i64,
+    pub byte_start: i64,
+    pub byte_end: i64,
+    pub text: String,
+    pub claim_type: String,
+    pub worthiness: f64,
+    pub sourced: bool,
+    pub status: String,
+    pub anchor_state: String,
+    pub source: Option<String>,
+    pub components: Vec<ComponentRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ComponentRow {
+    pub mention_id: i64,
+    pub kind: String,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+}
+
+impl Database {
+    /// Lists claims matching `f`, with their components and source names.
+    pub fn list_claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+        let mut sql = String::from(
+            "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.start, c.end,
+                    c.byte_start, c.byte_end, c.text, c.claim_type, c.worthiness, c.sourced,
+                    c.status, c.anchor_state
+             FROM claims c JOIN documents d ON d.id = c.document_id WHERE 1 = 1",
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let mut arg = |sql: &mut String, clause: &str, v: Box<dyn rusqlite::ToSql>| {
+            args.push(v);
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(id) = f.id {
+            arg(&mut sql, " AND c.id = ?", Box::new(id));
+        }
+        if let Some(d) = f.document {
+            arg(&mut sql, " AND c.document_id = ?", Box::new(d));
+        }
+        if let Some(t) = &f.claim_type {
+            arg(&mut sql, " AND c.claim_type = ?", Box::new(t.clone()));
+        }
+        if let Some(s) = &f.status {
+            arg(&mut sql, " AND c.status = ?", Box::new(s.clone()));
+        }
+        if let Some(k) = &f.kind {
+            arg(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
+                   WHERE cc.claim_id = c.id AND m.kind = ?)",
+                Box::new(k.clone()),
+            );
+        }
+        if f.unsourced {
+            sql.push_str(
+                " AND c.sourced = 0 AND EXISTS (SELECT 1 FROM claim_components cc
+                   JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = c.id AND m.kind = 'figure')",
+            );
+        }
+        if let Some(t) = &f.text {
+            arg(
+                &mut sql,
+                " AND instr(lower(c.text), lower(?)) > 0",
+                Box::new(t.clone()),
+            );
+        }
+        if let Some(from) = &f.date_from {
+            arg(&mut sql, " AND c.latest_date >= ?", Box::new(from.clone()));
+        }
+        if let Some(to) = &f.date_to {
+            arg(&mut sql, " AND c.earliest_date <= ?", Box::new(to.clone()));
+        }
+        if let Some(ids) = &f.source_ids {
+            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id AND cs.source_id IN ({}))",
+                list.join(",")
+            ));
+        }
+        if !f.include_orphans {
+            sql.push_str(" AND c.anchor_state = 'anchored'");
+        }
+        sql.push_str(match f.sort {
+            ClaimSort::Position => " ORDER BY c.document_id, c.start, c.id",
+            ClaimSort::Worthiness => " ORDER BY c.worthiness DESC, c.document_id, c.start",
+            ClaimSort::Updated => " ORDER BY c.updated_at DESC, c.id DESC",
+        });
+        if let Some(n) = f.limit {
+            sql.push_str(&format!(" LIMIT {n}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let rows = stmt.query_map(params.as_slice(), |r| {
+            Ok(ClaimRow {
+                id: r.get(0)?,
+                document_id: r.get(1)?,
+                document: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                byte_start: r.get(5)?,
+                byte_end: r.get(6)?,
+                text: r.get(7)?,
+                claim_type: r.get(8)?,
+                worthiness: r.get(9)?,
+                sourced: r.get(10)?,
+                status: r.get(11)?,
+                anchor_state: r.get(12)?,
+                source: None,
+                components: Vec::new(),
+            })
+        })?;
+        let mut out: Vec<ClaimRow> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut comp = self.conn.prepare_cached(
+            "SELECT m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod
+             FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
+             WHERE cc.claim_id = ?1 ORDER BY m.start",
+        )?;
+        let mut src = self.conn.prepare_cached(
+            "SELECT coalesce(s.name, json_extract(m.attrs, '$.source.text'))
+             FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+             LEFT JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = ?1 LIMIT 1",
+        )?;
+        for row in &mut out {
+            row.components = comp
+                .query_map([row.id], |r| {
+                    Ok(ComponentRow {
+                        mention_id: r.get(0)?,
+                        kind: r.get(1)?,
+                        text: r.get(2)?,
+                        start: r.get(3)?,
+                        end: r.get(4)?,
+                        value: r.get(5)?,
+                        unit: r.get(6)?,
+                        modifier: r.get(7)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            row.source = src.query_row([row.id], |r| r.get(0)).optional()?.flatten();
+        }
+        Ok(out)
+    }
+
+    /// One claim by id.
+    pub fn claim(&self, id: i64) -> Result<ClaimRow> {
+        self.list_claims(&ClaimFilter {
+            id: Some(id),
+            include_orphans: true,
+            ..ClaimFilter::default()
+        })?
+        .pop()
+        .ok_or(StoreError::NoClaim(id))
+    }
+
+    /// The text of the sentence holding a claim, with the sentence's code-point start.
+    pub fn claim_sentence(&self, claim_id: i64) -> Result<(String, i64)> {
+        self.conn
+            .query_row(
+                "SELECT substr(d.text, s.start + 1, s.end - s.start), s.start
+                 FROM claims c JOIN sentences s ON s.id = c.sentence_id
+                 JOIN documents d ON d.id = c.document_id WHERE c.id = ?1",
+                [claim_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NoClaim(claim_id))
+    }
+
+    /// The full text of a document.
+    pub fn document_text(&self, id: i64) -> Result<String> {
+        self.conn
+            .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(StoreError::NoDocument(id))
+    }
+}
