@@ -21,7 +21,7 @@ use crate::span::OffsetIndex;
 
 /// The schema this binary writes.
 pub const SCHEMA_VERSION: i64 = 1;
-const SCHEMA: &str = include_str!("../schema.sql");
+const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
 const MIGRATIONS: &[&str] = &[];
