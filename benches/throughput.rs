@@ -1,1 +1,120 @@
-fn main() {}
+//! Throughput of each pipeline stage and of the whole pipeline, in MB/s of article text.
+//!
+//! Input: the standard benchmark corpus of `../shared/eval/make_bench.py` (the seed
+//! article and the TimeBank texts repeated to 10 MB), read from `$CLAIMTRACE_BENCH_INPUT`
+//! or generated into `target/bench-10mb.jsonl`. One thread, so figures are per core.
+//!
+//!     cargo bench --bench throughput
+//!     CLAIMTRACE_BENCH_MB=20 cargo bench --bench throughput
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+use claimtrace::document::{Document, Metadata};
+use claimtrace::output;
+use claimtrace::pipeline;
+use claimtrace::recognize::{attribution, dates, figures, Context};
+use claimtrace::segment::{self, Segmentation};
+use claimtrace::store::Database;
+
+fn input() -> Vec<Document> {
+    let path = match std::env::var_os("CLAIMTRACE_BENCH_INPUT") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let mb = std::env::var("CLAIMTRACE_BENCH_MB").unwrap_or_else(|_| "10".into());
+            let path = PathBuf::from(format!("target/bench-{mb}mb.jsonl"));
+            if !path.exists() {
+                let out = Command::new("python3")
+                    .args(["../shared/eval/make_bench.py", &mb])
+                    .output()
+                    .expect("python3 ../shared/eval/make_bench.py runs");
+                assert!(out.status.success(), "make_bench.py failed");
+                std::fs::write(&path, out.stdout).expect("write the bench corpus");
+            }
+            path
+        }
+    };
+    let raw = std::fs::read_to_string(&path).expect("read the bench corpus");
+    raw.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("bench line is JSON");
+            let published = v["date"].as_str().and_then(|d| d.parse().ok());
+            Document::from_text(
+                v["id"].as_str().unwrap_or("").to_string(),
+                v["text"].as_str().unwrap_or("").to_string(),
+                Metadata {
+                    published,
+                    ..Metadata::default()
+                },
+            )
+        })
+        .collect()
+}
+
+fn report(name: &str, bytes: usize, f: impl FnOnce() -> usize) {
+    let t = Instant::now();
+    let found = f();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{name:<22} {:>8.1} MB/s   ({:.2} s, {found} items)",
+        bytes as f64 / 1e6 / secs,
+        secs
+    );
+}
+
+fn main() {
+    let docs = input();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    println!(
+        "corpus: {} documents, {:.1} MB of text",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+    let segs: Vec<Segmentation> = docs.iter().map(|d| segment::segment(&d.text)).collect();
+    let ctx = |i: usize| Context {
+        text: &docs[i].text,
+        segments: &segs[i],
+        published: docs[i].meta.published,
+    };
+    report("segment", bytes, || {
+        docs.iter()
+            .map(|d| segment::segment(&d.text).sentences.len())
+            .sum()
+    });
+    report("figures alone", bytes, || {
+        (0..docs.len())
+            .map(|i| figures::recognise(&ctx(i)).len())
+            .sum()
+    });
+    report("dates alone", bytes, || {
+        (0..docs.len())
+            .map(|i| dates::recognise(&ctx(i)).0.len())
+            .sum()
+    });
+    report("attribution alone", bytes, || {
+        (0..docs.len())
+            .map(|i| attribution::recognise(&ctx(i)).len())
+            .sum()
+    });
+    report("extract (to JSON)", bytes, || {
+        docs.iter()
+            .map(|d| {
+                let a = pipeline::analyse(d);
+                output::analysis_json(d.key.clone().into(), &d.text, &a)
+                    .to_string()
+                    .len()
+            })
+            .sum()
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut db = Database::open(&dir.path().join("bench.db")).expect("open bench db");
+    report("ingest (SQLite)", bytes, || {
+        docs.iter()
+            .map(|d| {
+                let a = pipeline::analyse(d);
+                db.ingest(d, &a).map(|_| 1).unwrap_or(0)
+            })
+            .sum()
+    });
+}
