@@ -13,6 +13,7 @@ pub mod document;
 pub mod output;
 pub mod pipeline;
 pub mod recognize;
+pub mod review;
 pub mod segment;
 pub mod sources;
 pub mod span;

@@ -19,6 +19,9 @@ use crate::recognize::{Mention, Payload};
 use crate::sources;
 use crate::span::OffsetIndex;
 
+mod review;
+pub use review::{ClaimLink, FlagRequest, ReviewRequest};
+
 /// The schema this binary writes.
 pub const SCHEMA_VERSION: i64 = 1;
 const SCHEMA: &str = include_str!("../../schema.sql");
@@ -45,6 +48,14 @@ pub enum StoreError {
     NoClaim(i64),
     #[error("no document with id {0}; list them with `claimtrace documents`")]
     NoDocument(i64),
+    #[error("claim {claim} is now {found}, not {expected} as your edit assumed; look again with `claimtrace show {claim}` and retry")]
+    Stale {
+        claim: i64,
+        expected: String,
+        found: String,
+    },
+    #[error("{0}")]
+    Invalid(String),
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
 }
