@@ -6,6 +6,8 @@
 mod claims;
 mod extract;
 mod ingest;
+mod report;
+mod review;
 
 use std::path::PathBuf;
 
@@ -40,6 +42,11 @@ enum Command {
     Ingest(ingest::IngestArgs),
     Claims(claims::ClaimsArgs),
     Show(claims::ShowArgs),
+    Review(review::ReviewArgs),
+    History(review::HistoryArgs),
+    Flag(review::FlagArgs),
+    Unflag(review::UnflagArgs),
+    Report(report::ReportArgs),
 }
 
 /// The database option every stored-data command takes.
@@ -122,6 +129,11 @@ pub fn main() -> i32 {
         Command::Ingest(a) => ingest::run(a, &cli.db),
         Command::Claims(a) => claims::run(a, &cli.db),
         Command::Show(a) => claims::show(a, &cli.db),
+        Command::Review(a) => review::run(a, &cli.db),
+        Command::History(a) => review::history(a, &cli.db),
+        Command::Flag(a) => review::flag(a, &cli.db),
+        Command::Unflag(a) => review::unflag(a, &cli.db),
+        Command::Report(a) => report::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,
@@ -129,5 +141,15 @@ pub fn main() -> i32 {
             eprintln!("claimtrace: error: {e:#}");
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_subcommand_definition_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }

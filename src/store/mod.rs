@@ -19,7 +19,9 @@ use crate::recognize::{Mention, Payload};
 use crate::sources;
 use crate::span::OffsetIndex;
 
+mod report;
 mod review;
+pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 
 /// The schema this binary writes.
