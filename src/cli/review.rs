@@ -85,12 +85,16 @@ pub fn run(args: ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
             ClaimStatus::valid_list()
         ),
     };
-    eprintln!(
-        "claim {id}: {} → {} (by {})",
-        entry.from_status.as_deref().unwrap_or("-"),
-        entry.to_status.as_deref().unwrap_or("-"),
-        entry.reviewer
-    );
+    if entry.action == "note" {
+        eprintln!("claim {id}: note added (by {})", entry.reviewer);
+    } else {
+        eprintln!(
+            "claim {id}: {} → {} (by {})",
+            entry.from_status.as_deref().unwrap_or("-"),
+            entry.to_status.as_deref().unwrap_or("-"),
+            entry.reviewer
+        );
+    }
     Ok(0)
 }
 
