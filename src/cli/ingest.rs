@@ -52,16 +52,31 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         Some(bar) => bar.suspend(|| eprintln!("{line}")),
         None => eprintln!("{line}"),
     };
-    for path in &paths {
+    // One thread reads and analyses, this one writes: the two overlap on two cores, and
+    // the bounded channel keeps at most a few documents in memory.
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    let analyser = std::thread::spawn({
+        let paths = paths.clone();
+        move || {
+            for path in paths {
+                let analysed = Document::load(&path, &overrides).map(|doc| {
+                    let analysis = pipeline::analyse(&doc);
+                    (doc, analysis)
+                });
+                if tx.send((path, analysed)).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    for (path, analysed) in rx {
+        let path = &path;
         if let Some(bar) = &progress {
             bar.inc(1);
         }
-        let outcome = Document::load(path, &overrides)
+        let outcome = analysed
             .map_err(anyhow::Error::from)
-            .and_then(|doc| {
-                let analysis = pipeline::analyse(&doc);
-                db.ingest(&doc, &analysis).map_err(anyhow::Error::from)
-            });
+            .and_then(|(doc, analysis)| db.ingest(&doc, &analysis).map_err(anyhow::Error::from));
         match outcome {
             Ok(IngestOutcome::Added {
                 document_id,
@@ -96,6 +111,9 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 failed.push(path.clone());
             }
         }
+    }
+    if analyser.join().is_err() {
+        anyhow::bail!("internal error while analysing the articles; please report it");
     }
     if let Some(bar) = &progress {
         bar.finish_and_clear();

@@ -10,7 +10,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use serde_json::Value;
 
 use crate::document::Document;
 use crate::output;
@@ -303,7 +302,7 @@ fn insert_analysis(tx: &Transaction, document_id: i64, text: &str, a: &Analysis)
                 .sentence_at(m.span.start)
                 .map(|s| sentence_ids[s]);
             let (value, unit, modifier, timex_type, source) = mention_columns(m, &source_ids);
-            let attrs = Value::Object(output::mention_json(m, text, &idx)).to_string();
+            let attrs = output::mention_json_string(m, text, &idx);
             stmt.execute(params![
                 document_id,
                 sentence,
