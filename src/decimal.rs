@@ -170,6 +170,30 @@ impl Decimal {
         out
     }
 
+    /// `self` raised to an integer power (|p| <= 99), exact for positive powers and
+    /// rounded to 20 fractional digits for negative ones; `None` for 0^-p or when the
+    /// result would exceed [`MAX_DIGITS`].
+    pub fn powi(&self, p: i64) -> Option<Decimal> {
+        if p.abs() > 99 || self.digits.len().saturating_mul(p.unsigned_abs() as usize) > MAX_DIGITS
+        {
+            return None;
+        }
+        let mut out = Decimal::from_u64(1);
+        for _ in 0..p.abs() {
+            out = out.mul(self);
+        }
+        if p >= 0 {
+            return Some(out);
+        }
+        if out.is_zero() {
+            return None;
+        }
+        // 1 / (m × 10^e) = (1 / m) × 10^-e, with m an integer that fits a u64.
+        let m = Decimal::from_parts(false, out.digits.clone(), 0).to_u64()?;
+        let q = Decimal::from_u64(1).div_round(m, 20).scale10(-out.exp);
+        Some(if out.negative { q.negated() } else { q })
+    }
+
     /// Digits of |self| as an integer scaled so that its exponent is `exp` (exp <= self.exp);
     /// digits below 10^exp are dropped.
     fn aligned(&self, exp: i64) -> Vec<u8> {
