@@ -25,13 +25,25 @@ pub enum Kind {
     Opaque,
 }
 
+/// A token: byte offsets as u32 keep it at 16 bytes (texts of 4 GiB and more are not
+/// lexed at all).
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: Kind,
     pub class: WClass,
     pub lit: u32,
+}
+
+impl Tok {
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +61,30 @@ pub struct NumLit {
 pub struct Lexed {
     pub toks: Vec<Tok>,
     pub lits: Vec<NumLit>,
+    /// Indices of the tokens a figure may start at, ascending: numbers, number words,
+    /// currency signs, signs, and the word before a number or a dollar sign (a currency
+    /// prefix such as "USD 200" or "HK$"). The parser visits only these.
+    pub starts: Vec<u32>,
+    int_buf: String,
+    frac_buf: String,
+}
+
+impl Lexed {
+    fn mark(&mut self, i: usize) {
+        let i = i as u32;
+        if self.starts.last().is_none_or(|&l| l < i) {
+            self.starts.push(i);
+        }
+    }
+
+    /// Marks the word before the token about to be pushed.
+    fn mark_prev_word(&mut self, max_len: usize) {
+        if let Some(t) = self.toks.last() {
+            if t.kind == Kind::Word && t.end() - t.start() <= max_len {
+                self.mark(self.toks.len() - 1);
+            }
+        }
+    }
 }
 
 fn is_digit_at(b: &[u8], i: usize) -> bool {
@@ -77,20 +113,31 @@ fn three_digits(b: &[u8], i: usize) -> bool {
 }
 
 pub fn lex(text: &str) -> Lexed {
+    let mut out = Lexed::default();
+    lex_into(text, &mut out);
+    out
+}
+
+/// Lexes `text` into `out`, reusing its buffers.
+pub fn lex_into(text: &str, out: &mut Lexed) {
+    out.toks.clear();
+    out.lits.clear();
+    out.starts.clear();
     let b = text.as_bytes();
     let n = b.len();
-    let mut out = Lexed {
-        toks: Vec::with_capacity(n / 5 + 4),
-        lits: Vec::new(),
-    };
+    if n >= u32::MAX as usize {
+        return;
+    }
+    out.toks.reserve(n / 4 + 4);
     let mut i = 0;
     while i < n {
         let c = b[i];
         if c.is_ascii_alphabetic() {
             let start = i;
-            while i < n && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i += b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(n - i);
             // A word that continues with non-ASCII letters ("Erdoğan") is one word.
             let mut ascii = true;
             while i < n && b[i] >= 0x80 {
@@ -105,7 +152,7 @@ pub fn lex(text: &str) -> Lexed {
                     _ => break,
                 }
             }
-            if ascii && is_url_start(b, start, i) {
+            if ascii && matches!(b.get(i), Some(b':') | Some(b'.')) && is_url_start(b, start, i) {
                 while i < n && !b[i].is_ascii_whitespace() {
                     i += 1;
                 }
@@ -113,21 +160,21 @@ pub fn lex(text: &str) -> Lexed {
                 while i > start && matches!(b[i - 1], b'.' | b',' | b')' | b';' | b':') {
                     i -= 1;
                 }
-                push(&mut out, start, i, Kind::Opaque, WClass::None);
+                push(out, b, start, i, Kind::Opaque, WClass::None);
                 continue;
             }
-            let class = if ascii {
+            let class = if ascii && i - start <= 12 {
                 words::classify(&b[start..i])
             } else {
                 WClass::None
             };
-            push(&mut out, start, i, Kind::Word, class);
+            push(out, b, start, i, Kind::Word, class);
             continue;
         }
         if c.is_ascii_digit()
             || (c == b'.' && is_digit_at(b, i + 1) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
         {
-            i = lex_number(text, i, &mut out);
+            i = lex_number(text, i, out);
             continue;
         }
         if c.is_ascii_whitespace() {
@@ -135,7 +182,7 @@ pub fn lex(text: &str) -> Lexed {
             continue;
         }
         if c < 0x80 {
-            push(&mut out, i, i + 1, Kind::Punct, WClass::None);
+            push(out, b, i, i + 1, Kind::Punct, WClass::None);
             i += 1;
             continue;
         }
@@ -161,19 +208,57 @@ pub fn lex(text: &str) -> Lexed {
                     _ => break,
                 }
             }
-            push(&mut out, start, i, Kind::Word, WClass::None);
+            push(out, b, start, i, Kind::Word, WClass::None);
         } else {
-            push(&mut out, i, i + w, Kind::Punct, WClass::None);
+            push(out, b, i, i + w, Kind::Punct, WClass::None);
             i += w;
         }
     }
-    out
 }
 
-fn push(out: &mut Lexed, start: usize, end: usize, kind: Kind, class: WClass) {
+#[inline(always)]
+fn push(out: &mut Lexed, b: &[u8], start: usize, end: usize, kind: Kind, class: WClass) {
+    match kind {
+        // Words that never start a figure ("and", "point", ordinals) are not marked.
+        Kind::Word
+            if !matches!(
+                class,
+                WClass::None
+                    | WClass::And
+                    | WClass::Point
+                    | WClass::Ordinal(..)
+                    | WClass::OrdinalScale(..)
+                    | WClass::Halves
+                    | WClass::Quarters
+            ) =>
+        {
+            out.mark(out.toks.len())
+        }
+        Kind::Word => {
+            // "per cent of twenty-two"
+            let w = b.get(start..end).unwrap_or(b"");
+            if matches!(w.len(), 4 | 5)
+                && w[0] | 0x20 == b'c'
+                && (w.eq_ignore_ascii_case(b"cent") || w.eq_ignore_ascii_case(b"cents"))
+            {
+                out.mark_prev_word(3);
+            }
+        }
+        Kind::Punct => match b.get(start).copied().unwrap_or(0) {
+            b'$' => {
+                out.mark_prev_word(usize::MAX);
+                out.mark(out.toks.len());
+            }
+            b'.' => out.mark_prev_word(2),
+            b'-' => out.mark(out.toks.len()),
+            c if c >= 0x80 => out.mark(out.toks.len()),
+            _ => {}
+        },
+        Kind::Num | Kind::Opaque => {}
+    }
     out.toks.push(Tok {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         kind,
         class,
         lit: 0,
@@ -192,8 +277,11 @@ fn is_url_start(b: &[u8], start: usize, end: usize) -> bool {
 fn lex_number(text: &str, start: usize, out: &mut Lexed) -> usize {
     let b = text.as_bytes();
     let n = b.len();
-    let mut int = String::new();
-    let mut frac = String::new();
+    // Scratch buffers kept in `out` so that a number costs no allocation to read.
+    let mut int = std::mem::take(&mut out.int_buf);
+    let mut frac = std::mem::take(&mut out.frac_buf);
+    int.clear();
+    frac.clear();
     let mut i = start;
     let lead = digits_from(b, i);
     int.push_str(&text[i..i + lead]);
@@ -357,7 +445,9 @@ fn lex_number(text: &str, start: usize, out: &mut Lexed) -> usize {
         }
     }
     if opaque {
-        push(out, start, i, Kind::Opaque, WClass::None);
+        out.int_buf = int;
+        out.frac_buf = frac;
+        push(out, b, start, i, Kind::Opaque, WClass::None);
         return i;
     }
     let int_digits = int.len();
@@ -375,17 +465,22 @@ fn lex_number(text: &str, start: usize, out: &mut Lexed) -> usize {
     let value = if int.len() + frac.len() > crate::decimal::MAX_DIGITS {
         None
     } else {
-        let mut s = int;
         if !frac.is_empty() {
-            s.push('.');
-            s.push_str(&frac);
+            int.push('.');
+            int.push_str(&frac);
         }
-        let base = s.parse::<Decimal>().ok().map(|d| d.scale10(exp));
+        let base = int.parse::<Decimal>().ok().map(|d| d.scale10(exp));
         match power {
             Some(p) => base.and_then(|x| x.powi(p)),
             None => base,
         }
     };
+    let fraction = !frac.is_empty();
+    out.int_buf = int;
+    out.frac_buf = frac;
+    let _ = fraction;
+    out.mark_prev_word(usize::MAX);
+    out.mark(out.toks.len());
     let lit = out.lits.len() as u32;
     out.lits.push(NumLit {
         value,
@@ -394,8 +489,8 @@ fn lex_number(text: &str, start: usize, out: &mut Lexed) -> usize {
         grouped,
     });
     out.toks.push(Tok {
-        start,
-        end: i,
+        start: start as u32,
+        end: i as u32,
         kind: Kind::Num,
         class: WClass::None,
         lit,

@@ -20,6 +20,9 @@ mod currency;
 mod lex;
 mod words;
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::{Context, Figure, FigureMod, Mention, Payload};
 use crate::decimal::Decimal;
 use crate::span::Span;
@@ -33,23 +36,41 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
 
 /// Finds the figures in a text.
 pub fn recognise_text(text: &str) -> Vec<Mention> {
-    let lexed = lex::lex(text);
+    thread_local! {
+        // The token buffers of the last text, reused so that a stream of documents
+        // does not allocate them again for each one.
+        static SCRATCH: std::cell::RefCell<lex::Lexed> = std::cell::RefCell::default();
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut lexed) => {
+            lex::lex_into(text, &mut lexed);
+            recognise_lexed(text, &lexed)
+        }
+        Err(_) => recognise_lexed(text, &lex::lex(text)),
+    })
+}
+
+fn recognise_lexed(text: &str, lexed: &lex::Lexed) -> Vec<Mention> {
     let p = Parser {
         text,
         toks: &lexed.toks,
         lits: &lexed.lits,
     };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < p.toks.len() {
+    // Tokens before `resume` belong to a figure or a skipped expression already.
+    let mut resume = 0;
+    for &i in &lexed.starts {
+        let i = i as usize;
+        if i < resume {
+            continue;
+        }
         match p.figure_at(i) {
             Outcome::Figure(q) => {
-                let next = q.end.max(i + 1);
+                resume = q.end.max(i + 1);
                 out.push(p.mention(q));
-                i = next;
             }
-            Outcome::Skip(end) => i = end.max(i + 1),
-            Outcome::None => i += 1,
+            Outcome::Skip(end) => resume = end.max(i + 1),
+            Outcome::None => {}
         }
     }
     out
@@ -764,6 +785,41 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// A word list consulted for every figure, hashed once (lists are lower case).
+struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let mut buf = [0u8; 24];
+        if w.len() > buf.len() || !w.is_ascii() {
+            return false;
+        }
+        let out = &mut buf[..w.len()];
+        for (d, s) in out.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        let Ok(lower) = std::str::from_utf8(out) else {
+            return false;
+        };
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(lower)
+    }
+}
+
+static SUBJECT_STOP_SET: WordSet = WordSet::new(SUBJECT_STOP);
+static FUNCTION_WORDS_SET: WordSet = WordSet::new(FUNCTION_WORDS);
+
 impl<'a> Parser<'a> {
     // ---- token access -------------------------------------------------------------
 
@@ -777,7 +833,20 @@ impl<'a> Parser<'a> {
 
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Kind::Word).then(|| self.text.get(t.start..t.end).unwrap_or(""))
+        (t.kind == Kind::Word).then(|| self.text.get(t.start()..t.end()).unwrap_or(""))
+    }
+
+    /// Token `i` in lower case, when it is a short ASCII word.
+    fn lower_word<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+        let w = self.word(i)?;
+        if w.len() > buf.len() || !w.is_ascii() {
+            return None;
+        }
+        let out = &mut buf[..w.len()];
+        for (d, s) in out.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(out).ok()
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -793,7 +862,7 @@ impl<'a> Parser<'a> {
         if t.kind != Kind::Punct {
             return None;
         }
-        self.text.get(t.start..t.end)?.chars().next()
+        self.text.get(t.start()..t.end())?.chars().next()
     }
 
     fn lit(&self, i: usize) -> Option<&'a NumLit> {
@@ -808,7 +877,7 @@ impl<'a> Parser<'a> {
     fn adjacent(&self, i: usize) -> bool {
         i > 0
             && match (self.toks.get(i - 1), self.toks.get(i)) {
-                (Some(a), Some(b)) => a.end == b.start,
+                (Some(a), Some(b)) => a.end() == b.start(),
                 _ => false,
             }
     }
@@ -821,7 +890,7 @@ impl<'a> Parser<'a> {
         match (self.toks.get(i - 1), self.toks.get(i)) {
             (Some(a), Some(b)) => self
                 .text
-                .get(a.end..b.start)
+                .get(a.end()..b.start())
                 .is_some_and(|g| g.contains('\n')),
             _ => true,
         }
@@ -832,11 +901,11 @@ impl<'a> Parser<'a> {
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
-        let s = self.toks.get(start).map_or(0, |t| t.start);
+        let s = self.toks.get(start).map_or(0, |t| t.start());
         let e = end
             .checked_sub(1)
             .and_then(|k| self.toks.get(k))
-            .map_or(s, |t| t.end);
+            .map_or(s, |t| t.end());
         Span::new(s, e.max(s))
     }
 
@@ -862,6 +931,9 @@ impl<'a> Parser<'a> {
         };
         if t.kind == Kind::Opaque {
             return Outcome::Skip(i + 1);
+        }
+        if !self.may_start(i, t) {
+            return Outcome::None;
         }
         if let Some(q) = self.vague_at(i) {
             return self.finish(q, i);
@@ -938,6 +1010,60 @@ impl<'a> Parser<'a> {
             }
         }
         self.finish(q, i)
+    }
+
+    /// A cheap test that a figure may start at token `i`: most tokens are ordinary
+    /// words and punctuation and are rejected here without any parsing.
+    fn may_start(&self, i: usize, t: &Tok) -> bool {
+        match t.kind {
+            Kind::Num => true,
+            Kind::Opaque => false,
+            Kind::Word => match t.class {
+                WClass::A => {
+                    matches!(
+                        self.class(i + 1),
+                        WClass::Hundred
+                            | WClass::Scale(_)
+                            | WClass::Dozen
+                            | WClass::Half
+                            | WClass::Quarter
+                            | WClass::Ordinal(..)
+                            | WClass::OrdinalScale(..)
+                            | WClass::Card(_)
+                    ) || self.is_word(i + 1, "few")
+                }
+                WClass::And
+                | WClass::Point
+                | WClass::Ordinal(..)
+                | WClass::OrdinalScale(..)
+                | WClass::Halves
+                | WClass::Quarters => false,
+                WClass::Minus => self.number_starts(i + 1),
+                WClass::Percent => self.is_word(i + 1, "of"),
+                WClass::None => match self.tok(i + 1) {
+                    Some(n) if n.kind == Kind::Num => true,
+                    Some(n) if n.kind == Kind::Punct => match self.punct(i + 1) {
+                        Some('$') => true,
+                        Some('.') => t.end() - t.start() <= 2,
+                        _ => false,
+                    },
+                    Some(_) => {
+                        t.end() - t.start() == 3
+                            && self.is_word(i, "per")
+                            && self.is_word(i + 1, "cent")
+                    }
+                    None => false,
+                },
+                _ => true,
+            },
+            Kind::Punct => match self.text.as_bytes().get(t.start()) {
+                Some(b'-') | Some(b'$') => true,
+                Some(c) if c.is_ascii() => false,
+                _ => self.punct(i).is_some_and(|c| {
+                    c == '−' || currency::symbol(c).is_some() || unicode_fraction(c).is_some()
+                }),
+            },
+        }
     }
 
     /// Applies the context rules, the hedge and the subject to a parsed figure.
@@ -1020,7 +1146,7 @@ impl<'a> Parser<'a> {
                 if let Some(s) = currency::scale_abbrev(w, self.adjacent(e)) {
                     let next_is_letter = self
                         .tok(e + 1)
-                        .is_some_and(|t| t.kind == Kind::Word && t.start == self.toks[e].end);
+                        .is_some_and(|t| t.kind == Kind::Word && self.adjacent(e + 1));
                     if !next_is_letter {
                         q.value = q.value.map(|v| v.scale10(i64::from(s)));
                         q.scale = Some(s);
@@ -1067,7 +1193,8 @@ impl<'a> Parser<'a> {
         // Measurement units and "times".
         if let Some(w) = self.word(e) {
             let hyphen_free = !self.is_dash(e);
-            if let Some(u) = currency::measure(w).filter(|_| hyphen_free) {
+            let known = currency::maybe_unit_word(w);
+            if let Some(u) = currency::measure(w).filter(|_| hyphen_free && known) {
                 if u != "ft" || self.adjacent(e) || w.len() > 2 {
                     q.unit = Some(u);
                     q.bare = false;
@@ -1160,9 +1287,10 @@ impl<'a> Parser<'a> {
                     }
                 }
                 // dollar 22.5 million, dlrs 2 million, Rs 500
-                let lw = w.to_ascii_lowercase();
-                if matches!(lw.as_str(), "dollar" | "dollars" | "dlrs") && self.lit(i + 1).is_some()
-                {
+                let dollar_word = ["dollar", "dollars", "dlrs"]
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(w));
+                if dollar_word && self.lit(i + 1).is_some() {
                     return Some(("USD", i + 1, None));
                 }
                 if w == "Rs" {
@@ -1230,6 +1358,9 @@ impl<'a> Parser<'a> {
             (e, false)
         };
         let w = self.word(e)?;
+        if !currency::maybe_unit_word(w) {
+            return None;
+        }
         if !hyphen {
             if let Some(code) = currency::iso_code(w) {
                 // "3 USD50 cards": the code belongs to the number after it.
@@ -1266,17 +1397,23 @@ impl<'a> Parser<'a> {
                     return Some((code, 0, 0, e + 2));
                 }
                 if let Some(third) = self.word(e + 2) {
-                    let two = format!("{} {}", w.to_ascii_lowercase(), next.to_ascii_lowercase());
-                    let code = match (two.as_str(), third.to_ascii_lowercase().as_str()) {
-                        ("hong kong", "dollar" | "dollars") => Some("HKD"),
-                        ("new zealand", "dollar" | "dollars") => Some("NZD"),
-                        ("new taiwan", "dollar" | "dollars") => Some("TWD"),
-                        ("sri lankan", "rupee" | "rupees") => Some("LKR"),
-                        ("south african", "rand" | "rands") => Some("ZAR"),
-                        ("south korean", "won") => Some("KRW"),
-                        ("euro", "cent" | "cents") => None,
-                        _ => None,
-                    };
+                    const THREE: &[(&str, &str, &str, &str)] = &[
+                        ("hong", "kong", "dollar", "HKD"),
+                        ("new", "zealand", "dollar", "NZD"),
+                        ("new", "taiwan", "dollar", "TWD"),
+                        ("sri", "lankan", "rupee", "LKR"),
+                        ("south", "african", "rand", "ZAR"),
+                        ("south", "korean", "won", "KRW"),
+                    ];
+                    let singular = third.strip_suffix(['s', 'S']).unwrap_or(third);
+                    let code = THREE
+                        .iter()
+                        .find(|(a, b, c, _)| {
+                            a.eq_ignore_ascii_case(w)
+                                && b.eq_ignore_ascii_case(next)
+                                && c.eq_ignore_ascii_case(singular)
+                        })
+                        .map(|t| t.3);
                     if let Some(code) = code {
                         return Some((code, 0, 0, e + 3));
                     }
@@ -1314,7 +1451,11 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let Some(c) = self.cardinal(k) else { return };
-        if c.scale.is_some() || !c.value.is_integer() || c.value >= dec(100) || c.value.is_zero() {
+        if c.scale.is_some()
+            || !c.value.is_integer()
+            || c.value.cmp_u64(100).is_ge()
+            || c.value.is_zero()
+        {
             return;
         }
         let mut end = c.end;
@@ -1443,7 +1584,7 @@ impl<'a> Parser<'a> {
             }
         }
         // "one one hundred fifth" = 1/105: a cardinal before a unit ordinal compounds it.
-        if c.words && !c.digits && c.value == dec(1) && c.end == i + 1 {
+        if c.words && !c.digits && c.value.cmp_u64(1).is_eq() && c.end == i + 1 {
             if let Some(d) = self.cardinal(c.end).filter(|d| d.words && !d.digits) {
                 let m = if self.class(d.end) == WClass::And {
                     d.end + 1
@@ -1594,8 +1735,8 @@ impl<'a> Parser<'a> {
         // "one hundred and three quarters" = 100.75, "two million and one half" = 2.5
         // million, but "one hundred and thirty-two fifths" = 132/5.
         if let Some((base, chunk, base_scale)) = &c.last_and {
-            if *chunk < dec(den) {
-                if (*chunk == dec(1)) == plural {
+            if chunk.cmp_u64(den).is_lt() {
+                if (chunk.cmp_u64(1).is_eq()) == plural {
                     return None;
                 }
                 let frac = divide(chunk, den);
@@ -1635,7 +1776,7 @@ impl<'a> Parser<'a> {
         den: u64,
         whole: bool,
     ) -> Option<Quant> {
-        let one = num == dec(1);
+        let one = num.cmp_u64(1).is_eq();
         if whole && one == plural {
             return None;
         }
@@ -1686,7 +1827,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (den, plural, end) = self.denominator(c.end)?;
-        if (c.value == dec(1)) == plural || c.value >= dec(den) {
+        if (c.value.cmp_u64(1).is_eq()) == plural || c.value.cmp_u64(den).is_ge() {
             return None;
         }
         let half_or_quarter = den == 2 || den == 4;
@@ -1794,7 +1935,7 @@ impl<'a> Parser<'a> {
             0 => next_word.is_none() && self.punct(d.end) != Some('%'),
             1 => *num < d.value && self.punct(d.end) != Some('%'),
             _ => {
-                *num == dec(1)
+                num.cmp_u64(1).is_eq()
                     && den > 1
                     && !(1000..=2099).contains(&den)
                     && self.punct(d.end) != Some('%')
@@ -1814,6 +1955,30 @@ impl<'a> Parser<'a> {
     /// A cardinal: words and digits with "hundred", scales and "and" ("two hundred and
     /// two thousand", "4 thousand 3 hundred and 21", "twenty-one trillion").
     fn cardinal(&self, i: usize) -> Option<Card> {
+        // Most numbers are one literal with nothing after it that could extend it.
+        if let Some(l) = self.lit(i) {
+            if !matches!(
+                self.class(i + 1),
+                WClass::Hundred
+                    | WClass::Scale(_)
+                    | WClass::Dozen
+                    | WClass::Dozens
+                    | WClass::VagueScale(2)
+            ) {
+                return Some(Card {
+                    end: i + 1,
+                    value: l.value.clone()?,
+                    words: false,
+                    digits: true,
+                    scale: None,
+                    big: None,
+                    ends_in_scale: None,
+                    last_and: None,
+                    last_tens: None,
+                    single_lit: Some(i),
+                });
+            }
+        }
         let mut c = Card {
             end: i,
             value: Decimal::zero(),
@@ -2217,7 +2382,7 @@ impl<'a> Parser<'a> {
             let plain_or_word = (q.plain.is_some() || q.words) && q.unit.is_none() && !q.vague;
             if cap
                 && plain_or_word
-                && !in_list(FUNCTION_WORDS, p)
+                && !FUNCTION_WORDS_SET.contains(p)
                 && !words::is_month(p)
                 && !self.line_break_before(s)
                 && !(q.words
@@ -2250,7 +2415,7 @@ impl<'a> Parser<'a> {
                         && w.ends_with('s')
                         && w.as_bytes()[0].is_ascii_lowercase()
                         && !in_list(YEAR_NOUNS, w)
-                        && !in_list(SUBJECT_STOP, w)
+                        && !SUBJECT_STOP_SET.contains(w)
                         && !in_list(&["was", "is", "has", "its", "this", "thus", "as"], w)
                 }) && !prev.is_some_and(|p| in_list(YEAR_CONTEXT, p))
                     && !(s > 0 && matches!(self.punct(s - 1), Some('’') | Some('\'')));
@@ -2341,7 +2506,7 @@ impl<'a> Parser<'a> {
             }
         }
         // "one" as a pronoun: "the one you mentioned", "one of his relatives".
-        if q.words && q.value.as_ref().is_some_and(|v| *v == dec(1)) && e == s + 1 {
+        if q.words && q.value.as_ref().is_some_and(|v| v.cmp_u64(1).is_eq()) && e == s + 1 {
             let det = prev.is_some_and(|p| {
                 in_list(
                     &[
@@ -2384,18 +2549,47 @@ impl<'a> Parser<'a> {
                 k -= 1;
             }
         }
-        let w = |back: usize| -> Option<String> {
-            k.checked_sub(back)
-                .and_then(|j| self.word(j))
-                .map(str::to_ascii_lowercase)
-        };
-        let w1 = w(1)?;
-        let w2 = w(2).unwrap_or_default();
-        let w3 = w(3).unwrap_or_default();
         if self.punct(k.saturating_sub(1)) == Some('~') {
             return Some(FigureMod::Approx);
         }
-        let m = match (w3.as_str(), w2.as_str(), w1.as_str()) {
+        let (mut b1, mut b2, mut b3) = ([0u8; 16], [0u8; 16], [0u8; 16]);
+        let w1 = self.lower_word(k.checked_sub(1)?, &mut b1)?;
+        const LAST: &[&str] = &[
+            "than",
+            "least",
+            "most",
+            "to",
+            "over",
+            "above",
+            "under",
+            "below",
+            "of",
+            "estimated",
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "approx",
+            "some",
+            "almost",
+            "nearly",
+            "circa",
+            "exceeding",
+            "nigh",
+            "as",
+        ];
+        if !LAST.contains(&w1) {
+            return None;
+        }
+        let w2 = k
+            .checked_sub(2)
+            .and_then(|j| self.lower_word(j, &mut b2))
+            .unwrap_or("");
+        let w3 = k
+            .checked_sub(3)
+            .and_then(|j| self.lower_word(j, &mut b3))
+            .unwrap_or("");
+        let m = match (w3, w2, w1) {
             ("in", "excess", "of") => FigureMod::MoreThan,
             ("no", "more", "than") | ("no", "fewer", "than") if w2 == "more" => {
                 FigureMod::EqualOrLess
@@ -2451,12 +2645,12 @@ impl<'a> Parser<'a> {
             if end > start && !self.adjacent(end) && self.punct(end - 1).is_some() {
                 break;
             }
-            if in_list(SUBJECT_STOP, w) || w.ends_with("ly") && w.len() > 4 {
+            if SUBJECT_STOP_SET.contains(w) || w.ends_with("ly") && w.len() > 4 {
                 if w.eq_ignore_ascii_case("of")
                     && !used_of
                     && end > start
                     && self.word(end + 1).is_some_and(|n| {
-                        !in_list(SUBJECT_STOP, n) && n.as_bytes()[0].is_ascii_lowercase()
+                        !SUBJECT_STOP_SET.contains(n) && n.as_bytes()[0].is_ascii_lowercase()
                     })
                 {
                     used_of = true;

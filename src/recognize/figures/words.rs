@@ -2,11 +2,9 @@
 //! as denominators ("two thirds", "a hundredth"), vague quantities ("thousands") and
 //! the few function words the number grammar reads ("and", "point", "a").
 //!
-//! Every word of a text is classified once by [`classify`]; a bitmap on (length, first
-//! letter) rejects almost every ordinary word before any table lookup, which keeps
-//! the lexer at hundreds of MB/s.
+//! Every word of a text is classified once by [`classify`], from a table bucketed by
+//! length and first letter, which keeps the lexer fast.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,47 +175,77 @@ const WORDS: &[(&str, WClass)] = &[
     ("pct", WClass::Percent),
 ];
 
+/// Words bucketed by (length, first letter): a bucket holds a handful of words, so a
+/// lookup is one index and a few byte comparisons, and most words find their bucket empty.
 struct Table {
-    /// Bit (len * 32 + first letter) is set when some word of that shape exists.
-    shape: [u32; 16],
-    map: HashMap<&'static str, WClass>,
+    buckets: Vec<Vec<(&'static [u8], WClass)>>,
+}
+
+const MAX_LEN: usize = 16;
+
+/// For each (length, first letter), the set of last letters of the words of that shape:
+/// the lexer rejects almost every ordinary word with one load.
+static SHAPES: [u32; MAX_LEN * 26] = shapes();
+
+const fn shapes() -> [u32; MAX_LEN * 26] {
+    let mut out = [0u32; MAX_LEN * 26];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].0.as_bytes();
+        if w.len() < MAX_LEN {
+            let first = (w[0] - b'a') as usize;
+            let last = w[w.len() - 1] - b'a';
+            out[w.len() * 26 + first] |= 1 << last;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn bucket(len: usize, first: u8) -> usize {
+    len * 26 + usize::from(first - b'a')
 }
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let mut shape = [0u32; 16];
-        let mut map = HashMap::with_capacity(WORDS.len());
+        let mut buckets = vec![Vec::new(); MAX_LEN * 26];
         for &(w, c) in WORDS {
-            let len = w.len();
-            if len < 16 {
-                shape[len] |= 1 << (w.as_bytes()[0] - b'a');
+            if w.len() < MAX_LEN {
+                buckets[bucket(w.len(), w.as_bytes()[0])].push((w.as_bytes(), c));
             }
-            map.insert(w, c);
         }
-        Table { shape, map }
+        Table { buckets }
     })
 }
 
 /// The class of an ASCII word (any case).
+#[inline]
 pub fn classify(word: &[u8]) -> WClass {
     let len = word.len();
-    if len == 0 || len >= 16 {
+    if len == 0 || len >= MAX_LEN {
         return WClass::None;
     }
-    let t = table();
     let first = word[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase() || t.shape[len] & (1 << (first - b'a')) == 0 {
+    let last = word[len - 1].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
         return WClass::None;
     }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
+    if SHAPES[len * 26 + usize::from(first - b'a')] & (1 << (last - b'a')) == 0 {
+        return WClass::None;
     }
-    std::str::from_utf8(&buf[..len])
-        .ok()
-        .and_then(|w| t.map.get(w).copied())
-        .unwrap_or(WClass::None)
+    lookup(word, len, first)
+}
+
+#[inline(never)]
+fn lookup(word: &[u8], len: usize, first: u8) -> WClass {
+    let Some(candidates) = table().buckets.get(bucket(len, first)) else {
+        return WClass::None;
+    };
+    candidates
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map_or(WClass::None, |&(_, c)| c)
 }
 
 /// Time units: a number counting them is a duration or an age, left to the dates
