@@ -948,7 +948,12 @@ impl<'a> Parser<'a> {
         // "between 10 and 20", "90–95%", "18 to 25 percent"
         let between = i > 0 && self.is_word(i - 1, "between");
         let k = q.end;
-        let from_change = i > 0 && self.is_word(i - 1, "from") && self.change_before(i - 1);
+        // "rose from $2.3 billion to $3.6 billion" and "shares rose 6 pence to 388 pence"
+        // are a change between two figures, not a range.
+        let from_change = i > 0
+            && ((self.is_word(i - 1, "from") && self.change_before(i - 1))
+                || self.word_in(i - 1, CHANGE_VERBS)
+                || (i > 1 && self.is_word(i - 1, "by") && self.word_in(i - 2, CHANGE_VERBS)));
         let connects = (self.is_dash(k) && !q.words)
             || (self.is_word(k, "to") && !from_change)
             || (between && self.is_word(k, "and"));
@@ -1694,6 +1699,10 @@ impl<'a> Parser<'a> {
     /// True when a singular fraction ("a third", "one fifth") ends at `k`: what follows
     /// is not a noun it would be an ordinal of ("a third term").
     fn fraction_end_ok(&self, k: usize) -> bool {
+        // "a third-quarter loss", "the fourth-largest": an ordinal in a compound.
+        if self.is_dash(k) && self.adjacent(k) {
+            return false;
+        }
         match self.tok(k) {
             None => true,
             Some(t) if t.kind != Kind::Word => true,

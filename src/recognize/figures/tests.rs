@@ -218,6 +218,21 @@ fn dozens_and_several_stay_vague() {
 }
 
 #[test]
+fn shares_rose_6_pence_to_388_pence_is_a_change_not_a_range() {
+    assert_eq!(
+        texts("shares rose 6 pence to 388 pence"),
+        ["6 pence", "388 pence"]
+    );
+    assert_eq!(texts("POP plunged $4 to $14.75."), ["$4", "$14.75"]);
+}
+
+#[test]
+fn a_third_quarter_loss_is_not_a_fraction() {
+    assert!(figs("Savin reported a third-quarter net loss").is_empty());
+    assert_eq!(value("a third of voters"), "0.333333333333333");
+}
+
+#[test]
 fn a_quarter_of_the_russian_market() {
     let f = one("Moldovan wine accounted for a quarter of the Russian market");
     assert_eq!(f.text, "a quarter");
