@@ -1195,6 +1195,18 @@ impl<'a> Parser<'a> {
             self.money_tail(&mut q);
             return Some(q);
         }
+        // Temperatures: "1.5°C", "-4 °C", "90°F"
+        if self.punct(e) == Some('°') {
+            let (u, after) = match self.word(e + 1) {
+                Some("C") if self.adjacent(e + 1) => ("°C", e + 2),
+                Some("F") if self.adjacent(e + 1) => ("°F", e + 2),
+                _ => ("degree", e + 1),
+            };
+            q.unit = Some(u);
+            q.bare = false;
+            q.end = after;
+            return Some(q);
+        }
         // Measurement units and "times".
         if let Some(w) = self.word(e) {
             let hyphen_free = !self.is_dash(e);
@@ -1944,8 +1956,10 @@ impl<'a> Parser<'a> {
             0 => next_word.is_none() && self.punct(d.end) != Some('%'),
             1 => *num < d.value && self.punct(d.end) != Some('%'),
             _ => {
-                num.cmp_u64(1).is_eq()
-                    && den > 1
+                // "one in five Americans", "7 in 10 voters"
+                *num < d.value
+                    && !num.is_zero()
+                    && den <= 1000
                     && !(1000..=2099).contains(&den)
                     && self.punct(d.end) != Some('%')
                     && !next_word.is_some_and(|w| words::is_time_unit(w) || words::is_month(w))
@@ -2016,8 +2030,10 @@ impl<'a> Parser<'a> {
                 st.k += 1;
             }
             WClass::Hundred | WClass::Scale(_) => {
-                // "hundred thousand dollars"
-                if st.k > 0 && self.number_starts(st.k - 1) {
+                // "hundred thousand dollars", but not "billion-dollar industry"
+                if st.k > 0 && self.number_starts(st.k - 1)
+                    || (self.is_dash(st.k + 1) && self.adjacent(st.k + 1))
+                {
                     return None;
                 }
                 st.seg = dec(1);
@@ -2404,9 +2420,12 @@ impl<'a> Parser<'a> {
                 return skip;
             }
         }
-        // "No. 10", "article 5", "page 3", "flight eight hundred"
+        // "No. 10", "article 5", "page 3", "flight eight hundred"; ages: "aged 45"
         if let Some(p) = prev {
             if in_list(IDENT_NOUNS, p) && (q.plain.is_some() || q.words) {
+                return skip;
+            }
+            if q.unit.is_none() && in_list(&["aged", "age", "ages"], p) {
                 return skip;
             }
         }

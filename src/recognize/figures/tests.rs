@@ -437,6 +437,15 @@ fn one_over_three_and_one_in_five() {
 }
 
 #[test]
+fn seven_in_10_voters_and_1_5_degrees_celsius() {
+    assert_eq!(value("7 in 10 voters"), "0.7");
+    let f = one("warming of 1.5°C");
+    assert_eq!((f.text.as_str(), f.unit.as_deref()), ("1.5°C", Some("°C")));
+    assert!(figs("a man aged 45 was arrested").is_empty());
+    assert!(figs("the billion-dollar industry").is_empty());
+}
+
+#[test]
 fn extremes_do_not_panic_or_overflow() {
     let big = "9".repeat(400);
     assert_eq!(value(&big), big);
