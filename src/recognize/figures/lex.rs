@@ -250,8 +250,24 @@ fn push(out: &mut Lexed, b: &[u8], start: usize, end: usize, kind: Kind, class: 
                 out.mark(out.toks.len());
             }
             b'.' => out.mark_prev_word(2),
-            b'-' => out.mark(out.toks.len()),
-            c if c >= 0x80 => out.mark(out.toks.len()),
+            // A minus sign: "-4", "- 1 4/5" (a hyphen between words starts nothing).
+            b'-' => {
+                let next = b
+                    .get(end..)
+                    .and_then(|r| r.iter().find(|c| **c != b' '))
+                    .copied();
+                if next.is_some_and(|c| c.is_ascii_digit()) {
+                    out.mark(out.toks.len());
+                }
+            }
+            c if c >= 0x80 => {
+                let ch = std::str::from_utf8(b.get(start..end).unwrap_or(b""))
+                    .ok()
+                    .and_then(|s| s.chars().next());
+                if ch.is_some_and(super::starts_figure) {
+                    out.mark(out.toks.len());
+                }
+            }
             _ => {}
         },
         Kind::Num | Kind::Opaque => {}

@@ -781,6 +781,12 @@ fn unicode_fraction(ch: char) -> Option<(u64, u64)> {
     })
 }
 
+/// Non-ASCII characters a figure may start with: currency signs, vulgar fractions and
+/// the minus sign.
+fn starts_figure(ch: char) -> bool {
+    ch == '−' || currency::symbol(ch).is_some() || unicode_fraction(ch).is_some()
+}
+
 fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
@@ -950,12 +956,14 @@ impl<'a> Parser<'a> {
         let k = q.end;
         // "rose from $2.3 billion to $3.6 billion" and "shares rose 6 pence to 388 pence"
         // are a change between two figures, not a range.
-        let from_change = i > 0
-            && ((self.is_word(i - 1, "from") && self.change_before(i - 1))
-                || self.word_in(i - 1, CHANGE_VERBS)
-                || (i > 1 && self.is_word(i - 1, "by") && self.word_in(i - 2, CHANGE_VERBS)));
+        let from_change = || {
+            i > 0
+                && ((self.is_word(i - 1, "from") && self.change_before(i - 1))
+                    || self.word_in(i - 1, CHANGE_VERBS)
+                    || (i > 1 && self.is_word(i - 1, "by") && self.word_in(i - 2, CHANGE_VERBS)))
+        };
         let connects = (self.is_dash(k) && !q.words)
-            || (self.is_word(k, "to") && !from_change)
+            || (self.is_word(k, "to") && !from_change())
             || (between && self.is_word(k, "and"));
         let connector = connects.then_some(k + 1);
         if let Some(j) = connector {
