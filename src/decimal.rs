@@ -36,7 +36,14 @@ impl Decimal {
     }
 
     pub fn from_u64(n: u64) -> Decimal {
-        Decimal::from_parts(false, n.to_string().bytes().map(|b| b - b'0').collect(), 0)
+        let mut digits = Vec::with_capacity(20);
+        let mut m = n;
+        while m > 0 {
+            digits.push((m % 10) as u8);
+            m /= 10;
+        }
+        digits.reverse();
+        Decimal::from_parts(false, digits, 0)
     }
 
     pub fn from_i64(n: i64) -> Decimal {
@@ -170,6 +177,30 @@ impl Decimal {
         out
     }
 
+    /// `self` raised to an integer power (|p| <= 99), exact for positive powers and
+    /// rounded to 20 fractional digits for negative ones; `None` for 0^-p or when the
+    /// result would exceed [`MAX_DIGITS`].
+    pub fn powi(&self, p: i64) -> Option<Decimal> {
+        if p.abs() > 99 || self.digits.len().saturating_mul(p.unsigned_abs() as usize) > MAX_DIGITS
+        {
+            return None;
+        }
+        let mut out = Decimal::from_u64(1);
+        for _ in 0..p.abs() {
+            out = out.mul(self);
+        }
+        if p >= 0 {
+            return Some(out);
+        }
+        if out.is_zero() {
+            return None;
+        }
+        // 1 / (m × 10^e) = (1 / m) × 10^-e, with m an integer that fits a u64.
+        let m = Decimal::from_parts(false, out.digits.clone(), 0).to_u64()?;
+        let q = Decimal::from_u64(1).div_round(m, 20).scale10(-out.exp);
+        Some(if out.negative { q.negated() } else { q })
+    }
+
     /// Digits of |self| as an integer scaled so that its exponent is `exp` (exp <= self.exp);
     /// digits below 10^exp are dropped.
     fn aligned(&self, exp: i64) -> Vec<u8> {
@@ -188,7 +219,32 @@ impl Decimal {
         if self.negative || self.exp < 0 || self.printed_digits() > 20 {
             return None;
         }
-        self.to_string().parse().ok()
+        let mut n: u64 = 0;
+        for &d in &self.digits {
+            n = n.checked_mul(10)?.checked_add(u64::from(d))?;
+        }
+        for _ in 0..self.exp {
+            n = n.checked_mul(10)?;
+        }
+        Some(n)
+    }
+
+    /// Compares with a small non-negative integer without allocating.
+    pub fn cmp_u64(&self, n: u64) -> Ordering {
+        match self.to_u64() {
+            Some(v) => v.cmp(&n),
+            None if self.negative => Ordering::Less,
+            None if self.exp < 0 => {
+                // A non-integer: compare its integer part, then it is just above it.
+                let int = Decimal::from_parts(false, self.aligned(0), 0);
+                match int.to_u64() {
+                    Some(v) if v >= n => Ordering::Greater,
+                    Some(_) => Ordering::Less,
+                    None => Ordering::Greater,
+                }
+            }
+            None => Ordering::Greater,
+        }
     }
 }
 
@@ -314,13 +370,38 @@ impl PartialOrd for Decimal {
 
 impl Ord for Decimal {
     fn cmp(&self, other: &Decimal) -> Ordering {
-        let diff = self.add(&other.clone().negated());
-        if diff.is_zero() {
-            Ordering::Equal
-        } else if diff.negative {
-            Ordering::Less
+        let sign = |d: &Decimal| {
+            if d.is_zero() {
+                0
+            } else if d.negative {
+                -1
+            } else {
+                1
+            }
+        };
+        match sign(self).cmp(&sign(other)) {
+            Ordering::Equal if sign(self) == 0 => return Ordering::Equal,
+            Ordering::Equal => {}
+            o => return o,
+        }
+        // Same sign, both non-zero: compare magnitudes by the position of the leading
+        // digit, then digit by digit (canonical forms have no leading or trailing zeros).
+        let top = |d: &Decimal| d.digits.len() as i64 + d.exp;
+        let magnitude = top(self).cmp(&top(other)).then_with(|| {
+            let n = self.digits.len().max(other.digits.len());
+            (0..n)
+                .map(|i| {
+                    let a = self.digits.get(i).copied().unwrap_or(0);
+                    let b = other.digits.get(i).copied().unwrap_or(0);
+                    a.cmp(&b)
+                })
+                .find(|o| *o != Ordering::Equal)
+                .unwrap_or(Ordering::Equal)
+        });
+        if self.negative {
+            magnitude.reverse()
         } else {
-            Ordering::Greater
+            magnitude
         }
     }
 }
@@ -354,6 +435,18 @@ mod tests {
         assert_eq!(d("5").add(&d("-7")).to_string(), "-2");
         assert_eq!(d("2").div_round(3, 15).to_string(), "0.666666666666667");
         assert!(d("90") < d("95"));
+    }
+
+    #[test]
+    fn ordering_without_subtraction() {
+        assert!(d("0.5") < d("2"));
+        assert!(d("-3") < d("-2.5"));
+        assert!(d("1000") > d("999.99"));
+        assert_eq!(d("2.50").cmp(&d("2.5")), Ordering::Equal);
+        assert!(d("-1") < d("0"));
+        assert_eq!(d("3.6").scale10(9).to_u64(), Some(3_600_000_000));
+        assert_eq!(d("2.5").cmp_u64(2), Ordering::Greater);
+        assert_eq!(d("99").cmp_u64(100), Ordering::Less);
     }
 
     #[test]

@@ -1,0 +1,482 @@
+use super::*;
+
+use proptest::prelude::*;
+
+/// One recognised figure, flattened for assertions.
+#[derive(Debug)]
+struct F {
+    text: String,
+    value: Option<String>,
+    low: Option<String>,
+    high: Option<String>,
+    unit: Option<String>,
+    modifier: Option<FigureMod>,
+    subject: Option<String>,
+}
+
+fn figs(text: &str) -> Vec<F> {
+    recognise_text(text)
+        .into_iter()
+        .map(|m| {
+            let f = m.figure().cloned().unwrap_or_default();
+            F {
+                text: m.span.slice(text).to_string(),
+                value: f.value.map(|d| d.to_string()),
+                low: f.low.map(|d| d.to_string()),
+                high: f.high.map(|d| d.to_string()),
+                unit: f.unit,
+                modifier: f.modifier,
+                subject: f.subject.map(|s| s.slice(text).to_string()),
+            }
+        })
+        .collect()
+}
+
+/// The single figure of `text`.
+fn one(text: &str) -> F {
+    let mut v = figs(text);
+    assert_eq!(v.len(), 1, "{text:?} gave {v:?}");
+    v.remove(0)
+}
+
+fn texts(text: &str) -> Vec<String> {
+    figs(text).into_iter().map(|f| f.text).collect()
+}
+
+fn value(text: &str) -> String {
+    one(text).value.unwrap_or_default()
+}
+
+#[test]
+fn about_600_000_azerbaijanis_living_in_russia() {
+    let f = one("there were about 600,000 Azerbaijanis living in Russia.");
+    assert_eq!(f.text, "600,000");
+    assert_eq!(f.value.as_deref(), Some("600000"));
+    assert_eq!(f.modifier, Some(FigureMod::Approx));
+    assert_eq!(f.subject.as_deref(), Some("Azerbaijanis"));
+}
+
+#[test]
+fn deported_over_2_300_of_them() {
+    let f = one("Russian authorities deported over 2,300 of them, including those");
+    assert_eq!(f.text, "2,300");
+    assert_eq!(f.modifier, Some(FigureMod::MoreThan));
+    assert_eq!(f.subject.as_deref(), Some("them"));
+}
+
+#[test]
+fn among_the_29_heads_of_state_expected_to_attend() {
+    let f = one("he had mentioned him among the 29 heads of state expected to attend.");
+    assert_eq!(f.value.as_deref(), Some("29"));
+    assert_eq!(f.subject.as_deref(), Some("heads of state"));
+}
+
+#[test]
+fn punish_baku_by_410_million_dollars() {
+    let f = one("Russians Can Punish Baku by $410 Million Right Now");
+    assert_eq!(f.text, "$410 Million");
+    assert_eq!(f.value.as_deref(), Some("410000000"));
+    assert_eq!(f.unit.as_deref(), Some("USD"));
+}
+
+#[test]
+fn rose_from_2_3_billion_in_2021_to_3_6_billion_in_2024() {
+    let v = figs("exports rose from $2.3 billion in 2021 to $3.6 billion in 2024, data show.");
+    let got: Vec<_> = v
+        .iter()
+        .map(|f| (f.text.as_str(), f.value.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("$2.3 billion", Some("2300000000")),
+            ("$3.6 billion", Some("3600000000"))
+        ]
+    );
+}
+
+#[test]
+fn ninety_to_ninety_five_percent_of_tomato_exports() {
+    let f = one("including 90–95% of tomato and persimmon exports");
+    assert_eq!(f.text, "90–95%");
+    assert_eq!(
+        (f.low.as_deref(), f.high.as_deref()),
+        (Some("90"), Some("95"))
+    );
+    assert_eq!(f.value, None);
+    assert_eq!(f.unit.as_deref(), Some("percent"));
+}
+
+#[test]
+fn eighteen_to_25_percent_shares_one_unit() {
+    let f = one("a rise of 18 to 25 percent");
+    assert_eq!(f.text, "18 to 25 percent");
+    assert_eq!(
+        (f.low.as_deref(), f.high.as_deref()),
+        (Some("18"), Some("25"))
+    );
+    assert_eq!(f.unit.as_deref(), Some("percent"));
+}
+
+#[test]
+fn between_10_and_20_is_a_range() {
+    let f = one("between 10 and 20 people were hurt");
+    assert_eq!(
+        (f.low.as_deref(), f.high.as_deref()),
+        (Some("10"), Some("20"))
+    );
+}
+
+#[test]
+fn between_2_and_3_million_scales_both_ends() {
+    let f = one("between 2 and 3 million people");
+    assert_eq!(
+        (f.low.as_deref(), f.high.as_deref()),
+        (Some("2000000"), Some("3000000"))
+    );
+}
+
+#[test]
+fn four_to_five_times_larger_than_imports() {
+    let f = one("Russian exports are four to five times larger than imports");
+    assert_eq!(f.text, "four to five times");
+    assert_eq!(
+        (f.low.as_deref(), f.high.as_deref()),
+        (Some("4"), Some("5"))
+    );
+    assert_eq!(f.unit.as_deref(), Some("times"));
+}
+
+#[test]
+fn up_to_85_percent_of_moldovan_wine_exports() {
+    let f = one("Russia accounted for up to 85% of Moldovan wine exports");
+    assert_eq!(f.text, "85%");
+    assert_eq!(f.value, None);
+    assert_eq!(f.high.as_deref(), Some("85"));
+    assert_eq!(f.modifier, Some(FigureMod::EqualOrLess));
+}
+
+#[test]
+fn five_and_6_kg_respectively_are_two_figures() {
+    let v = figs("they weighed 5 and 6 kg respectively");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].unit.as_deref(), Some("kg"));
+}
+
+#[test]
+fn a_32_1_percent_drop_in_trade_turnover() {
+    assert_eq!(value("resulting in a 32.1% drop in turnover"), "32.1");
+    let f = one("turnover fell 32.1 percent");
+    assert_eq!(
+        (f.text.as_str(), f.unit.as_deref()),
+        ("32.1 percent", Some("percent"))
+    );
+    assert_eq!(
+        one("rates rose 5 per cent").unit.as_deref(),
+        Some("percent")
+    );
+}
+
+#[test]
+fn rose_1_5_percentage_points() {
+    let f = one("unemployment rose 1.5 percentage points");
+    assert_eq!(f.unit.as_deref(), Some("percentage point"));
+    assert_eq!(f.value.as_deref(), Some("1.5"));
+}
+
+#[test]
+fn thousands_of_georgian_citizens_is_vague() {
+    let f = one("authorities detained thousands of Georgian citizens");
+    assert_eq!(f.text, "thousands");
+    assert_eq!(f.value, None);
+    assert_eq!(f.low.as_deref(), Some("2000"));
+    assert_eq!(f.modifier, Some(FigureMod::Vague));
+    assert_eq!(f.subject.as_deref(), Some("Georgian citizens"));
+}
+
+#[test]
+fn hundreds_of_thousands_or_even_millions() {
+    let v = figs("jobs for hundreds of thousands or even millions of returning Azerbaijanis");
+    let got: Vec<_> = v
+        .iter()
+        .map(|f| (f.text.as_str(), f.low.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("hundreds of thousands", Some("200000")),
+            ("millions", Some("2000000"))
+        ]
+    );
+}
+
+#[test]
+fn dozens_and_several_stay_vague() {
+    assert_eq!(one("dozens of people").low.as_deref(), Some("24"));
+    assert_eq!(one("several hostages").modifier, Some(FigureMod::Vague));
+    assert_eq!(one("a few hundred protesters").low.as_deref(), Some("200"));
+}
+
+#[test]
+fn shares_rose_6_pence_to_388_pence_is_a_change_not_a_range() {
+    assert_eq!(
+        texts("shares rose 6 pence to 388 pence"),
+        ["6 pence", "388 pence"]
+    );
+    assert_eq!(texts("POP plunged $4 to $14.75."), ["$4", "$14.75"]);
+}
+
+#[test]
+fn a_third_quarter_loss_is_not_a_fraction() {
+    assert!(figs("Savin reported a third-quarter net loss").is_empty());
+    assert_eq!(value("a third of voters"), "0.333333333333333");
+}
+
+#[test]
+fn a_quarter_of_the_russian_market() {
+    let f = one("Moldovan wine accounted for a quarter of the Russian market");
+    assert_eq!(f.text, "a quarter");
+    assert_eq!(f.value.as_deref(), Some("0.25"));
+}
+
+#[test]
+fn two_thirds_half_and_one_half_as_fractions() {
+    assert_eq!(value("two thirds"), "0.666666666666667");
+    assert_eq!(value("1/2"), "0.5");
+    assert_eq!(value("more than half of voters"), "0.5");
+    assert_eq!(value("two thirds of a million"), "666666.666666667");
+}
+
+#[test]
+fn twice_as_many() {
+    let f = one("twice as many");
+    assert_eq!(
+        (f.value.as_deref(), f.unit.as_deref()),
+        (Some("2"), Some("times"))
+    );
+}
+
+#[test]
+fn a_dozen_and_half_a_dozen() {
+    assert_eq!(value("a dozen eggs"), "12");
+    assert_eq!(value("half a dozen"), "6");
+    assert_eq!(value("3 dozens"), "36");
+}
+
+#[test]
+fn one_hundred_and_six_and_twenty_nine_in_words() {
+    assert_eq!(value("one hundred and six"), "106");
+    assert_eq!(value("twenty-nine"), "29");
+    assert_eq!(value("two hundred and two thousand"), "202000");
+    assert_eq!(value("twenty-one trillion three hundred"), "21000000000300");
+}
+
+#[test]
+fn three_hundred_and_two_hundred_are_two_numbers() {
+    assert_eq!(texts("3 hundred and 2 hundred"), ["3 hundred", "2 hundred"]);
+}
+
+#[test]
+fn digit_forms_816_000_and_08_and_minus_4() {
+    assert_eq!(value("816 000"), "816000");
+    assert_eq!(value(".08"), "0.08");
+    assert_eq!(value("temperatures of -4"), "-4");
+    assert_eq!(value("1,234,567"), "1234567");
+    assert_eq!(value("12,34,567.89"), "1234567.89");
+    assert_eq!(value("1.111,11"), "1111.11");
+    assert_eq!(value("1.3e6"), "1300000");
+}
+
+#[test]
+fn mixed_forms_3_6bn_5m_10k_322_hundred() {
+    assert_eq!(value("3.6bn"), "3600000000");
+    assert_eq!(value("£5m"), "5000000");
+    assert_eq!(value("10k"), "10000");
+    assert_eq!(value("322 hundred"), "32200");
+    assert_eq!(value("2 million"), "2000000");
+    assert_eq!(value("1.2b"), "1200000000");
+}
+
+#[test]
+fn currencies_normalise_to_iso_codes() {
+    let unit = |t: &str| one(t).unit.unwrap_or_default();
+    assert_eq!(unit("€5 million"), "EUR");
+    assert_eq!(unit("£8.10 million"), "GBP");
+    assert_eq!(unit("₽100"), "RUB");
+    assert_eq!(unit("¥500"), "JPY");
+    assert_eq!(unit("USD 200"), "USD");
+    assert_eq!(unit("5 euros"), "EUR");
+    assert_eq!(unit("100 roubles"), "RUB");
+    assert_eq!(unit("100 rubles"), "RUB");
+    assert_eq!(unit("50 manat"), "AZN");
+    assert_eq!(unit("10 billion hryvnia"), "UAH");
+    assert_eq!(unit("100 billion yuan"), "CNY");
+    assert_eq!(unit("HK$10.05 billion"), "HKD");
+    assert_eq!(unit("C$300 million"), "CAD");
+    assert_eq!(unit("10,000 Swiss francs"), "CHF");
+    assert_eq!(unit("420 million dollars"), "USD");
+}
+
+#[test]
+fn fifty_cents_and_20_pence_are_scaled() {
+    let f = one("pay 50 cents more per barrel");
+    assert_eq!(
+        (f.value.as_deref(), f.unit.as_deref()),
+        (Some("0.5"), Some("USD"))
+    );
+    let f = one("at 20 pence a share");
+    assert_eq!(
+        (f.value.as_deref(), f.unit.as_deref()),
+        (Some("0.2"), Some("GBP"))
+    );
+    assert_eq!(value("it only cost 3 dollars 50 cents."), "3.5");
+}
+
+#[test]
+fn all_70_of_us_is_not_albanian_lek() {
+    assert_eq!(one("All 70 of us.").unit, None);
+    assert_eq!(
+        one("He lost his pen 7 times").unit.as_deref(),
+        Some("times")
+    );
+}
+
+#[test]
+fn years_in_date_context_are_not_figures() {
+    for t in [
+        "agreements concluded in 2020 and 2022",
+        "on June 27, 2025, it rained",
+        "the raid on 27 June 2025 was brutal",
+        "According to the 2010 and 2020 censuses",
+        "during 2020-2022",
+        "Aug. 6 ordered",
+        "in the mid-2000s",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+}
+
+#[test]
+fn two_thousand_soldiers_is_a_count_not_a_year() {
+    assert_eq!(value("2000 soldiers were sent"), "2000");
+    assert_eq!(value("about 2000 people"), "2000");
+}
+
+#[test]
+fn ordinals_identifiers_and_phone_numbers_are_not_figures() {
+    for t in [
+        "for the first time",
+        "on the 9th floor",
+        "shooting down a Russian Su-24 over Syria",
+        "the COVID-19 pandemic",
+        "the G7 summit",
+        "a Boeing 737 crashed",
+        "call +1-222-555-0100 now",
+        "leader of the A Just Russia party",
+        "192.168.1.2",
+        "see https://example.com/q=30%25 for 20% more",
+    ] {
+        let v = figs(t);
+        let bad: Vec<_> = v
+            .iter()
+            .filter(|f| f.unit.as_deref() != Some("percent"))
+            .collect();
+        assert!(bad.is_empty(), "{t:?} gave {v:?}");
+    }
+    assert_eq!(
+        texts("see https://example.com/q=30%25 for 20% more"),
+        ["20%"]
+    );
+}
+
+#[test]
+fn ages_and_durations_are_left_to_dates() {
+    for t in [
+        "a 45-year-old man",
+        "for two weeks",
+        "the 44-day war",
+        "the five-hour talks",
+        "over the past seven months",
+        "Prakash Shah, 58, a former ambassador",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+}
+
+#[test]
+fn one_as_pronoun_is_not_a_figure_but_only_one_correspondent_is() {
+    for t in [
+        "The one you mentioned is invalid",
+        "his son was accused of injuring one of the officers",
+        "Which one do you prefer?",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+    let f = one("allowing the agency to accredit only one correspondent");
+    assert_eq!(f.subject.as_deref(), Some("correspondent"));
+}
+
+#[test]
+fn nineteen_ninety_four_spoken_is_a_year() {
+    assert!(figs("since nineteen ninety-four").is_empty());
+}
+
+#[test]
+fn one_and_a_half_and_five_and_a_half_million() {
+    assert_eq!(value("one and a half"), "1.5");
+    assert_eq!(value("five and a half million fishes"), "5500000");
+    assert_eq!(value("one million and a half"), "1500000");
+    assert_eq!(value("one hundred and three quarters"), "100.75");
+}
+
+#[test]
+fn one_over_three_and_one_in_five() {
+    assert_eq!(value("one over three"), "0.333333333333333");
+    assert_eq!(value("one in five Americans"), "0.2");
+    assert_eq!(value("two out of five hundred"), "0.004");
+}
+
+#[test]
+fn seven_in_10_voters_and_1_5_degrees_celsius() {
+    assert_eq!(value("7 in 10 voters"), "0.7");
+    let f = one("warming of 1.5°C");
+    assert_eq!((f.text.as_str(), f.unit.as_deref()), ("1.5°C", Some("°C")));
+    assert!(figs("a man aged 45 was arrested").is_empty());
+    assert!(figs("the billion-dollar industry").is_empty());
+}
+
+#[test]
+fn extremes_do_not_panic_or_overflow() {
+    let big = "9".repeat(400);
+    assert_eq!(value(&big), big);
+    assert_eq!(one("1e400").value, Some(format!("1{}", "0".repeat(400))));
+    let commas = format!("1{}", ",000".repeat(200_000));
+    // Too long to print exactly: no value rather than a rounded one.
+    assert!(figs(&commas).iter().all(|f| f.value.is_none()));
+    assert!(figs("").is_empty());
+    assert!(figs("-").is_empty());
+    assert!(figs("$").is_empty());
+    let _ = figs(&"1/".repeat(1000));
+    let _ = figs(&"- ".repeat(1000));
+}
+
+proptest! {
+    #[test]
+    fn spans_lie_on_char_boundaries(text in "\\PC{0,80}") {
+        for m in recognise_text(&text) {
+            prop_assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(m.span.start));
+            prop_assert!(text.is_char_boundary(m.span.end));
+            if let Some(s) = m.figure().and_then(|f| f.subject) {
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+        }
+    }
+
+    #[test]
+    fn number_heavy_text_never_panics(text in "[0-9 ,.$%€a-z/^e+-]{0,60}") {
+        for m in recognise_text(&text) {
+            prop_assert!(text.get(m.span.start..m.span.end).is_some());
+        }
+    }
+}
