@@ -103,6 +103,10 @@ CREATE TABLE claims (
                     ('unverified', 'in_review', 'verified', 'false', 'misleading',
                      'contested', 'unverifiable')),
     anchor_state  TEXT    NOT NULL DEFAULT 'anchored' CHECK (anchor_state IN ('anchored', 'orphan')),
+    -- The quote context (W3C TextQuoteSelector prefix/suffix) of an orphan, whose text
+    -- is no longer in its document; NULL while the claim is anchored.
+    quote_prefix  TEXT,
+    quote_suffix  TEXT,
     earliest_date TEXT,
     latest_date   TEXT,
     created_at    TEXT    NOT NULL,

@@ -7,11 +7,14 @@
 //! [`claims`] (assembly, typing, check-worthiness) → [`store`] (SQLite).
 //! [`pipeline`] runs the stages for one document; [`output`] renders the extract contract.
 
+pub mod annotations;
 pub mod claims;
 pub mod decimal;
 pub mod document;
+pub mod export;
 pub mod output;
 pub mod pipeline;
+pub mod reanchor;
 pub mod recognize;
 pub mod review;
 pub mod segment;

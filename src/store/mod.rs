@@ -19,7 +19,9 @@ use crate::recognize::{Mention, Payload};
 use crate::sources;
 use crate::span::OffsetIndex;
 
+mod annotations;
 mod review;
+pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 
 /// The schema this binary writes.
@@ -191,6 +193,10 @@ impl Database {
         }
         let document_id = insert_document(&tx, doc, analysis, version, previous)?;
         let claims = insert_analysis(&tx, document_id, &doc.text, analysis)?;
+        if let Some(prev) = previous {
+            // Claims and their reviews move to the new text, or become orphans.
+            annotations::reanchor_document(&tx, prev, document_id)?;
+        }
         tx.commit()?;
         Ok(match previous {
             Some(previous) => IngestOutcome::NewVersion {
