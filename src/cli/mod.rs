@@ -4,7 +4,10 @@
 //! stdout.
 
 mod claims;
+mod eval;
+mod export;
 mod extract;
+mod import;
 mod ingest;
 
 use std::path::PathBuf;
@@ -40,6 +43,9 @@ enum Command {
     Ingest(ingest::IngestArgs),
     Claims(claims::ClaimsArgs),
     Show(claims::ShowArgs),
+    Export(export::ExportArgs),
+    Import(import::ImportArgs),
+    Eval(eval::EvalArgs),
 }
 
 /// The database option every stored-data command takes.
@@ -122,6 +128,9 @@ pub fn main() -> i32 {
         Command::Ingest(a) => ingest::run(a, &cli.db),
         Command::Claims(a) => claims::run(a, &cli.db),
         Command::Show(a) => claims::show(a, &cli.db),
+        Command::Export(a) => export::run(a, &cli.db),
+        Command::Import(a) => import::run(a, &cli.db),
+        Command::Eval(a) => eval::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,
