@@ -99,6 +99,7 @@ CREATE TABLE claims (
     worthiness    REAL    NOT NULL DEFAULT 0,
     features      TEXT    NOT NULL DEFAULT '[]',
     sourced       INTEGER NOT NULL DEFAULT 0 CHECK (sourced IN (0, 1)),
+    has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
     status        TEXT    NOT NULL DEFAULT 'unverified' CHECK (status IN
                     ('unverified', 'in_review', 'verified', 'false', 'misleading',
                      'contested', 'unverifiable')),
@@ -115,7 +116,7 @@ CREATE TABLE claims (
 CREATE INDEX claims_document ON claims (document_id);
 CREATE INDEX claims_status ON claims (status);
 CREATE INDEX claims_type ON claims (claim_type);
-CREATE INDEX claims_sourced ON claims (sourced);
+CREATE INDEX claims_unsourced ON claims (sourced, has_figure, worthiness DESC);
 CREATE INDEX claims_worthiness ON claims (worthiness);
 CREATE INDEX claims_dates ON claims (earliest_date, latest_date);
 

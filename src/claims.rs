@@ -96,48 +96,166 @@ impl Claim {
 }
 
 /// Assembles the claims of a document from its sentences and mentions.
+///
+/// Mentions must be in document order (as [`crate::recognize::recognise`] returns them).
+/// Each sentence is split into clauses at semicolons; a clause with figures or dates is a
+/// claim, and so is reported speech without them (the content of an attribution). The
+/// attribution of a claim is the one whose content holds its components, else one that
+/// sources the whole sentence ("according to X, ...").
 pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Vec<Claim> {
+    let attributions: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind() == MentionKind::Attribution)
+        .collect();
     let mut claims = Vec::new();
+    let mut next = 0; // sweep pointer into `mentions`
     for (si, sentence) in segments.sentences.iter().enumerate() {
-        let components: Vec<usize> = mentions
+        while next < mentions.len() && mentions[next].span.start < sentence.span.start {
+            next += 1;
+        }
+        let mut in_sentence = Vec::new();
+        let mut k = next;
+        while k < mentions.len() && mentions[k].span.start < sentence.span.end {
+            if matches!(mentions[k].kind(), MentionKind::Figure | MentionKind::Date)
+                && sentence.span.contains(mentions[k].span)
+            {
+                in_sentence.push(k);
+            }
+            k += 1;
+        }
+        let overlapping: Vec<usize> = attributions
             .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                matches!(m.kind(), MentionKind::Figure | MentionKind::Date)
-                    && sentence.span.contains(m.span)
-            })
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&a| mentions[a].span.overlaps(sentence.span))
             .collect();
-        let attribution = mentions.iter().position(|m| {
-            m.attribution().is_some()
-                && m.span.overlaps(sentence.span)
-                && components.iter().all(|&c| {
-                    let a = m.attribution().and_then(|a| a.content).unwrap_or(m.span);
-                    a.contains(mentions[c].span) || m.span.contains(sentence.span)
-                })
-        });
-        if components.is_empty() && attribution.is_none() {
+        if in_sentence.is_empty() && overlapping.is_empty() {
             continue;
         }
-        let span = sentence.span;
-        let sentence_text = span.slice(text);
-        let claim_type = classify(sentence_text, &components, attribution, mentions);
-        let (worthiness, features) = worthiness(sentence_text, &components, attribution, mentions);
-        claims.push(Claim {
-            span,
-            sentence: si,
-            claim_type,
-            worthiness,
-            features,
-            components,
-            attribution,
-        });
+        let clauses = clauses(text, sentence.span);
+        let mut used_attributions = Vec::new();
+        for clause in clauses {
+            let components: Vec<usize> = in_sentence
+                .iter()
+                .copied()
+                .filter(|&c| clause.contains(mentions[c].span))
+                .collect();
+            let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
+            if components.is_empty() {
+                // Reported speech without figures: a claim when an attribution's content
+                // lies in this clause, once per attribution.
+                let Some(a) = attribution else { continue };
+                if used_attributions.contains(&a) || !content_overlaps(&mentions[a], clause) {
+                    continue;
+                }
+            }
+            if let Some(a) = attribution {
+                used_attributions.push(a);
+            }
+            let clause_text = clause.slice(text);
+            let claim_type = classify(clause_text, &components, attribution, mentions);
+            let (worthiness, features) =
+                worthiness(clause_text, &components, attribution, mentions);
+            claims.push(Claim {
+                span: clause,
+                sentence: si,
+                claim_type,
+                worthiness,
+                features,
+                components,
+                attribution,
+            });
+        }
     }
     claims
 }
 
+/// Splits a sentence at semicolons that join independent clauses (each side at least
+/// three words), outside quotations.
+fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let body = sentence.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in body.match_indices(';') {
+        let left = &body[start..i];
+        let right = &body[i + 1..];
+        let words = |s: &str| s.split_whitespace().count();
+        if words(left) >= 3 && words(right) >= 3 && !inside_quote(&body[..i]) {
+            out.push(Span::new(sentence.start + start, sentence.start + i + 1).trim(text));
+            start = i + 1;
+        }
+    }
+    out.push(Span::new(sentence.start + start, sentence.end).trim(text));
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Whether a double quotation is open at the end of `prefix`.
+fn inside_quote(prefix: &str) -> bool {
+    let straight = prefix.matches('"').count() % 2 == 1;
+    let curly = prefix.matches('“').count() > prefix.matches('”').count();
+    straight || curly
+}
+
+fn content_overlaps(m: &Mention, clause: Span) -> bool {
+    m.attribution()
+        .and_then(|a| a.content)
+        .is_some_and(|c| c.overlaps(clause))
+}
+
+/// Cues that source everything in their sentence, not only a content span.
+fn is_document_cue(cue: &str) -> bool {
+    let c = cue.trim().to_lowercase();
+    [
+        "according to",
+        "as noted",
+        "as reported",
+        "citing",
+        "cited",
+        "as stated",
+        "data from",
+        "figures from",
+        "per ",
+    ]
+    .iter()
+    .any(|p| c.starts_with(p))
+}
+
+fn choose_attribution(
+    text: &str,
+    mentions: &[Mention],
+    overlapping: &[usize],
+    clause: Span,
+    components: &[usize],
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (covered components, index)
+    for &a in overlapping {
+        let Some(att) = mentions[a].attribution() else {
+            continue;
+        };
+        let covered = match att.content {
+            Some(content) => components
+                .iter()
+                .filter(|&&c| content.contains(mentions[c].span))
+                .count(),
+            None => 0,
+        };
+        if covered > 0 && best.is_none_or(|(n, _)| covered > n) {
+            best = Some((covered, a));
+        }
+    }
+    if let Some((_, a)) = best {
+        return Some(a);
+    }
+    overlapping.iter().copied().find(|&a| {
+        mentions[a].attribution().is_some_and(|att| {
+            let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
+            cue_sources_sentence
+                || att.content.is_some_and(|c| c.contains(clause))
+                || (components.is_empty() && att.content.is_some_and(|c| c.overlaps(clause)))
+        })
+    })
+}
 fn classify(
-    sentence: &str,
+    clause: &str,
     components: &[usize],
     attribution: Option<usize>,
     mentions: &[Mention],
@@ -145,13 +263,17 @@ fn classify(
     let has_figure = components
         .iter()
         .any(|&i| mentions[i].kind() == MentionKind::Figure);
+    let lower = clause.to_lowercase();
     if let Some(a) = attribution.and_then(|i| mentions[i].attribution()) {
         if a.direct {
             return ClaimType::Quote;
         }
     }
-    if has_figure && has_comparison(sentence) {
+    if has_figure && any_word(&lower, COMPARISON_WORDS) {
         return ClaimType::Comparison;
+    }
+    if any_word(&lower, FUTURE_WORDS) && !has_figure {
+        return ClaimType::Prediction;
     }
     if has_figure {
         return ClaimType::Statistic;
@@ -159,12 +281,10 @@ fn classify(
     if attribution.is_some() {
         return ClaimType::Attribution;
     }
-    if is_future(sentence) {
-        return ClaimType::Prediction;
-    }
     ClaimType::Event
 }
 
+/// Words that make a comparison ("twice", "more than", "the largest").
 const COMPARISON_WORDS: &[&str] = &[
     "more than",
     "less than",
@@ -186,27 +306,97 @@ const COMPARISON_WORDS: &[&str] = &[
     "compared",
     "biggest",
     "greater",
+    "greatest",
     "most",
     "least",
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "grew",
+    "dropped",
+    "declined",
+    "up from",
+    "down from",
 ];
 
-fn has_comparison(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    COMPARISON_WORDS.iter().any(|w| contains_word(&lower, w))
-}
+/// Superlatives and records: the claims desks check first.
+const SUPERLATIVE_WORDS: &[&str] = &[
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "smallest",
+    "most",
+    "least",
+    "record",
+    "first",
+    "only",
+    "never",
+    "ever",
+    "unprecedented",
+    "all-time",
+];
 
-fn is_future(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    [
-        "will",
-        "would",
-        "is expected to",
-        "plans to",
-        "is set to",
-        "forecast",
-    ]
-    .iter()
-    .any(|w| contains_word(&lower, w))
+/// Hedges: the figure is approximate or bounded.
+const HEDGE_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "up to",
+    "at least",
+    "more than",
+    "over",
+    "estimated",
+    "closer to",
+];
+
+/// Opinion markers: the clause states a view rather than a fact.
+const OPINION_WORDS: &[&str] = &[
+    "i think",
+    "we think",
+    "i believe",
+    "should",
+    "must",
+    "perhaps",
+    "arguably",
+    "seems",
+    "appears",
+    "apparently",
+    "likely",
+    "unlikely",
+    "may",
+    "might",
+    "could",
+    "probably",
+    "in my view",
+    "in our view",
+    "it appears",
+];
+
+/// Future markers: a prediction can't be checked yet.
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "would",
+    "is expected to",
+    "are expected to",
+    "plans to",
+    "is set to",
+    "are set to",
+    "forecast",
+    "forecasts",
+    "projected",
+    "intends to",
+    "going to",
+];
+
+/// Whether `haystack` (lower case) contains any of `words` as whole words.
+fn any_word(haystack: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| contains_word(haystack, w))
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {
@@ -217,39 +407,212 @@ fn contains_word(haystack: &str, word: &str) -> bool {
     })
 }
 
+/// The check-worthiness features and their weights, in the order the score adds them.
+/// The README documents this table.
+pub const WORTHINESS_FEATURES: &[(&str, f64, &str)] = &[
+    ("base", 0.10, "every claim"),
+    ("figure", 0.30, "has a figure"),
+    (
+        "money_or_percent",
+        0.05,
+        "a figure is money or a percentage",
+    ),
+    ("date", 0.10, "has a date"),
+    (
+        "comparison",
+        0.15,
+        "compares (more than, twice, rose, the largest)",
+    ),
+    (
+        "superlative",
+        0.10,
+        "a superlative or record (largest, first, never)",
+    ),
+    ("named_source", 0.10, "attributed to a named source"),
+    ("hedge", 0.05, "hedged or bounded (about, at least, up to)"),
+    ("opinion", -0.20, "opinion markers (should, perhaps, seems)"),
+    (
+        "future",
+        -0.15,
+        "future tense or forecast (will, expected to)",
+    ),
+    ("question", -0.20, "a question, not an assertion"),
+];
+
+fn weight(name: &str) -> f64 {
+    WORTHINESS_FEATURES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map_or(0.0, |(_, w, _)| *w)
+}
+
+/// Check-worthiness in [0, 1]: the sum of the weights of the features present.
 fn worthiness(
-    sentence: &str,
+    clause: &str,
     components: &[usize],
     attribution: Option<usize>,
     mentions: &[Mention],
 ) -> (f64, Vec<&'static str>) {
-    let mut score: f64 = 0.2;
+    let lower = clause.to_lowercase();
+    let figures: Vec<_> = components
+        .iter()
+        .filter_map(|&i| mentions[i].figure())
+        .collect();
+    let named_source = attribution
+        .and_then(|i| mentions[i].attribution())
+        .is_some_and(|a| a.source.is_some());
+    let present = [
+        ("base", true),
+        ("figure", !figures.is_empty()),
+        (
+            "money_or_percent",
+            figures.iter().any(|f| {
+                f.unit.as_deref().is_some_and(|u| {
+                    u == "percent" || (u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()))
+                })
+            }),
+        ),
+        (
+            "date",
+            components
+                .iter()
+                .any(|&i| mentions[i].kind() == MentionKind::Date),
+        ),
+        ("comparison", any_word(&lower, COMPARISON_WORDS)),
+        ("superlative", any_word(&lower, SUPERLATIVE_WORDS)),
+        ("named_source", named_source),
+        (
+            "hedge",
+            figures.iter().any(|f| f.modifier.is_some()) || any_word(&lower, HEDGE_WORDS),
+        ),
+        ("opinion", any_word(&lower, OPINION_WORDS)),
+        ("future", any_word(&lower, FUTURE_WORDS)),
+        ("question", clause.trim_end().ends_with('?')),
+    ];
+    let mut score = 0.0;
     let mut features = Vec::new();
-    if components
-        .iter()
-        .any(|&i| mentions[i].kind() == MentionKind::Figure)
-    {
-        score += 0.3;
-        features.push("figure");
-    }
-    if components
-        .iter()
-        .any(|&i| mentions[i].kind() == MentionKind::Date)
-    {
-        score += 0.1;
-        features.push("date");
-    }
-    if has_comparison(sentence) {
-        score += 0.15;
-        features.push("comparison");
-    }
-    if attribution.is_some() {
-        score += 0.1;
-        features.push("named_source");
-    }
-    if is_future(sentence) {
-        score -= 0.15;
-        features.push("future");
+    for (name, on) in present {
+        if on {
+            score += weight(name);
+            features.push(name);
+        }
     }
     (score.clamp(0.0, 1.0), features)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::Decimal;
+    use crate::recognize::{Attribution, Figure, Payload, SourceKind};
+    use crate::segment::segment;
+
+    fn figure(text: &str, needle: &str, unit: Option<&str>) -> Mention {
+        let start = text.find(needle).unwrap();
+        Mention {
+            span: Span::new(start, start + needle.len()),
+            payload: Payload::Figure(Figure {
+                value: Some(Decimal::from_u64(1)),
+                unit: unit.map(str::to_string),
+                ..Figure::default()
+            }),
+        }
+    }
+
+    fn attribution(text: &str, source: &str, cue: &str, content: &str) -> Mention {
+        let at = |n: &str| {
+            let s = text.find(n).unwrap();
+            Span::new(s, s + n.len())
+        };
+        let (s, c, x) = (at(source), at(cue), at(content));
+        Mention {
+            span: s.cover(c).cover(x),
+            payload: Payload::Attribution(Attribution {
+                source: Some(s),
+                cue: Some(c),
+                content: Some(x),
+                direct: false,
+                source_name: Some(s),
+                source_role: None,
+                source_kind: SourceKind::Person,
+                source_id: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn putin_claimed_closer_to_2_million_is_sourced() {
+        let t = "Vladimir Putin claimed in 2020 that the actual figure was closer to 2 million.";
+        let mut m = vec![
+            attribution(
+                t,
+                "Vladimir Putin",
+                "claimed",
+                "that the actual figure was closer to 2 million",
+            ),
+            figure(t, "2 million", None),
+        ];
+        m.sort_by_key(|m| m.span.start);
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1);
+        assert!(claims[0].is_sourced());
+        assert!(claims[0].features.contains(&"named_source"));
+    }
+
+    #[test]
+    fn according_to_customs_data_sources_the_sentence() {
+        let t = "According to Azerbaijani customs data, exports to Russia reached $1.1 billion.";
+        let m = vec![
+            attribution(
+                t,
+                "Azerbaijani customs data",
+                "According to",
+                "exports to Russia reached $1.1 billion",
+            ),
+            figure(t, "$1.1 billion", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].attribution, Some(0));
+        assert_eq!(claims[0].claim_type, ClaimType::Statistic);
+    }
+
+    #[test]
+    fn census_figure_without_source_is_unsourced() {
+        let t = "About 600,000 Azerbaijanis live in Russia. Aliyev said that ties were strong.";
+        let m = vec![
+            figure(t, "600,000", None),
+            attribution(t, "Aliyev", "said", "that ties were strong"),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 2);
+        assert!(!claims[0].is_sourced());
+        assert_eq!(claims[1].claim_type, ClaimType::Attribution);
+        assert!(claims[1].components.is_empty());
+    }
+
+    #[test]
+    fn semicolon_clauses_are_separate_claims() {
+        let t =
+            "Exports rose by 12 percent last year; imports fell by 3 percent in the same period.";
+        let m = vec![
+            figure(t, "12 percent", Some("percent")),
+            figure(t, "3 percent", Some("percent")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 2);
+        assert!(claims[0].span.slice(t).ends_with(';'));
+        assert_eq!(claims[1].components, vec![1]);
+    }
+
+    #[test]
+    fn comparisons_rank_above_opinions() {
+        let t =
+            "Trade with Russia rose to 4 times the level of 2019. Perhaps 4 people should decide.";
+        let m = vec![figure(t, "4 times", None), figure(t, "4 people", None)];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims[0].claim_type, ClaimType::Comparison);
+        assert!(claims[0].worthiness > claims[1].worthiness);
+        assert!(claims[1].features.contains(&"opinion"));
+    }
 }

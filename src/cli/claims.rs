@@ -3,42 +3,119 @@
 use clap::Args;
 use serde_json::{json, Value};
 
-use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort};
+use claimtrace::claims::ClaimType;
+use claimtrace::recognize::MentionKind;
+use claimtrace::review::ClaimStatus;
+use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort, Database};
 use claimtrace::table::{self, Format, Table};
 
 use super::{emit, parse_format, DbArgs};
+
+/// Filters shared by `claims`, `review --next` and the reports.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Only claims of this document id
+    #[arg(long)]
+    pub document: Option<i64>,
+    /// Only claims of this type (statistic, quote, attribution, event, comparison, prediction)
+    #[arg(long = "type", value_parser = type_arg)]
+    pub claim_type: Option<String>,
+    /// Only claims with a component of this kind (figure, date)
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only claims with a figure and no source
+    #[arg(long)]
+    pub unsourced: bool,
+    /// Only claims attributed to this source (fuzzy match on names and aliases)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only claims whose text contains this (case-insensitive)
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Only claims dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only claims dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Sort: position, worthiness, updated
+    #[arg(long, value_parser = parse_sort)]
+    pub sort: Option<ClaimSort>,
+    /// At most this many claims
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+impl FilterArgs {
+    /// The store filter; checks types and statuses, resolves the source name.
+    pub fn to_filter(
+        &self,
+        status: Option<&str>,
+        db: Option<&Database>,
+    ) -> anyhow::Result<ClaimFilter> {
+        if let Some(t) = &self.claim_type {
+            t.parse::<ClaimType>().map_err(anyhow::Error::msg)?;
+        }
+        let status = status
+            .map(|st| st.parse::<ClaimStatus>().map_err(anyhow::Error::msg))
+            .transpose()?;
+        if let Some(k) = &self.kind {
+            k.parse::<MentionKind>().map_err(anyhow::Error::msg)?;
+        }
+        for d in [&self.from, &self.to].into_iter().flatten() {
+            if !is_date_prefix(d) {
+                anyhow::bail!("{d:?} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD");
+            }
+        }
+        let source_ids = match (&self.source, db) {
+            (Some(q), Some(db)) => Some(db.find_sources(q)?),
+            _ => None,
+        };
+        Ok(ClaimFilter {
+            document: self.document,
+            claim_type: self.claim_type.clone(),
+            status: status.map(|s| s.as_str().to_string()),
+            unsourced: self.unsourced,
+            kind: self.kind.clone(),
+            text: self.search.clone(),
+            date_from: self.from.clone(),
+            // "2025" as an upper bound includes every date in 2025.
+            date_to: self.to.as_ref().map(|t| format!("{t}\u{10FFFF}")),
+            source_ids,
+            sort: self.sort.unwrap_or_default(),
+            limit: self.limit,
+            ..ClaimFilter::default()
+        })
+    }
+}
+
+fn type_arg(s: &str) -> Result<String, String> {
+    s.parse::<ClaimType>().map(|t| t.as_str().to_string())
+}
+
+fn is_date_prefix(s: &str) -> bool {
+    let ok = |fmt: &str, v: &str| chrono::NaiveDate::parse_from_str(v, fmt).is_ok();
+    match s.len() {
+        4 => s.bytes().all(|b| b.is_ascii_digit()),
+        7 => ok("%Y-%m-%d", &format!("{s}-01")),
+        10 => ok("%Y-%m-%d", s),
+        _ => false,
+    }
+}
 
 /// List stored claims.
 #[derive(Args, Debug)]
 #[command(
     after_help = "Examples:\n  claimtrace claims\n  claimtrace claims --unsourced --sort worthiness --limit 20\n  \
+    claimtrace claims --source putin --from 2020 --to 2025\n  \
     claimtrace claims --status contested --format csv > contested.csv"
 )]
 pub struct ClaimsArgs {
-    /// Only claims of this document id
-    #[arg(long)]
-    pub document: Option<i64>,
-    /// Only claims of this type (statistic, quote, attribution, event, comparison, prediction)
-    #[arg(long = "type")]
-    pub claim_type: Option<String>,
-    /// Only claims with a component of this kind (figure, date)
-    #[arg(long)]
-    pub kind: Option<String>,
     /// Only claims with this status
-    #[arg(long)]
+    #[arg(long, value_parser = super::review::status_arg)]
     pub status: Option<String>,
-    /// Only claims with a figure and no source
-    #[arg(long)]
-    pub unsourced: bool,
-    /// Only claims whose text contains this (case-insensitive)
-    #[arg(long)]
-    pub search: Option<String>,
-    /// Sort: position, worthiness, updated
-    #[arg(long, default_value = "position", value_parser = parse_sort)]
-    pub sort: ClaimSort,
-    /// At most this many claims
-    #[arg(long)]
-    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Output format: table, json, jsonl, csv, markdown
     #[arg(long, default_value = "table", value_parser = parse_format)]
     pub format: Format,
@@ -57,17 +134,7 @@ fn parse_sort(s: &str) -> Result<ClaimSort, String> {
 
 pub fn run(args: ClaimsArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open()?;
-    let filter = ClaimFilter {
-        document: args.document,
-        claim_type: args.claim_type,
-        status: args.status,
-        unsourced: args.unsourced,
-        kind: args.kind,
-        text: args.search,
-        sort: args.sort,
-        limit: args.limit,
-        ..ClaimFilter::default()
-    };
+    let filter = args.filter.to_filter(args.status.as_deref(), Some(&db))?;
     let rows = db.list_claims(&filter)?;
     emit(&render(&rows, args.format))?;
     Ok(0)

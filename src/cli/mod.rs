@@ -9,6 +9,8 @@ mod export;
 mod extract;
 mod import;
 mod ingest;
+mod report;
+mod review;
 
 use std::path::PathBuf;
 
@@ -46,6 +48,11 @@ enum Command {
     Export(export::ExportArgs),
     Import(import::ImportArgs),
     Eval(eval::EvalArgs),
+    Review(review::ReviewArgs),
+    History(review::HistoryArgs),
+    Flag(review::FlagArgs),
+    Unflag(review::UnflagArgs),
+    Report(report::ReportArgs),
 }
 
 /// The database option every stored-data command takes.
@@ -131,6 +138,11 @@ pub fn main() -> i32 {
         Command::Export(a) => export::run(a, &cli.db),
         Command::Import(a) => import::run(a, &cli.db),
         Command::Eval(a) => eval::run(a, &cli.db),
+        Command::Review(a) => review::run(a, &cli.db),
+        Command::History(a) => review::history(a, &cli.db),
+        Command::Flag(a) => review::flag(a, &cli.db),
+        Command::Unflag(a) => review::unflag(a, &cli.db),
+        Command::Report(a) => report::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,
@@ -138,5 +150,15 @@ pub fn main() -> i32 {
             eprintln!("claimtrace: error: {e:#}");
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_subcommand_definition_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }

@@ -1064,6 +1064,7 @@ fn write_claims(
             "UPDATE claims SET sourced = ?2 WHERE id = ?1",
             params![id, c.attribution.is_some()],
         )?;
+        set_has_figure(conn, id)?;
         ids.insert((r.file.document.source_key.clone(), c.key.clone()), id);
         ids.insert((r.db_source_key.clone(), c.key.clone()), id);
     }
@@ -1223,9 +1224,9 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                         )?;
                         tx.execute(
                             "UPDATE claims SET (sentence_id, claim_type, worthiness, features, sourced,
-                                 earliest_date, latest_date) =
+                                 has_figure, earliest_date, latest_date) =
                                (SELECT sentence_id, claim_type, worthiness, features, sourced,
-                                 earliest_date, latest_date FROM claims WHERE id = ?2)
+                                 has_figure, earliest_date, latest_date FROM claims WHERE id = ?2)
                              WHERE id = ?1",
                             [c.id, f],
                         )?;
@@ -1259,6 +1260,7 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                         )?;
                     }
                 }
+                set_has_figure(tx, c.id)?;
                 tx.execute(
                     "UPDATE claims SET document_id = ?2, start = ?3, end = ?4, byte_start = ?5,
                          byte_end = ?6, text = ?7, anchor_state = 'anchored', quote_prefix = NULL,
@@ -1320,6 +1322,17 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
         append_on(tx, c.id, &entry)?;
     }
     Ok(done)
+}
+
+/// Keeps the `has_figure` filter column in step with a claim's components.
+fn set_has_figure(conn: &Connection, claim_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE claims SET has_figure = EXISTS (SELECT 1 FROM claim_components cc
+             JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure')
+         WHERE id = ?1",
+        [claim_id],
+    )?;
+    Ok(())
 }
 
 /// `append` for a plain connection inside an open transaction.

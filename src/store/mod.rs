@@ -20,8 +20,10 @@ use crate::sources;
 use crate::span::OffsetIndex;
 
 mod annotations;
+mod report;
 mod review;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
+pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 
 /// The schema this binary writes.
@@ -331,9 +333,9 @@ fn insert_analysis(tx: &Transaction, document_id: i64, text: &str, a: &Analysis)
     let now = now();
     let mut claim_stmt = tx.prepare(
         "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end, text,
-             claim_type, worthiness, features, sourced, earliest_date, latest_date, created_at,
-             updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             claim_type, worthiness, features, sourced, has_figure, earliest_date, latest_date,
+             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
     )?;
     let mut comp_stmt = tx
         .prepare("INSERT OR IGNORE INTO claim_components (claim_id, mention_id) VALUES (?1, ?2)")?;
@@ -362,6 +364,10 @@ fn insert_analysis(tx: &Transaction, document_id: i64, text: &str, a: &Analysis)
             claim.worthiness,
             serde_json::to_string(&claim.features).unwrap_or_else(|_| "[]".into()),
             claim.is_sourced(),
+            claim
+                .components
+                .iter()
+                .any(|&i| a.mentions[i].figure().is_some()),
             dates.iter().min(),
             dates.iter().max(),
             now,
@@ -554,10 +560,7 @@ impl Database {
             );
         }
         if f.unsourced {
-            sql.push_str(
-                " AND c.sourced = 0 AND EXISTS (SELECT 1 FROM claim_components cc
-                   JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = c.id AND m.kind = 'figure')",
-            );
+            sql.push_str(" AND c.sourced = 0 AND c.has_figure = 1");
         }
         if let Some(t) = &f.text {
             arg(
@@ -612,32 +615,54 @@ impl Database {
             })
         })?;
         let mut out: Vec<ClaimRow> = rows.collect::<rusqlite::Result<_>>()?;
+        // Components and sources of all listed claims in two queries, not two per claim.
+        let ids = serde_json::to_string(&out.iter().map(|r| r.id).collect::<Vec<_>>())
+            .unwrap_or_else(|_| "[]".into());
+        let pos: std::collections::HashMap<i64, usize> =
+            out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut comp = self.conn.prepare_cached(
-            "SELECT m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod
+            "SELECT cc.claim_id, m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod
              FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
-             WHERE cc.claim_id = ?1 ORDER BY m.start",
+             WHERE cc.claim_id IN (SELECT value FROM json_each(?1))
+             ORDER BY cc.claim_id, m.start",
         )?;
+        let rows = comp.query_map([&ids], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                ComponentRow {
+                    mention_id: r.get(1)?,
+                    kind: r.get(2)?,
+                    text: r.get(3)?,
+                    start: r.get(4)?,
+                    end: r.get(5)?,
+                    value: r.get(6)?,
+                    unit: r.get(7)?,
+                    modifier: r.get(8)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (claim, c) = row?;
+            if let Some(&i) = pos.get(&claim) {
+                out[i].components.push(c);
+            }
+        }
         let mut src = self.conn.prepare_cached(
-            "SELECT coalesce(s.name, json_extract(m.attrs, '$.source.text'))
+            "SELECT cs.claim_id, coalesce(s.name, json_extract(m.attrs, '$.source.text'))
              FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
-             LEFT JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = ?1 LIMIT 1",
+             LEFT JOIN sources s ON s.id = cs.source_id
+             WHERE cs.claim_id IN (SELECT value FROM json_each(?1))",
         )?;
-        for row in &mut out {
-            row.components = comp
-                .query_map([row.id], |r| {
-                    Ok(ComponentRow {
-                        mention_id: r.get(0)?,
-                        kind: r.get(1)?,
-                        text: r.get(2)?,
-                        start: r.get(3)?,
-                        end: r.get(4)?,
-                        value: r.get(5)?,
-                        unit: r.get(6)?,
-                        modifier: r.get(7)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            row.source = src.query_row([row.id], |r| r.get(0)).optional()?.flatten();
+        let rows = src.query_map([&ids], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            let (claim, name) = row?;
+            if let Some(&i) = pos.get(&claim) {
+                if out[i].source.is_none() {
+                    out[i].source = name;
+                }
+            }
         }
         Ok(out)
     }

@@ -1,0 +1,129 @@
+//! `claimtrace report`: unsourced figures, contested claims, status counts.
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use claimtrace::table::{self, Format, Table};
+
+use super::{emit, parse_format, DbArgs};
+
+/// Reports for the desk.
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  claimtrace report unsourced\n  claimtrace report contested --format markdown\n  \
+    claimtrace report status --format csv"
+)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub report: Report,
+    /// Output format: table, json, jsonl, csv, markdown
+    #[arg(long, global = true, default_value = "table", value_parser = parse_format)]
+    pub format: Format,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Report {
+    /// Every figure nobody is quoted for, by document, most check-worthy first
+    Unsourced {
+        /// Only this document id
+        #[arg(long)]
+        document: Option<i64>,
+    },
+    /// Contested claims with their competing claims, sources and notes
+    Contested,
+    /// Claim counts by status and type, per document and overall
+    Status,
+}
+
+pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
+    let db = db.open()?;
+    let out = match args.report {
+        Report::Unsourced { document } => {
+            let rows = db.unsourced_figures(document)?;
+            let mut t = Table::new(vec![
+                "doc", "claim", "worth", "figure", "value", "unit", "mod", "sentence",
+            ]);
+            for r in &rows {
+                let value = match (&r.value, &r.low, &r.high) {
+                    (Some(v), _, _) => v.clone(),
+                    (None, Some(l), Some(h)) => format!("{l}..{h}"),
+                    (None, Some(l), None) => format!(">={l}"),
+                    _ => String::new(),
+                };
+                t.push(vec![
+                    r.document_id.to_string(),
+                    r.claim_id.to_string(),
+                    format!("{:.2}", r.worthiness),
+                    r.figure.clone(),
+                    value,
+                    r.unit.clone().unwrap_or_default(),
+                    r.modifier.clone().unwrap_or_default(),
+                    r.sentence.clone(),
+                ]);
+            }
+            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
+            table::print(args.format, &t, &records)
+        }
+        Report::Contested => {
+            let rows = db.contested()?;
+            let mut t = Table::new(vec!["claim", "doc", "source", "against", "reason", "text"]);
+            for r in &rows {
+                let against = r
+                    .competing
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "#{} ({}{})",
+                            c.claim_id,
+                            c.status,
+                            c.source
+                                .as_deref()
+                                .map(|s| format!(", {s}"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                t.push(vec![
+                    r.claim_id.to_string(),
+                    r.document_id.to_string(),
+                    r.source.clone().unwrap_or_else(|| "-".into()),
+                    against,
+                    r.reason.clone().unwrap_or_default(),
+                    r.text.clone(),
+                ]);
+            }
+            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
+            table::print(args.format, &t, &records)
+        }
+        Report::Status => {
+            let rows = db.status_counts()?;
+            let mut t = Table::new(vec!["doc", "status", "type", "count"]);
+            let mut overall: std::collections::BTreeMap<(String, String), i64> = Default::default();
+            for r in &rows {
+                t.push(vec![
+                    r.document_id.to_string(),
+                    r.status.clone(),
+                    r.claim_type.clone(),
+                    r.count.to_string(),
+                ]);
+                *overall
+                    .entry((r.status.clone(), r.claim_type.clone()))
+                    .or_default() += r.count;
+            }
+            let mut records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
+            for ((status, ty), n) in &overall {
+                t.push(vec![
+                    "all".into(),
+                    status.clone(),
+                    ty.clone(),
+                    n.to_string(),
+                ]);
+                records.push(json!({"document_id": null, "document": "all", "status": status, "claim_type": ty, "count": n}));
+            }
+            table::print(args.format, &t, &records)
+        }
+    };
+    emit(&out)?;
+    Ok(0)
+}

@@ -1,0 +1,204 @@
+//! Report queries: unsourced figures, contested claims, status counts.
+
+use rusqlite::OptionalExtension;
+
+use super::{Database, Result};
+
+/// A figure nobody is quoted for.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct UnsourcedFigure {
+    pub document_id: i64,
+    pub document: String,
+    pub claim_id: i64,
+    pub worthiness: f64,
+    pub sentence: String,
+    pub figure: String,
+    pub start: i64,
+    pub end: i64,
+    pub value: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub unit: Option<String>,
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+}
+
+/// A contested claim with what contests it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ContestedClaim {
+    pub claim_id: i64,
+    pub document_id: i64,
+    pub text: String,
+    pub source: Option<String>,
+    pub reason: Option<String>,
+    pub flagged_by: Option<String>,
+    pub flagged_at: Option<String>,
+    pub competing: Vec<CompetingClaim>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CompetingClaim {
+    pub claim_id: i64,
+    pub text: String,
+    pub status: String,
+    pub source: Option<String>,
+}
+
+/// Claims counted by document, status and type.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StatusCount {
+    pub document_id: i64,
+    pub document: String,
+    pub status: String,
+    pub claim_type: String,
+    pub count: i64,
+}
+
+const SOURCE_OF_CLAIM: &str = "(SELECT coalesce(s.name, json_extract(m.attrs, '$.source.text'))
+     FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+     LEFT JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id LIMIT 1)";
+
+impl Database {
+    /// Every figure in an unsourced claim of a current document, grouped by document and
+    /// ranked by the claim's check-worthiness.
+    pub fn unsourced_figures(&self, document: Option<i64>) -> Result<Vec<UnsourcedFigure>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, coalesce(d.title, d.source_key), c.id, c.worthiness,
+                    substr(d.text, s.start + 1, s.end - s.start),
+                    m.text, m.start, m.end, m.value, m.unit, m.mod,
+                    json_extract(m.attrs, '$.low'), json_extract(m.attrs, '$.high')
+             FROM claims c
+             JOIN documents d ON d.id = c.document_id
+             JOIN claim_components cc ON cc.claim_id = c.id
+             JOIN mentions m ON m.id = cc.mention_id AND m.kind = 'figure'
+             LEFT JOIN sentences s ON s.id = c.sentence_id
+             WHERE c.sourced = 0 AND c.anchor_state = 'anchored' AND d.is_current = 1
+               AND (?1 IS NULL OR d.id = ?1)
+             ORDER BY d.id, c.worthiness DESC, c.start, m.start",
+        )?;
+        let rows = stmt.query_map([document], |r| {
+            let num = |i: usize| -> rusqlite::Result<Option<String>> {
+                let v: Option<rusqlite::types::Value> = r.get(i)?;
+                Ok(match v {
+                    Some(rusqlite::types::Value::Text(t)) => Some(t),
+                    Some(rusqlite::types::Value::Integer(n)) => Some(n.to_string()),
+                    Some(rusqlite::types::Value::Real(x)) => Some(x.to_string()),
+                    _ => None,
+                })
+            };
+            Ok(UnsourcedFigure {
+                document_id: r.get(0)?,
+                document: r.get(1)?,
+                claim_id: r.get(2)?,
+                worthiness: r.get(3)?,
+                sentence: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                figure: r.get(5)?,
+                start: r.get(6)?,
+                end: r.get(7)?,
+                value: r.get(8)?,
+                unit: r.get(9)?,
+                modifier: r.get(10)?,
+                low: num(11)?,
+                high: num(12)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Contested claims with their competing claims, sources and the flag's reason.
+    pub fn contested(&self) -> Result<Vec<ContestedClaim>> {
+        let sql = format!(
+            "SELECT c.id, c.document_id, c.text, {SOURCE_OF_CLAIM} FROM claims c
+             WHERE c.status = 'contested' ORDER BY c.document_id, c.start"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut out: Vec<ContestedClaim> = stmt
+            .query_map([], |r| {
+                Ok(ContestedClaim {
+                    claim_id: r.get(0)?,
+                    document_id: r.get(1)?,
+                    text: r.get(2)?,
+                    source: r.get(3)?,
+                    reason: None,
+                    flagged_by: None,
+                    flagged_at: None,
+                    competing: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let other_sql = format!(
+            "SELECT c.id, c.text, c.status, {SOURCE_OF_CLAIM} FROM claims c WHERE c.id IN
+               (SELECT other_id FROM claim_links WHERE claim_id = ?1 AND active = 1
+                UNION SELECT claim_id FROM claim_links WHERE other_id = ?1 AND active = 1)
+             ORDER BY c.id"
+        );
+        let mut others = self.conn.prepare(&other_sql)?;
+        let mut flag = self.conn.prepare(
+            "SELECT note, reviewer, at FROM review_log WHERE claim_id = ?1 AND action = 'flag'
+             ORDER BY id DESC LIMIT 1",
+        )?;
+        for c in &mut out {
+            c.competing = others
+                .query_map([c.claim_id], |r| {
+                    Ok(CompetingClaim {
+                        claim_id: r.get(0)?,
+                        text: r.get(1)?,
+                        status: r.get(2)?,
+                        source: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            if let Some((note, who, at)) = flag
+                .query_row([c.claim_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?
+            {
+                c.reason = note;
+                c.flagged_by = Some(who);
+                c.flagged_at = Some(at);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Claim counts by document, status and type (current documents).
+    pub fn status_counts(&self) -> Result<Vec<StatusCount>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, coalesce(d.title, d.source_key), c.status, c.claim_type, count(*)
+             FROM claims c JOIN documents d ON d.id = c.document_id
+             WHERE d.is_current = 1 AND c.anchor_state = 'anchored'
+             GROUP BY d.id, c.status, c.claim_type ORDER BY d.id, c.status, c.claim_type",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StatusCount {
+                document_id: r.get(0)?,
+                document: r.get(1)?,
+                status: r.get(2)?,
+                claim_type: r.get(3)?,
+                count: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Registry ids of sources whose name or an alias is like `query` (case-insensitive
+    /// substring, or Jaro-Winkler similarity of at least 0.88 with the whole name).
+    pub fn find_sources(&self, query: &str) -> Result<Vec<i64>> {
+        let q = query.trim().to_lowercase();
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.name FROM sources s
+             UNION ALL SELECT a.source_id, a.alias FROM source_aliases a",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut ids = Vec::new();
+        for row in rows {
+            let (id, name) = row?;
+            let name = name.to_lowercase();
+            if name.contains(&q) || strsim::jaro_winkler(&name, &q) >= 0.88 {
+                ids.push(id);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+}

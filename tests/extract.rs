@@ -1,0 +1,100 @@
+//! `claimtrace extract`: the stateless stdin → stdout contract the scorers and batch
+//! engines use.
+
+mod common;
+
+use common::bin;
+use predicates::prelude::*;
+use serde_json::Value;
+
+#[test]
+fn jsonl_stream_answers_one_line_per_document_in_order() {
+    let input = concat!(
+        r#"{"id": "a", "text": "Exports rose 12% to 3,400 tonnes.", "date": "2025-01-02"}"#,
+        "\n",
+        r#"{"id": 7, "text": "No numbers here.", "date": null}"#,
+        "\n"
+    );
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let lines: Vec<Value> = String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], 7);
+    let m = lines[0]["mentions"].as_array().unwrap();
+    assert!(m
+        .iter()
+        .any(|m| m["kind"] == "figure" && m["text"].as_str().unwrap().contains("3,400")));
+    for m in m {
+        for key in ["kind", "start", "end", "byte_start", "byte_end", "text"] {
+            assert!(!m[key].is_null(), "{key} missing in {m}");
+        }
+    }
+    assert!(lines[1]["claims"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn malformed_lines_are_reported_and_the_stream_goes_on() {
+    let input = concat!(
+        "not json\n",
+        r#"{"id": "x", "date": null}"#,
+        "\n",
+        r#"{"id": "y", "text": "ok", "date": "2025-13-40"}"#,
+        "\n",
+        r#"{"id": "z", "text": "Prices rose 5%.", "date": null}"#,
+        "\n"
+    );
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 1"))
+        .stderr(predicate::str::contains("line 2 (id \"x\")"))
+        .stderr(predicate::str::contains("missing \"text\""))
+        .stderr(predicate::str::contains("line 3 (id \"y\")"));
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.contains("\"id\":\"z\""));
+}
+
+#[test]
+fn plain_text_on_stdin_gives_one_pretty_document() {
+    let out = bin()
+        .args(["extract"])
+        .write_stdin("The deal was worth $410 million.")
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["id"], "-");
+    assert!(!v["mentions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn table_format_lists_mentions_of_a_file() {
+    bin()
+        .args(["extract", "--format", "table"])
+        .arg(common::seed())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("kind"))
+        .stdout(predicate::str::contains("figure"));
+}
+
+#[test]
+fn non_utf8_stdin_is_refused() {
+    bin()
+        .args(["extract"])
+        .write_stdin(b"caf\xe9".to_vec())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>"))
+        .stderr(predicate::str::contains("byte offset 3"));
+}
