@@ -1,0 +1,253 @@
+//! Re-anchoring through the real binary: a reviewed claim follows its article through
+//! edits, keeps its id and review log, and becomes an orphan when its sentence is gone.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::bin;
+use serde_json::Value;
+
+use claimtrace::store::Database;
+
+const P1: &str = "Moscow and Baku traded accusations after the crash.";
+const CENSUS: &str =
+    "According to the 2010 census, there were about 600,000 Azerbaijanis living in Russia.";
+const PUTIN: &str = "However, Putin claimed in 2020 that the figure was closer to 2 million.";
+const P3: &str = "Talks resumed in Washington on 8 August 2025.";
+
+fn p2() -> String {
+    format!("{CENSUS} {PUTIN}")
+}
+
+fn article(paragraphs: &[&str]) -> String {
+    let mut s = paragraphs.join("\n");
+    s.push('\n');
+    s
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    let out = bin()
+        .args(["--db", db.to_str().unwrap()])
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).expect("JSON output")
+}
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    file: PathBuf,
+    census: i64,
+}
+
+impl Desk {
+    /// The article ingested, with the census claim reviewed and noted.
+    fn new() -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("desk.db");
+        let file = dir.path().join("article.txt");
+        fs::write(&file, article(&[P1, &p2(), P3])).unwrap();
+        let desk = Desk {
+            census: 0,
+            db,
+            file,
+            _dir: dir,
+        };
+        desk.ingest();
+        let census = desk.claims_with("600,000")[0]["id"].as_i64().unwrap();
+        bin()
+            .args([
+                "--db",
+                desk.db.to_str().unwrap(),
+                "review",
+                &census.to_string(),
+            ])
+            .args(["--status", "contested", "--note", "Putin says 2 million"])
+            .args(["--reviewer", "ana"])
+            .assert()
+            .success();
+        Desk { census, ..desk }
+    }
+
+    fn ingest(&self) {
+        bin()
+            .args(["--db", self.db.to_str().unwrap(), "ingest", "--quiet"])
+            .arg(&self.file)
+            .assert()
+            .success();
+    }
+
+    fn edit(&self, text: String) {
+        fs::write(&self.file, text).unwrap();
+        self.ingest();
+    }
+
+    fn claims_with(&self, needle: &str) -> Vec<Value> {
+        json(
+            &self.db,
+            &["claims", "--search", needle, "--format", "json"],
+        )
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    }
+
+    fn history(&self) -> Vec<Value> {
+        json(
+            &self.db,
+            &["history", &self.census.to_string(), "--format", "json"],
+        )
+        .as_array()
+        .cloned()
+        .unwrap()
+    }
+
+    /// The census claim kept its first review; the last entry is `action`.
+    fn assert_history_ends_with(&self, action: &str, note_has: &str) {
+        let h = self.history();
+        assert_eq!(h[0]["action"], "review");
+        assert_eq!(h[0]["reviewer"], "ana");
+        let last = h.last().unwrap();
+        assert_eq!(last["action"], action, "{h:?}");
+        assert!(
+            last["note"].as_str().unwrap().contains(note_has),
+            "{last:?}"
+        );
+    }
+}
+
+fn chars_before(text: &str, needle: &str) -> i64 {
+    text[..text.find(needle).unwrap()].chars().count() as i64
+}
+
+#[test]
+fn paragraph_inserted_before_the_census_moves_it_by_exact_quote() {
+    let d = Desk::new();
+    let new = article(&[P1, "Editor’s note: this article was updated.", &p2(), P3]);
+    d.edit(new.clone());
+    let found = d.claims_with("600,000");
+    assert_eq!(found.len(), 1, "the fresh duplicate was merged: {found:?}");
+    let c = &found[0];
+    assert_eq!(c["id"].as_i64(), Some(d.census));
+    assert_eq!(c["status"], "contested");
+    assert_eq!(c["start"].as_i64(), Some(chars_before(&new, "According")));
+    assert!(c["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["text"] == "600,000"));
+    d.assert_history_ends_with("reanchor", "exact quote");
+}
+
+#[test]
+fn word_changed_inside_the_census_sentence_moves_it_by_fuzzy_match() {
+    let d = Desk::new();
+    let changed = CENSUS.replace("living in", "residing in");
+    d.edit(article(&[P1, &format!("{changed} {PUTIN}"), P3]));
+    let c = &d.claims_with("600,000")[0];
+    assert_eq!(c["id"].as_i64(), Some(d.census));
+    assert!(c["text"].as_str().unwrap().contains("residing in Russia"));
+    assert_eq!(c["status"], "contested");
+    assert_eq!(d.claims_with("600,000").len(), 1);
+    d.assert_history_ends_with("reanchor", "fuzzy");
+}
+
+#[test]
+fn deleted_census_sentence_leaves_an_orphan_with_its_history() {
+    let d = Desk::new();
+    d.edit(article(&[P1, PUTIN, P3]));
+    assert!(
+        d.claims_with("600,000").is_empty(),
+        "orphans are not listed"
+    );
+    let orphans = Database::open(&d.db).unwrap().orphans().unwrap();
+    assert_eq!(orphans.len(), 1, "{orphans:?}");
+    assert_eq!(orphans[0].id, d.census);
+    assert_eq!(orphans[0].status, "contested");
+    assert!(orphans[0].text.contains("600,000"));
+    d.assert_history_ends_with("orphan", "no place in version 2");
+    // Putin's claim did not take the census claim's place.
+    let putin = d.claims_with("closer to 2 million");
+    assert_eq!(putin.len(), 1);
+    assert_ne!(putin[0]["id"].as_i64(), Some(d.census));
+}
+
+#[test]
+fn duplicated_paragraph_keeps_the_review_on_the_first_copy_only() {
+    let d = Desk::new();
+    let new = article(&[P1, &p2(), &p2(), P3]);
+    d.edit(new.clone());
+    let copies = d.claims_with("600,000");
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    let first = chars_before(&new, "According");
+    let reviewed: Vec<&Value> = copies.iter().filter(|c| c["id"] == d.census).collect();
+    assert_eq!(reviewed.len(), 1);
+    assert_eq!(reviewed[0]["start"].as_i64(), Some(first));
+    let other = copies.iter().find(|c| c["id"] != d.census).unwrap();
+    assert_eq!(other["status"], "unverified");
+    let h = json(
+        &d.db,
+        &["history", &other["id"].to_string(), "--format", "json"],
+    );
+    assert_eq!(
+        h.as_array().map(Vec::len),
+        Some(0),
+        "the copy has no history"
+    );
+    d.assert_history_ends_with("reanchor", "position");
+}
+
+#[test]
+fn orphan_survives_export_and_import_of_annotations() {
+    let d = Desk::new();
+    d.edit(article(&[P1, PUTIN, P3]));
+    let dir = d.db.parent().unwrap().join("ann");
+    bin()
+        .args(["--db", d.db.to_str().unwrap(), "export", "--annotations"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let file = fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    let v: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let orphan = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["anchor_state"] == "orphan")
+        .expect("the orphan is in the file");
+    assert_eq!(orphan["selector"]["exact"], CENSUS);
+    // The quote's context is that of the version it was last seen in.
+    let prefix = orphan["selector"]["prefix"].as_str().unwrap();
+    assert!(prefix.ends_with("after the crash.\n"), "{prefix:?}");
+    assert_eq!(prefix.chars().count(), 32);
+
+    let fresh = d.db.parent().unwrap().join("fresh.db");
+    bin()
+        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(&d.file)
+        .assert()
+        .success();
+    bin()
+        .args(["--db", fresh.to_str().unwrap(), "import"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let orphans = Database::open(&fresh).unwrap().orphans().unwrap();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].text, CENSUS);
+    let again = d.db.parent().unwrap().join("again");
+    bin()
+        .args(["--db", fresh.to_str().unwrap(), "export", "--annotations"])
+        .arg(&again)
+        .assert()
+        .success();
+    let name = file.file_name().unwrap();
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        fs::read(again.join(name)).unwrap(),
+        "orphans round-trip byte for byte"
+    );
+}
