@@ -355,7 +355,7 @@ pub fn parse(file: &str, raw: &str) -> Result<AnnotationFile, AnnotationError> {
     };
     let parsed: AnnotationFile = serde_json::from_str(raw).map_err(|e| {
         err(
-            e.line().max(1),
+            e.line().clamp(1, raw.lines().count().max(1)),
             format!("{e}; fix the file or restore it from git"),
         )
     })?;
@@ -569,6 +569,21 @@ mod tests {
             split_ref("https://x.org/a#b#3-9-abcd0123"),
             (Some("https://x.org/a#b"), "3-9-abcd0123")
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_edit_of_a_file_is_parsed_or_refused_with_a_real_line(
+            at in 0usize..4000, cut in 0usize..40, insert in "\\PC{0,12}",
+        ) {
+            let text = render(&sample());
+            let start = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let end = (start..=(start + cut).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+            let edited = format!("{}{insert}{}", &text[..start], &text[end..]);
+            if let Err(e) = parse("a.json", &edited) {
+                proptest::prop_assert!(e.line >= 1 && e.line <= edited.lines().count().max(1));
+            }
+        }
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl QuoteSelector {
         let bytes = idx.byte_span(span)?;
         let exact = text.get(bytes.start..bytes.end)?.to_string();
         let pre_start = idx.to_byte(span.start.saturating_sub(CONTEXT_CHARS))?;
-        let post_end = idx.to_byte((span.end + CONTEXT_CHARS).min(idx.char_len()))?;
+        let post_end = idx.to_byte(span.end.saturating_add(CONTEXT_CHARS).min(idx.char_len()))?;
         Some(QuoteSelector {
             exact,
             prefix: text.get(pre_start..bytes.start)?.to_string(),
