@@ -18,8 +18,8 @@ use claimtrace::recognize::{attribution, dates, figures, Context};
 use claimtrace::segment::{self, Segmentation};
 use claimtrace::store::Database;
 
-fn input() -> Vec<Document> {
-    let path = match std::env::var_os("CLAIMTRACE_BENCH_INPUT") {
+fn input_path() -> PathBuf {
+    match std::env::var_os("CLAIMTRACE_BENCH_INPUT") {
         Some(p) => PathBuf::from(p),
         None => {
             let mb = std::env::var("CLAIMTRACE_BENCH_MB").unwrap_or_else(|_| "10".into());
@@ -34,7 +34,11 @@ fn input() -> Vec<Document> {
             }
             path
         }
-    };
+    }
+}
+
+fn input() -> Vec<Document> {
+    let path = input_path();
     let raw = std::fs::read_to_string(&path).expect("read the bench corpus");
     raw.lines()
         .map(|l| {
@@ -101,9 +105,10 @@ fn main() {
         docs.iter()
             .map(|d| {
                 let a = pipeline::analyse(d);
-                output::analysis_json(d.key.clone().into(), &d.text, &a)
-                    .to_string()
-                    .len()
+                let mut buf = Vec::new();
+                let id = serde_json::Value::from(d.key.as_str());
+                output::write_analysis(&mut buf, &id, &d.text, &a).expect("write JSON");
+                buf.len()
             })
             .sum()
     });
@@ -116,5 +121,38 @@ fn main() {
                 db.ingest(d, &a).map(|_| 1).unwrap_or(0)
             })
             .sum()
+    });
+
+    // The binary end to end: extract as a stdin → stdout filter, ingest of article files.
+    let exe = env!("CARGO_BIN_EXE_claimtrace");
+    report("claimtrace extract", bytes, || {
+        let input = std::fs::File::open(input_path()).expect("bench input");
+        let out = Command::new(exe)
+            .args(["extract", "--format", "jsonl"])
+            .stdin(input)
+            .output()
+            .expect("run claimtrace extract");
+        assert!(out.status.success());
+        out.stdout.len()
+    });
+    let files = dir.path().join("articles");
+    std::fs::create_dir(&files).expect("articles dir");
+    for (i, d) in docs.iter().enumerate() {
+        std::fs::write(files.join(format!("{i:05}.txt")), &d.text).expect("write article");
+    }
+    report("claimtrace ingest", bytes, || {
+        let out = Command::new(exe)
+            .arg("--db")
+            .arg(dir.path().join("cli.db"))
+            .args(["ingest", "--quiet"])
+            .arg(&files)
+            .output()
+            .expect("run claimtrace ingest");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        docs.len()
     });
 }

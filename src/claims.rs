@@ -7,6 +7,9 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::recognize::{Mention, MentionKind};
 use crate::segment::Segmentation;
@@ -263,16 +266,15 @@ fn classify(
     let has_figure = components
         .iter()
         .any(|&i| mentions[i].kind() == MentionKind::Figure);
-    let lower = clause.to_lowercase();
     if let Some(a) = attribution.and_then(|i| mentions[i].attribution()) {
         if a.direct {
             return ClaimType::Quote;
         }
     }
-    if has_figure && any_word(&lower, COMPARISON_WORDS) {
+    if has_figure && COMPARISON_WORDS.matches(clause) {
         return ClaimType::Comparison;
     }
-    if any_word(&lower, FUTURE_WORDS) && !has_figure {
+    if FUTURE_WORDS.matches(clause) && !has_figure {
         return ClaimType::Prediction;
     }
     if has_figure {
@@ -285,7 +287,7 @@ fn classify(
 }
 
 /// Words that make a comparison ("twice", "more than", "the largest").
-const COMPARISON_WORDS: &[&str] = &[
+static COMPARISON_WORDS: Lexicon = Lexicon::new(&[
     "more than",
     "less than",
     "fewer than",
@@ -318,10 +320,10 @@ const COMPARISON_WORDS: &[&str] = &[
     "declined",
     "up from",
     "down from",
-];
+]);
 
 /// Superlatives and records: the claims desks check first.
-const SUPERLATIVE_WORDS: &[&str] = &[
+static SUPERLATIVE_WORDS: Lexicon = Lexicon::new(&[
     "largest",
     "biggest",
     "highest",
@@ -336,10 +338,10 @@ const SUPERLATIVE_WORDS: &[&str] = &[
     "ever",
     "unprecedented",
     "all-time",
-];
+]);
 
 /// Hedges: the figure is approximate or bounded.
-const HEDGE_WORDS: &[&str] = &[
+static HEDGE_WORDS: Lexicon = Lexicon::new(&[
     "about",
     "around",
     "roughly",
@@ -353,10 +355,10 @@ const HEDGE_WORDS: &[&str] = &[
     "over",
     "estimated",
     "closer to",
-];
+]);
 
 /// Opinion markers: the clause states a view rather than a fact.
-const OPINION_WORDS: &[&str] = &[
+static OPINION_WORDS: Lexicon = Lexicon::new(&[
     "i think",
     "we think",
     "i believe",
@@ -376,10 +378,10 @@ const OPINION_WORDS: &[&str] = &[
     "in my view",
     "in our view",
     "it appears",
-];
+]);
 
 /// Future markers: a prediction can't be checked yet.
-const FUTURE_WORDS: &[&str] = &[
+static FUTURE_WORDS: Lexicon = Lexicon::new(&[
     "will",
     "would",
     "is expected to",
@@ -392,19 +394,32 @@ const FUTURE_WORDS: &[&str] = &[
     "projected",
     "intends to",
     "going to",
-];
+]);
 
-/// Whether `haystack` (lower case) contains any of `words` as whole words.
-fn any_word(haystack: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| contains_word(haystack, w))
+/// A word list matched as whole words, case-insensitively, by one regex built on first
+/// use (the regex crate turns the alternation into one fast multi-literal search).
+struct Lexicon {
+    words: &'static [&'static str],
+    re: OnceLock<Regex>,
 }
 
-fn contains_word(haystack: &str, word: &str) -> bool {
-    haystack.match_indices(word).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+impl Lexicon {
+    const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon {
+            words,
+            re: OnceLock::new(),
+        }
+    }
+
+    fn matches(&self, text: &str) -> bool {
+        self.re
+            .get_or_init(|| {
+                let alts: Vec<String> = self.words.iter().map(|w| regex::escape(w)).collect();
+                Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))
+                    .expect("lexicon regex is valid")
+            })
+            .is_match(text)
+    }
 }
 
 /// The check-worthiness features and their weights, in the order the score adds them.
@@ -453,7 +468,6 @@ fn worthiness(
     attribution: Option<usize>,
     mentions: &[Mention],
 ) -> (f64, Vec<&'static str>) {
-    let lower = clause.to_lowercase();
     let figures: Vec<_> = components
         .iter()
         .filter_map(|&i| mentions[i].figure())
@@ -478,15 +492,15 @@ fn worthiness(
                 .iter()
                 .any(|&i| mentions[i].kind() == MentionKind::Date),
         ),
-        ("comparison", any_word(&lower, COMPARISON_WORDS)),
-        ("superlative", any_word(&lower, SUPERLATIVE_WORDS)),
+        ("comparison", COMPARISON_WORDS.matches(clause)),
+        ("superlative", SUPERLATIVE_WORDS.matches(clause)),
         ("named_source", named_source),
         (
             "hedge",
-            figures.iter().any(|f| f.modifier.is_some()) || any_word(&lower, HEDGE_WORDS),
+            figures.iter().any(|f| f.modifier.is_some()) || HEDGE_WORDS.matches(clause),
         ),
-        ("opinion", any_word(&lower, OPINION_WORDS)),
-        ("future", any_word(&lower, FUTURE_WORDS)),
+        ("opinion", OPINION_WORDS.matches(clause)),
+        ("future", FUTURE_WORDS.matches(clause)),
         ("question", clause.trim_end().ends_with('?')),
     ];
     let mut score = 0.0;

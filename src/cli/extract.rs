@@ -110,8 +110,10 @@ pub fn stream_jsonl(input: impl BufRead, output: impl Write) -> anyhow::Result<i
             continue;
         }
         match process_line(&bytes) {
-            Ok(record) => {
-                let r = writeln!(out, "{record}").and_then(|_| out.flush());
+            Ok((id, doc, analysis)) => {
+                let r = output::write_analysis(&mut out, &id, &doc.text, &analysis)
+                    .and_then(|_| out.write_all(b"\n"))
+                    .and_then(|_| out.flush());
                 if let Err(e) = r {
                     if e.kind() == std::io::ErrorKind::BrokenPipe {
                         return Ok(if failed > 0 { 1 } else { 0 });
@@ -137,7 +139,7 @@ pub fn stream_jsonl(input: impl BufRead, output: impl Write) -> anyhow::Result<i
 
 type LineError = (Option<String>, String);
 
-fn process_line(bytes: &[u8]) -> Result<Value, LineError> {
+fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         (
             None,
@@ -184,7 +186,7 @@ fn process_line(bytes: &[u8]) -> Result<Value, LineError> {
             "internal error while analysing this document; please report it".to_string(),
         )
     })?;
-    Ok(output::analysis_json(id, &doc.text, &analysis))
+    Ok((id, doc, analysis))
 }
 
 fn render_table(doc: &Document, a: &Analysis) -> String {

@@ -1,5 +1,6 @@
 //! `claimtrace ingest`: run the pipeline on articles and store the results.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -36,22 +37,55 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let overrides = args.meta.metadata();
     let mut failed = Vec::new();
     let mut stored = Vec::new();
-    for path in &paths {
-        let outcome = Document::load(path, &overrides)
+    // Progress on stderr only for a terminal and a corpus worth waiting for.
+    let progress = if std::io::stderr().is_terminal() && paths.len() > 20 {
+        let bar = indicatif::ProgressBar::new(paths.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let say = |line: String| match &progress {
+        Some(bar) => bar.suspend(|| eprintln!("{line}")),
+        None => eprintln!("{line}"),
+    };
+    // One thread reads and analyses, this one writes: the two overlap on two cores, and
+    // the bounded channel keeps at most a few documents in memory.
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    let analyser = std::thread::spawn({
+        let paths = paths.clone();
+        move || {
+            for path in paths {
+                let analysed = Document::load(&path, &overrides).map(|doc| {
+                    let analysis = pipeline::analyse(&doc);
+                    (doc, analysis)
+                });
+                if tx.send((path, analysed)).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    for (path, analysed) in rx {
+        let path = &path;
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        let outcome = analysed
             .map_err(anyhow::Error::from)
-            .and_then(|doc| {
-                let analysis = pipeline::analyse(&doc);
-                db.ingest(&doc, &analysis).map_err(anyhow::Error::from)
-            });
+            .and_then(|(doc, analysis)| db.ingest(&doc, &analysis).map_err(anyhow::Error::from));
         match outcome {
             Ok(IngestOutcome::Added {
                 document_id,
                 claims,
             }) => {
-                eprintln!(
+                say(format!(
                     "{}: stored as document {document_id} ({claims} claims)",
                     path.display()
-                );
+                ));
                 stored.push(document_id);
             }
             Ok(IngestOutcome::NewVersion {
@@ -60,23 +94,29 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 version,
                 claims,
             }) => {
-                eprintln!(
+                say(format!(
                     "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims)",
                     path.display()
-                );
+                ));
                 stored.push(document_id);
             }
             Ok(IngestOutcome::Unchanged { document_id }) => {
-                eprintln!(
+                say(format!(
                     "{}: unchanged (already stored as document {document_id}); nothing to do",
                     path.display()
-                );
+                ));
             }
             Err(e) => {
-                eprintln!("claimtrace: error: {e:#}");
+                say(format!("claimtrace: error: {e:#}"));
                 failed.push(path.clone());
             }
         }
+    }
+    if analyser.join().is_err() {
+        anyhow::bail!("internal error while analysing the articles; please report it");
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
     }
     eprintln!(
         "ingested {} of {} file(s){}",

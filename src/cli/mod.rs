@@ -4,6 +4,7 @@
 //! stdout.
 
 mod claims;
+mod documents;
 mod eval;
 mod export;
 mod extract;
@@ -53,6 +54,8 @@ enum Command {
     Flag(review::FlagArgs),
     Unflag(review::UnflagArgs),
     Report(report::ReportArgs),
+    Documents(documents::DocumentsArgs),
+    Sources(documents::SourcesArgs),
 }
 
 /// The database option every stored-data command takes.
@@ -143,6 +146,8 @@ pub fn main() -> i32 {
         Command::Flag(a) => review::flag(a, &cli.db),
         Command::Unflag(a) => review::unflag(a, &cli.db),
         Command::Report(a) => report::run(a, &cli.db),
+        Command::Documents(a) => documents::run(a, &cli.db),
+        Command::Sources(a) => documents::sources(a, &cli.db),
     };
     match result {
         Ok(code) => code,

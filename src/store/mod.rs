@@ -10,7 +10,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use serde_json::Value;
 
 use crate::document::Document;
 use crate::output;
@@ -309,7 +308,7 @@ fn insert_analysis(tx: &Transaction, document_id: i64, text: &str, a: &Analysis)
                 .sentence_at(m.span.start)
                 .map(|s| sentence_ids[s]);
             let (value, unit, modifier, timex_type, source) = mention_columns(m, &source_ids);
-            let attrs = Value::Object(output::mention_json(m, text, &idx)).to_string();
+            let attrs = output::mention_json_string(m, text, &idx);
             stmt.execute(params![
                 document_id,
                 sentence,
@@ -700,5 +699,88 @@ impl Database {
             })
             .optional()?
             .ok_or(StoreError::NoDocument(id))
+    }
+}
+
+/// A stored document version, as `claimtrace documents` lists it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub source_key: String,
+    pub version: i64,
+    pub is_current: bool,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub anchor_kind: Option<String>,
+    pub anchor_date: Option<String>,
+    pub content_hash: String,
+    pub chars: i64,
+    pub claims: i64,
+    pub ingested_at: String,
+}
+
+/// A registry source, as `claimtrace sources` lists it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SourceRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    pub claims: i64,
+}
+
+impl Database {
+    /// Documents, newest version of each source first within its source key.
+    pub fn list_documents(&self, all_versions: bool) -> Result<Vec<DocumentRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, d.source_key, d.version, d.is_current, d.title, d.outlet, d.url,
+                    d.published, d.anchor_kind, d.anchor_date, d.content_hash, d.char_len,
+                    (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at
+             FROM documents d WHERE ?1 OR d.is_current = 1 ORDER BY d.id",
+        )?;
+        let rows = stmt.query_map([all_versions], |r| {
+            Ok(DocumentRow {
+                id: r.get(0)?,
+                source_key: r.get(1)?,
+                version: r.get(2)?,
+                is_current: r.get(3)?,
+                title: r.get(4)?,
+                outlet: r.get(5)?,
+                url: r.get(6)?,
+                published: r.get(7)?,
+                anchor_kind: r.get(8)?,
+                anchor_date: r.get(9)?,
+                content_hash: r.get(10)?,
+                chars: r.get(11)?,
+                claims: r.get(12)?,
+                ingested_at: r.get(13)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The source registry with aliases and how many claims cite each source.
+    pub fn list_sources(&self) -> Result<Vec<SourceRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.name, s.kind, s.role,
+                    (SELECT json_group_array(alias) FROM source_aliases a WHERE a.source_id = s.id),
+                    (SELECT count(DISTINCT claim_id) FROM claim_sources cs WHERE cs.source_id = s.id)
+             FROM sources s ORDER BY 6 DESC, s.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let aliases: String = r.get(4)?;
+            Ok(SourceRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                role: r.get(3)?,
+                aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+                claims: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
