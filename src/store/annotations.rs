@@ -594,9 +594,10 @@ impl Database {
         let doc_id: Option<i64> = self
             .conn
             .query_row(
+                // Two sources may carry the same text: prefer the one the file names.
                 "SELECT id FROM documents WHERE content_hash = ?1
-                 ORDER BY is_current DESC, id DESC LIMIT 1",
-                [&file.document.content_hash],
+                 ORDER BY source_key = ?2 DESC, is_current DESC, id DESC LIMIT 1",
+                [&file.document.content_hash, &file.document.source_key],
                 |r| r.get(0),
             )
             .optional()?;
@@ -783,12 +784,11 @@ fn foreign_claim(conn: &Connection, source_key: &str, key: &str) -> Result<Optio
 
 fn sentence_at(conn: &Connection, doc_id: i64, byte: usize) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM sentences WHERE document_id = ?1 AND byte_start <= ?2 AND byte_end > ?2
              ORDER BY ordinal LIMIT 1",
-            params![doc_id, byte as i64],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![doc_id, byte as i64], |r| r.get(0))
         .optional()?)
 }
 
@@ -1119,21 +1119,22 @@ fn write_reviews(
             append(tx, id, &entry)?;
             added += 1;
         }
-        for l in &c.links {
+        // Links are matched by position: the file's list is the record, so a stored link
+        // takes the values of the file's link at the same place and the rest are added.
+        let stored: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM claim_links WHERE claim_id = ?1 ORDER BY created_at, id",
+            )?
+            .query_map([id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (i, l) in c.links.iter().enumerate() {
             let other = resolve(tx, r, ids, &l.against)?;
-            let link: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM claim_links WHERE claim_id = ?1 AND other_id = ?2
-                     AND relation = ?3 AND created_at = ?4",
-                    params![id, other, l.relation, l.created_at],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            match link {
+            match stored.get(i) {
                 Some(link) => {
                     tx.execute(
-                        "UPDATE claim_links SET reason = ?2, active = ?3 WHERE id = ?1",
-                        params![link, l.reason, l.active],
+                        "UPDATE claim_links SET other_id = ?2, relation = ?3, reason = ?4,
+                             created_at = ?5, active = ?6 WHERE id = ?1",
+                        params![link, other, l.relation, l.reason, l.created_at, l.active],
                     )?;
                 }
                 None => {
@@ -1212,25 +1213,25 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 let text = b.slice(&new_doc.text);
                 match fresh.remove(&(to.start, to.end)) {
                     Some(f) => {
-                        tx.execute("DELETE FROM claim_components WHERE claim_id = ?1", [c.id])?;
-                        tx.execute("DELETE FROM claim_sources WHERE claim_id = ?1", [c.id])?;
-                        tx.execute(
+                        tx.prepare_cached("DELETE FROM claim_components WHERE claim_id = ?1")?
+                            .execute([c.id])?;
+                        tx.prepare_cached("DELETE FROM claim_sources WHERE claim_id = ?1")?
+                            .execute([c.id])?;
+                        tx.prepare_cached(
                             "UPDATE claim_components SET claim_id = ?1 WHERE claim_id = ?2",
-                            [c.id, f],
-                        )?;
-                        tx.execute(
+                        )?
+                        .execute([c.id, f])?;
+                        tx.prepare_cached(
                             "UPDATE claim_sources SET claim_id = ?1 WHERE claim_id = ?2",
-                            [c.id, f],
-                        )?;
-                        tx.execute(
-                            "UPDATE claims SET (sentence_id, claim_type, worthiness, features, sourced,
+                        )?
+                        .execute([c.id, f])?;
+                        tx.prepare_cached("UPDATE claims SET (sentence_id, claim_type, worthiness, features, sourced,
                                  has_figure, earliest_date, latest_date) =
                                (SELECT sentence_id, claim_type, worthiness, features, sourced,
                                  has_figure, earliest_date, latest_date FROM claims WHERE id = ?2)
-                             WHERE id = ?1",
-                            [c.id, f],
-                        )?;
-                        tx.execute("DELETE FROM claims WHERE id = ?1", [f])?;
+                             WHERE id = ?1")?.execute([c.id, f])?;
+                        tx.prepare_cached("DELETE FROM claims WHERE id = ?1")?
+                            .execute([f])?;
                     }
                     None => {
                         let within: Vec<i64> = {
@@ -1245,38 +1246,37 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                             rows.collect::<rusqlite::Result<_>>()?
                         };
                         if !within.is_empty() {
-                            tx.execute("DELETE FROM claim_components WHERE claim_id = ?1", [c.id])?;
+                            tx.prepare_cached("DELETE FROM claim_components WHERE claim_id = ?1")?
+                                .execute([c.id])?;
                             for m in within {
-                                tx.execute(
+                                tx.prepare_cached(
                                     "INSERT OR IGNORE INTO claim_components (claim_id, mention_id)
                                      VALUES (?1, ?2)",
-                                    [c.id, m],
-                                )?;
+                                )?
+                                .execute([c.id, m])?;
                             }
                         }
-                        tx.execute(
-                            "UPDATE claims SET sentence_id = ?2 WHERE id = ?1",
-                            params![c.id, sentence_at(tx, new, b.start)?],
-                        )?;
+                        tx.prepare_cached("UPDATE claims SET sentence_id = ?2 WHERE id = ?1")?
+                            .execute(params![c.id, sentence_at(tx, new, b.start)?])?;
                     }
                 }
                 set_has_figure(tx, c.id)?;
-                tx.execute(
+                tx.prepare_cached(
                     "UPDATE claims SET document_id = ?2, start = ?3, end = ?4, byte_start = ?5,
                          byte_end = ?6, text = ?7, anchor_state = 'anchored', quote_prefix = NULL,
                          quote_suffix = NULL, updated_at = ?8
                      WHERE id = ?1",
-                    params![
-                        c.id,
-                        new,
-                        to.start as i64,
-                        to.end as i64,
-                        b.start as i64,
-                        b.end as i64,
-                        text,
-                        at
-                    ],
-                )?;
+                )?
+                .execute(params![
+                    c.id,
+                    new,
+                    to.start as i64,
+                    to.end as i64,
+                    b.start as i64,
+                    b.end as i64,
+                    text,
+                    at
+                ])?;
                 done.moved += 1;
                 let mut note = format!(
                     "moved to version {version} at {}..{} by {}",
@@ -1292,12 +1292,9 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 (ReviewAction::Reanchor, note)
             }
             Placement::Orphan { best_score } => {
-                tx.execute(
-                    "UPDATE claims SET document_id = ?2, sentence_id = NULL, anchor_state = 'orphan',
+                tx.prepare_cached("UPDATE claims SET document_id = ?2, sentence_id = NULL, anchor_state = 'orphan',
                          quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5
-                     WHERE id = ?1",
-                    params![c.id, new, sel.prefix, sel.suffix, at],
-                )?;
+                     WHERE id = ?1")?.execute(params![c.id, new, sel.prefix, sel.suffix, at])?;
                 done.orphaned += 1;
                 (
                     ReviewAction::Orphan,
@@ -1326,30 +1323,30 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
 
 /// Keeps the `has_figure` filter column in step with a claim's components.
 fn set_has_figure(conn: &Connection, claim_id: i64) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE claims SET has_figure = EXISTS (SELECT 1 FROM claim_components cc
              JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure')
          WHERE id = ?1",
-        [claim_id],
-    )?;
+    )?
+    .execute([claim_id])?;
     Ok(())
 }
 
 /// `append` for a plain connection inside an open transaction.
 fn append_on(conn: &Connection, claim_id: i64, e: &ReviewEntry) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO review_log (claim_id, at, reviewer, action, from_status, to_status, note,
              evidence, against_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '[]', NULL)",
-        params![
-            claim_id,
-            e.at,
-            e.reviewer,
-            e.action,
-            e.from_status,
-            e.to_status,
-            e.note
-        ],
-    )?;
+    )?
+    .execute(params![
+        claim_id,
+        e.at,
+        e.reviewer,
+        e.action,
+        e.from_status,
+        e.to_status,
+        e.note
+    ])?;
     Ok(())
 }
