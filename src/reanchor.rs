@@ -17,6 +17,8 @@
 //! Nothing is placed on text that only looks alike: a rewritten sentence that falls below
 //! the minimum is an orphan rather than a guess.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::segment;
@@ -136,22 +138,43 @@ impl<'t> Target<'t> {
 
     /// Places a claim last seen at code-point span `old` with selector `sel`.
     pub fn place(&self, old: CharSpan, sel: &QuoteSelector) -> Placement {
+        self.place_excluding(old, sel, &HashSet::new())
+    }
+
+    /// Whether the quote is still at its old position (the first, cheapest test).
+    pub fn at_position(&self, old: CharSpan, sel: &QuoteSelector) -> bool {
+        !sel.exact.is_empty()
+            && self
+                .idx
+                .byte_span(old)
+                .is_some_and(|b| b.slice(self.text) == sel.exact)
+    }
+
+    /// [`Target::place`], never on a span in `taken` (code-point start, end): when two
+    /// claims of the old text compete for one place in the new one (a repeated paragraph
+    /// lost a copy), the first keeps it and the other looks elsewhere or is an orphan.
+    pub fn place_excluding(
+        &self,
+        old: CharSpan,
+        sel: &QuoteSelector,
+        taken: &HashSet<(usize, usize)>,
+    ) -> Placement {
         if sel.exact.is_empty() {
             return Placement::Orphan { best_score: 0.0 };
         }
-        if let Some(b) = self.idx.byte_span(old) {
-            if b.slice(self.text) == sel.exact && !b.is_empty() {
-                return Placement::Placed {
-                    span: old,
-                    method: Method::Position,
-                    score: 1.0,
-                };
-            }
+        let free = |c: CharSpan| !taken.contains(&(c.start, c.end));
+        if self.at_position(old, sel) && free(old) {
+            return Placement::Placed {
+                span: old,
+                method: Method::Position,
+                score: 1.0,
+            };
         }
         let hits: Vec<Span> = self
             .text
             .match_indices(sel.exact.as_str())
             .map(|(i, m)| Span::new(i, i + m.len()))
+            .filter(|&s| free(self.idx.char_span(s)))
             .collect();
         if let Some(best) = self.best_by_context(&hits, old, sel) {
             return Placement::Placed {
@@ -160,7 +183,7 @@ impl<'t> Target<'t> {
                 score: 1.0,
             };
         }
-        self.fuzzy(old, sel)
+        self.fuzzy(old, sel, &free)
     }
 
     /// Among spans, the one whose context agrees most with `sel`, then nearest to `old`.
@@ -193,7 +216,12 @@ impl<'t> Target<'t> {
         tail + head
     }
 
-    fn fuzzy(&self, old: CharSpan, sel: &QuoteSelector) -> Placement {
+    fn fuzzy(
+        &self,
+        old: CharSpan,
+        sel: &QuoteSelector,
+        free: &dyn Fn(CharSpan) -> bool,
+    ) -> Placement {
         let want = sel.exact.chars().count();
         let mut best: Option<(f64, usize, std::cmp::Reverse<usize>, Span)> = None;
         let mut best_score = 0.0f64;
@@ -202,6 +230,9 @@ impl<'t> Target<'t> {
             let len = body.chars().count();
             // Similarity can reach the minimum only when the lengths are close enough.
             if (len.min(want) as f64) < MIN_FUZZY_SCORE * len.max(want) as f64 {
+                continue;
+            }
+            if !free(self.idx.char_span(cand)) {
                 continue;
             }
             let score = strsim::normalized_levenshtein(&sel.exact, body);
@@ -356,6 +387,30 @@ mod tests {
             panic!("not placed: {p:?}")
         };
         assert_eq!(span.start, sel_span.start + "Preface. ".len());
+    }
+
+    #[test]
+    fn census_line_repeated_then_cut_once_does_not_carry_two_claims() {
+        let old = format!("{CLAIM}\n{CLAIM}\nTalks resumed.");
+        let new = format!("{CLAIM}\nTalks resumed.");
+        let idx = OffsetIndex::new(&old);
+        let len = CLAIM.chars().count();
+        let first = CharSpan { start: 0, end: len };
+        let second = CharSpan {
+            start: len + 1,
+            end: 2 * len + 1,
+        };
+        let target = Target::new(&new);
+        let sel = |c| QuoteSelector::of(&old, &idx, c).expect("fits");
+        assert!(target.at_position(first, &sel(first)));
+        let taken = HashSet::from([(first.start, first.end)]);
+        let p = target.place_excluding(second, &sel(second), &taken);
+        assert!(matches!(p, Placement::Orphan { .. }), "{p:?}");
+        // Alone, the second copy's claim would have been placed on the survivor.
+        assert!(matches!(
+            target.place(second, &sel(second)),
+            Placement::Placed { .. }
+        ));
     }
 
     #[test]

@@ -251,3 +251,114 @@ fn orphan_survives_export_and_import_of_annotations() {
         "orphans round-trip byte for byte"
     );
 }
+
+// --- property: nothing is dropped, nothing lands on the wrong text ---------------------
+
+mod invariants {
+    use claimtrace::document::{Document, Metadata};
+    use claimtrace::pipeline;
+    use claimtrace::review::ClaimStatus;
+    use claimtrace::store::{Database, ReviewRequest};
+    use proptest::prelude::*;
+
+    const LINES: &[&str] = &[
+        "According to the 2010 census, there were about 600,000 Azerbaijanis living in Russia.",
+        "However, Putin claimed in 2020 that the figure was closer to 2 million.",
+        "The 44-day war ended on 10 November 2020.",
+        "Trade grew by 12% in 2024; exports fell by 3% in 2025.",
+        "Baku’s ‘Russian House’ closed on 3 February 2025.",
+        "Talks resumed in Washington on 8 August 2025.",
+    ];
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Insert(usize, String),
+        Delete(usize),
+        Duplicate(usize),
+        ChangeWord(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (any::<usize>(), "[A-Za-z ,’é]{1,40}\\.").prop_map(|(i, s)| Edit::Insert(i, s)),
+            any::<usize>().prop_map(Edit::Delete),
+            any::<usize>().prop_map(Edit::Duplicate),
+            any::<usize>().prop_map(Edit::ChangeWord),
+        ]
+    }
+
+    fn apply(lines: &mut Vec<String>, e: &Edit) {
+        let n = lines.len().max(1);
+        match e {
+            Edit::Insert(i, s) => lines.insert(i % (lines.len() + 1), s.clone()),
+            Edit::Delete(i) if !lines.is_empty() => {
+                lines.remove(i % n);
+            }
+            Edit::Duplicate(i) if !lines.is_empty() => {
+                let l = lines[i % n].clone();
+                lines.insert(i % n, l);
+            }
+            Edit::ChangeWord(i) if !lines.is_empty() => {
+                let l = &mut lines[i % n];
+                *l = l.replacen(" the ", " a ", 1);
+            }
+            _ => {}
+        }
+    }
+
+    fn doc(lines: &[String]) -> Document {
+        Document::from_text("article.txt", lines.join("\n") + "\n", Metadata::default())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_claim_survives_an_edit_anchored_on_its_text_or_orphaned(
+            order in proptest::collection::vec(0usize..6, 1..6),
+            edits in proptest::collection::vec(edit(), 1..4),
+        ) {
+            let mut lines: Vec<String> = order.iter().map(|&i| LINES[i].to_string()).collect();
+            let mut db = Database::in_memory().unwrap();
+            let v1 = doc(&lines);
+            db.ingest(&v1, &pipeline::analyse(&v1)).unwrap();
+            let ids: Vec<i64> = db.list_claims(&Default::default()).unwrap().iter().map(|c| c.id).collect();
+            for &id in &ids {
+                db.review(id, &ReviewRequest {
+                    status: ClaimStatus::InReview, note: Some("checking".into()), evidence: vec![],
+                    reviewer: "ana".into(), expected: None,
+                }).unwrap();
+            }
+            for e in &edits {
+                apply(&mut lines, e);
+            }
+            let v2 = doc(&lines);
+            prop_assume!(v2.hash != v1.hash);
+            db.ingest(&v2, &pipeline::analyse(&v2)).unwrap();
+            let all = db.list_claims(&claimtrace::store::ClaimFilter {
+                include_orphans: true,
+                ..Default::default()
+            }).unwrap();
+            let text = &v2.text;
+            let mut spans = std::collections::HashSet::new();
+            for &id in &ids {
+                let c = all.iter().find(|c| c.id == id);
+                prop_assert!(c.is_some(), "claim {id} was dropped");
+                let c = c.unwrap();
+                prop_assert_eq!(&c.status, "in_review");
+                let h = db.history(id).unwrap();
+                prop_assert_eq!(&h[0].action, "review");
+                prop_assert!(["reanchor", "orphan"].contains(&h.last().unwrap().action.as_str()));
+                if c.anchor_state == "anchored" {
+                    let slice: String = text.chars().skip(c.start as usize).take((c.end - c.start) as usize).collect();
+                    prop_assert_eq!(&slice, &c.text);
+                    prop_assert!(spans.insert((c.start, c.end)), "two reviewed claims on one span");
+                }
+            }
+            // No fresh duplicate sits on a span a reviewed claim took.
+            for c in all.iter().filter(|c| !ids.contains(&c.id) && c.anchor_state == "anchored") {
+                prop_assert!(!spans.contains(&(c.start, c.end)), "duplicate at {}..{}", c.start, c.end);
+            }
+        }
+    }
+}

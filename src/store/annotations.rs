@@ -1183,24 +1183,43 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
             fresh.entry((s as usize, e as usize)).or_insert(id);
         }
     }
-    let claims = keyed_claims(tx, old)?;
+    let claims: Vec<(ClaimBase, CharSpan, QuoteSelector)> = keyed_claims(tx, old)?
+        .into_iter()
+        .map(|c| {
+            let span = CharSpan {
+                start: c.start,
+                end: c.end,
+            };
+            let sel = match c.anchor_state.as_str() {
+                "orphan" => None,
+                _ => QuoteSelector::of(&old_doc.text, &old_idx, span),
+            }
+            .unwrap_or_else(|| QuoteSelector {
+                exact: c.text.clone(),
+                prefix: c.prefix.clone().unwrap_or_default(),
+                suffix: c.suffix.clone().unwrap_or_default(),
+            });
+            (c, span, sel)
+        })
+        .collect();
+    // Claims still at their position take their place first; the others are placed in
+    // document order on what is left, so two claims never share one place.
+    let mut taken: HashSet<(usize, usize)> = claims
+        .iter()
+        .filter(|(c, span, sel)| c.anchor_state != "orphan" && target.at_position(*span, sel))
+        .map(|(_, span, _)| (span.start, span.end))
+        .collect();
     let at = now();
     let mut done = Reanchored::default();
-    for c in claims {
-        let span = CharSpan {
-            start: c.start,
-            end: c.end,
+    for (c, span, sel) in claims {
+        let placement = if c.anchor_state != "orphan" && target.at_position(span, &sel) {
+            target.place(span, &sel)
+        } else {
+            target.place_excluding(span, &sel, &taken)
         };
-        let sel = match c.anchor_state.as_str() {
-            "orphan" => None,
-            _ => QuoteSelector::of(&old_doc.text, &old_idx, span),
+        if let Placement::Placed { span: to, .. } = placement {
+            taken.insert((to.start, to.end));
         }
-        .unwrap_or_else(|| QuoteSelector {
-            exact: c.text.clone(),
-            prefix: c.prefix.clone().unwrap_or_default(),
-            suffix: c.suffix.clone().unwrap_or_default(),
-        });
-        let placement = target.place(span, &sel);
         let (action, note) = match placement {
             Placement::Placed {
                 span: to,
