@@ -408,3 +408,85 @@ proptest! {
         }
     }
 }
+
+// --- eval ------------------------------------------------------------------------------
+
+fn eval_json(gold: &Path, cwd: &Path) -> Value {
+    let out = bin()
+        .current_dir(cwd)
+        .args(["--db", "absent.db", "eval", "--gold"])
+        .arg(gold)
+        .args(["--format", "json"])
+        .assert()
+        .success();
+    assert!(
+        !cwd.join("absent.db").exists(),
+        "eval must not create a database"
+    );
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn eval_of_extract_output_against_itself_is_perfect_and_a_shifted_span_is_not_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "GDP grew 3.2% in 2024, after 600,000 jobs were lost in 2023.";
+    let input = serde_json::json!({"id": "a", "text": text, "date": "2025-01-15"});
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .write_stdin(format!("{input}\n"))
+        .assert()
+        .success();
+    let found: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let mentions = found["mentions"].as_array().unwrap().clone();
+    assert!(!mentions.is_empty());
+    let gold = dir.path().join("gold.jsonl");
+    let mut line = input.clone();
+    line["mentions"] = Value::Array(mentions.clone());
+    fs::write(&gold, format!("{line}\n")).unwrap();
+    let r = eval_json(&gold, dir.path());
+    for (kind, k) in r["kinds"].as_object().unwrap() {
+        assert_eq!(k["strict"]["f1"], 1.0, "{kind}: {k}");
+        assert_eq!(k["overlap"]["f1"], 1.0, "{kind}: {k}");
+        assert_eq!(k["value"]["correct"], k["value"]["compared"], "{kind}: {k}");
+    }
+    // Shift one gold span by a character: still an overlap match, no longer strict.
+    let mut shifted = mentions;
+    let first = &mut shifted[0];
+    let kind = first["kind"].as_str().unwrap().to_string();
+    first["end"] = (first["end"].as_u64().unwrap() + 1).into();
+    line["mentions"] = Value::Array(shifted);
+    fs::write(&gold, format!("{line}\n")).unwrap();
+    let r = eval_json(&gold, dir.path());
+    let k = &r["kinds"][kind.as_str()];
+    assert_eq!(k["overlap"]["f1"], 1.0);
+    assert!(k["strict"]["f1"].as_f64().unwrap() < 1.0, "{k}");
+}
+
+#[test]
+fn eval_on_the_committed_seed_annotations_scores_reviewed_claims_only() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gold = root.join("annotations");
+    let r = eval_json(&gold, root);
+    assert_eq!(r["documents"], 1);
+    // Gold: the components and attributions of the reviewed claims in the files.
+    let mut expected: std::collections::HashMap<String, u64> = Default::default();
+    for e in fs::read_dir(&gold).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let f = annotations::parse("seed", &fs::read_to_string(&p).unwrap()).unwrap();
+        for c in f.claims.iter().filter(|c| c.is_reviewed()) {
+            for m in &c.components {
+                *expected.entry(m.kind.as_str().to_string()).or_default() += 1;
+            }
+            if c.attribution.is_some() {
+                *expected.entry("attribution".into()).or_default() += 1;
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    for (kind, n) in &expected {
+        assert_eq!(r["kinds"][kind]["gold"].as_u64(), Some(*n), "{kind}");
+    }
+}
