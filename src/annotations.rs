@@ -401,6 +401,17 @@ pub fn parse(file: &str, raw: &str) -> Result<AnnotationFile, AnnotationError> {
                 )));
             }
         }
+        if let Some(m) = c
+            .components
+            .iter()
+            .find(|m| m.kind == MentionKind::Attribution)
+        {
+            return Err(bad(format!(
+                "component {:?} has kind attribution; components are figures and dates \
+                 (the attribution has its own field)",
+                m.text
+            )));
+        }
         let last = c
             .review_log
             .iter()

@@ -490,3 +490,35 @@ fn eval_on_the_committed_seed_annotations_scores_reviewed_claims_only() {
         assert_eq!(r["kinds"][kind]["gold"].as_u64(), Some(*n), "{kind}");
     }
 }
+
+#[test]
+fn the_same_file_given_twice_is_imported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reviewed_seed(dir.path());
+    let files = dir.path().join("ann");
+    run(&db, &["export", "--annotations", files.to_str().unwrap()]).success();
+    let copy = dir.path().join("copy");
+    fs::create_dir(&copy).unwrap();
+    for (name, bytes) in dir_files(&files) {
+        fs::write(copy.join(name), bytes).unwrap();
+    }
+    let fresh = dir.path().join("fresh.db");
+    run(&fresh, &["ingest", "--quiet", seed().to_str().unwrap()]).success();
+    run(
+        &fresh,
+        &["import", files.to_str().unwrap(), copy.to_str().unwrap()],
+    )
+    .code(1)
+    .stderr(predicate::str::contains("is for the same document"));
+    let again = dir.path().join("again");
+    run(
+        &fresh,
+        &["export", "--annotations", again.to_str().unwrap()],
+    )
+    .success();
+    assert_eq!(
+        dir_files(&files),
+        dir_files(&again),
+        "imported exactly once"
+    );
+}

@@ -543,8 +543,21 @@ impl Database {
                 batch_keys.insert((r.db_source_key.clone(), c.key.clone()));
             }
         }
-        let mut accepted = Vec::new();
+        let mut accepted: Vec<Ready> = Vec::new();
         for r in ready {
+            // Each file is checked against the database as it was; two files for one
+            // document would both add their entries.
+            if let Some(first) = accepted.iter().find(|a| a.doc_id == r.doc_id) {
+                report.refused.push(AnnotationError {
+                    file: r.name.clone(),
+                    line: line_of(&r.raw, "\"content_hash\"", 0),
+                    reason: format!(
+                        "{} in this import is for the same document; import one of them",
+                        first.name
+                    ),
+                });
+                continue;
+            }
             match self.check_foreign_refs(&r, &batch_keys)? {
                 None => accepted.push(r),
                 Some(e) => report.refused.push(e),
