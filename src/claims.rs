@@ -5,8 +5,6 @@
 //! components (figures and dates), the attribution that covers it (or none), a type and
 //! a check-worthiness score in [0, 1] from explainable features.
 
-use std::fmt;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -15,64 +13,21 @@ use crate::recognize::{Mention, MentionKind};
 use crate::segment::Segmentation;
 use crate::span::Span;
 
-/// What kind of assertion a claim makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ClaimType {
-    /// A figure about the world.
-    Statistic,
-    /// Direct speech.
-    Quote,
-    /// Reported speech or a cited document.
-    Attribution,
-    /// Something dated that happened.
-    Event,
-    /// More, less, largest, twice.
-    Comparison,
-    /// Something said about the future.
-    Prediction,
-}
-
-impl ClaimType {
-    pub const ALL: [ClaimType; 6] = [
-        ClaimType::Statistic,
-        ClaimType::Quote,
-        ClaimType::Attribution,
-        ClaimType::Event,
-        ClaimType::Comparison,
-        ClaimType::Prediction,
-    ];
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ClaimType::Statistic => "statistic",
-            ClaimType::Quote => "quote",
-            ClaimType::Attribution => "attribution",
-            ClaimType::Event => "event",
-            ClaimType::Comparison => "comparison",
-            ClaimType::Prediction => "prediction",
-        }
-    }
-}
-
-impl fmt::Display for ClaimType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for ClaimType {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        ClaimType::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                let names: Vec<_> = ClaimType::ALL.iter().map(|t| t.as_str()).collect();
-                format!(
-                    "unknown claim type {s:?}; valid types: {}",
-                    names.join(", ")
-                )
-            })
+string_enum! {
+    /// What kind of assertion a claim makes.
+    pub enum ClaimType ("claim type", "types") {
+        /// A figure about the world.
+        Statistic => "statistic",
+        /// Direct speech.
+        Quote => "quote",
+        /// Reported speech or a cited document.
+        Attribution => "attribution",
+        /// Something dated that happened.
+        Event => "event",
+        /// More, less, largest, twice.
+        Comparison => "comparison",
+        /// Something said about the future.
+        Prediction => "prediction",
     }
 }
 

@@ -7,6 +7,9 @@
 //! [`claims`] (assembly, typing, check-worthiness) → [`store`] (SQLite).
 //! [`pipeline`] runs the stages for one document; [`output`] renders the extract contract.
 
+#[macro_use]
+mod vocab;
+
 pub mod annotations;
 pub mod claims;
 pub mod decimal;

@@ -11,43 +11,20 @@
 //! | contested     | credible sources disagree                 | 3 "Contested"            |
 //! | unverifiable  | cannot be checked with available evidence | none, "Unverifiable"     |
 
-use std::fmt;
-use std::str::FromStr;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ClaimStatus {
-    Unverified,
-    InReview,
-    Verified,
-    False,
-    Misleading,
-    Contested,
-    Unverifiable,
+string_enum! {
+    /// The verification status of a claim.
+    pub enum ClaimStatus ("status", "statuses") {
+        Unverified => "unverified",
+        InReview => "in_review",
+        Verified => "verified",
+        False => "false",
+        Misleading => "misleading",
+        Contested => "contested",
+        Unverifiable => "unverifiable",
+    }
 }
 
 impl ClaimStatus {
-    pub const ALL: [ClaimStatus; 7] = [
-        ClaimStatus::Unverified,
-        ClaimStatus::InReview,
-        ClaimStatus::Verified,
-        ClaimStatus::False,
-        ClaimStatus::Misleading,
-        ClaimStatus::Contested,
-        ClaimStatus::Unverifiable,
-    ];
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ClaimStatus::Unverified => "unverified",
-            ClaimStatus::InReview => "in_review",
-            ClaimStatus::Verified => "verified",
-            ClaimStatus::False => "false",
-            ClaimStatus::Misleading => "misleading",
-            ClaimStatus::Contested => "contested",
-            ClaimStatus::Unverifiable => "unverifiable",
-        }
-    }
-
     /// Whether the status is a verdict (something ClaimReview can publish).
     pub fn is_verdict(&self) -> bool {
         !matches!(self, ClaimStatus::Unverified | ClaimStatus::InReview)
@@ -64,90 +41,23 @@ impl ClaimStatus {
             ClaimStatus::Unverified | ClaimStatus::InReview => None,
         }
     }
-
-    pub fn valid_list() -> String {
-        ClaimStatus::ALL
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
 }
 
-impl fmt::Display for ClaimStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for ClaimStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        ClaimStatus::ALL
-            .into_iter()
-            .find(|k| k.as_str() == norm)
-            .ok_or_else(|| {
-                format!(
-                    "unknown status {s:?}; valid statuses: {}",
-                    ClaimStatus::valid_list()
-                )
-            })
-    }
-}
-
-/// What a review log entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReviewAction {
-    /// A status change.
-    Review,
-    /// Marked contested, possibly against a competing claim.
-    Flag,
-    /// A contest withdrawn.
-    Unflag,
-    /// A note without a status change.
-    Note,
-    /// Moved to a new version of its document.
-    Reanchor,
-    /// No place found in a new version of its document.
-    Orphan,
-}
-
-impl ReviewAction {
-    pub const ALL: [ReviewAction; 6] = [
-        ReviewAction::Review,
-        ReviewAction::Flag,
-        ReviewAction::Unflag,
-        ReviewAction::Note,
-        ReviewAction::Reanchor,
-        ReviewAction::Orphan,
-    ];
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ReviewAction::Review => "review",
-            ReviewAction::Flag => "flag",
-            ReviewAction::Unflag => "unflag",
-            ReviewAction::Note => "note",
-            ReviewAction::Reanchor => "reanchor",
-            ReviewAction::Orphan => "orphan",
-        }
-    }
-}
-
-impl fmt::Display for ReviewAction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for ReviewAction {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        ReviewAction::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("unknown review action {s:?}"))
+string_enum! {
+    /// What a review log entry records.
+    pub enum ReviewAction ("review action", "actions") {
+        /// A status change.
+        Review => "review",
+        /// Marked contested, possibly against a competing claim.
+        Flag => "flag",
+        /// A contest withdrawn.
+        Unflag => "unflag",
+        /// A note without a status change.
+        Note => "note",
+        /// Moved to a new version of its document.
+        Reanchor => "reanchor",
+        /// No place found in a new version of its document.
+        Orphan => "orphan",
     }
 }
 
@@ -184,7 +94,7 @@ mod tests {
 
     #[test]
     fn status_round_trips_and_accepts_dashes() {
-        for s in ClaimStatus::ALL {
+        for &s in ClaimStatus::ALL {
             assert_eq!(s.as_str().parse::<ClaimStatus>(), Ok(s));
         }
         assert_eq!("in-review".parse(), Ok(ClaimStatus::InReview));
