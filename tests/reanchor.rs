@@ -252,6 +252,81 @@ fn orphan_survives_export_and_import_of_annotations() {
     );
 }
 
+#[test]
+fn annotations_of_version_1_follow_the_article_into_version_2_in_a_fresh_database() {
+    let d = Desk::new();
+    let dir = d.db.parent().unwrap().join("ann");
+    bin()
+        .args(["--db", d.db.to_str().unwrap(), "export", "--annotations"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let v1 = fs::read_to_string(&d.file).unwrap();
+    let v2 = article(&[P1, "Editor’s note: updated.", &p2(), P3]);
+    fs::write(&d.file, &v2).unwrap();
+
+    // A database that only knows version 2 refuses the version-1 annotations and says why.
+    let only_v2 = d.db.parent().unwrap().join("v2.db");
+    let db2 = only_v2.to_str().unwrap();
+    bin()
+        .args(["--db", db2, "ingest", "--quiet"])
+        .arg(&d.file)
+        .assert()
+        .success();
+    bin()
+        .args(["--db", db2, "import"])
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "ingest the version these annotations were made on",
+        ));
+
+    // Version 1, then the annotations, then version 2: the review moves with the claim.
+    let fresh = d.db.parent().unwrap().join("fresh.db");
+    let f = fresh.to_str().unwrap();
+    fs::write(&d.file, &v1).unwrap();
+    bin()
+        .args(["--db", f, "ingest", "--quiet"])
+        .arg(&d.file)
+        .assert()
+        .success();
+    bin()
+        .args(["--db", f, "import"])
+        .arg(&dir)
+        .assert()
+        .success();
+    fs::write(&d.file, &v2).unwrap();
+    bin()
+        .args(["--db", f, "ingest", "--quiet"])
+        .arg(&d.file)
+        .assert()
+        .success();
+    let census = json(
+        &fresh,
+        &["claims", "--search", "600,000", "--format", "json"],
+    );
+    let census = &census[0];
+    assert_eq!(census["status"], "contested");
+    assert_eq!(
+        census["start"].as_i64(),
+        Some(chars_before(&v2, "According"))
+    );
+    let h = json(
+        &fresh,
+        &["history", &census["id"].to_string(), "--format", "json"],
+    );
+    let actions: Vec<&str> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions.first(), Some(&"review"));
+    assert_eq!(actions.last(), Some(&"reanchor"));
+    assert_eq!(h[0]["reviewer"], "ana");
+}
+
 // --- property: nothing is dropped, nothing lands on the wrong text ---------------------
 
 mod invariants {

@@ -615,13 +615,31 @@ impl Database {
             )
             .optional()?;
         let Some(doc_id) = doc_id else {
+            let same_source: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT version FROM documents WHERE source_key = ?1 AND is_current = 1",
+                    [&file.document.source_key],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let hint = match same_source {
+                Some(v) => format!(
+                    "; the database has version {v} of {} with another text: ingest the \
+                     version these annotations were made on into a fresh database, import, \
+                     then ingest the new version to re-anchor them",
+                    file.document.source_key
+                ),
+                None => format!(
+                    "; ingest the article first (claimtrace ingest {})",
+                    file.document.path.as_deref().unwrap_or("ARTICLE")
+                ),
+            };
             return refuse(
                 line_of(raw, "\"content_hash\"", 0),
                 format!(
-                    "content hash {} matches no document in the database; ingest the article \
-                     these annotations were made on first (claimtrace ingest {})",
-                    file.document.content_hash,
-                    file.document.path.as_deref().unwrap_or("ARTICLE")
+                    "content hash {} matches no document in the database{hint}",
+                    file.document.content_hash
                 ),
             );
         };
