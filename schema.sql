@@ -104,6 +104,10 @@ CREATE TABLE claims (
                     ('unverified', 'in_review', 'verified', 'false', 'misleading',
                      'contested', 'unverifiable')),
     anchor_state  TEXT    NOT NULL DEFAULT 'anchored' CHECK (anchor_state IN ('anchored', 'orphan')),
+    -- The quote context (W3C TextQuoteSelector prefix/suffix) of an orphan, whose text
+    -- is no longer in its document; NULL while the claim is anchored.
+    quote_prefix  TEXT,
+    quote_suffix  TEXT,
     earliest_date TEXT,
     latest_date   TEXT,
     created_at    TEXT    NOT NULL,
@@ -144,6 +148,7 @@ CREATE TABLE claim_links (
     active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
 CREATE INDEX claim_links_claim ON claim_links (claim_id);
+CREATE INDEX claim_links_other ON claim_links (other_id);
 
 -- The append-only review log: every status change, flag, unflag and note.
 CREATE TABLE review_log (
@@ -159,6 +164,9 @@ CREATE TABLE review_log (
     against_id  INTEGER REFERENCES claims(id)
 );
 CREATE INDEX review_log_claim ON review_log (claim_id, id);
+-- Deleting a claim (a fresh duplicate merged into a re-anchored one) checks these
+-- references; without an index each check scans the whole log.
+CREATE INDEX review_log_against ON review_log (against_id);
 
 CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
 BEGIN

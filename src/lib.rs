@@ -10,11 +10,14 @@
 #[macro_use]
 mod vocab;
 
+pub mod annotations;
 pub mod claims;
 pub mod decimal;
 pub mod document;
+pub mod export;
 pub mod output;
 pub mod pipeline;
+pub mod reanchor;
 pub mod recognize;
 pub mod review;
 pub mod segment;

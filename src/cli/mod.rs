@@ -5,7 +5,10 @@
 
 mod claims;
 mod documents;
+mod eval;
+mod export;
 mod extract;
+mod import;
 mod ingest;
 mod report;
 mod review;
@@ -43,6 +46,9 @@ enum Command {
     Ingest(ingest::IngestArgs),
     Claims(claims::ClaimsArgs),
     Show(claims::ShowArgs),
+    Export(export::ExportArgs),
+    Import(import::ImportArgs),
+    Eval(eval::EvalArgs),
     Review(review::ReviewArgs),
     History(review::HistoryArgs),
     Flag(review::FlagArgs),
@@ -132,6 +138,9 @@ pub fn main() -> i32 {
         Command::Ingest(a) => ingest::run(a, &cli.db),
         Command::Claims(a) => claims::run(a, &cli.db),
         Command::Show(a) => claims::show(a, &cli.db),
+        Command::Export(a) => export::run(a, &cli.db),
+        Command::Import(a) => import::run(a, &cli.db),
+        Command::Eval(a) => eval::run(a, &cli.db),
         Command::Review(a) => review::run(a, &cli.db),
         Command::History(a) => review::history(a, &cli.db),
         Command::Flag(a) => review::flag(a, &cli.db),

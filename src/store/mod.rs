@@ -18,8 +18,10 @@ use crate::recognize::{Mention, Payload};
 use crate::sources;
 use crate::span::OffsetIndex;
 
+mod annotations;
 mod report;
 mod review;
+pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 
@@ -192,6 +194,10 @@ impl Database {
         }
         let document_id = insert_document(&tx, doc, analysis, version, previous)?;
         let claims = insert_analysis(&tx, document_id, &doc.text, analysis)?;
+        if let Some(prev) = previous {
+            // Claims and their reviews move to the new text, or become orphans.
+            annotations::reanchor_document(&tx, prev, document_id)?;
+        }
         tx.commit()?;
         Ok(match previous {
             Some(previous) => IngestOutcome::NewVersion {
