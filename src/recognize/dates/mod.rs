@@ -113,6 +113,9 @@ enum Sem {
     },
     /// "the 1988 period": the reported quarter of that year when a quarter is in focus.
     YearPeriod(i32),
+    /// "year-end": 31 December of the anchor's year, or of the year before when the
+    /// sentence looks back ("since year-end").
+    YearEnd,
 }
 
 /// One recognised expression, as a token range.
@@ -596,6 +599,29 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The word before `s` makes "a year" a rate ("$33 million a year", "four flights a
+    /// week"): part of a figure, not a temporal expression.
+    fn rate_context(&self, s: usize) -> bool {
+        let Some(p) = s.checked_sub(1) else {
+            return false;
+        };
+        let Some(t) = self.t.get(p) else {
+            return false;
+        };
+        match t.kind {
+            TokKind::Num | TokKind::NumSuffix | TokKind::Punct(b'%') => true,
+            TokKind::Word => {
+                self.plural_noun(p)
+                    || [
+                        "million", "billion", "trillion", "percent", "thousand", "hundred",
+                    ]
+                    .iter()
+                    .any(|w| self.word_is(p, w))
+            }
+            _ => false,
+        }
+    }
+
     /// Durations and the relative dates built on them: "the past three months", "two
     /// years", "the 44-day war", "a year ago", "recent years".
     fn duration(&self, j: usize) -> Option<Hit> {
@@ -736,19 +762,28 @@ impl<'a> Parser<'a> {
                     }
                     Some(d) => {
                         if plural {
-                            // "recent years", "the coming weeks", "the past months"
-                            let vague = Count {
-                                n: None,
-                                half: false,
-                                approx: false,
-                                single: false,
+                            // "recent years", "coming months", "past years": TimeBank
+                            // writes these as vague references, not durations.
+                            if d == D::First {
+                                let vague = Count {
+                                    n: None,
+                                    half: false,
+                                    approx: false,
+                                    single: false,
+                                };
+                                return Some(Hit::lit(
+                                    s,
+                                    e,
+                                    TimexType::Duration,
+                                    &duration_value(u, vague),
+                                ));
+                            }
+                            let v = if d == D::Ahead {
+                                "FUTURE_REF"
+                            } else {
+                                "PAST_REF"
                             };
-                            return Some(Hit::lit(
-                                s,
-                                e,
-                                TimexType::Duration,
-                                &duration_value(u, vague),
-                            ));
+                            return Some(Hit::lit(s, e, TimexType::Date, v));
                         }
                         if d == D::Recent || d == D::First || u == Unit::Second {
                             return None;
@@ -790,7 +825,21 @@ impl<'a> Parser<'a> {
                 if dir == Some(D::Recent) {
                     return None;
                 }
+                // "the last few months", "the past several quarters"
+                if c.n.is_none() && dir == Some(D::Back) && plural {
+                    return Some(Hit::lit(s, e, TimexType::Date, "PAST_REF"));
+                }
                 let mut modifier = if c.approx { Some("APPROX") } else { None };
+                if c.single
+                    && !plural
+                    && !the
+                    && dir.is_none()
+                    && !self.kw(e, Kw::Ago)
+                    && !self.kw(e, Kw::Earlier)
+                    && self.rate_context(s)
+                {
+                    return None;
+                }
                 // "a year ago", "two weeks earlier"
                 let ago = self.kw(e, Kw::Ago) || (self.kw(e, Kw::Earlier) && !the && dir.is_none());
                 if ago && !the && dir.is_none() {
@@ -933,7 +982,7 @@ impl<'a> Parser<'a> {
             Lex::Kw(Kw::Daily) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1D")),
             Lex::Kw(Kw::Weekly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1W")),
             Lex::Kw(Kw::Monthly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1M")),
-            Lex::Kw(Kw::Annually | Kw::Yearly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1Y")),
+            Lex::Kw(Kw::Yearly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1Y")),
             Lex::Kw(Kw::Hourly) => Some(Hit::lit(i, i + 1, TimexType::Set, "PT1H")),
             Lex::Kw(Kw::Quarterly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P3M")),
             Lex::Weekdays(wd) if self.t.get(i).is_some_and(|t| t.capital) => Some(Hit::lit(
@@ -1654,9 +1703,7 @@ impl<'a> Parser<'a> {
             Lex::Kw(Kw::Current) if self.unit(i + 1).is_none() && !self.kw(i + 1, Kw::Period) => {
                 lit(i + 1, "PRESENT_REF")
             }
-            Lex::Kw(Kw::Recently | Kw::Lately | Kw::Previously | Kw::Formerly) => {
-                lit(i + 1, "PAST_REF")
-            }
+            Lex::Kw(Kw::Recently | Kw::Lately) => lit(i + 1, "PAST_REF"),
             Lex::Kw(Kw::Recent) if self.unit(i + 1).is_none() && !self.kw(i + 1, Kw::Past) => {
                 lit(i + 1, "PAST_REF")
             }
@@ -1704,17 +1751,7 @@ impl<'a> Parser<'a> {
                     Lex::Kw(Kw::Earlier | Kw::Ago) => {
                         Some(Hit::date(i, i + 3, Sem::YearAgo { period: false }))
                     }
-                    Lex::Kw(Kw::End) => Some(
-                        Hit::date(
-                            i,
-                            i + 3,
-                            Sem::Rel {
-                                unit: Unit::Year,
-                                n: 0,
-                            },
-                        )
-                        .with_mod("END"),
-                    ),
+                    Lex::Kw(Kw::End) => Some(Hit::date(i, i + 3, Sem::YearEnd)),
                     _ => None,
                 }
             }
@@ -1773,6 +1810,10 @@ impl<'a> Parser<'a> {
             && self.lx(k + 1) == Lex::Unit(Unit::Year)
         {
             k += 1;
+        }
+        // "the year-ago results": the compound is recognised on its own.
+        if self.punct(k + 1, b'-') && self.glued(k + 1) && self.glued(k + 2) {
+            return None;
         }
         // "This Week" is a programme's name.
         if self.lx(k) != Lex::None
@@ -2135,6 +2176,25 @@ impl<'a> Parser<'a> {
     /// Past or future by the nearest tense cue in the sentence around tokens `s..e`.
     fn lean(&self, s: usize, e: usize, bounds: (usize, usize)) -> Lean {
         let (lo, hi) = bounds;
+        // A deadline looks ahead: "until mid-November", "payable by Jan. 2", "extended to
+        // Nov. 16".
+        if s > lo
+            && [
+                "until",
+                "till",
+                "through",
+                "by",
+                "to",
+                "effective",
+                "expire",
+                "expires",
+                "payable",
+            ]
+            .iter()
+            .any(|w| self.word_is(s - 1, w))
+        {
+            return Lean::Future;
+        }
         let mut l = s;
         let mut r = e;
         loop {
@@ -2236,7 +2296,25 @@ impl<'a> Parser<'a> {
         if FUTURE.contains(&w) {
             return Some(Lean::Future);
         }
-        if PAST.contains(&w) || (w.len() >= 5 && w.ends_with(b"ed") && !w.ends_with(b"eed")) {
+        const FUTURE_TO: &[&[u8]] = &[
+            b"scheduled",
+            b"expected",
+            b"plans",
+            b"planned",
+            b"plan",
+            b"set",
+            b"slated",
+            b"likely",
+            b"going",
+            b"intends",
+            b"due",
+            b"aims",
+            b"hopes",
+        ];
+        if FUTURE_TO.contains(&w) && self.kw(j + 1, Kw::To) {
+            return Some(Lean::Future);
+        }
+        if PAST.contains(&w) {
             return Some(Lean::Past);
         }
         None
@@ -2290,7 +2368,8 @@ impl Resolver<'_, '_> {
 
     fn value(&mut self, h: &Hit, borrowed: Option<i32>) -> Option<String> {
         let v = self.resolve(&h.sem, h, borrowed)?;
-        if let Some((y, q)) = v.split_once("-Q") {
+        let named = !matches!(h.sem, Sem::YearAgo { .. } | Sem::YearPeriod(_));
+        if let Some((y, q)) = v.split_once("-Q").filter(|_| named) {
             if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
                 self.last_quarter = Some((y, q));
             }
@@ -2467,6 +2546,14 @@ impl Resolver<'_, '_> {
                 (None, Some(a)) if *period => relative(a, Unit::Quarter, -5)?,
                 (None, Some(a)) => relative(a, Unit::Year, -1)?,
                 (None, None) => "PAST_REF".into(),
+            },
+            Sem::YearEnd => match self.anchor {
+                Some(a) => {
+                    let back = self.lean(h) == Lean::Past && !(a.month() == 12 && a.day() == 31);
+                    let y = if back { a.year() - 1 } else { a.year() };
+                    format!("{}-12-31", fmt_year(y))
+                }
+                None => "XXXX-12-31".into(),
             },
             Sem::YearPeriod(y) => match self.last_quarter {
                 Some((_, q)) => format!("{}-Q{q}", fmt_year(*y)),
