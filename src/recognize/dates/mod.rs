@@ -203,6 +203,7 @@ pub fn recognise(ctx: &Context) -> (Vec<Mention>, Anchor) {
         last_year: None,
         last_date: None,
         last_quarter: None,
+        para_year: None,
     };
     let mut mentions = Vec::with_capacity(hits.len());
     for (i, h) in hits.iter().enumerate() {
@@ -1255,12 +1256,24 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
-        // "the year 2000", "the year two thousand"
-        if the && self.lx(k) == Lex::Unit(Unit::Year) {
-            if let Some(y) = self.year_num(k + 1) {
-                return Some(Hit::date(i, k + 2, Sem::Year(y)));
+        // "the year 2000", "the year two thousand", "the new year 2025", "the entire year
+        // of 2020"
+        let mut yk = k;
+        if the
+            && (self.word_is(yk, "new")
+                || matches!(self.lx(yk), Lex::Kw(Kw::Full | Kw::Whole | Kw::Entire)))
+        {
+            yk += 1;
+        }
+        if the && self.lx(yk) == Lex::Unit(Unit::Year) {
+            let mut n = yk + 1;
+            if self.kw(n, Kw::Of) {
+                n += 1;
             }
-            if let Some((e, y)) = self.spelled_year(k + 1) {
+            if let Some(y) = self.year_num(n) {
+                return Some(Hit::date(i, n + 1, Sem::Year(y)));
+            }
+            if let Some((e, y)) = self.spelled_year(n) {
                 return Some(Hit::date(i, e, Sem::Year(y)));
             }
             return None;
@@ -2333,10 +2346,17 @@ struct Resolver<'a, 'c> {
     /// The quarter a report last named, as (year, quarter): "a year ago" then means
     /// that quarter a year earlier.
     last_quarter: Option<(i32, u32)>,
+    /// The last year named, with the paragraph that named it.
+    para_year: Option<(usize, i32)>,
 }
 
 impl Resolver<'_, '_> {
     fn lean(&self, h: &Hit) -> Lean {
+        // An inferred anchor is the latest date the text names: what it leaves
+        // underspecified lies before it.
+        if self.narrative {
+            return Lean::Past;
+        }
         let Some(first) = self.p.t.get(h.s) else {
             return Lean::Either;
         };
@@ -2352,22 +2372,34 @@ impl Resolver<'_, '_> {
         self.p.lean(h.s, h.e, bounds)
     }
 
-    /// The reference for a date without a year: the narrative's year in an undated text,
-    /// the anchor otherwise.
-    fn reference(&self) -> Option<NaiveDate> {
-        if self.narrative {
-            if let Some(d) = self.last_date {
-                return Some(d);
-            }
-            if let (Some(y), Some(a)) = (self.last_year, self.anchor) {
-                return NaiveDate::from_ymd_opt(y, 7, 1).or(Some(a));
-            }
+    fn paragraph(&self, h: &Hit) -> usize {
+        let at = self.p.t.get(h.s).map_or(0, |t| t.start);
+        self.ctx
+            .segments
+            .paragraphs
+            .partition_point(|p| p.end <= at)
+    }
+
+    /// In an undated text, the year the current paragraph has already named ("In 1998,
+    /// ... On 9 May, ..." keeps 1998).
+    fn paragraph_year(&self, h: &Hit) -> Option<i32> {
+        if !self.narrative {
+            return None;
         }
-        self.anchor
+        let (p, y) = self.para_year?;
+        (p == self.paragraph(h)).then_some(y)
     }
 
     fn value(&mut self, h: &Hit, borrowed: Option<i32>) -> Option<String> {
         let v = self.resolve(&h.sem, h, borrowed)?;
+        let named_year = match h.sem {
+            Sem::Year(y) | Sem::Cal { y: Some(y), .. } => Some(y),
+            Sem::Cal { y: None, .. } => borrowed,
+            _ => None,
+        };
+        if let Some(y) = named_year {
+            self.para_year = Some((self.paragraph(h), y));
+        }
         let named = !matches!(h.sem, Sem::YearAgo { .. } | Sem::YearPeriod(_));
         if let Some((y, q)) = v.split_once("-Q").filter(|_| named) {
             if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
@@ -2392,21 +2424,16 @@ impl Resolver<'_, '_> {
                         Some(*y)
                     }
                     (None, Some(b)) => Some(b),
-                    (None, None) => {
-                        if self.narrative && self.last_year.is_some() && self.last_date.is_none() {
-                            self.last_year
-                        } else {
-                            self.reference().map(|r| year_for(r, *m, *d, self.lean(h)))
-                        }
-                    }
+                    (None, None) => match self.paragraph_year(h) {
+                        Some(y) => Some(y),
+                        None => self.anchor.map(|r| year_for(r, *m, *d, self.lean(h))),
+                    },
                 };
                 match (y, d) {
                     (Some(y), Some(d)) => {
                         let date = NaiveDate::from_ymd_opt(y, *m, *d)?;
-                        if self.narrative {
-                            self.last_date = Some(date);
-                            self.last_year = Some(y);
-                        }
+                        self.last_date = Some(date);
+                        self.last_year = Some(y);
                         fmt_day(date)
                     }
                     (Some(y), None) => fmt_month(y, *m),
