@@ -208,7 +208,7 @@ pub fn recognise(ctx: &Context) -> (Vec<Mention>, Anchor) {
     let mut mentions = Vec::with_capacity(hits.len());
     for (i, h) in hits.iter().enumerate() {
         let borrowed = borrowed_year(&p, &hits, i);
-        let Some(value) = r.value(h, borrowed) else {
+        let Some(value) = r.value(h, borrowed).filter(|v| !v.is_empty()) else {
             continue;
         };
         let (Some(first), Some(last)) = (toks.get(h.s), toks.get(h.e.saturating_sub(1))) else {
@@ -1120,13 +1120,13 @@ impl<'a> Parser<'a> {
         if j > 0 {
             let p = j - 1;
             if let Some(pt) = self.t.get(p) {
-                if !self.t[j].space_before {
-                    if matches!(
+                if !self.t[j].space_before
+                    && matches!(
                         pt.kind,
                         TokKind::Punct(b'$' | b'#' | b'.' | b',') | TokKind::Other
-                    ) {
-                        return false;
-                    }
+                    )
+                {
+                    return false;
                 }
                 if [
                     "no", "number", "flight", "route", "page", "room", "usd", "dlrs", "eur",
@@ -1160,7 +1160,7 @@ impl<'a> Parser<'a> {
                 ]
                 .iter()
                 .any(|w| self.word_is(j - 1, w));
-            return strong && !self.plural_noun(n) || strong && self.word_is(j - 1, "the");
+            return strong && (!self.plural_noun(n) || self.word_is(j - 1, "the"));
         }
         true
     }
@@ -1463,19 +1463,18 @@ impl<'a> Parser<'a> {
         let t = self.t.get(i)?;
         // ISO "2025-06-27"
         if t.kind == TokKind::Num && t.digits == 4 {
-            if self.punct(i + 1, b'-')
-                && self.glued(i + 1)
-                && self
-                    .t
-                    .get(i + 2)
-                    .is_some_and(|x| x.digits == 2 && !x.space_before && x.kind == TokKind::Num)
-                && self.punct(i + 3, b'-')
-                && self.glued(i + 3)
-                && self
-                    .t
-                    .get(i + 4)
-                    .is_some_and(|x| x.digits == 2 && !x.space_before && x.kind == TokKind::Num)
-            {
+            let iso =
+                self.punct(i + 1, b'-')
+                    && self.glued(i + 1)
+                    && self.t.get(i + 2).is_some_and(|x| {
+                        x.digits == 2 && !x.space_before && x.kind == TokKind::Num
+                    })
+                    && self.punct(i + 3, b'-')
+                    && self.glued(i + 3)
+                    && self.t.get(i + 4).is_some_and(|x| {
+                        x.digits == 2 && !x.space_before && x.kind == TokKind::Num
+                    });
+            if iso {
                 let y = t.value? as i32;
                 let m = self.num(i + 2)?;
                 let d = self.num(i + 4)?;
@@ -1526,9 +1525,7 @@ impl<'a> Parser<'a> {
         if let Some((d, de)) = self.day(k) {
             let mut me = de;
             let dashed = self.punct(de, b'-') && self.glued(de) && self.glued(de + 1);
-            if dashed {
-                me = de + 1;
-            } else if self.kw(de, Kw::Of) {
+            if dashed || self.kw(de, Kw::Of) {
                 me = de + 1;
             }
             if let Some((m, e, _)) = self.month(me) {
@@ -1547,7 +1544,8 @@ impl<'a> Parser<'a> {
                     e = ye;
                 }
                 if !valid_day(y, m, d) {
-                    return None;
+                    // "29 February 2015": consumed, never emitted.
+                    return Some(Hit::lit(s, e, TimexType::Date, ""));
                 }
                 return Some(Hit::date(s, e, Sem::Cal { y, m, d: Some(d) }));
             }
@@ -1571,7 +1569,7 @@ impl<'a> Parser<'a> {
                     e = ye;
                 }
                 if !valid_day(y, m, d) {
-                    return None;
+                    return Some(Hit::lit(i, e, TimexType::Date, ""));
                 }
                 return Some(Hit::date(i, e, Sem::Cal { y, m, d: Some(d) }));
             }
@@ -1721,7 +1719,7 @@ impl<'a> Parser<'a> {
                 lit(i + 1, "PAST_REF")
             }
             Lex::Kw(Kw::Soon)
-                if !(i > 0 && self.kw(i - 1, Kw::As)) && !self.word_is(i + 1, "after") =>
+                if !(self.word_is(i + 1, "after") || i > 0 && self.kw(i - 1, Kw::As)) =>
             {
                 lit(i + 1, "FUTURE_REF")
             }
