@@ -5,6 +5,8 @@
 //! grammar in the parent module then only compares small enum values. Words longer than
 //! the longest entry are never looked up.
 
+use std::sync::OnceLock;
+
 /// A unit of calendar time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -238,254 +240,331 @@ pub enum Lex {
     Kw(Kw),
 }
 
-/// Looks a word up, ignoring ASCII case.
-pub fn lookup(word: &[u8]) -> Lex {
-    if word.len() > 14 || word.is_empty() {
-        return Lex::None;
-    }
-    let mut buf = [0u8; 14];
-    for (b, w) in buf.iter_mut().zip(word) {
-        *b = w.to_ascii_lowercase();
-    }
-    let w = &buf[..word.len()];
+/// The lexicon, as (lower-case word, meaning).
+fn entries() -> Vec<(&'static [u8], Lex)> {
     use Kw::*;
     use Lex::{Kw as K, Month as Mo, MonthAbbr as Ma, Num as N, Ord as O, Unit as U, Units as Us};
-    match w {
-        b"january" => Mo(1),
-        b"february" => Mo(2),
-        b"march" => Mo(3),
-        b"april" => Mo(4),
-        b"may" => Mo(5),
-        b"june" => Mo(6),
-        b"july" => Mo(7),
-        b"august" => Mo(8),
-        b"september" => Mo(9),
-        b"october" => Mo(10),
-        b"november" => Mo(11),
-        b"december" => Mo(12),
-        b"jan" => Ma(1),
-        b"feb" => Ma(2),
-        b"mar" => Ma(3),
-        b"apr" => Ma(4),
-        b"jun" => Ma(6),
-        b"jul" => Ma(7),
-        b"aug" => Ma(8),
-        b"sep" | b"sept" => Ma(9),
-        b"oct" => Ma(10),
-        b"nov" => Ma(11),
-        b"dec" => Ma(12),
-        b"monday" => Lex::Weekday(1),
-        b"tuesday" => Lex::Weekday(2),
-        b"wednesday" => Lex::Weekday(3),
-        b"thursday" => Lex::Weekday(4),
-        b"friday" => Lex::Weekday(5),
-        b"saturday" => Lex::Weekday(6),
-        b"sunday" => Lex::Weekday(7),
-        b"mondays" => Lex::Weekdays(1),
-        b"tuesdays" => Lex::Weekdays(2),
-        b"wednesdays" => Lex::Weekdays(3),
-        b"thursdays" => Lex::Weekdays(4),
-        b"fridays" => Lex::Weekdays(5),
-        b"saturdays" => Lex::Weekdays(6),
-        b"sundays" => Lex::Weekdays(7),
-        b"second" => U(Unit::Second),
-        b"seconds" => Us(Unit::Second),
-        b"minute" => U(Unit::Minute),
-        b"minutes" => Us(Unit::Minute),
-        b"hour" => U(Unit::Hour),
-        b"hours" => Us(Unit::Hour),
-        b"day" => U(Unit::Day),
-        b"days" => Us(Unit::Day),
-        b"week" => U(Unit::Week),
-        b"weeks" => Us(Unit::Week),
-        b"fortnight" => U(Unit::Fortnight),
-        b"fortnights" => Us(Unit::Fortnight),
-        b"month" => U(Unit::Month),
-        b"months" => Us(Unit::Month),
-        b"quarter" => U(Unit::Quarter),
-        b"quarters" => Us(Unit::Quarter),
-        b"year" => U(Unit::Year),
-        b"years" => Us(Unit::Year),
-        b"decade" => U(Unit::Decade),
-        b"decades" => Us(Unit::Decade),
-        b"century" => U(Unit::Century),
-        b"centuries" => Us(Unit::Century),
-        b"millennium" => U(Unit::Millennium),
-        b"millennia" => Us(Unit::Millennium),
-        b"zero" => N(0),
-        b"one" => N(1),
-        b"two" => N(2),
-        b"three" => N(3),
-        b"four" => N(4),
-        b"five" => N(5),
-        b"six" => N(6),
-        b"seven" => N(7),
-        b"eight" => N(8),
-        b"nine" => N(9),
-        b"ten" => N(10),
-        b"eleven" => N(11),
-        b"twelve" => N(12),
-        b"thirteen" => N(13),
-        b"fourteen" => N(14),
-        b"fifteen" => N(15),
-        b"sixteen" => N(16),
-        b"seventeen" => N(17),
-        b"eighteen" => N(18),
-        b"nineteen" => N(19),
-        b"twenty" => N(20),
-        b"thirty" => N(30),
-        b"forty" => N(40),
-        b"fifty" => N(50),
-        b"sixty" => N(60),
-        b"seventy" => N(70),
-        b"eighty" => N(80),
-        b"ninety" => N(90),
-        b"dozen" => N(12),
-        b"first" => O(1),
-        b"third" => O(3),
-        b"fourth" => O(4),
-        b"fifth" => O(5),
-        b"sixth" => O(6),
-        b"seventh" => O(7),
-        b"eighth" => O(8),
-        b"ninth" => O(9),
-        b"tenth" => O(10),
-        b"eleventh" => O(11),
-        b"twelfth" => O(12),
-        b"thirteenth" => O(13),
-        b"fourteenth" => O(14),
-        b"fifteenth" => O(15),
-        b"sixteenth" => O(16),
-        b"seventeenth" => O(17),
-        b"eighteenth" => O(18),
-        b"nineteenth" => O(19),
-        b"twentieth" => O(20),
-        b"thirtieth" => O(30),
-        b"twenties" => Lex::DecadeWord(20),
-        b"thirties" => Lex::DecadeWord(30),
-        b"forties" => Lex::DecadeWord(40),
-        b"fifties" => Lex::DecadeWord(50),
-        b"sixties" => Lex::DecadeWord(60),
-        b"seventies" => Lex::DecadeWord(70),
-        b"eighties" => Lex::DecadeWord(80),
-        b"nineties" => Lex::DecadeWord(90),
-        b"spring" => Lex::Season(Season::Spring),
-        b"summer" => Lex::Season(Season::Summer),
-        b"autumn" | b"fall" => Lex::Season(Season::Fall),
-        b"winter" => Lex::Season(Season::Winter),
-        b"morning" => Lex::PartOfDay(PartOfDay::Morning),
-        b"afternoon" => Lex::PartOfDay(PartOfDay::Afternoon),
-        b"evening" => Lex::PartOfDay(PartOfDay::Evening),
-        b"night" => Lex::PartOfDay(PartOfDay::Night),
-        b"the" => K(The),
-        b"a" => K(A),
-        b"an" => K(An),
-        b"this" => K(This),
-        b"that" => K(That),
-        b"these" => K(These),
-        b"last" => K(Last),
-        b"next" => K(Next),
-        b"past" => K(Past),
-        b"coming" => K(Coming),
-        b"upcoming" => K(Upcoming),
-        b"previous" | b"prior" | b"preceding" => K(Previous),
-        b"following" | b"subsequent" => K(Following),
-        b"latest" | b"most-recent" => K(Latest),
-        b"ago" => K(Ago),
-        b"earlier" => K(Earlier),
-        b"later" => K(Later),
-        b"early" => K(Early),
-        b"mid" => K(Mid),
-        b"middle" => K(Middle),
-        b"late" => K(Late),
-        b"end" => K(End),
-        b"beginning" => K(Beginning),
-        b"start" => K(Start),
-        b"of" => K(Of),
-        b"and" => K(And),
-        b"or" => K(Or),
-        b"so" => K(So),
-        b"to" => K(To),
-        b"today" => K(Today),
-        b"yesterday" => K(Yesterday),
-        b"tomorrow" => K(Tomorrow),
-        b"tonight" => K(Tonight),
-        b"now" => K(Now),
-        b"currently" => K(Currently),
-        b"current" => K(Current),
-        b"recently" => K(Recently),
-        b"recent" => K(Recent),
-        b"future" => K(Future),
-        b"soon" => K(Soon),
-        b"presently" => K(Presently),
-        b"nowadays" => K(Nowadays),
-        b"lately" => K(Lately),
-        b"previously" => K(Previously),
-        b"formerly" => K(Formerly),
-        b"right" => K(Right),
-        b"about" => K(About),
-        b"around" => K(Around),
-        b"roughly" => K(Roughly),
-        b"approximately" => K(Approximately),
-        b"some" => K(Some),
-        b"nearly" => K(Nearly),
-        b"almost" => K(Almost),
-        b"more" => K(More),
-        b"less" => K(Less),
-        b"fewer" => K(Fewer),
-        b"than" => K(Than),
-        b"over" => K(Over),
-        b"under" => K(Under),
-        b"at" => K(At),
-        b"least" => K(Least),
-        b"most" => K(Most),
-        b"up" => K(Up),
-        b"no" => K(No),
-        b"few" => K(Few),
-        b"several" => K(Several),
-        b"couple" => K(Couple),
-        b"fiscal" => K(Fiscal),
-        b"half" => K(Half),
-        b"every" => K(Every),
-        b"each" => K(Each),
-        b"per" => K(Per),
-        b"daily" => K(Daily),
-        b"weekly" => K(Weekly),
-        b"monthly" => K(Monthly),
-        b"annually" => K(Annually),
-        b"yearly" => K(Yearly),
-        b"hourly" => K(Hourly),
-        b"quarterly" => K(Quarterly),
-        b"noon" | b"midday" => K(Noon),
-        b"midnight" => K(Midnight),
-        b"weekend" => K(Weekend),
-        b"hundred" => K(Hundred),
-        b"thousand" => K(Thousand),
-        b"period" => K(Period),
-        b"term" => K(Term),
-        b"near" => K(Near),
-        b"short" => K(Short),
-        b"long" => K(Long),
-        b"moment" => K(Moment),
-        b"old" => K(Old),
-        b"overnight" => K(Overnight),
-        b"twice" => K(Twice),
-        b"once" => K(Once),
-        b"times" => K(Times),
-        b"ended" | b"ending" | b"ends" => K(Ended),
-        b"present" => K(Present),
-        b"corresponding" | b"comparable" => K(Corresponding),
-        b"same" => K(Same),
-        b"full" => K(Full),
-        b"whole" => K(Whole),
-        b"entire" => K(Entire),
-        b"other" => K(Other),
-        b"as" => K(As),
-        _ => Lex::None,
+    vec![
+        (b"january", Mo(1)),
+        (b"february", Mo(2)),
+        (b"march", Mo(3)),
+        (b"april", Mo(4)),
+        (b"may", Mo(5)),
+        (b"june", Mo(6)),
+        (b"july", Mo(7)),
+        (b"august", Mo(8)),
+        (b"september", Mo(9)),
+        (b"october", Mo(10)),
+        (b"november", Mo(11)),
+        (b"december", Mo(12)),
+        (b"jan", Ma(1)),
+        (b"feb", Ma(2)),
+        (b"mar", Ma(3)),
+        (b"apr", Ma(4)),
+        (b"jun", Ma(6)),
+        (b"jul", Ma(7)),
+        (b"aug", Ma(8)),
+        (b"sep", Ma(9)),
+        (b"sept", Ma(9)),
+        (b"oct", Ma(10)),
+        (b"nov", Ma(11)),
+        (b"dec", Ma(12)),
+        (b"monday", Lex::Weekday(1)),
+        (b"tuesday", Lex::Weekday(2)),
+        (b"wednesday", Lex::Weekday(3)),
+        (b"thursday", Lex::Weekday(4)),
+        (b"friday", Lex::Weekday(5)),
+        (b"saturday", Lex::Weekday(6)),
+        (b"sunday", Lex::Weekday(7)),
+        (b"mondays", Lex::Weekdays(1)),
+        (b"tuesdays", Lex::Weekdays(2)),
+        (b"wednesdays", Lex::Weekdays(3)),
+        (b"thursdays", Lex::Weekdays(4)),
+        (b"fridays", Lex::Weekdays(5)),
+        (b"saturdays", Lex::Weekdays(6)),
+        (b"sundays", Lex::Weekdays(7)),
+        (b"second", U(Unit::Second)),
+        (b"seconds", Us(Unit::Second)),
+        (b"minute", U(Unit::Minute)),
+        (b"minutes", Us(Unit::Minute)),
+        (b"hour", U(Unit::Hour)),
+        (b"hours", Us(Unit::Hour)),
+        (b"day", U(Unit::Day)),
+        (b"days", Us(Unit::Day)),
+        (b"week", U(Unit::Week)),
+        (b"weeks", Us(Unit::Week)),
+        (b"fortnight", U(Unit::Fortnight)),
+        (b"fortnights", Us(Unit::Fortnight)),
+        (b"month", U(Unit::Month)),
+        (b"months", Us(Unit::Month)),
+        (b"quarter", U(Unit::Quarter)),
+        (b"quarters", Us(Unit::Quarter)),
+        (b"year", U(Unit::Year)),
+        (b"years", Us(Unit::Year)),
+        (b"decade", U(Unit::Decade)),
+        (b"decades", Us(Unit::Decade)),
+        (b"century", U(Unit::Century)),
+        (b"centuries", Us(Unit::Century)),
+        (b"millennium", U(Unit::Millennium)),
+        (b"millennia", Us(Unit::Millennium)),
+        (b"zero", N(0)),
+        (b"one", N(1)),
+        (b"two", N(2)),
+        (b"three", N(3)),
+        (b"four", N(4)),
+        (b"five", N(5)),
+        (b"six", N(6)),
+        (b"seven", N(7)),
+        (b"eight", N(8)),
+        (b"nine", N(9)),
+        (b"ten", N(10)),
+        (b"eleven", N(11)),
+        (b"twelve", N(12)),
+        (b"thirteen", N(13)),
+        (b"fourteen", N(14)),
+        (b"fifteen", N(15)),
+        (b"sixteen", N(16)),
+        (b"seventeen", N(17)),
+        (b"eighteen", N(18)),
+        (b"nineteen", N(19)),
+        (b"twenty", N(20)),
+        (b"thirty", N(30)),
+        (b"forty", N(40)),
+        (b"fifty", N(50)),
+        (b"sixty", N(60)),
+        (b"seventy", N(70)),
+        (b"eighty", N(80)),
+        (b"ninety", N(90)),
+        (b"dozen", N(12)),
+        (b"first", O(1)),
+        (b"third", O(3)),
+        (b"fourth", O(4)),
+        (b"fifth", O(5)),
+        (b"sixth", O(6)),
+        (b"seventh", O(7)),
+        (b"eighth", O(8)),
+        (b"ninth", O(9)),
+        (b"tenth", O(10)),
+        (b"eleventh", O(11)),
+        (b"twelfth", O(12)),
+        (b"thirteenth", O(13)),
+        (b"fourteenth", O(14)),
+        (b"fifteenth", O(15)),
+        (b"sixteenth", O(16)),
+        (b"seventeenth", O(17)),
+        (b"eighteenth", O(18)),
+        (b"nineteenth", O(19)),
+        (b"twentieth", O(20)),
+        (b"thirtieth", O(30)),
+        (b"twenties", Lex::DecadeWord(20)),
+        (b"thirties", Lex::DecadeWord(30)),
+        (b"forties", Lex::DecadeWord(40)),
+        (b"fifties", Lex::DecadeWord(50)),
+        (b"sixties", Lex::DecadeWord(60)),
+        (b"seventies", Lex::DecadeWord(70)),
+        (b"eighties", Lex::DecadeWord(80)),
+        (b"nineties", Lex::DecadeWord(90)),
+        (b"spring", Lex::Season(Season::Spring)),
+        (b"summer", Lex::Season(Season::Summer)),
+        (b"autumn", Lex::Season(Season::Fall)),
+        (b"fall", Lex::Season(Season::Fall)),
+        (b"winter", Lex::Season(Season::Winter)),
+        (b"morning", Lex::PartOfDay(PartOfDay::Morning)),
+        (b"afternoon", Lex::PartOfDay(PartOfDay::Afternoon)),
+        (b"evening", Lex::PartOfDay(PartOfDay::Evening)),
+        (b"night", Lex::PartOfDay(PartOfDay::Night)),
+        (b"the", K(The)),
+        (b"a", K(A)),
+        (b"an", K(An)),
+        (b"this", K(This)),
+        (b"that", K(That)),
+        (b"these", K(These)),
+        (b"last", K(Last)),
+        (b"next", K(Next)),
+        (b"past", K(Past)),
+        (b"coming", K(Coming)),
+        (b"upcoming", K(Upcoming)),
+        (b"previous", K(Previous)),
+        (b"prior", K(Previous)),
+        (b"preceding", K(Previous)),
+        (b"following", K(Following)),
+        (b"subsequent", K(Following)),
+        (b"latest", K(Latest)),
+        (b"most-recent", K(Latest)),
+        (b"ago", K(Ago)),
+        (b"earlier", K(Earlier)),
+        (b"later", K(Later)),
+        (b"early", K(Early)),
+        (b"mid", K(Mid)),
+        (b"middle", K(Middle)),
+        (b"late", K(Late)),
+        (b"end", K(End)),
+        (b"beginning", K(Beginning)),
+        (b"start", K(Start)),
+        (b"of", K(Of)),
+        (b"and", K(And)),
+        (b"or", K(Or)),
+        (b"so", K(So)),
+        (b"to", K(To)),
+        (b"today", K(Today)),
+        (b"yesterday", K(Yesterday)),
+        (b"tomorrow", K(Tomorrow)),
+        (b"tonight", K(Tonight)),
+        (b"now", K(Now)),
+        (b"currently", K(Currently)),
+        (b"current", K(Current)),
+        (b"recently", K(Recently)),
+        (b"recent", K(Recent)),
+        (b"future", K(Future)),
+        (b"soon", K(Soon)),
+        (b"presently", K(Presently)),
+        (b"nowadays", K(Nowadays)),
+        (b"lately", K(Lately)),
+        (b"previously", K(Previously)),
+        (b"formerly", K(Formerly)),
+        (b"right", K(Right)),
+        (b"about", K(About)),
+        (b"around", K(Around)),
+        (b"roughly", K(Roughly)),
+        (b"approximately", K(Approximately)),
+        (b"some", K(Some)),
+        (b"nearly", K(Nearly)),
+        (b"almost", K(Almost)),
+        (b"more", K(More)),
+        (b"less", K(Less)),
+        (b"fewer", K(Fewer)),
+        (b"than", K(Than)),
+        (b"over", K(Over)),
+        (b"under", K(Under)),
+        (b"at", K(At)),
+        (b"least", K(Least)),
+        (b"most", K(Most)),
+        (b"up", K(Up)),
+        (b"no", K(No)),
+        (b"few", K(Few)),
+        (b"several", K(Several)),
+        (b"couple", K(Couple)),
+        (b"fiscal", K(Fiscal)),
+        (b"half", K(Half)),
+        (b"every", K(Every)),
+        (b"each", K(Each)),
+        (b"per", K(Per)),
+        (b"daily", K(Daily)),
+        (b"weekly", K(Weekly)),
+        (b"monthly", K(Monthly)),
+        (b"annually", K(Annually)),
+        (b"yearly", K(Yearly)),
+        (b"hourly", K(Hourly)),
+        (b"quarterly", K(Quarterly)),
+        (b"noon", K(Noon)),
+        (b"midday", K(Noon)),
+        (b"midnight", K(Midnight)),
+        (b"weekend", K(Weekend)),
+        (b"hundred", K(Hundred)),
+        (b"thousand", K(Thousand)),
+        (b"period", K(Period)),
+        (b"term", K(Term)),
+        (b"near", K(Near)),
+        (b"short", K(Short)),
+        (b"long", K(Long)),
+        (b"moment", K(Moment)),
+        (b"old", K(Old)),
+        (b"overnight", K(Overnight)),
+        (b"twice", K(Twice)),
+        (b"once", K(Once)),
+        (b"times", K(Times)),
+        (b"ended", K(Ended)),
+        (b"ending", K(Ended)),
+        (b"ends", K(Ended)),
+        (b"present", K(Present)),
+        (b"corresponding", K(Corresponding)),
+        (b"comparable", K(Corresponding)),
+        (b"same", K(Same)),
+        (b"full", K(Full)),
+        (b"whole", K(Whole)),
+        (b"entire", K(Entire)),
+        (b"other", K(Other)),
+        (b"as", K(As)),
+    ]
+}
+
+/// Packs a word of up to 15 bytes, lower-cased, into one integer key.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 15 {
+        return None;
+    }
+    let mut k: u128 = word.len() as u128;
+    for &b in word {
+        k = (k << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    Some(k)
+}
+
+const TABLE_BITS: u32 = 11;
+
+fn slot(k: u128) -> usize {
+    let h =
+        ((k as u64) ^ ((k >> 64) as u64) ^ ((k >> 29) as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - TABLE_BITS)) as usize
+}
+
+/// The lexicon as an open-addressing table over the packed keys, and a 4096-bit filter
+/// in front of it: most words of a text are not in the lexicon, and the filter (512
+/// bytes, always in cache) turns them away before the table is touched.
+struct Table {
+    filter: [u64; 64],
+    slots: Vec<(u128, Lex)>,
+}
+
+fn filter_bit(k: u128) -> usize {
+    let h = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    (h >> 52) as usize
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Table {
+            filter: [0; 64],
+            slots: vec![(0u128, Lex::None); 1 << TABLE_BITS],
+        };
+        for (w, lex) in entries() {
+            let Some(k) = key(w) else { continue };
+            let f = filter_bit(k);
+            t.filter[f / 64] |= 1 << (f % 64);
+            let mut i = slot(k);
+            while t.slots[i].0 != 0 && t.slots[i].0 != k {
+                i = (i + 1) & ((1 << TABLE_BITS) - 1);
+            }
+            t.slots[i] = (k, lex);
+        }
+        t
+    })
+}
+
+/// Looks a word up, ignoring ASCII case.
+pub fn lookup(word: &[u8]) -> Lex {
+    let Some(k) = key(word) else {
+        return Lex::None;
+    };
+    let t = table();
+    let f = filter_bit(k);
+    if t.filter[f / 64] & (1 << (f % 64)) == 0 {
+        return Lex::None;
+    }
+    let mut i = slot(k);
+    loop {
+        let (tk, lex) = t.slots[i];
+        if tk == k {
+            return lex;
+        }
+        if tk == 0 {
+            return Lex::None;
+        }
+        i = (i + 1) & ((1 << TABLE_BITS) - 1);
     }
 }
 
-/// What a token is, before the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     /// Letters only.
@@ -515,6 +594,56 @@ pub struct Tok {
     pub capital: bool,
     /// White space separates the token from the previous one.
     pub space_before: bool,
+    /// The token carries time by itself (a month, a unit, a number, "today"): every
+    /// temporal expression holds at least one such token.
+    pub temporal: bool,
+}
+
+/// Whether a token of this kind and meaning carries time by itself.
+fn is_temporal(kind: TokKind, lex: Lex, word: &[u8]) -> bool {
+    match kind {
+        TokKind::Num | TokKind::NumSuffix => true,
+        TokKind::Word => match lex {
+            Lex::None => {
+                word.len() == 2
+                    && (word[0] == b'Q' || word[0] == b'q')
+                    && (b'1'..=b'4').contains(&word[1])
+            }
+            Lex::Kw(k) => matches!(
+                k,
+                Kw::Today
+                    | Kw::Yesterday
+                    | Kw::Tomorrow
+                    | Kw::Tonight
+                    | Kw::Now
+                    | Kw::Currently
+                    | Kw::Current
+                    | Kw::Recently
+                    | Kw::Recent
+                    | Kw::Lately
+                    | Kw::Future
+                    | Kw::Soon
+                    | Kw::Presently
+                    | Kw::Nowadays
+                    | Kw::Present
+                    | Kw::Past
+                    | Kw::Daily
+                    | Kw::Weekly
+                    | Kw::Monthly
+                    | Kw::Yearly
+                    | Kw::Hourly
+                    | Kw::Quarterly
+                    | Kw::Noon
+                    | Kw::Midnight
+                    | Kw::Weekend
+                    | Kw::Half
+                    | Kw::Period
+                    | Kw::Term
+            ),
+            _ => true,
+        },
+        _ => false,
+    }
 }
 
 /// Splits a text into tokens in one byte scan. Token boundaries are always ASCII bytes
@@ -542,9 +671,11 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             digits: 0,
             capital: false,
             space_before: space,
+            temporal: false,
         };
         if c.is_ascii_alphabetic() {
-            while i < n && b[i].is_ascii_alphanumeric() {
+            i += 1;
+            while i < n && ALNUM[b[i] as usize] {
                 i += 1;
             }
             tok.kind = TokKind::Word;
@@ -599,10 +730,22 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             i = end;
         }
         tok.end = i;
+        tok.temporal = is_temporal(tok.kind, tok.lex, &b[start..i]);
         out.push(tok);
         space = false;
     }
 }
+
+/// ASCII letters and digits, as a table for the hot loop.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 fn utf8_len(first: u8) -> usize {
     match first {

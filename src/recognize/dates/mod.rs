@@ -22,6 +22,8 @@
 mod calendar;
 mod lexicon;
 
+use std::cell::RefCell;
+
 use chrono::{Datelike, NaiveDate};
 
 use self::calendar::{
@@ -172,10 +174,22 @@ struct Count {
 
 /// Finds the temporal expressions of a document and the anchor used to resolve them.
 pub fn recognise(ctx: &Context) -> (Vec<Mention>, Anchor) {
-    let mut toks = Vec::with_capacity(ctx.text.len() / 5);
-    tokenise(ctx.text, &mut toks);
+    thread_local! {
+        // The token buffer is reused across documents: a stream of articles allocates
+        // it once.
+        static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
+    }
+    TOKENS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut toks) => recognise_with(ctx, &mut toks),
+        Err(_) => recognise_with(ctx, &mut Vec::new()),
+    })
+}
+
+fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) {
+    tokenise(ctx.text, toks);
+    let toks: &[Tok] = toks;
     let p = Parser {
-        t: &toks,
+        t: toks,
         text: ctx.text.as_bytes(),
     };
     let hits = p.scan();
@@ -258,6 +272,10 @@ fn borrowed_year(p: &Parser, hits: &[Hit], i: usize) -> Option<i32> {
         || (gap == 2 && p.punct(h.e, b',') && (p.kw(h.e + 1, Kw::And) || p.kw(h.e + 1, Kw::Or)));
     joined.then_some(y)
 }
+
+/// How many tokens an expression may begin before its first temporal token ("no more
+/// than a couple of years").
+const LEAD: usize = 7;
 
 struct Parser<'a> {
     t: &'a [Tok],
@@ -388,10 +406,28 @@ impl<'a> Parser<'a> {
 
     // ----- the scan -----
 
+    fn temporal(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|t| t.temporal)
+    }
+
     fn scan(&self) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
+        let n = self.t.len();
         let mut i = 0;
-        while i < self.t.len() {
+        let mut next = 0; // the first temporal token at or after `i`
+        while i < n {
+            if next < i {
+                next = i;
+            }
+            while next < n && !self.temporal(next) {
+                next += 1;
+            }
+            if next >= n {
+                break;
+            }
+            if next > i + LEAD {
+                i = next - LEAD;
+            }
             let t = &self.t[i];
             let may_start = match t.kind {
                 TokKind::Word => t.lex != Lex::None || t.capital,
