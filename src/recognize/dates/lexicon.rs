@@ -543,10 +543,16 @@ fn table() -> &'static Table {
 }
 
 /// Looks a word up, ignoring ASCII case.
+#[cfg(test)]
 pub fn lookup(word: &[u8]) -> Lex {
-    let Some(k) = key(word) else {
-        return Lex::None;
-    };
+    match key(word) {
+        Some(k) => lookup_key(k),
+        None => Lex::None,
+    }
+}
+
+/// Looks up a word already packed by [`key`].
+fn lookup_key(k: u128) -> Lex {
     let t = table();
     let f = filter_bit(k);
     if t.filter[f / 64] & (1 << (f % 64)) == 0 {
@@ -581,8 +587,8 @@ pub enum TokKind {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: TokKind,
     pub lex: Lex,
     /// The value of a digit token without separators, when it fits (`None` for "2,300"
@@ -597,6 +603,18 @@ pub struct Tok {
     /// The token carries time by itself (a month, a unit, a number, "today"): every
     /// temporal expression holds at least one such token.
     pub temporal: bool,
+}
+
+impl Tok {
+    /// Byte offset of the token's first byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the token.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Whether a token of this kind and meaning carries time by itself.
@@ -651,7 +669,8 @@ fn is_temporal(kind: TokKind, lex: Lex, word: &[u8]) -> bool {
 pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
-    let n = b.len();
+    // Offsets are 32-bit: a text beyond 4 GiB is read up to there.
+    let n = b.len().min(u32::MAX as usize);
     let mut i = 0;
     let mut space = true;
     while i < n {
@@ -663,8 +682,8 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
         }
         let start = i;
         let mut tok = Tok {
-            start,
-            end: start,
+            start: start as u32,
+            end: start as u32,
             kind: TokKind::Other,
             lex: Lex::None,
             value: None,
@@ -674,13 +693,21 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             temporal: false,
         };
         if c.is_ascii_alphabetic() {
+            // The lexicon key is packed while the word is scanned (see `key`).
+            let mut packed: u128 = u128::from(c.to_ascii_lowercase());
             i += 1;
             while i < n && ALNUM[b[i] as usize] {
+                if i - start < 15 {
+                    packed = (packed << 8) | u128::from(b[i].to_ascii_lowercase());
+                }
                 i += 1;
             }
+            let len = i - start;
             tok.kind = TokKind::Word;
             tok.capital = c.is_ascii_uppercase();
-            tok.lex = lookup(&b[start..i]);
+            if len <= 15 {
+                tok.lex = lookup_key(((len as u128) << (8 * len)) | packed);
+            }
         } else if c.is_ascii_digit() {
             while i < n && b[i].is_ascii_digit() {
                 i += 1;
@@ -729,7 +756,7 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             };
             i = end;
         }
-        tok.end = i;
+        tok.end = i as u32;
         tok.temporal = is_temporal(tok.kind, tok.lex, &b[start..i]);
         out.push(tok);
         space = false;
@@ -770,6 +797,14 @@ fn parse_digits(d: &[u8]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lookup_ignores_case_and_rejects_unknown_words() {
+        assert_eq!(lookup(b"SEPTEMBER"), Lex::Month(9));
+        assert_eq!(lookup(b"Yesterday"), Lex::Kw(Kw::Yesterday));
+        assert_eq!(lookup(b"soldiers"), Lex::None);
+        assert_eq!(lookup(b"extraordinarilylongword"), Lex::None);
+    }
 
     #[test]
     fn sept_30_is_an_abbreviated_month_and_a_number() {

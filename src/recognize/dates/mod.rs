@@ -229,7 +229,7 @@ fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) 
             continue;
         };
         mentions.push(Mention {
-            span: Span::new(first.start, last.end),
+            span: Span::new(first.start(), last.end()),
             payload: Payload::Date(Timex {
                 timex_type: h.ty,
                 value,
@@ -327,7 +327,7 @@ impl<'a> Parser<'a> {
 
     fn bytes(&self, j: usize) -> &'a [u8] {
         match self.t.get(j) {
-            Some(t) => self.text.get(t.start..t.end).unwrap_or(&[]),
+            Some(t) => self.text.get(t.start()..t.end()).unwrap_or(&[]),
             None => &[],
         }
     }
@@ -2394,11 +2394,11 @@ impl Resolver<'_, '_> {
         let Some(first) = self.p.t.get(h.s) else {
             return Lean::Either;
         };
-        let bounds = match self.ctx.segments.sentence_at(first.start) {
+        let bounds = match self.ctx.segments.sentence_at(first.start()) {
             Some(si) => {
                 let sp = self.ctx.segments.sentences[si].span;
-                let lo = self.p.t.partition_point(|t| t.start < sp.start);
-                let hi = self.p.t.partition_point(|t| t.start < sp.end);
+                let lo = self.p.t.partition_point(|t| t.start() < sp.start);
+                let hi = self.p.t.partition_point(|t| t.start() < sp.end);
                 (lo, hi)
             }
             None => (h.s.saturating_sub(12), (h.e + 12).min(self.p.t.len())),
@@ -2407,7 +2407,7 @@ impl Resolver<'_, '_> {
     }
 
     fn paragraph(&self, h: &Hit) -> usize {
-        let at = self.p.t.get(h.s).map_or(0, |t| t.start);
+        let at = self.p.t.get(h.s).map_or(0, |t| t.start());
         self.ctx
             .segments
             .paragraphs
