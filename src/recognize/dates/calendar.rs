@@ -112,10 +112,11 @@ pub fn relative(anchor: NaiveDate, unit: Unit, n: i32) -> Option<String> {
 /// The year of a month (and day) given without one, leaning from the reference date.
 /// Months are compared as HeidelTime does for news: a past-tense "in September" seen
 /// from November is this year's, from August last year's; the reference month itself
-/// is always the reference year.
-pub fn year_for(reference: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 {
+/// is always the reference year. Without a tense cue, news looks back more often than
+/// ahead: a month more than a quarter ahead of the reference is last year's, and only
+/// one more than eight months behind it is next year's.
+pub fn year_for(reference: NaiveDate, m: u32, lean: Lean) -> i32 {
     let (y, rm) = (reference.year(), reference.month());
-    let _ = d;
     match lean {
         Lean::Past => {
             if m <= rm {
@@ -133,9 +134,9 @@ pub fn year_for(reference: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32
         }
         Lean::Either => {
             let diff = m as i32 - rm as i32;
-            if diff > 6 {
+            if diff > 3 {
                 y - 1
-            } else if diff < -6 {
+            } else if diff < -8 {
                 y + 1
             } else {
                 y
@@ -192,8 +193,9 @@ mod tests {
 
     #[test]
     fn said_on_9_may_seen_from_march_2025_is_2024() {
-        assert_eq!(year_for(d(2025, 3, 1), 5, Some(9), Lean::Past), 2024);
-        assert_eq!(year_for(d(2025, 3, 1), 5, Some(9), Lean::Future), 2025);
+        assert_eq!(year_for(d(2025, 3, 1), 5, Lean::Past), 2024);
+        assert_eq!(year_for(d(2025, 3, 1), 5, Lean::Future), 2025);
+        assert_eq!(year_for(d(1989, 10, 31), 1, Lean::Either), 1989);
     }
 
     #[test]

@@ -598,6 +598,16 @@ impl<'a> Parser<'a> {
                 )),
             },
             Lex::Kw(Kw::Few | Kw::Several) => one(j + 1, None),
+            // "the next couple of years"
+            Lex::Kw(Kw::Couple) if self.kw(j + 1, Kw::Of) => Some((
+                j + 2,
+                Count {
+                    n: Some(2),
+                    half: false,
+                    approx: true,
+                    single: false,
+                },
+            )),
             Lex::Num(x) => {
                 let (mut e, mut v) = (j + 1, x);
                 if x >= 20 && x % 10 == 0 && x < 100 {
@@ -1196,7 +1206,11 @@ impl<'a> Parser<'a> {
                 ]
                 .iter()
                 .any(|w| self.word_is(j - 1, w));
-            return strong && (!self.plural_noun(n) || self.word_is(j - 1, "the"));
+            // "fiscal 1989 sales", "the 2000 elections" stay years.
+            let year_word = ["the", "fiscal", "year"]
+                .iter()
+                .any(|w| self.word_is(j - 1, w));
+            return strong && (!self.plural_noun(n) || year_word);
         }
         true
     }
@@ -1802,6 +1816,17 @@ impl<'a> Parser<'a> {
                     _ => None,
                 }
             }
+            // "by year end", "by year's end"
+            Lex::Unit(Unit::Year) if self.kw(i + 1, Kw::End) && !self.kw(i + 2, Kw::Of) => {
+                Some(Hit::date(i, i + 2, Sem::YearEnd))
+            }
+            Lex::Unit(Unit::Year)
+                if self.punct(i + 1, b'\'')
+                    && self.word_is(i + 2, "s")
+                    && self.kw(i + 3, Kw::End) =>
+            {
+                Some(Hit::date(i, i + 4, Sem::YearEnd))
+            }
             _ => None,
         }
     }
@@ -2223,15 +2248,12 @@ impl<'a> Parser<'a> {
     /// Past or future by the nearest tense cue in the sentence around tokens `s..e`.
     fn lean(&self, s: usize, e: usize, bounds: (usize, usize)) -> Lean {
         let (lo, hi) = bounds;
-        // A deadline looks ahead: "until mid-November", "payable by Jan. 2", "extended to
-        // Nov. 16".
+        // A deadline looks ahead: "until mid-November", "payable by Jan. 2".
         if s > lo
             && [
                 "until",
                 "till",
-                "through",
                 "by",
-                "to",
                 "effective",
                 "expire",
                 "expires",
@@ -2249,13 +2271,13 @@ impl<'a> Parser<'a> {
             if l > lo {
                 l -= 1;
                 moved = true;
-                if let Some(x) = self.tense_of(l) {
+                if let Some(x) = self.tense_of(l, s - l <= 3) {
                     return x;
                 }
             }
             if r < hi {
                 moved = true;
-                if let Some(x) = self.tense_of(r) {
+                if let Some(x) = self.tense_of(r, r - e < 2) {
                     return x;
                 }
                 r += 1;
@@ -2266,9 +2288,29 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn tense_of(&self, j: usize) -> Option<Lean> {
+    /// The tense a word signals. A verb in "-ed" counts only `near` the expression
+    /// ("issued July 1", "ended Jan. 31"): further away it is as often an adjective or a
+    /// passive ("will be completed").
+    fn tense_of(&self, j: usize, near: bool) -> Option<Lean> {
         let t = self.t.get(j)?;
-        if t.kind != TokKind::Word {
+        if t.kind != TokKind::Word
+            || t.lex != Lex::None
+                && !matches!(
+                    t.lex,
+                    Lex::Kw(
+                        Kw::Last
+                            | Kw::Next
+                            | Kw::Coming
+                            | Kw::Upcoming
+                            | Kw::Soon
+                            | Kw::Tomorrow
+                            | Kw::Yesterday
+                            | Kw::Ago
+                            | Kw::Earlier
+                            | Kw::Ended
+                    )
+                )
+        {
             return None;
         }
         let w = self.bytes(j);
@@ -2291,22 +2333,16 @@ impl<'a> Parser<'a> {
             b"soon",
             b"ll",
         ];
+        // Simple past forms that are rarely participles.
         const PAST: &[&[u8]] = &[
             b"said",
             b"was",
             b"were",
             b"had",
             b"did",
-            b"told",
-            b"made",
             b"took",
-            b"met",
-            b"left",
             b"rose",
             b"fell",
-            b"sold",
-            b"bought",
-            b"paid",
             b"came",
             b"went",
             b"began",
@@ -2314,31 +2350,19 @@ impl<'a> Parser<'a> {
             b"got",
             b"saw",
             b"won",
-            b"lost",
-            b"spent",
-            b"led",
-            b"held",
-            b"brought",
-            b"thought",
-            b"knew",
             b"became",
-            b"ago",
-            b"yesterday",
-            b"last",
-            b"been",
-            b"earlier",
-            b"previously",
-            b"since",
-            b"struck",
+            b"knew",
             b"wrote",
             b"spoke",
             b"ran",
             b"fled",
-            b"shot",
-            b"sent",
-            b"built",
-            b"found",
-            b"felt",
+            b"struck",
+            b"ago",
+            b"yesterday",
+            b"last",
+            b"earlier",
+            b"previously",
+            b"ended",
         ];
         if FUTURE.contains(&w) {
             return Some(Lean::Future);
@@ -2361,7 +2385,8 @@ impl<'a> Parser<'a> {
         if FUTURE_TO.contains(&w) && self.kw(j + 1, Kw::To) {
             return Some(Lean::Future);
         }
-        if PAST.contains(&w) {
+        if PAST.contains(&w) || (near && w.len() >= 5 && w.ends_with(b"ed") && !w.ends_with(b"eed"))
+        {
             return Some(Lean::Past);
         }
         None
@@ -2460,7 +2485,7 @@ impl Resolver<'_, '_> {
                     (None, Some(b)) => Some(b),
                     (None, None) => match self.paragraph_year(h) {
                         Some(y) => Some(y),
-                        None => self.anchor.map(|r| year_for(r, *m, *d, self.lean(h))),
+                        None => self.anchor.map(|r| year_for(r, *m, self.lean(h))),
                     },
                 };
                 match (y, d) {
@@ -2534,7 +2559,7 @@ impl Resolver<'_, '_> {
                             }
                         }
                         Dir::This => ay,
-                        Dir::Lean => year_for(a, *m, None, self.lean(h)),
+                        Dir::Lean => year_for(a, *m, self.lean(h)),
                     };
                     fmt_month(y, *m)
                 }
@@ -2562,7 +2587,7 @@ impl Resolver<'_, '_> {
                                 }
                             }
                             Dir::This => ay,
-                            Dir::Lean => year_for(a, sm, None, self.lean(h)),
+                            Dir::Lean => year_for(a, sm, self.lean(h)),
                         }
                     }
                     (None, None) => return Some(format!("XXXX-{}", s.code())),
