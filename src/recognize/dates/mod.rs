@@ -2335,6 +2335,8 @@ impl<'a> Parser<'a> {
         ];
         // Simple past forms that are rarely participles.
         const PAST: &[&[u8]] = &[
+            b"met",
+            b"told",
             b"said",
             b"was",
             b"were",
