@@ -624,7 +624,7 @@ fn is_temporal(kind: TokKind, lex: Lex, word: &[u8]) -> bool {
         TokKind::Word => match lex {
             Lex::None => {
                 word.len() == 2
-                    && (word[0] == b'Q' || word[0] == b'q')
+                    && (word[0] == b'Q' || word[0] == b'H')
                     && (b'1'..=b'4').contains(&word[1])
             }
             Lex::Kw(k) => matches!(

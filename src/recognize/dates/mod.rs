@@ -888,6 +888,11 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 // "a year ago", "two weeks earlier"
+                // "a week or so ago"
+                if self.kw(e, Kw::Or) && self.kw(e + 1, Kw::So) && self.kw(e + 2, Kw::Ago) {
+                    modifier = Some("APPROX");
+                    e += 2;
+                }
                 let ago = self.kw(e, Kw::Ago) || (self.kw(e, Kw::Earlier) && !the && dir.is_none());
                 if ago && !the && dir.is_none() {
                     let mut h = match c.n {
@@ -1360,6 +1365,10 @@ impl<'a> Parser<'a> {
                     h.e = k + 3;
                     h.modifier = Some("ON_OR_BEFORE");
                 }
+            } else if self.kw(k + 1, Kw::And) && self.word_is(k + 2, "beyond") {
+                // "1990 and beyond"
+                h.e = k + 3;
+                h.modifier = Some("ON_OR_AFTER");
             }
             return Some(h);
         }
@@ -1812,20 +1821,20 @@ impl<'a> Parser<'a> {
                     Lex::Kw(Kw::Earlier | Kw::Ago) => {
                         Some(Hit::date(i, i + 3, Sem::YearAgo { period: false }))
                     }
-                    Lex::Kw(Kw::End) => Some(Hit::date(i, i + 3, Sem::YearEnd)),
+                    Lex::Kw(Kw::End) => Some(Hit::date(i, i + 3, Sem::YearEnd).with_mod("END")),
                     _ => None,
                 }
             }
             // "by year end", "by year's end"
             Lex::Unit(Unit::Year) if self.kw(i + 1, Kw::End) && !self.kw(i + 2, Kw::Of) => {
-                Some(Hit::date(i, i + 2, Sem::YearEnd))
+                Some(Hit::date(i, i + 2, Sem::YearEnd).with_mod("END"))
             }
             Lex::Unit(Unit::Year)
                 if self.punct(i + 1, b'\'')
                     && self.word_is(i + 2, "s")
                     && self.kw(i + 3, Kw::End) =>
             {
-                Some(Hit::date(i, i + 4, Sem::YearEnd))
+                Some(Hit::date(i, i + 4, Sem::YearEnd).with_mod("END"))
             }
             _ => None,
         }
@@ -1834,6 +1843,20 @@ impl<'a> Parser<'a> {
     /// "this year", "last week", "next month", "the current quarter", "the year",
     /// "last May", "this summer", "last night", "the previous year".
     fn reldir(&self, i: usize) -> Option<Hit> {
+        // "summer 2024"
+        if let Lex::Season(s) = self.lx(i) {
+            if let Some((y, e)) = self.year_after(i + 1) {
+                return Some(Hit::date(
+                    i,
+                    e,
+                    Sem::Season {
+                        s,
+                        y: Some(y),
+                        dir: Dir::Lean,
+                    },
+                ));
+            }
+        }
         let mut k = i;
         let the = self.kw(k, Kw::The);
         if the {
@@ -1951,7 +1974,11 @@ impl<'a> Parser<'a> {
                     Some((y, ye)) => (Some(y), ye),
                     None if self.kw(e, Kw::Of) => match self.year_num(e + 1) {
                         Some(y) => (Some(y), e + 2),
-                        None => (None, e),
+                        // "the winter of nineteen ninety-four"
+                        None => match self.spelled_year(e + 1) {
+                            Some((ye, y)) => (Some(y), ye),
+                            None => (None, e),
+                        },
                     },
                     None => (None, e),
                 };
@@ -2033,14 +2060,12 @@ impl<'a> Parser<'a> {
         if self.kw(k, Kw::Fiscal) {
             k += 1;
         }
-        // "Q3", "Q3 2025"
+        // "Q3", "Q3 2025", "H1 2025"
         let t = self.t.get(k)?;
         let b = self.bytes(k);
-        if t.kind == TokKind::Word
-            && b.len() == 2
-            && (b[0] == b'Q' || b[0] == b'q')
-            && (b'1'..=b'4').contains(&b[1])
-        {
+        let quarter_code = b.len() == 2 && b[0] == b'Q' && (b'1'..=b'4').contains(&b[1]);
+        let half_code = b.len() == 2 && b[0] == b'H' && (b'1'..=b'2').contains(&b[1]);
+        if t.kind == TokKind::Word && (quarter_code || half_code) {
             let q = u32::from(b[1] - b'0');
             let mut e = k + 1;
             if let Some((yy, ye)) = self.year_after(e) {
@@ -2053,7 +2078,7 @@ impl<'a> Parser<'a> {
                 Sem::Quarter {
                     q,
                     y,
-                    half: false,
+                    half: half_code,
                     rel_year,
                 },
             ));
@@ -2069,7 +2094,7 @@ impl<'a> Parser<'a> {
         let mut e = k + 1;
         if self.punct(e, b'-') && self.glued(e) && self.glued(e + 1) {
             // "the third-quarter loss": the article belongs to the noun.
-            if the && y.is_none() && rel_year.is_none() && k == i + 1 {
+            if the && y.is_none() && rel_year.is_none() {
                 return None;
             }
             e += 1;
@@ -2130,13 +2155,28 @@ impl<'a> Parser<'a> {
             Lex::Kw(Kw::Noon) => (Clock::Hm(12, 0), i + 1),
             Lex::Kw(Kw::Midnight) => (Clock::Hm(24, 0), i + 1),
             _ => {
-                let h = self.num(i)?;
-                let (m, e) = if self.punct(i + 1, b':') && self.glued(i + 1) && self.glued(i + 2) {
+                // "3pm" is one token
+                let (h, mut inline) = match self.suffix_meridiem(i) {
+                    Some((v, pm)) => (v, Some(pm)),
+                    None => (self.num(i)?, None),
+                };
+                let (m, e) = if inline.is_none()
+                    && self.punct(i + 1, b':')
+                    && self.glued(i + 1)
+                    && self.glued(i + 2)
+                {
                     let t = self.t.get(i + 2)?;
                     if t.digits != 2 {
                         return None;
                     }
-                    (self.num(i + 2)?, i + 3)
+                    // "3:30pm"
+                    match self.suffix_meridiem(i + 2) {
+                        Some((v, pm)) => {
+                            inline = Some(pm);
+                            (v, i + 3)
+                        }
+                        None => (self.num(i + 2)?, i + 3),
+                    }
                 } else {
                     (0, i + 1)
                 };
@@ -2144,7 +2184,9 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 // "p.m.", "pm", "a.m."
-                let (pm, e) = if let Some((pm, ae)) = self.meridiem(e) {
+                let (pm, e) = if let Some(pm) = inline {
+                    (Some(pm), e)
+                } else if let Some((pm, ae)) = self.meridiem(e) {
                     (Some(pm), ae)
                 } else {
                     (None, e)
@@ -2207,6 +2249,23 @@ impl<'a> Parser<'a> {
                 clock,
             },
         ))
+    }
+
+    /// "3pm", "30am": digits glued to a meridiem, as (number, afternoon).
+    fn suffix_meridiem(&self, j: usize) -> Option<(u32, bool)> {
+        let t = self.t.get(j)?;
+        if t.kind != TokKind::NumSuffix {
+            return None;
+        }
+        let b = self.bytes(j);
+        let suffix = b.get(t.digits as usize..)?;
+        if suffix.eq_ignore_ascii_case(b"am") {
+            Some((t.value?, false))
+        } else if suffix.eq_ignore_ascii_case(b"pm") {
+            Some((t.value?, true))
+        } else {
+            None
+        }
     }
 
     fn meridiem(&self, j: usize) -> Option<(bool, usize)> {

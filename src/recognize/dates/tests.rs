@@ -792,3 +792,67 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn at_3pm_and_3_30pm() {
+    check(
+        "The vote is at 3pm.",
+        "2025-07-20",
+        "3pm",
+        "TIME",
+        "2025-07-20T15:00",
+        None,
+    );
+    check(
+        "It closed at 3:30pm.",
+        "2025-07-20",
+        "3:30pm",
+        "TIME",
+        "2025-07-20T15:30",
+        None,
+    );
+}
+
+#[test]
+fn h1_2025_and_q3_2025() {
+    check(
+        "Exports grew in H1 2025.",
+        "2025-07-20",
+        "H1 2025",
+        "DATE",
+        "2025-H1",
+        None,
+    );
+    check(
+        "Results for Q3 2025 are due.",
+        "2025-07-20",
+        "Q3 2025",
+        "DATE",
+        "2025-Q3",
+        None,
+    );
+}
+
+#[test]
+fn summer_2024() {
+    check(
+        "Talks stalled in summer 2024.",
+        "2025-07-20",
+        "summer 2024",
+        "DATE",
+        "2024-SU",
+        None,
+    );
+}
+
+#[test]
+fn a_week_or_so_ago() {
+    check(
+        "Then, a week or so ago, the general chose.",
+        "1991-02-25",
+        "a week or so ago",
+        "DATE",
+        "1991-W08",
+        Some("APPROX"),
+    );
+}
