@@ -277,6 +277,9 @@ fn borrowed_year(p: &Parser, hits: &[Hit], i: usize) -> Option<i32> {
 /// than a couple of years").
 const LEAD: usize = 7;
 
+/// How many tokens either side of an expression are searched for a tense cue.
+const TENSE_REACH: usize = 40;
+
 struct Parser<'a> {
     t: &'a [Tok],
     text: &'a [u8],
@@ -2306,7 +2309,10 @@ impl<'a> Parser<'a> {
 
     /// Past or future by the nearest tense cue in the sentence around tokens `s..e`.
     fn lean(&self, s: usize, e: usize, bounds: (usize, usize)) -> Lean {
-        let (lo, hi) = bounds;
+        // The nearest cue within a clause's reach; a bounded window also keeps a
+        // pathological "sentence" of thousands of dates linear.
+        let lo = bounds.0.max(s.saturating_sub(TENSE_REACH));
+        let hi = bounds.1.min(e.saturating_add(TENSE_REACH));
         // A deadline looks ahead: "until mid-November", "payable by Jan. 2".
         if s > lo
             && [
