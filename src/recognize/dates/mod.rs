@@ -1705,6 +1705,23 @@ impl<'a> Parser<'a> {
         if !t.capital {
             return None;
         }
+        // "The Sunday Times" is a newspaper.
+        if [
+            "Times",
+            "Telegraph",
+            "Express",
+            "Mirror",
+            "Herald",
+            "Post",
+            "Mail",
+            "Tribune",
+            "Independent",
+        ]
+        .iter()
+        .any(|w| self.bytes(k + 1) == w.as_bytes())
+        {
+            return None;
+        }
         let mut e = k + 1;
         // "Sunday, March eighth", "Monday, June 30, 2025"
         let c = if self.punct(e, b',') { e + 1 } else { e };
@@ -1947,7 +1964,11 @@ impl<'a> Parser<'a> {
                             Unit::Year if self.kw(e, Kw::Ended) => {
                                 return Some(Hit::lit(i, e, TimexType::Duration, "P1Y"));
                             }
-                            Unit::Year | Unit::Month | Unit::Week => Sem::Rel { unit: u, n: 0 },
+                            Unit::Year
+                            | Unit::Month
+                            | Unit::Week
+                            | Unit::Decade
+                            | Unit::Century => Sem::Rel { unit: u, n: 0 },
                             Unit::Quarter => Sem::Rel { unit: u, n: -1 },
                             _ => return None,
                         }
@@ -2220,8 +2241,13 @@ impl<'a> Parser<'a> {
         if self.zone(e) {
             e += 1;
         }
-        // The day the time is on: "5 p.m. EST, Nov. 6", "noon Thursday", "10 p.m. yesterday".
-        let c = if self.punct(e, b',') { e + 1 } else { e };
+        // The day the time is on: "5 p.m. EST, Nov. 6", "noon Thursday", "10 p.m. yesterday",
+        // "9:30 a.m. on Wednesday".
+        let c = if self.punct(e, b',') || self.word_is(e, "on") {
+            e + 1
+        } else {
+            e
+        };
         let day_hit = self
             .weekday(c)
             .filter(|h| h.s == c && h.ty == TimexType::Date)
@@ -2299,7 +2325,7 @@ impl<'a> Parser<'a> {
     fn zone(&self, j: usize) -> bool {
         [
             "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet",
-            "cest",
+            "cest", "et", "pt", "ct", "msk",
         ]
         .iter()
         .any(|z| self.word_is(j, z) && self.t.get(j).is_some_and(|t| t.capital))

@@ -856,3 +856,45 @@ fn a_week_or_so_ago() {
         Some("APPROX"),
     );
 }
+
+#[test]
+fn the_end_of_the_decade() {
+    check(
+        "It expires at the end of the decade.",
+        "2025-07-02",
+        "the end of the decade",
+        "DATE",
+        "202",
+        Some("END"),
+    );
+}
+
+#[test]
+fn nine_thirty_am_et_on_wednesday() {
+    check(
+        "Talks resumed at 9:30 a.m. ET on Wednesday.",
+        "2025-07-02",
+        "9:30 a.m. ET on Wednesday",
+        "TIME",
+        "2025-07-02T09:30",
+        None,
+    );
+}
+
+#[test]
+fn the_sunday_times_is_a_newspaper() {
+    let (found, _) = run("The Sunday Times reported it.", Some("2025-07-02"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn will_vote_on_tuesday_is_next_tuesday() {
+    check(
+        "The Senate will vote on Tuesday.",
+        "2025-07-02",
+        "Tuesday",
+        "DATE",
+        "2025-07-08",
+        None,
+    );
+}
