@@ -98,14 +98,14 @@ pub fn relative(anchor: NaiveDate, unit: Unit, n: i32) -> Option<String> {
         }
         Unit::Year => fmt_year(y.checked_add(n)?),
         Unit::Decade => {
-            let dec = y.div_euclid(10) + n;
+            let dec = y.div_euclid(10).checked_add(n)?;
             format!("{dec:03}")
         }
         Unit::Century => {
-            let c = y.div_euclid(100) + n;
+            let c = y.div_euclid(100).checked_add(n)?;
             format!("{c:02}")
         }
-        Unit::Millennium => format!("{}", y.div_euclid(1000) + n),
+        Unit::Millennium => format!("{}", y.div_euclid(1000).checked_add(n)?),
     })
 }
 

@@ -1174,7 +1174,7 @@ impl<'a> Parser<'a> {
         if j > 0 {
             let p = j - 1;
             if let Some(pt) = self.t.get(p) {
-                if !self.t[j].space_before
+                if self.glued(j)
                     && matches!(
                         pt.kind,
                         TokKind::Punct(b'$' | b'#' | b'.' | b',') | TokKind::Other

@@ -898,3 +898,18 @@ fn will_vote_on_tuesday_is_next_tuesday() {
         None,
     );
 }
+
+#[test]
+fn absurd_counts_never_overflow() {
+    for text in [
+        "4294967295 decades ago",
+        "2147483647 years ago and 999999999 days ago",
+        "999,999,999 centuries later, 99999 quarters ago",
+        "the year 2199 and 31/12/2199, 1000 millennia ago",
+    ] {
+        let (found, _) = run(text, Some("2025-07-20"));
+        assert!(found.iter().all(|f| !f.2.is_empty()), "{text:?}: {found:?}");
+        let (found, _) = run(text, None);
+        assert!(found.iter().all(|f| !f.2.is_empty()), "{text:?}: {found:?}");
+    }
+}
