@@ -2,22 +2,29 @@
 //! conventions of the TimeBank corpus).
 //!
 //! One byte scan tokenises the text and tags every word from a fixed lexicon
-//! ([`lexicon`]); a small hand-written grammar then tries, at each token that can start
-//! an expression, the longest temporal phrase: calendar dates ("27 June 2025", "Sept.
-//! 30"), years, decades and centuries, quarters and halves, seasons, weekdays, relative
-//! expressions ("last week", "a year ago", "the past three months"), durations ("the
-//! 44-day war", "for 100 years"), times of day and sets ("every month"). Spans follow
-//! TimeBank: a leading "the" belongs to the expression ("the third quarter"),
-//! prepositions do not ("in [2020]", "by [May]"), and quantity modifiers do ("[more than
-//! four hours]").
+//! ([`lexicon`]); the grammar then runs only near tokens that carry time by themselves
+//! (a month, a unit, a number, "today") and takes, at each token, the longest temporal
+//! phrase: calendar dates ("27 June 2025", "Sept. 30", "2025-06-27"), years, decades
+//! and centuries, quarters and halves, seasons, weekdays, relative expressions ("last
+//! week", "a year ago", "the past three months"), durations ("the 44-day war", "for 100
+//! years"), times of day ("5 p.m. EST, Nov. 6") and sets ("every month"). Spans follow
+//! TimeBank: a leading "the" belongs to the expression ("the third quarter") unless it
+//! introduces a compound adjective ("the [third-quarter] loss"), prepositions do not
+//! ("in [2020]", "by [May]"), quantity modifiers do ("[more than four hours]").
 //!
 //! Values are resolved in a second pass against the document anchor: the published date
 //! when known, otherwise the latest fully specified date in the text (HeidelTime's news
-//! and narrative strategies). An underspecified date leans by the tense of its nearest
-//! verb: "said on 9 May" is the latest 9 May on or before the anchor, "will meet on 9
-//! May" the next one. In an undated text, a date without a year keeps the year the
-//! narrative last mentioned. What it does not do: event anchoring ("two days after the
-//! vote"), or reading years out of figures ("2,300", "$2000", "2000 soldiers").
+//! and narrative strategies). With a published date, an underspecified date leans by
+//! the tense of its nearest cue: "said on 9 May" is the latest May on or before the
+//! anchor, "will meet on 9 May" the next one, a deadline ("until", "by") looks ahead.
+//! Under an inferred anchor, which is the latest date the text names, everything leans
+//! back, and a date without a year first takes the year its paragraph has named ("In
+//! 1998, ... On 9 May"). In a report about a quarter, "a year ago" is that quarter a
+//! year earlier.
+//!
+//! What it does not do: event anchoring ("two days after the vote", "that year"),
+//! or reading years out of figures ("2,300", "$2000", "2000 soldiers", "$33 million a
+//! year"). Impossible dates ("29 February 2015") are consumed and never emitted.
 
 mod calendar;
 mod lexicon;
