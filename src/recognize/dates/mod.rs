@@ -2,15 +2,15 @@
 //! conventions of the TimeBank corpus).
 //!
 //! One byte scan tokenises the text and tags every word from a fixed lexicon
-//! ([`lexicon`]); the grammar then runs only near tokens that carry time by themselves
+//! (`lexicon`); the grammar then runs only near tokens that carry time by themselves
 //! (a month, a unit, a number, "today") and takes, at each token, the longest temporal
 //! phrase: calendar dates ("27 June 2025", "Sept. 30", "2025-06-27"), years, decades
 //! and centuries, quarters and halves, seasons, weekdays, relative expressions ("last
 //! week", "a year ago", "the past three months"), durations ("the 44-day war", "for 100
 //! years"), times of day ("5 p.m. EST, Nov. 6") and sets ("every month"). Spans follow
 //! TimeBank: a leading "the" belongs to the expression ("the third quarter") unless it
-//! introduces a compound adjective ("the [third-quarter] loss"), prepositions do not
-//! ("in [2020]", "by [May]"), quantity modifiers do ("[more than four hours]").
+//! introduces a compound adjective ("the \[third-quarter\] loss"), prepositions do not
+//! ("in \[2020\]", "by \[May\]"), quantity modifiers do ("\[more than four hours\]").
 //!
 //! Values are resolved in a second pass against the document anchor: the published date
 //! when known, otherwise the latest fully specified date in the text (HeidelTime's news
