@@ -1,9 +1,11 @@
 //! The words temporal expressions are built from, and the one-pass tokeniser that tags
 //! them.
 //!
-//! Every word of the text is looked up once, case-insensitively, in a fixed table; the
-//! grammar in the parent module then only compares small enum values. Words longer than
-//! the longest entry are never looked up.
+//! Every word of the text is looked up once, case-insensitively, while it is scanned:
+//! its lower-cased bytes are packed into one integer key, a 512-byte bit filter turns
+//! away almost every word that is not in the lexicon, and an open-addressing table
+//! answers the rest. The grammar in the parent module then only compares small enum
+//! values. Words longer than fifteen bytes are never looked up.
 
 use std::sync::OnceLock;
 
