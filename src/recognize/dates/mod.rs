@@ -292,10 +292,6 @@ struct Parser<'a> {
     text: &'a [u8],
 }
 
-fn is_time_unit(u: Unit) -> bool {
-    matches!(u, Unit::Hour | Unit::Minute | Unit::Second)
-}
-
 /// The TIMEX3 duration for `n` units.
 fn duration_value(u: Unit, c: Count) -> String {
     let (letter, mult, time) = u.duration();
@@ -926,37 +922,6 @@ impl<'a> Parser<'a> {
                     h.modifier = modifier;
                     return Some(h);
                 }
-                if !plural
-                    && c.single
-                    && !the
-                    && dir.is_none()
-                    && !is_time_unit(u)
-                    && s.checked_sub(1).is_some_and(|q| {
-                        matches!(self.lx(q), Lex::Kw(Kw::Twice | Kw::Once | Kw::Times))
-                    })
-                {
-                    let mut h = Hit::lit(s, e, TimexType::Set, &duration_value(u, c));
-                    let prev = s.wrapping_sub(1);
-                    if self.kw(prev, Kw::Twice) {
-                        h.s = prev;
-                        h.freq = Some("2X".into());
-                    } else if self.kw(prev, Kw::Once) {
-                        h.s = prev;
-                        h.freq = Some("1X".into());
-                    } else if self.kw(prev, Kw::Times) {
-                        if let Some(q) = prev.checked_sub(1) {
-                            if let Some((ce, tc)) = self.count(q) {
-                                if ce == prev {
-                                    if let Some(n) = tc.n {
-                                        h.s = q;
-                                        h.freq = Some(format!("{n}X"));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    return Some(h);
-                }
                 if self.kw(e, Kw::Or) {
                     match self.lx(e + 1) {
                         Lex::Kw(Kw::So) => {
@@ -1017,6 +982,33 @@ impl<'a> Parser<'a> {
             h.quant = Some(q);
             Some(h)
         };
+        // "twice a year", "once a week", "three times a month"
+        let freq = match self.lx(i) {
+            Lex::Kw(Kw::Twice) => Some((2, i + 1)),
+            Lex::Kw(Kw::Once) => Some((1, i + 1)),
+            _ => self
+                .count(i)
+                .filter(|(ce, _)| self.kw(*ce, Kw::Times))
+                .and_then(|(ce, c)| c.n.map(|n| (n, ce + 1))),
+        };
+        if let Some((n, k)) = freq {
+            if matches!(
+                self.lx(k),
+                Lex::Kw(Kw::A | Kw::An | Kw::Per | Kw::Every | Kw::Each)
+            ) {
+                if let Lex::Unit(u) = self.lx(k + 1) {
+                    let one = Count {
+                        n: Some(1),
+                        half: false,
+                        approx: false,
+                        single: true,
+                    };
+                    let mut h = Hit::lit(i, k + 2, TimexType::Set, &duration_value(u, one));
+                    h.freq = Some(format!("{n}X"));
+                    return Some(h);
+                }
+            }
+        }
         match self.lx(i) {
             Lex::Kw(Kw::Every) => each("EVERY", i + 1),
             Lex::Kw(Kw::Each) => each("EACH", i + 1),
@@ -2485,7 +2477,10 @@ impl<'a> Parser<'a> {
         if FUTURE_TO.contains(&w) && self.kw(j + 1, Kw::To) {
             return Some(Lean::Future);
         }
-        if PAST.contains(&w) || (near && w.len() >= 5 && w.ends_with(b"ed") && !w.ends_with(b"eed"))
+        // "would be published": a passive after "be" carries no tense of its own.
+        let passive = j > 0 && self.word_is(j - 1, "be");
+        if PAST.contains(&w)
+            || (near && !passive && w.len() >= 5 && w.ends_with(b"ed") && !w.ends_with(b"eed"))
         {
             return Some(Lean::Past);
         }

@@ -913,3 +913,31 @@ fn absurd_counts_never_overflow() {
         assert!(found.iter().all(|f| !f.2.is_empty()), "{text:?}: {found:?}");
     }
 }
+
+#[test]
+fn twice_a_year_is_a_set_with_a_frequency() {
+    let text = "Twice a year, inspectors visit.";
+    let segments = segment::segment(text);
+    let ctx = Context {
+        text,
+        segments: &segments,
+        published: NaiveDate::from_ymd_opt(2025, 7, 5),
+    };
+    let (mentions, _) = recognise(&ctx);
+    let t = mentions[0].date().expect("a date");
+    assert_eq!(mentions[0].span.slice(text), "Twice a year");
+    assert_eq!((t.timex_type, t.value.as_str()), (TimexType::Set, "P1Y"));
+    assert_eq!(t.freq.as_deref(), Some("2X"));
+}
+
+#[test]
+fn would_be_published_on_24_october_looks_ahead() {
+    check(
+        "Revenue would be published on 24 October.",
+        "2025-07-05",
+        "24 October",
+        "DATE",
+        "2025-10-24",
+        None,
+    );
+}
