@@ -739,6 +739,18 @@ impl<'a> Parser<'a> {
             }
         }
         let (u, plural) = self.unit(e0)?;
+        // A quarter as a fraction: "three quarters of the vote", "five and a quarter",
+        // "three quarters billion".
+        if u == Unit::Quarter
+            && (self.kw(e0 + 1, Kw::Of)
+                || s.checked_sub(1).is_some_and(|p| self.kw(p, Kw::And))
+                || ["million", "billion", "trillion"]
+                    .iter()
+                    .any(|w| self.word_is(e0 + 1, w))
+                || matches!(self.lx(e0 + 1), Lex::Kw(Kw::Hundred | Kw::Thousand)))
+        {
+            return None;
+        }
         let mut e = e0 + 1;
         // "year-end", "year-earlier", "quarter-to-quarter" are compounds of their own.
         if self.punct(e, b'-') && self.glued(e) && self.glued(e + 1) {
@@ -1401,12 +1413,25 @@ impl<'a> Parser<'a> {
 
     /// "nineteen ninety-six", "two thousand", "two thousand and eight".
     fn spelled_year(&self, j: usize) -> Option<(usize, i32)> {
-        match self.lx(j) {
+        // "two thousand" and "twenty twenty" are numbers as often as years: only a year
+        // after "the year" or a preposition of time ("in two thousand").
+        let year_context = j > 0
+            && (self.lx(j - 1) == Lex::Unit(Unit::Year)
+                || [
+                    "in", "since", "by", "until", "till", "before", "after", "from", "of", "to",
+                    "around", "early", "late", "mid",
+                ]
+                .iter()
+                .any(|w| self.word_is(j - 1, w)));
+        let (e, y) = match self.lx(j) {
             Lex::Num(19) | Lex::Num(18) | Lex::Num(20) => {
                 let century = match self.lx(j) {
                     Lex::Num(c) => c,
                     _ => return None,
                 };
+                if century == 20 && !year_context {
+                    return None;
+                }
                 let (e, rest) = self.count(j + 1)?;
                 let r = rest.n?;
                 if e == j + 1 && !matches!(self.lx(j + 1), Lex::Num(10..=19)) {
@@ -1420,12 +1445,9 @@ impl<'a> Parser<'a> {
                 {
                     return None;
                 }
-                if self.unit(e).is_some() {
-                    return None;
-                }
-                Some((e, (century * 100 + r) as i32))
+                (e, (century * 100 + r) as i32)
             }
-            Lex::Num(2) if self.kw(j + 1, Kw::Thousand) => {
+            Lex::Num(2) if self.kw(j + 1, Kw::Thousand) && year_context => {
                 let mut e = j + 2;
                 let mut y = 2000;
                 let k = if self.kw(e, Kw::And) { e + 1 } else { e };
@@ -1440,13 +1462,25 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                if self.unit(e).is_some() || self.plural_noun(e) {
-                    return None;
-                }
-                Some((e, y as i32))
+                (e, y as i32)
             }
-            _ => None,
-        }
+            _ => return None,
+        };
+        // Not "nineteen ninety-six years", "twenty twenty fifths", "two thousand and two
+        // hundred".
+        let numberish = matches!(
+            self.lx(e),
+            Lex::Num(_)
+                | Lex::Ord(_)
+                | Lex::Unit(_)
+                | Lex::Units(_)
+                | Lex::Kw(Kw::Hundred | Kw::Thousand)
+        ) || self.plural_noun(e)
+            || ["million", "billion", "trillion"]
+                .iter()
+                .any(|w| self.word_is(e, w))
+            || (self.kw(e, Kw::And) && matches!(self.lx(e + 1), Lex::Num(_)));
+        (!numberish).then_some((e, y))
     }
 
     // ----- calendar dates -----

@@ -941,3 +941,32 @@ fn would_be_published_on_24_october_looks_ahead() {
         None,
     );
 }
+
+#[test]
+fn three_quarters_of_the_vote_and_five_and_a_quarter_are_fractions() {
+    for text in [
+        "He won three quarters of the vote.",
+        "It rose five and a quarter points.",
+        "It cost three quarters billion dollars.",
+    ] {
+        let (found, _) = run(text, Some("2025-07-20"));
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
+fn two_hundred_and_two_thousand_is_a_number_but_in_two_thousand_is_a_year() {
+    let (found, _) = run(
+        "They counted two hundred and two thousand ballots.",
+        Some("2025-07-20"),
+    );
+    assert!(found.is_empty(), "{found:?}");
+    check(
+        "It was built in two thousand and eight.",
+        "2025-07-20",
+        "two thousand and eight",
+        "DATE",
+        "2008",
+        None,
+    );
+}
