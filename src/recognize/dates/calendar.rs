@@ -1,0 +1,220 @@
+//! Calendar arithmetic and TIMEX3 value formatting.
+//!
+//! Values follow TimeML 1.2.1: `2025-06-27`, `2025-06`, `2025`, `2025-W27`, `2025-Q1`,
+//! `2025-H1`, `2025-SU`, decades `199`, centuries `19`. Impossible dates are never
+//! formed: every day is checked against its month (and leap years) before printing.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::lexicon::Unit;
+
+/// Which way an underspecified expression leans from the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lean {
+    /// The latest occurrence on or before the anchor ("said on 9 May").
+    Past,
+    /// The earliest occurrence on or after the anchor ("will meet on 9 May").
+    Future,
+    /// No tense cue: the occurrence closest to the anchor.
+    Either,
+}
+
+pub fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: Option<i32>, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match y {
+            Some(y) if !is_leap(y) => 28,
+            _ => 29,
+        },
+        _ => 0,
+    }
+}
+
+pub fn valid_day(y: Option<i32>, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+pub fn fmt_year(y: i32) -> String {
+    if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        "XXXX".into()
+    }
+}
+
+pub fn fmt_day(d: NaiveDate) -> String {
+    format!("{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day())
+}
+
+pub fn fmt_month(y: i32, m: u32) -> String {
+    format!("{}-{m:02}", fmt_year(y))
+}
+
+/// Adds `n` months to a (year, month).
+pub fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let idx = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(n);
+    let y = idx.div_euclid(12);
+    (y.clamp(-9999, 9999) as i32, (idx.rem_euclid(12) + 1) as u32)
+}
+
+pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+pub fn quarter_of(m: u32) -> u32 {
+    (m.saturating_sub(1)) / 3 + 1
+}
+
+/// The value of the calendar unit that lies `n` units from the anchor ("last week" is
+/// `n = -1` weeks).
+pub fn relative(anchor: NaiveDate, unit: Unit, n: i32) -> Option<String> {
+    let (y, m) = (anchor.year(), anchor.month());
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            fmt_day(add_days(anchor, i64::from(n))?)
+        }
+        Unit::Week | Unit::Fortnight => {
+            let k = if unit == Unit::Fortnight { 2 } else { 1 };
+            let d = add_days(anchor, 7 * i64::from(n) * k)?;
+            let w = d.iso_week();
+            format!("{}-W{:02}", fmt_year(w.year()), w.week())
+        }
+        Unit::Month => {
+            let (y, m) = add_months(y, m, n);
+            fmt_month(y, m)
+        }
+        Unit::Quarter => {
+            let idx = i64::from(y) * 4 + i64::from(quarter_of(m)) - 1 + i64::from(n);
+            format!(
+                "{}-Q{}",
+                fmt_year(idx.div_euclid(4) as i32),
+                idx.rem_euclid(4) + 1
+            )
+        }
+        Unit::Year => fmt_year(y.checked_add(n)?),
+        Unit::Decade => {
+            let dec = y.div_euclid(10).checked_add(n)?;
+            format!("{dec:03}")
+        }
+        Unit::Century => {
+            let c = y.div_euclid(100).checked_add(n)?;
+            format!("{c:02}")
+        }
+        Unit::Millennium => format!("{}", y.div_euclid(1000).checked_add(n)?),
+    })
+}
+
+/// The year of a month (and day) given without one, leaning from the reference date.
+/// Months are compared as HeidelTime does for news: a past-tense "in September" seen
+/// from November is this year's, from August last year's; the reference month itself
+/// is always the reference year. Without a tense cue, news looks back more often than
+/// ahead: a month more than a quarter ahead of the reference is last year's, and only
+/// one more than eight months behind it is next year's.
+pub fn year_for(reference: NaiveDate, m: u32, lean: Lean) -> i32 {
+    let (y, rm) = (reference.year(), reference.month());
+    match lean {
+        Lean::Past => {
+            if m <= rm {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Lean::Future => {
+            if m >= rm {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Lean::Either => {
+            let diff = m as i32 - rm as i32;
+            if diff > 3 {
+                y - 1
+            } else if diff < -8 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+/// The date of a weekday (1 = Monday) near the anchor. `step` -1 for "last Friday"
+/// (strictly before), 1 for "next Friday" (strictly after), 0 to follow the lean.
+pub fn weekday_near(anchor: NaiveDate, wd: u32, step: i32, lean: Lean) -> Option<NaiveDate> {
+    let cur = anchor.weekday().number_from_monday() as i64;
+    let wd = i64::from(wd);
+    let back = (cur - wd).rem_euclid(7); // days back to the latest such weekday
+    let fwd = (wd - cur).rem_euclid(7);
+    let offset = match (step, lean) {
+        (s, _) if s < 0 => -(if back == 0 { 7 } else { back }),
+        (s, _) if s > 0 => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        (_, Lean::Future) => fwd,
+        _ => -back,
+    };
+    add_days(anchor, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).expect("valid test date")
+    }
+
+    #[test]
+    fn last_week_on_1998_03_01_is_week_8() {
+        assert_eq!(
+            relative(d(1998, 3, 1), Unit::Week, -1).as_deref(),
+            Some("1998-W08")
+        );
+    }
+
+    #[test]
+    fn the_fourth_quarter_seen_from_january_1998_is_1997_q4() {
+        assert_eq!(
+            relative(d(1998, 1, 26), Unit::Quarter, -1).as_deref(),
+            Some("1997-Q4")
+        );
+    }
+
+    #[test]
+    fn said_on_9_may_seen_from_march_2025_is_2024() {
+        assert_eq!(year_for(d(2025, 3, 1), 5, Lean::Past), 2024);
+        assert_eq!(year_for(d(2025, 3, 1), 5, Lean::Future), 2025);
+        // Without tense, December seen from August is last year's.
+        assert_eq!(year_for(d(1990, 8, 16), 12, Lean::Either), 1989);
+    }
+
+    #[test]
+    fn no_29_february_2015() {
+        assert!(!valid_day(Some(2015), 2, 29));
+        assert!(valid_day(Some(2016), 2, 29));
+        assert!(!valid_day(None, 13, 1));
+    }
+
+    #[test]
+    fn last_friday_seen_from_monday_30_october_1989_is_the_27th() {
+        assert_eq!(
+            weekday_near(d(1989, 10, 30), 5, -1, Lean::Past),
+            Some(d(1989, 10, 27))
+        );
+        assert_eq!(
+            weekday_near(d(1998, 3, 1), 7, 0, Lean::Past),
+            Some(d(1998, 3, 1))
+        );
+    }
+}

@@ -1,0 +1,972 @@
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::segment;
+
+/// One recognised date: (text, type, value, mod).
+type Found = (String, &'static str, String, Option<String>);
+
+/// Every date found in `text`, anchored on `published` when given.
+fn run(text: &str, published: Option<&str>) -> (Vec<Found>, Anchor) {
+    let segments = segment::segment(text);
+    let ctx = Context {
+        text,
+        segments: &segments,
+        published: published.and_then(|d| d.parse::<NaiveDate>().ok()),
+    };
+    let (mentions, anchor) = recognise(&ctx);
+    let found = mentions
+        .into_iter()
+        .filter_map(|m| {
+            let t = m.date()?.clone();
+            Some((
+                m.span.slice(text).to_string(),
+                t.timex_type.as_str(),
+                t.value,
+                t.modifier,
+            ))
+        })
+        .collect();
+    (found, anchor)
+}
+
+/// The single date in `text`, with the anchor date `published`.
+fn one(text: &str, published: &str) -> Found {
+    let (found, _) = run(text, Some(published));
+    assert_eq!(found.len(), 1, "{text:?} gave {found:?}");
+    found.into_iter().next().expect("one date")
+}
+
+fn check(text: &str, published: &str, span: &str, ty: &str, value: &str, modifier: Option<&str>) {
+    let f = one(text, published);
+    assert_eq!(
+        (f.0.as_str(), f.1, f.2.as_str(), f.3.as_deref()),
+        (span, ty, value, modifier),
+        "{text:?} anchored on {published}"
+    );
+}
+
+// ----- absolute and partial dates (anchor 2025-07-20) -----
+
+#[test]
+fn the_raid_on_27_june_2025() {
+    check(
+        "The raid on 27 June 2025 was brutal.",
+        "2025-07-20",
+        "27 June 2025",
+        "DATE",
+        "2025-06-27",
+        None,
+    );
+}
+
+#[test]
+fn signed_june_27_2025() {
+    check(
+        "It was signed June 27, 2025, in Baku.",
+        "2025-07-20",
+        "June 27, 2025",
+        "DATE",
+        "2025-06-27",
+        None,
+    );
+}
+
+#[test]
+fn became_known_on_9_july_2025() {
+    check(
+        "On 9 July 2025, it became known.",
+        "2025-07-20",
+        "9 July 2025",
+        "DATE",
+        "2025-07-09",
+        None,
+    );
+}
+
+#[test]
+fn attacked_on_25_december_takes_the_year_before_a_july_anchor() {
+    check(
+        "The plane was attacked on 25 December.",
+        "2025-07-20",
+        "25 December",
+        "DATE",
+        "2024-12-25",
+        None,
+    );
+}
+
+#[test]
+fn will_meet_on_9_may_looks_ahead_from_march() {
+    check(
+        "The leaders will meet on 9 May.",
+        "2025-03-01",
+        "9 May",
+        "DATE",
+        "2025-05-09",
+        None,
+    );
+}
+
+#[test]
+fn met_on_9_may_looks_back_from_march() {
+    check(
+        "The leaders met on 9 May.",
+        "2025-03-01",
+        "9 May",
+        "DATE",
+        "2024-05-09",
+        None,
+    );
+}
+
+#[test]
+fn in_early_february() {
+    check(
+        "In early February, the office closed.",
+        "2025-07-20",
+        "early February",
+        "DATE",
+        "2025-02",
+        Some("START"),
+    );
+}
+
+#[test]
+fn mid_may() {
+    check(
+        "In mid-May, the campaign began.",
+        "2025-07-20",
+        "mid-May",
+        "DATE",
+        "2025-05",
+        Some("MID"),
+    );
+}
+
+#[test]
+fn in_2020_without_the_preposition() {
+    check(
+        "The war broke out in 2020.",
+        "2025-07-20",
+        "2020",
+        "DATE",
+        "2020",
+        None,
+    );
+}
+
+#[test]
+fn by_2014_without_the_preposition() {
+    check(
+        "By 2014 the embargo had widened.",
+        "2025-07-20",
+        "2014",
+        "DATE",
+        "2014",
+        None,
+    );
+}
+
+#[test]
+fn the_mid_2000s() {
+    check(
+        "the campaign of the mid-2000s",
+        "2025-07-20",
+        "the mid-2000s",
+        "DATE",
+        "200",
+        Some("MID"),
+    );
+}
+
+#[test]
+fn the_1990s_and_the_nineties() {
+    check(
+        "growth throughout the 1990s",
+        "1998-01-01",
+        "the 1990s",
+        "DATE",
+        "199",
+        None,
+    );
+    check(
+        "since the nineties",
+        "1998-01-01",
+        "the nineties",
+        "DATE",
+        "199",
+        None,
+    );
+}
+
+#[test]
+fn the_11th_century_is_century_10() {
+    check(
+        "the fabled 11th century temple",
+        "1998-02-19",
+        "11th century",
+        "DATE",
+        "10",
+        None,
+    );
+}
+
+#[test]
+fn october_and_november_2006_share_the_year() {
+    let (found, _) = run(
+        "In October and November 2006, thousands were deported.",
+        Some("2025-07-20"),
+    );
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["2006-10", "2006-11"]);
+}
+
+#[test]
+fn the_first_half_of_2025() {
+    check(
+        "In the first half of 2025 alone, exports rose.",
+        "2025-07-20",
+        "the first half of 2025",
+        "DATE",
+        "2025-H1",
+        None,
+    );
+}
+
+#[test]
+fn the_new_year_2025() {
+    check(
+        "in the days of the new year 2025",
+        "2025-07-20",
+        "the new year 2025",
+        "DATE",
+        "2025",
+        None,
+    );
+}
+
+#[test]
+fn the_entire_year_of_2020() {
+    check(
+        "as much as for the entire year of 2020",
+        "2025-07-20",
+        "the entire year of 2020",
+        "DATE",
+        "2020",
+        None,
+    );
+}
+
+#[test]
+fn iso_date_2025_06_27() {
+    check(
+        "Filed 2025-06-27 in Baku.",
+        "2025-07-20",
+        "2025-06-27",
+        "DATE",
+        "2025-06-27",
+        None,
+    );
+}
+
+#[test]
+fn day_month_20_feb() {
+    check(
+        "Deadline: 20-Feb, then talks.",
+        "2025-07-20",
+        "20-Feb",
+        "DATE",
+        "2025-02-20",
+        None,
+    );
+}
+
+#[test]
+fn sept_30_keeps_the_abbreviation_period() {
+    check(
+        "for its year ended Sept. 30",
+        "1989-11-01",
+        "Sept. 30",
+        "DATE",
+        "1989-09-30",
+        None,
+    );
+}
+
+#[test]
+fn no_29_february_2015() {
+    let (found, _) = run("on 29 February 2015 and in month 13", Some("2025-07-20"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn may_the_modal_is_not_a_month() {
+    let (found, _) = run(
+        "The role may now be assumed by the United States.",
+        Some("2025-07-20"),
+    );
+    assert!(found.iter().all(|f| f.0 != "may"), "{found:?}");
+}
+
+// ----- weekdays (anchor Wednesday 1990-08-15) -----
+
+#[test]
+fn said_on_tuesday_is_the_day_before() {
+    check(
+        "Bush said on Tuesday that the blockade held.",
+        "1990-08-15",
+        "Tuesday",
+        "DATE",
+        "1990-08-14",
+        None,
+    );
+}
+
+#[test]
+fn last_friday_from_monday_30_october_1989() {
+    check(
+        "the circular it mailed last Friday",
+        "1989-10-30",
+        "last Friday",
+        "DATE",
+        "1989-10-27",
+        None,
+    );
+}
+
+#[test]
+fn thursday_evening() {
+    check(
+        "He was killed Thursday evening.",
+        "1998-02-12",
+        "Thursday evening",
+        "TIME",
+        "1998-02-12TEV",
+        None,
+    );
+}
+
+// ----- relative expressions -----
+
+#[test]
+fn last_week_on_sunday_1_march_1998() {
+    check(
+        "Last week, fighters attacked.",
+        "1998-03-01",
+        "Last week",
+        "DATE",
+        "1998-W08",
+        None,
+    );
+}
+
+#[test]
+fn yesterday_and_today() {
+    check(
+        "Shares rose yesterday.",
+        "1989-11-02",
+        "yesterday",
+        "DATE",
+        "1989-11-01",
+        None,
+    );
+    check(
+        "The bank said today it would cut rates.",
+        "1990-08-15",
+        "today",
+        "DATE",
+        "1990-08-15",
+        None,
+    );
+}
+
+#[test]
+fn a_year_ago_and_last_year() {
+    check(
+        "Sales were lower a year ago.",
+        "1998-02-06",
+        "a year ago",
+        "DATE",
+        "1997",
+        None,
+    );
+    check(
+        "The groups grew rapidly last year.",
+        "1998-02-06",
+        "last year",
+        "DATE",
+        "1997",
+        None,
+    );
+}
+
+#[test]
+fn six_weeks_ago_is_a_week() {
+    check(
+        "in a speech six weeks ago",
+        "1998-03-01",
+        "six weeks ago",
+        "DATE",
+        "1998-W03",
+        None,
+    );
+}
+
+#[test]
+fn nearly_four_years_ago_is_approximate() {
+    check(
+        "killed nearly four years ago",
+        "1998-02-27",
+        "nearly four years ago",
+        "DATE",
+        "1994",
+        Some("APPROX"),
+    );
+}
+
+#[test]
+fn the_past_seven_months() {
+    check(
+        "grievances over the past seven months",
+        "2025-07-20",
+        "the past seven months",
+        "DURATION",
+        "P7M",
+        None,
+    );
+}
+
+#[test]
+fn three_weeks_later_is_a_duration() {
+    check(
+        "However, three weeks later, they agreed.",
+        "2025-07-20",
+        "three weeks",
+        "DURATION",
+        "P3W",
+        None,
+    );
+}
+
+#[test]
+fn a_week_before_the_celebrations() {
+    check(
+        "a week before the celebrations",
+        "2025-07-20",
+        "a week",
+        "DURATION",
+        "P1W",
+        None,
+    );
+}
+
+#[test]
+fn in_recent_months_is_a_past_reference() {
+    check(
+        "talks have intensified in recent months",
+        "2025-07-20",
+        "recent months",
+        "DATE",
+        "PAST_REF",
+        None,
+    );
+}
+
+#[test]
+fn now_and_currently_are_the_present() {
+    check(
+        "The corridor is now open.",
+        "2025-07-20",
+        "now",
+        "DATE",
+        "PRESENT_REF",
+        None,
+    );
+    check(
+        "It currently appears stuck.",
+        "2025-07-20",
+        "currently",
+        "DATE",
+        "PRESENT_REF",
+        None,
+    );
+}
+
+#[test]
+fn the_fourth_quarter_seen_from_january() {
+    check(
+        "profits for the fourth quarter fell",
+        "1998-01-26",
+        "the fourth quarter",
+        "DATE",
+        "1997-Q4",
+        None,
+    );
+}
+
+#[test]
+fn third_quarter_compound_leaves_the_article() {
+    check(
+        "reported a third-quarter loss",
+        "1989-11-01",
+        "third-quarter",
+        "DATE",
+        "1989-Q3",
+        None,
+    );
+    check(
+        "the third-quarter loss widened",
+        "1989-11-01",
+        "third-quarter",
+        "DATE",
+        "1989-Q3",
+        None,
+    );
+}
+
+#[test]
+fn a_year_earlier_in_a_quarterly_report_is_that_quarter() {
+    let (found, _) = run(
+        "Profit rose in the third quarter. It was $5 million a year earlier.",
+        Some("1989-11-01"),
+    );
+    assert_eq!(found[1].0, "a year earlier");
+    assert_eq!(found[1].2, "1988-Q3");
+}
+
+#[test]
+fn this_summer_and_last_fall() {
+    check(
+        "The stock began trading this summer.",
+        "1989-11-01",
+        "this summer",
+        "DATE",
+        "1989-SU",
+        None,
+    );
+    check(
+        "gains that began last fall",
+        "1998-02-06",
+        "last fall",
+        "DATE",
+        "1997-FA",
+        None,
+    );
+}
+
+#[test]
+fn early_next_year() {
+    check(
+        "to complete the deal early next year",
+        "1989-11-01",
+        "early next year",
+        "DATE",
+        "1990",
+        Some("START"),
+    );
+}
+
+#[test]
+fn the_end_of_1990() {
+    check(
+        "by the end of 1990",
+        "1989-11-01",
+        "the end of 1990",
+        "DATE",
+        "1990",
+        Some("END"),
+    );
+}
+
+#[test]
+fn nineteen_ninety_six_spelled_out() {
+    check(
+        "Atlanta, nineteen ninety-six.",
+        "1998-02-27",
+        "nineteen ninety-six",
+        "DATE",
+        "1996",
+        None,
+    );
+}
+
+// ----- durations -----
+
+#[test]
+fn the_44_day_war() {
+    check(
+        "the 44-day war between them",
+        "2025-07-20",
+        "44-day",
+        "DURATION",
+        "P44D",
+        None,
+    );
+}
+
+#[test]
+fn five_hour_direct_talks() {
+    check(
+        "the five-hour direct talks",
+        "2025-07-20",
+        "five-hour",
+        "DURATION",
+        "PT5H",
+        None,
+    );
+}
+
+#[test]
+fn for_100_years() {
+    check(
+        "to manage the corridor for 100 years",
+        "2025-07-20",
+        "100 years",
+        "DURATION",
+        "P100Y",
+        None,
+    );
+}
+
+#[test]
+fn more_than_four_hours() {
+    check(
+        "She testified for more than four hours.",
+        "1998-02-27",
+        "more than four hours",
+        "DURATION",
+        "PT4H",
+        Some("MORE_THAN"),
+    );
+}
+
+#[test]
+fn two_and_a_half_years() {
+    check(
+        "in camps for 2 1/2 years",
+        "1998-02-27",
+        "2 1/2 years",
+        "DURATION",
+        "P2Y6M",
+        None,
+    );
+}
+
+#[test]
+fn a_minute_and_a_half() {
+    check(
+        "But a minute and a half later, a pilot saw it.",
+        "1998-01-14",
+        "a minute and a half",
+        "DURATION",
+        "PT1M30S",
+        None,
+    );
+}
+
+// ----- times and sets -----
+
+#[test]
+fn five_pm_est_nov_6() {
+    check(
+        "until 5 p.m. EST, Nov. 6.",
+        "1989-10-30",
+        "5 p.m. EST, Nov. 6",
+        "TIME",
+        "1989-11-06T17:00",
+        None,
+    );
+}
+
+#[test]
+fn noon_thursday() {
+    check(
+        "Talks broke off at noon Thursday.",
+        "1998-02-13",
+        "noon Thursday",
+        "TIME",
+        "1998-02-12T12:00",
+        None,
+    );
+}
+
+#[test]
+fn every_month_is_a_set() {
+    let (found, _) = run("It had net sales every month.", Some("1989-10-27"));
+    assert_eq!(found[0].0, "every month");
+    assert_eq!(found[0].1, "SET");
+    assert_eq!(found[0].2, "P1M");
+}
+
+// ----- figures are not dates -----
+
+#[test]
+fn deported_over_2_300_is_not_a_year() {
+    let (found, _) = run("They deported over 2,300 of them.", Some("2025-07-20"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn two_thousand_soldiers_and_2000_dollars_are_not_years() {
+    let (found, _) = run(
+        "It sent 2000 soldiers and paid $2000 for 3.6 billion barrels.",
+        Some("2025-07-20"),
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn rose_from_2_3_billion_in_2021_to_3_6_billion_in_2024() {
+    let (found, _) = run(
+        "Exports rose from $2.3 billion in 2021 to $3.6 billion in 2024.",
+        Some("2025-07-20"),
+    );
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["2021", "2024"]);
+}
+
+#[test]
+fn a_dividend_of_1_76_a_year_is_a_rate_not_a_date() {
+    let (found, _) = run("a dividend rate of $1.76 a year", Some("1989-11-01"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+// ----- anchoring -----
+
+#[test]
+fn published_date_anchors() {
+    let (_, anchor) = run("Prices fell yesterday.", Some("2025-07-20"));
+    assert_eq!(anchor.kind, AnchorKind::Published);
+}
+
+#[test]
+fn undated_text_infers_the_latest_full_date() {
+    let text = "The raid on 27 June 2025 shocked Baku.\nOn 10 July 2025, talks began.\nLast week, on 2 May, more.";
+    let (found, anchor) = run(text, None);
+    assert_eq!(anchor.kind, AnchorKind::Inferred);
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2025, 7, 10));
+    let may = found.iter().find(|f| f.0 == "2 May").expect("2 May found");
+    assert_eq!(may.2, "2025-05-02");
+    let week = found
+        .iter()
+        .find(|f| f.0 == "Last week")
+        .expect("last week found");
+    assert_eq!(week.2, "2025-W27");
+}
+
+#[test]
+fn an_undated_narrative_keeps_the_year_it_named() {
+    let text = "In 1998, the crisis deepened. On 9 May, the talks failed.";
+    let (found, anchor) = run(text, None);
+    assert_eq!(anchor.kind, AnchorKind::None);
+    assert_eq!(found[1].2, "1998-05-09");
+}
+
+#[test]
+fn without_any_anchor_relative_dates_stay_references() {
+    let (found, anchor) = run("It happened yesterday.", None);
+    assert_eq!(anchor.kind, AnchorKind::None);
+    assert_eq!(found[0].2, "PAST_REF");
+}
+
+proptest! {
+    #[test]
+    fn spans_stay_on_char_boundaries(text in "\\PC{0,300}") {
+        let (found, _) = run(&text, Some("2025-07-20"));
+        let segments = segment::segment(&text);
+        let ctx = Context { text: &text, segments: &segments, published: None };
+        for m in recognise(&ctx).0 {
+            prop_assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        }
+        prop_assert!(found.len() <= text.len());
+    }
+
+    #[test]
+    fn date_like_noise_never_panics(text in "([0-9]{1,5}|[A-Z][a-z]{2,8}|the|last|next|ago|-|,|\\.|'|/|:| ){0,40}") {
+        let (found, _) = run(&text, Some("2025-02-28"));
+        for f in found {
+            prop_assert!(!f.2.is_empty());
+        }
+    }
+}
+
+#[test]
+fn at_3pm_and_3_30pm() {
+    check(
+        "The vote is at 3pm.",
+        "2025-07-20",
+        "3pm",
+        "TIME",
+        "2025-07-20T15:00",
+        None,
+    );
+    check(
+        "It closed at 3:30pm.",
+        "2025-07-20",
+        "3:30pm",
+        "TIME",
+        "2025-07-20T15:30",
+        None,
+    );
+}
+
+#[test]
+fn h1_2025_and_q3_2025() {
+    check(
+        "Exports grew in H1 2025.",
+        "2025-07-20",
+        "H1 2025",
+        "DATE",
+        "2025-H1",
+        None,
+    );
+    check(
+        "Results for Q3 2025 are due.",
+        "2025-07-20",
+        "Q3 2025",
+        "DATE",
+        "2025-Q3",
+        None,
+    );
+}
+
+#[test]
+fn summer_2024() {
+    check(
+        "Talks stalled in summer 2024.",
+        "2025-07-20",
+        "summer 2024",
+        "DATE",
+        "2024-SU",
+        None,
+    );
+}
+
+#[test]
+fn a_week_or_so_ago() {
+    check(
+        "Then, a week or so ago, the general chose.",
+        "1991-02-25",
+        "a week or so ago",
+        "DATE",
+        "1991-W08",
+        Some("APPROX"),
+    );
+}
+
+#[test]
+fn the_end_of_the_decade() {
+    check(
+        "It expires at the end of the decade.",
+        "2025-07-02",
+        "the end of the decade",
+        "DATE",
+        "202",
+        Some("END"),
+    );
+}
+
+#[test]
+fn nine_thirty_am_et_on_wednesday() {
+    check(
+        "Talks resumed at 9:30 a.m. ET on Wednesday.",
+        "2025-07-02",
+        "9:30 a.m. ET on Wednesday",
+        "TIME",
+        "2025-07-02T09:30",
+        None,
+    );
+}
+
+#[test]
+fn the_sunday_times_is_a_newspaper() {
+    let (found, _) = run("The Sunday Times reported it.", Some("2025-07-02"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn will_vote_on_tuesday_is_next_tuesday() {
+    check(
+        "The Senate will vote on Tuesday.",
+        "2025-07-02",
+        "Tuesday",
+        "DATE",
+        "2025-07-08",
+        None,
+    );
+}
+
+#[test]
+fn absurd_counts_never_overflow() {
+    for text in [
+        "4294967295 decades ago",
+        "2147483647 years ago and 999999999 days ago",
+        "999,999,999 centuries later, 99999 quarters ago",
+        "the year 2199 and 31/12/2199, 1000 millennia ago",
+    ] {
+        let (found, _) = run(text, Some("2025-07-20"));
+        assert!(found.iter().all(|f| !f.2.is_empty()), "{text:?}: {found:?}");
+        let (found, _) = run(text, None);
+        assert!(found.iter().all(|f| !f.2.is_empty()), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
+fn twice_a_year_is_a_set_with_a_frequency() {
+    let text = "Twice a year, inspectors visit.";
+    let segments = segment::segment(text);
+    let ctx = Context {
+        text,
+        segments: &segments,
+        published: NaiveDate::from_ymd_opt(2025, 7, 5),
+    };
+    let (mentions, _) = recognise(&ctx);
+    let t = mentions[0].date().expect("a date");
+    assert_eq!(mentions[0].span.slice(text), "Twice a year");
+    assert_eq!((t.timex_type, t.value.as_str()), (TimexType::Set, "P1Y"));
+    assert_eq!(t.freq.as_deref(), Some("2X"));
+}
+
+#[test]
+fn would_be_published_on_24_october_looks_ahead() {
+    check(
+        "Revenue would be published on 24 October.",
+        "2025-07-05",
+        "24 October",
+        "DATE",
+        "2025-10-24",
+        None,
+    );
+}
+
+#[test]
+fn three_quarters_of_the_vote_and_five_and_a_quarter_are_fractions() {
+    for text in [
+        "He won three quarters of the vote.",
+        "It rose five and a quarter points.",
+        "It cost three quarters billion dollars.",
+    ] {
+        let (found, _) = run(text, Some("2025-07-20"));
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
+fn two_hundred_and_two_thousand_is_a_number_but_in_two_thousand_is_a_year() {
+    let (found, _) = run(
+        "They counted two hundred and two thousand ballots.",
+        Some("2025-07-20"),
+    );
+    assert!(found.is_empty(), "{found:?}");
+    check(
+        "It was built in two thousand and eight.",
+        "2025-07-20",
+        "two thousand and eight",
+        "DATE",
+        "2008",
+        None,
+    );
+}
