@@ -169,6 +169,11 @@ fn deleted_census_sentence_leaves_an_orphan_with_its_history() {
     assert_eq!(orphans[0].status, "contested");
     assert!(orphans[0].text.contains("600,000"));
     d.assert_history_ends_with("orphan", "no place in version 2");
+    // The desk sees it in `report orphans`.
+    let report = json(&d.db, &["report", "orphans", "--format", "json"]);
+    assert_eq!(report.as_array().map(Vec::len), Some(1));
+    assert_eq!(report[0]["id"].as_i64(), Some(d.census));
+    assert!(report[0]["note"].as_str().unwrap().contains("no place"));
     // Putin's claim did not take the census claim's place.
     let putin = d.claims_with("closer to 2 million");
     assert_eq!(putin.len(), 1);

@@ -33,6 +33,8 @@ pub enum Report {
     Contested,
     /// Claim counts by status and type, per document and overall
     Status,
+    /// Claims that found no place in a new version of their document, with their history
+    Orphans,
 }
 
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
@@ -121,6 +123,22 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 ]);
                 records.push(json!({"document_id": null, "document": "all", "status": status, "claim_type": ty, "count": n}));
             }
+            table::print(args.format, &t, &records)
+        }
+        Report::Orphans => {
+            let rows = db.orphans()?;
+            let mut t = Table::new(vec!["claim", "doc", "status", "since", "why", "text"]);
+            for r in &rows {
+                t.push(vec![
+                    r.id.to_string(),
+                    r.document_id.to_string(),
+                    r.status.clone(),
+                    r.since.clone().unwrap_or_default(),
+                    r.note.clone().unwrap_or_default(),
+                    r.text.clone(),
+                ]);
+            }
+            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
             table::print(args.format, &t, &records)
         }
     };
