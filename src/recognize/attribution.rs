@@ -1,8 +1,1340 @@
-//! Attribution relations: source, cue and content.
+//! Attribution relations: source, cue and content, as in PARC 3.0 and PolNeAR.
+//!
+//! The recogniser is cue-driven: it looks every word of a sentence up in the cue
+//! lexicon ([`cues`]), keeps a verb only where the words around it make it a verb of a
+//! clause (a subject before it, not a determiner: "the states", "his plans" are nouns),
+//! then reads the source and the content off the shape of the clause:
+//!
+//! - forward: `SOURCE [aux/adverbs] CUE [that|:] CONTENT` ("Vladimir Putin claimed in
+//!   2020 that ..."), the content running to the end of the sentence, or to the end of
+//!   a quotation that opens after the cue, across sentences;
+//! - inverted: `CONTENT, SOURCE CUE.` and `CONTENT, CUE SOURCE.` ("..., sources said",
+//!   "“...,” said Smith"), the content reaching back to the opening quotation mark;
+//! - `according to SOURCE, CONTENT` and `CONTENT, according to SOURCE`;
+//! - passive `CONTENT was CUE by SOURCE`.
+//!
+//! A quotation alone attributes nothing: scare quotes (`a 'friendly' dictatorship`) and
+//! names in quotes (`the 'Russian House'`) have no cue, so they never become relations.
+//! PolNeAR's conventions are kept: content keeps `that` and its quotation marks, and a
+//! source keeps its title. Spans are byte offsets on char boundaries.
 
-use super::{Context, Mention};
+mod cues;
+mod quotes;
+
+use super::{Attribution, Context, Mention, Payload, SourceKind};
+use crate::span::Span;
+use cues::{Cue, CueClass, Form};
+
+/// One token of a sentence: a word (letters and digits, with inner apostrophes,
+/// hyphens and dots) or a single punctuation character.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    /// The punctuation character, or `None` for a word.
+    punct: Option<char>,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | ',' | '&' | '‐')
+}
+
+/// Splits `span` of `text` into tokens, appending them to `out`.
+fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    let body = span.slice(text);
+    let base = span.start;
+    let mut iter = body.char_indices().peekable();
+    let mut word_start: Option<usize> = None;
+    let mut prev_alnum = false;
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            prev_alnum = true;
+            continue;
+        }
+        let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if word_start.is_some() && prev_alnum && next_alnum && is_joiner(c) {
+            // A comma or dot joins only digits ("2,300", "32.1") and dotted initialisms.
+            if c != ',' || body[..i].ends_with(|p: char| p.is_ascii_digit()) {
+                prev_alnum = false;
+                continue;
+            }
+        }
+        if let Some(ws) = word_start.take() {
+            out.push(Tok {
+                span: Span::new(base + ws, base + i),
+                punct: None,
+            });
+        }
+        prev_alnum = false;
+        if !c.is_whitespace() {
+            out.push(Tok {
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                punct: Some(c),
+            });
+        }
+    }
+    if let Some(ws) = word_start {
+        out.push(Tok {
+            span: Span::new(base + ws, base + body.len()),
+            punct: None,
+        });
+    }
+}
+
+/// Determiners, prepositions and quantifiers: a word after one of these is a noun
+/// ("the states", "of claims", "many reports").
+const NOUN_CONTEXT: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "of",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "to",
+    "from",
+    "at",
+    "into",
+    "about",
+    "over",
+    "under",
+    "than",
+    "no",
+    "any",
+    "some",
+    "many",
+    "much",
+    "several",
+    "few",
+    "all",
+    "both",
+    "each",
+    "every",
+    "more",
+    "most",
+    "other",
+    "such",
+    "what",
+    "whose",
+    "new",
+    "own",
+    "first",
+    "last",
+    "next",
+    "and",
+    "or",
+    "nor",
+    "upon",
+    "against",
+    "without",
+    "between",
+    "among",
+    "through",
+    "during",
+    "per",
+    "via",
+    "whether",
+    "very",
+    "same",
+    "united",
+    "two",
+    "three",
+    "four",
+    "five",
+    "one",
+    "further",
+    "recent",
+    "public",
+    "political",
+    "official",
+    "federal",
+    "national",
+    "local",
+    "annual",
+    "tv",
+    "were",
+    "was",
+    "be",
+    "being",
+    "is",
+    "are",
+];
+
+/// Auxiliaries and adverbs that may stand between a subject and its cue.
+const SKIPPABLE: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "repeatedly",
+    "recently",
+    "later",
+    "then",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "publicly",
+    "officially",
+    "unexpectedly",
+    "immediately",
+    "already",
+    "once",
+    "again",
+    "still",
+    "just",
+    "now",
+    "often",
+    "always",
+    "reportedly",
+    "actually",
+    "really",
+    "even",
+    "initially",
+    "finally",
+    "simply",
+    "clearly",
+    "strongly",
+    "openly",
+    "privately",
+    "quickly",
+    "widely",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "hasn't",
+    "haven't",
+    "can't",
+    "cannot",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "being",
+    "long",
+    "firmly",
+    "flatly",
+    "angrily",
+    "bluntly",
+    "explicitly",
+    "specifically",
+    "frankly",
+    "sharply",
+    "further",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "first",
+    "ever",
+    "only",
+    "both",
+    "all",
+    "subsequently",
+    "separately",
+    "similarly",
+    "likewise",
+    "too",
+    "personally",
+    "apparently",
+    "allegedly",
+    "correctly",
+    "rightly",
+    "wrongly",
+    "falsely",
+];
+
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do",
+    "didn't", "doesn't", "don't", "won't", "wouldn't", "can't", "cannot",
+];
+
+const BE: &[&str] = &["is", "was", "are", "were", "been", "being"];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "He", "She", "They", "It",
+    "We", "I", "You",
+];
+
+/// Words that end a noun phrase when walking back from a cue to its subject.
+const CLAUSE_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "and", "but", "or", "because", "when", "while", "if",
+    "although", "though", "since", "after", "before", "as", "where", "than", "so", "then",
+    "however", "yet", "whereas", "unless", "until", "once", "said", "says", "told", "is", "was",
+    "are", "were", "has", "have", "had", "will", "would", "not", "also", "did",
+];
+
+/// Time words that may follow a cue at the end of an inverted attribution ("..., he said
+/// Monday").
+const TAIL_OK: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "a",
+    "an",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "statement",
+    "interview",
+    "with",
+    "to",
+    "by",
+    "of",
+    "news",
+    "conference",
+    "email",
+    "phone",
+    "told",
+    "reporters",
+    "then",
+    "previously",
+    "also",
+    "told",
+];
+
+fn lower_ascii_eq(a: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(a))
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_possessive(w: &str) -> bool {
+    (w.ends_with("’s") || w.ends_with("'s"))
+        && !lower_ascii_eq(
+            w,
+            &[
+                "it's", "it’s", "he's", "he’s", "she's", "she’s", "that's", "that’s",
+            ],
+        )
+}
+
+/// A sentence with its tokens, and what the recogniser needs around it.
+struct Clause<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    sentence: Span,
+    paragraph: Span,
+}
+
+impl<'a> Clause<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        if t.punct.is_some() {
+            return None;
+        }
+        Some(t.span.slice(self.text))
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.toks.get(i).and_then(|t| t.punct)
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.punct(i).is_some_and(|c| quotes::family(c).is_some())
+    }
+
+    fn closes_quote(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.punct(i)) {
+            (Some(t), Some(c)) => {
+                quotes::family(c).is_some() && quotes::closes(self.text, t.span.start, c)
+            }
+            _ => false,
+        }
+    }
+
+    fn opens_quote(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.punct(i)) {
+            (Some(t), Some(c)) => {
+                quotes::family(c).is_some() && quotes::opens(self.text, t.span.start, c)
+            }
+            _ => false,
+        }
+    }
+
+    /// The index of the first token before `i` that is not an auxiliary or adverb, and
+    /// which kinds of auxiliary were passed.
+    fn subject_end(&self, i: usize) -> (Option<usize>, bool, bool) {
+        let (mut modal, mut be) = (false, false);
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            match self.word(j) {
+                Some(w) if lower_ascii_eq(w, SKIPPABLE) => {
+                    modal |= lower_ascii_eq(w, MODALS);
+                    be |= lower_ascii_eq(w, BE);
+                    // "in 2020", "on Monday": a short time phrase between cue and subject.
+                }
+                _ => return (Some(j), modal, be),
+            }
+        }
+        (None, modal, be)
+    }
+
+    /// Walks back from token `end` (inclusive) over a noun phrase; returns its first
+    /// token. Stops at clause words and at punctuation other than quotes and hyphens.
+    fn np_back(&self, end: usize, max: usize) -> Option<usize> {
+        let mut start = None;
+        let mut j = end + 1;
+        let mut n = 0;
+        while j > 0 && n < max {
+            j -= 1;
+            match self.punct(j) {
+                Some(c) if quotes::family(c).is_some() || c == '-' => {
+                    // A quoted word inside a noun phrase ("The 'war correspondent' Dmitry").
+                    start?;
+                    continue;
+                }
+                Some(_) => break,
+                None => {}
+            }
+            let w = self.word(j).unwrap_or("");
+            if lower_ascii_eq(w, CLAUSE_STOP)
+                || cues::lookup(w).is_some_and(|c| c.form == Form::Past)
+            {
+                break;
+            }
+            start = Some(j);
+            n += 1;
+        }
+        // Do not start a phrase on a quotation mark or a lone preposition.
+        let mut s = start?;
+        while s <= end
+            && (self.is_quote(s)
+                || self.word(s).is_some_and(|w| {
+                    lower_ascii_eq(
+                        w,
+                        &["of", "by", "on", "in", "for", "to", "with", "at", "from"],
+                    )
+                }))
+        {
+            s += 1;
+        }
+        (s <= end).then_some(s)
+    }
+
+    /// Walks forward from token `start` over a noun phrase; returns its last token.
+    fn np_forward(&self, start: usize, max: usize) -> Option<usize> {
+        let mut last = None;
+        let mut j = start;
+        let mut n = 0;
+        while j < self.toks.len() && n < max {
+            match self.punct(j) {
+                Some(c) if c == '-' || c == '&' => {}
+                Some(c) if quotes::family(c).is_some() && last.is_some() => {}
+                Some(_) => break,
+                None => {
+                    let w = self.word(j).unwrap_or("");
+                    if last.is_some()
+                        && (lower_ascii_eq(w, CLAUSE_STOP) || lower_ascii_eq(w, &["said", "says"]))
+                    {
+                        break;
+                    }
+                    last = Some(j);
+                    n += 1;
+                }
+            }
+            j += 1;
+        }
+        last
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        let s = self
+            .toks
+            .get(a)
+            .map_or(self.sentence.start, |t| t.span.start);
+        let e = self.toks.get(b).map_or(self.sentence.end, |t| t.span.end);
+        Span::new(s.min(e), e)
+    }
+
+    /// The content from token `from` to the end of the sentence, or to the end of a
+    /// quotation that opens at `from` (which may close in a later sentence).
+    fn content_forward(&self, from: usize) -> Option<(Span, bool)> {
+        let first = self.toks.get(from)?;
+        let mut end = self.sentence.end;
+        let mut direct = false;
+        if self.opens_quote(from) {
+            if let Some(c) = self.punct(from).and_then(quotes::family) {
+                if let Some(close) =
+                    quotes::find_close(self.text, first.span.start, c, self.paragraph.end)
+                {
+                    direct = true;
+                    // The quotation may end the sentence or run on past it.
+                    end = close.max(self.sentence.end);
+                }
+            }
+        }
+        let span = trim_end_punct(
+            self.text,
+            Span::new(first.span.start, end.max(first.span.start)),
+        );
+        (!span.is_empty()).then_some((span, direct))
+    }
+
+    /// The content before token `i` (exclusive; `i` is the comma or closing quote that
+    /// ends it): from the sentence start, or from the quotation mark that opens it.
+    fn content_backward(&self, i: usize) -> Option<(Span, bool)> {
+        let mut end_tok = i;
+        // Skip the comma and the closing quote ("...,” he said").
+        let mut close_quote = None;
+        while end_tok > 0 {
+            let k = end_tok - 1;
+            if self.closes_quote(k) && close_quote.is_none() {
+                close_quote = Some(k);
+                end_tok = k;
+            } else if matches!(self.punct(k), Some(',' | '—' | '–')) {
+                end_tok = k;
+            } else {
+                break;
+            }
+        }
+        if let Some(q) = close_quote {
+            let t = self.toks.get(q)?;
+            let c = t.punct.and_then(quotes::family)?;
+            if let Some(open) = quotes::find_open(self.text, t.span.start, c, self.paragraph.start)
+            {
+                let span = Span::new(open, t.span.end);
+                return Some((span, true));
+            }
+        }
+        if end_tok == 0 {
+            return None;
+        }
+        let start = self.toks.first()?.span.start;
+        let end = self.toks.get(end_tok - 1)?.span.end;
+        let span = Span::new(start, end.max(start));
+        (!span.is_empty()).then_some((span, false))
+    }
+}
+
+/// Drops a final period, comma or semicolon (but keeps a closing quotation mark).
+fn trim_end_punct(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    Span::new(span.start, span.start + t.len())
+}
+
+/// A relation before it becomes a mention.
+struct Found {
+    source: Option<Span>,
+    cue: Span,
+    content: Option<Span>,
+    direct: bool,
+}
 
 /// Finds the attribution relations of a document.
-pub fn recognise(_ctx: &Context) -> Vec<Mention> {
-    Vec::new()
+pub fn recognise(ctx: &Context) -> Vec<Mention> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+    let mut toks = Vec::with_capacity(64);
+    let mut quoted: Vec<Span> = Vec::new();
+    let mut quoted_for: Option<usize> = None;
+    for sentence in &ctx.segments.sentences {
+        let body = sentence.span.slice(text);
+        if !may_hold_cue(body) {
+            continue;
+        }
+        tokenize(text, sentence.span, &mut toks);
+        let paragraph = ctx
+            .segments
+            .paragraphs
+            .get(sentence.paragraph)
+            .copied()
+            .unwrap_or(sentence.span);
+        let clause = Clause {
+            text,
+            toks: &toks,
+            sentence: sentence.span,
+            paragraph,
+        };
+        if quoted_for != Some(sentence.paragraph) {
+            quotations(text, paragraph, &mut quoted);
+            quoted_for = Some(sentence.paragraph);
+        }
+        let mut last_source: Option<Span> = None;
+        for i in 0..toks.len() {
+            let Some(w) = clause.word(i) else { continue };
+            // A belief inside a quotation is the quoted speaker's own stance ("“I think
+            // ...,” she said"), which PolNeAR leaves unannotated.
+            let in_quote = toks.get(i).is_some_and(|t| {
+                quoted
+                    .iter()
+                    .any(|q| q.start < t.span.start && t.span.end <= q.end)
+            });
+            let found = if w.eq_ignore_ascii_case("according") {
+                according_to(&clause, i)
+            } else if w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                cues::lookup(w)
+                    .filter(|cue| !(in_quote && cue.class == CueClass::Cognition))
+                    .and_then(|cue| verb_cue(&clause, i, cue, last_source))
+            } else {
+                None
+            };
+            if let Some(f) = found {
+                if f.source.is_some() {
+                    last_source = f.source;
+                }
+                out.push(to_mention(text, f));
+            }
+        }
+    }
+    out
+}
+
+/// The quotations of a paragraph: double quotes and guillemets, and single quotes
+/// longer than a few words (shorter ones are names and scare quotes). A double quote
+/// left open runs to the end of the paragraph, as a quoted paragraph does in news copy.
+fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let body = paragraph.slice(text);
+    let mut from = 0;
+    while let Some(rel) = body.get(from..).and_then(|r| {
+        r.char_indices()
+            .find(|&(_, c)| matches!(c, '"' | '“' | '«' | '\'' | '‘' | '„'))
+    }) {
+        let (i, c) = rel;
+        let at = paragraph.start + from + i;
+        from += i + c.len_utf8();
+        let Some(fam) = quotes::family(c) else {
+            continue;
+        };
+        if !quotes::opens(text, at, c) {
+            continue;
+        }
+        match quotes::find_close(text, at, fam, paragraph.end) {
+            Some(close) => {
+                if fam != quotes::Family::Single || close - at >= 40 {
+                    out.push(Span::new(at, close));
+                }
+                from = close - paragraph.start;
+            }
+            None if fam != quotes::Family::Single => {
+                out.push(Span::new(at, paragraph.end));
+                break;
+            }
+            None => {}
+        }
+    }
+}
+
+/// A cheap filter: a sentence without a lower-case word of three letters or more holds
+/// no cue.
+fn may_hold_cue(s: &str) -> bool {
+    s.len() >= 8
+}
+
+fn to_mention(text: &str, f: Found) -> Mention {
+    let mut span = f.cue;
+    for s in [f.source, f.content].into_iter().flatten() {
+        span = span.cover(s);
+    }
+    let (source_name, source_role, source_kind) = match f.source {
+        Some(s) => analyse_source(text, s),
+        None => (None, None, SourceKind::Unknown),
+    };
+    Mention {
+        span,
+        payload: Payload::Attribution(Attribution {
+            source: f.source,
+            cue: Some(f.cue),
+            content: f.content,
+            direct: f.direct,
+            source_name,
+            source_role,
+            source_kind,
+            source_id: None,
+        }),
+    }
+}
+
+/// `according to SOURCE, CONTENT` or `CONTENT, according to SOURCE`.
+fn according_to(c: &Clause, i: usize) -> Option<Found> {
+    if !c.word(i + 1)?.eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let cue = c.span(i, i + 1);
+    let src_end = c.np_forward(i + 2, 12)?;
+    let source = c.span(i + 2, src_end);
+    // Content before: "..., according to X."
+    let before_comma = i > 0 && matches!(c.punct(i - 1), Some(',' | '(' | '—' | '–'));
+    let leading = (0..i).filter(|&k| c.word(k).is_some()).count();
+    if before_comma && leading >= 3 {
+        let (content, direct) = c.content_backward(i)?;
+        return Some(Found {
+            source: Some(source),
+            cue,
+            content: Some(content),
+            direct,
+        });
+    }
+    // Content after: "According to X, ...".
+    let mut k = src_end + 1;
+    while c.punct(k).is_some_and(|p| p == ',') {
+        k += 1;
+    }
+    let content = c.content_forward(k).map(|(s, _)| s);
+    content.map(|content| Found {
+        source: Some(source),
+        cue,
+        content: Some(content),
+        direct: false,
+    })
+}
+
+/// A verb cue at token `i`, if the clause around it makes it one.
+fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option<Found> {
+    let (subj, modal, be) = c.subject_end(i);
+    let prev_word = subj.and_then(|j| c.word(j));
+    let prev_punct = subj.and_then(|j| c.punct(j));
+    // A noun or an adjective, not a verb: "the states", "his plans", "Trump's claims".
+    if let Some(w) = prev_word {
+        if lower_ascii_eq(w, NOUN_CONTEXT) && !(be && cue.form == Form::Past) {
+            return None;
+        }
+        if is_possessive(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            return None;
+        }
+    }
+    // The cue span, with its particle ("called for", "pointed out").
+    let mut cue_end = i;
+    if let (Some(p), Some(next)) = (cue.particle, c.word(i + 1)) {
+        if next == p {
+            cue_end = i + 1;
+        }
+    }
+    let after = cue_end + 1;
+    let cue_span = c.span(i, cue_end);
+    let subject_like = prev_word.is_some_and(|w| {
+        lower_ascii_eq(w, PRONOUNS)
+            || is_capitalised(w)
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ed"))
+            || !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly")
+    });
+    match (cue.class, cue.form) {
+        (_, Form::Base) => {
+            let plural = prev_word.is_some_and(|w| {
+                lower_ascii_eq(w, &["i", "we", "you", "they", "who"])
+                    || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
+            });
+            if !(modal || plural) || be {
+                return None;
+            }
+            // "I think", "you know", "we want": the speaker's own stance inside speech.
+            if cue.class == CueClass::Cognition
+                && prev_word.is_some_and(|w| lower_ascii_eq(w, &["i", "we", "you"]))
+            {
+                return None;
+            }
+        }
+        (CueClass::Cognition, Form::ThirdPerson | Form::Past) => {
+            let holder = prev_word.is_some_and(|w| {
+                lower_ascii_eq(w, &["he", "she", "it", "who", "which", "that", "they"])
+                    || is_capitalised(w) && !lower_ascii_eq(w, &["I", "We", "You"])
+                    || lower_ascii_eq(w, PEOPLE_WORDS)
+                    || lower_ascii_eq(w, DOCUMENT_WORDS)
+                    || lower_ascii_eq(w, DATASET_WORDS)
+                    || lower_ascii_eq(w, ORG_WORDS)
+            });
+            if be || modal || !holder {
+                return None;
+            }
+        }
+        (CueClass::Speech, Form::ThirdPerson | Form::Past) => {
+            if prev_word.is_some() && !subject_like {
+                return None;
+            }
+            // "are called failing", "was asked to": a passive without an agent names or
+            // reports an act done to the subject, not the subject's words.
+            if be && c.word(after) != Some("by") {
+                return None;
+            }
+        }
+        (CueClass::Cognition, Form::Gerund) => return None,
+        (CueClass::Speech, Form::Gerund) => {
+            // ", saying that ...", "is saying".
+            if !(be || prev_punct == Some(',')) {
+                return None;
+            }
+            let content = c.content_forward(after)?;
+            let source = last_source.or_else(|| leading_subject(c));
+            return Some(Found {
+                source,
+                cue: cue_span,
+                content: Some(content.0),
+                direct: content.1,
+            });
+        }
+    }
+    // Passive with an agent: "it was announced by X".
+    if be && cue.form == Form::Past {
+        if c.word(after) == Some("by") {
+            let src_end = c.np_forward(after + 1, 10)?;
+            let source = c.span(after + 1, src_end);
+            let content = subj
+                .and_then(|j| c.np_back(j, 10))
+                .map(|s| c.span(s, subj.unwrap_or(s)));
+            return Some(Found {
+                source: Some(source),
+                cue: cue_span,
+                content,
+                direct: false,
+            });
+        }
+        if cue.class == CueClass::Cognition {
+            return None;
+        }
+    }
+    // Inverted: "..., said Smith." / "“...,” said Smith."
+    if prev_word.is_none() && (prev_punct == Some(',') || subj.is_some_and(|j| c.closes_quote(j))) {
+        let src_end = c.np_forward(after, 10)?;
+        if !ends_clause(c, src_end + 1) {
+            return None;
+        }
+        let (content, direct) = c.content_backward(subj.map_or(0, |j| j + 1))?;
+        return Some(Found {
+            source: Some(c.span(after, src_end)),
+            cue: cue_span,
+            content: Some(content),
+            direct,
+        });
+    }
+    let subj = subj?;
+    // The subject noun phrase, or the head before ", who" / ", which".
+    let (src_start, src_end) = subject_np(c, subj)?;
+    // Inverted: "..., sources said." / "“...,” he said."
+    let before_src = src_start.checked_sub(1);
+    let after_boundary = before_src
+        .is_some_and(|k| matches!(c.punct(k), Some(',' | '—' | '–')) || c.closes_quote(k));
+    if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= 8 {
+        let (content, direct) = c.content_backward(src_start)?;
+        return Some(Found {
+            source: Some(c.span(src_start, src_end)),
+            cue: cue_span,
+            content: Some(content),
+            direct,
+        });
+    }
+    // Forward: "X said (that) ...", "X said: “...”".
+    let mut k = after;
+    while matches!(c.punct(k), Some(':' | ',')) {
+        k += 1;
+    }
+    let (content, direct) = match c.content_forward(k) {
+        Some(x) => x,
+        None if cue.class == CueClass::Speech && before_src.is_none() => {
+            // "He said." after a quotation in the previous sentence: no content here.
+            (Span::new(cue_span.end, cue_span.end), false)
+        }
+        None => return None,
+    };
+    if cue.class == CueClass::Cognition {
+        // A belief or a finding needs a clause or a phrase of some length.
+        let words = c.toks[k..].iter().filter(|t| t.punct.is_none()).count();
+        if words < 2 {
+            return None;
+        }
+    }
+    let content = (!content.is_empty()).then_some(content);
+    Some(Found {
+        source: Some(c.span(src_start, src_end)),
+        cue: cue_span,
+        content,
+        direct,
+    })
+}
+
+/// Whether the clause ends at token `k`: the sentence ends, or only a time phrase or a
+/// closing mark follows.
+fn ends_clause(c: &Clause, k: usize) -> bool {
+    let mut j = k;
+    let mut words = 0;
+    while j < c.toks.len() {
+        match c.punct(j) {
+            Some('.' | '!' | '?' | ';') => return true,
+            Some(',') if words == 0 => return true,
+            Some(p) if quotes::family(p).is_some() => {}
+            Some(_) => return words == 0,
+            None => {
+                let w = c.word(j).unwrap_or("");
+                if !(lower_ascii_eq(w, TAIL_OK)
+                    || is_capitalised(w)
+                    || w.bytes().all(|b| b.is_ascii_digit()))
+                    || words >= 8
+                {
+                    return false;
+                }
+                words += 1;
+            }
+        }
+        j += 1;
+    }
+    true
+}
+
+/// The noun phrase that ends at token `end`; for a relative pronoun (", who said"), the
+/// phrase before its comma. A parenthetical between subject and cue (", speaking at a
+/// forum,") is stepped over.
+fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    let w = c.word(end);
+    if let Some(w) = w {
+        if lower_ascii_eq(w, &["who", "which", "that"]) {
+            if end > 0 && c.punct(end - 1) == Some(',') && end >= 2 {
+                let s = c.np_back(end - 2, 10)?;
+                return Some((s, end - 2));
+            }
+            return None;
+        }
+        if lower_ascii_eq(w, PRONOUNS) {
+            return Some((end, end));
+        }
+        let s = c.np_back(end, 10)?;
+        return Some((s, end));
+    }
+    // "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated": step back
+    // over a parenthetical between two commas.
+    if c.punct(end) == Some(',') {
+        let mut j = end;
+        let mut n = 0;
+        while j > 0 && n < 16 {
+            j -= 1;
+            n += 1;
+            if c.punct(j) == Some(',') {
+                let head_end = j.checked_sub(1)?;
+                c.word(head_end)?;
+                let s = c.np_back(head_end, 8)?;
+                // An appositive role ("Sergei Mironov, leader of the party,") belongs to
+                // the source; a participle or prepositional phrase does not.
+                let first = c.word(j + 1).unwrap_or("");
+                let role = !first.ends_with("ing")
+                    && !lower_ascii_eq(
+                        first,
+                        &[
+                            "in",
+                            "on",
+                            "at",
+                            "for",
+                            "with",
+                            "after",
+                            "during",
+                            "according",
+                            "however",
+                            "though",
+                            "meanwhile",
+                            "speaking",
+                            "by",
+                            "from",
+                            "as",
+                            "like",
+                        ],
+                    );
+                let e = if role { end - 1 } else { head_end };
+                return Some((s, e));
+            }
+            if matches!(c.punct(j), Some('.' | ';' | ':')) {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// The subject at the start of the sentence, for a participial cue with no earlier
+/// source in the sentence.
+fn leading_subject(c: &Clause) -> Option<Span> {
+    let mut j = 0;
+    while c.punct(j).is_some() {
+        j += 1;
+    }
+    let mut last = None;
+    let mut k = j;
+    while let Some(w) = c.word(k) {
+        if k > j && !(is_capitalised(w) || lower_ascii_eq(w, &["the", "of"])) {
+            break;
+        }
+        last = Some(k);
+        k += 1;
+        if k - j >= 6 {
+            break;
+        }
+    }
+    last.map(|e| c.span(j, e))
+}
+
+/// Titles and roles that precede a name ("President", "spokesperson").
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "deputy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "judge",
+    "general",
+    "gen",
+    "king",
+    "queen",
+    "pope",
+    "mayor",
+    "ceo",
+    "chancellor",
+    "director",
+    "ambassador",
+    "speaker",
+    "leader",
+    "head",
+    "candidate",
+    "nominee",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "lawyer",
+    "professor",
+    "analyst",
+    "scientist",
+    "blogger",
+    "correspondent",
+    "editor",
+    "official",
+    "founder",
+    "chief",
+    "vice",
+    "former",
+    "state",
+    "foreign",
+    "defense",
+    "defence",
+    "white",
+    "house",
+    "kremlin",
+    "political",
+    "democratic",
+    "republican",
+    "senior",
+    "campaign",
+    "manager",
+    "commissioner",
+    "officer",
+    "economist",
+    "expert",
+    "author",
+    "writer",
+    "journalist",
+    "activist",
+    "reporter",
+];
+
+const DATASET_WORDS: &[&str] = &[
+    "data",
+    "census",
+    "censuses",
+    "statistics",
+    "figures",
+    "survey",
+    "poll",
+    "polls",
+    "polling",
+    "estimates",
+    "numbers",
+    "records",
+];
+const DOCUMENT_WORDS: &[&str] = &[
+    "report",
+    "study",
+    "statement",
+    "letter",
+    "document",
+    "documents",
+    "article",
+    "memo",
+    "analysis",
+    "filing",
+    "complaint",
+    "ruling",
+    "book",
+    "headlines",
+    "research",
+    "paper",
+    "tweet",
+    "post",
+    "release",
+    "transcript",
+    "indictment",
+    "email",
+    "emails",
+    "logic",
+];
+const OUTLET_WORDS: &[&str] = &[
+    "post",
+    "times",
+    "news",
+    "journal",
+    "tv",
+    "channel",
+    "newspaper",
+    "outlet",
+    "outlets",
+    "agency",
+    "reuters",
+    "cnn",
+    "fox",
+    "bbc",
+    "guardian",
+    "politico",
+    "tribune",
+    "herald",
+    "media",
+    "press",
+    "magazine",
+    "network",
+    "telegraph",
+    "gazette",
+    "axios",
+    "breitbart",
+    "msnbc",
+    "abc",
+    "nbc",
+    "cbs",
+    "ap",
+    "bloomberg",
+    "radio",
+    "website",
+    "blog",
+];
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "commission",
+    "committee",
+    "party",
+    "authorities",
+    "government",
+    "kremlin",
+    "council",
+    "institute",
+    "university",
+    "bank",
+    "watch",
+    "service",
+    "services",
+    "administration",
+    "agency",
+    "court",
+    "congress",
+    "senate",
+    "parliament",
+    "company",
+    "corporation",
+    "group",
+    "union",
+    "association",
+    "foundation",
+    "organisation",
+    "organization",
+    "campaign",
+    "police",
+    "army",
+    "military",
+    "board",
+    "cabinet",
+    "embassy",
+    "fund",
+    "center",
+    "centre",
+    "inc",
+    "corp",
+    "ltd",
+];
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "i", "we", "you", "him", "her"];
+const PEOPLE_WORDS: &[&str] = &[
+    "experts",
+    "analysts",
+    "officials",
+    "sources",
+    "source",
+    "activists",
+    "residents",
+    "critics",
+    "people",
+    "voters",
+    "supporters",
+    "observers",
+    "diplomats",
+    "economists",
+    "scientists",
+    "researchers",
+    "lawmakers",
+    "legislators",
+    "aides",
+    "advisers",
+    "bloggers",
+    "witnesses",
+    "organizers",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+];
+
+/// Splits a source span into name and role and guesses its kind.
+fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, SourceKind) {
+    let mut toks = Vec::new();
+    tokenize(text, span, &mut toks);
+    let words: Vec<(usize, &str)> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.punct.is_none())
+        .map(|(i, t)| (i, t.span.slice(text)))
+        .collect();
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+    if words.len() == 1 && lower_ascii_eq(words[0].1, PERSON_PRONOUNS) {
+        return (None, None, SourceKind::Person);
+    }
+    // The name: a run of capitalised words that are not titles. After a comma the
+    // appositive may come first ("Ramid Namazov, Chairman of ...").
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (wi, (_, w)) in words.iter().enumerate() {
+        let name_word = is_capitalised(w)
+            && !lower_ascii_eq(w, TITLE_WORDS)
+            && !lower_ascii_eq(w, &["the", "a", "an"])
+            && !is_possessive(w);
+        match (name_word, cur) {
+            (true, Some((s, _))) => cur = Some((s, wi)),
+            (true, None) => cur = Some((wi, wi)),
+            (false, Some(r)) => {
+                runs.push(r);
+                cur = None;
+            }
+            (false, None) => {}
+        }
+    }
+    runs.extend(cur);
+    let kind = if has(DATASET_WORDS) {
+        SourceKind::Dataset
+    } else if has(DOCUMENT_WORDS) && !has(OUTLET_WORDS) {
+        SourceKind::Document
+    } else if has(OUTLET_WORDS) {
+        SourceKind::Outlet
+    } else if has(ORG_WORDS) {
+        SourceKind::Organisation
+    } else if has(PEOPLE_WORDS) || has(TITLE_WORDS) {
+        SourceKind::Person
+    } else {
+        match runs.last() {
+            Some(&(s, e)) if e > s && s + 1 >= words.len().saturating_sub(e - s + 1) => {
+                SourceKind::Person
+            }
+            _ => SourceKind::Unknown,
+        }
+    };
+    // A person's name is the last run of two or more capitalised words (or one after a
+    // title); other sources have no separate name.
+    let pick = runs
+        .iter()
+        .rev()
+        .find(|&&(s, e)| e > s || (s > 0 && lower_ascii_eq(words[s - 1].1, TITLE_WORDS)))
+        .or_else(|| (words.len() == 1).then(|| runs.first()).flatten())
+        .copied();
+    let Some((s, e)) = pick else {
+        return (None, None, kind);
+    };
+    let name = Span::new(toks[words[s].0].span.start, toks[words[e].0].span.end);
+    let kind = if kind == SourceKind::Unknown && e > s {
+        SourceKind::Person
+    } else {
+        kind
+    };
+    let role = if name == span {
+        None
+    } else {
+        let before = Span::new(span.start, name.start);
+        let after = Span::new(name.end, span.end);
+        let pick = if before
+            .slice(text)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+        {
+            after
+        } else {
+            before
+        };
+        let s = pick.slice(text);
+        let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let trimmed = s.trim_matches(|c: char| !c.is_alphanumeric());
+        let r = Span::new(pick.start + lead, pick.start + lead + trimmed.len());
+        (!r.is_empty()).then_some(r)
+    };
+    (Some(name), role, kind)
 }
