@@ -292,6 +292,13 @@ const CLAUSE_STOP: &[&str] = &[
     "are", "were", "has", "have", "had", "will", "would", "not", "also", "did",
 ];
 
+/// Words a subject phrase does not reach back over: an agent ("made ... by the US
+/// ambassador") or a place or time adjunct ("on 14 July").
+const NP_BACK_STOP: &[&str] = &[
+    "by", "in", "at", "on", "during", "since", "from", "with", "after", "before", "into", "amid",
+    "despite", "without", "like",
+];
+
 /// Time words that may follow a cue at the end of an inverted attribution ("..., he said
 /// Monday").
 const TAIL_OK: &[&str] = &[
@@ -440,8 +447,17 @@ impl<'a> Clause<'a> {
                 None => {}
             }
             let w = self.word(j).unwrap_or("");
-            if lower_ascii_eq(w, CLAUSE_STOP)
-                || cues::lookup(w).is_some_and(|c| c.form == Form::Past)
+            // "Armenia and Azerbaijan": a coordination of names is one source.
+            let names_joined = w == "and"
+                && start.is_some()
+                && j.checked_sub(1)
+                    .and_then(|k| self.word(k))
+                    .is_some_and(is_capitalised);
+            if !names_joined
+                && (lower_ascii_eq(w, CLAUSE_STOP)
+                    || lower_ascii_eq(w, NP_BACK_STOP)
+                    || cues::lookup(w).is_some_and(|c| c.form == Form::Past)
+                    || (w.ends_with("ing") && !is_capitalised(w) && w.len() > 5))
             {
                 break;
             }
@@ -476,7 +492,13 @@ impl<'a> Clause<'a> {
                 Some(_) => break,
                 None => {
                     let w = self.word(j).unwrap_or("");
+                    // "the 2010 and 2020 censuses", "Trump and Clinton".
+                    let joined = w == "and"
+                        && last.and_then(|k| self.word(k)).is_some_and(|p| {
+                            is_capitalised(p) || p.bytes().all(|b| b.is_ascii_digit())
+                        });
                     if last.is_some()
+                        && !joined
                         && (lower_ascii_eq(w, CLAUSE_STOP) || lower_ascii_eq(w, &["said", "says"]))
                     {
                         break;
@@ -802,9 +824,10 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             }
         }
         (CueClass::Cognition, Form::Gerund) => return None,
+        (CueClass::Speech, Form::Gerund) if be => {}
         (CueClass::Speech, Form::Gerund) => {
-            // ", saying that ...", "is saying".
-            if !(be || prev_punct == Some(',')) {
+            // ", saying that ...", ", adding that ...".
+            if prev_punct != Some(',') {
                 return None;
             }
             let content = c.content_forward(after)?;
@@ -836,16 +859,23 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             return None;
         }
     }
-    // Inverted: "..., said Smith." / "“...,” said Smith."
-    if prev_word.is_none() && (prev_punct == Some(',') || subj.is_some_and(|j| c.closes_quote(j))) {
-        let src_end = c.np_forward(after, 10)?;
-        if !ends_clause(c, src_end + 1) {
-            return None;
+    // Inverted: "..., said Smith." / "“...,” said Smith, a lawyer."
+    if prev_word.is_none() && !modal && !be {
+        if let Some(f) = inverted_after(c, subj, after, cue_span) {
+            return Some(f);
         }
-        let (content, direct) = c.content_backward(subj.map_or(0, |j| j + 1))?;
+    }
+    // "..., as noted in a report by Human Rights Watch"; "as X said".
+    if prev_word.is_some_and(|w| w.eq_ignore_ascii_case("as"))
+        && c.word(after).is_some_and(|w| w == "in" || w == "by")
+    {
+        let j = subj?;
+        let src_end = c.np_forward(after + 1, 12)?;
+        let source = c.span(after + 1, src_end);
+        let (content, direct) = c.content_backward(j)?;
         return Some(Found {
-            source: Some(c.span(after, src_end)),
-            cue: cue_span,
+            source: Some(source),
+            cue: c.span(j, after),
             content: Some(content),
             direct,
         });
@@ -887,10 +917,47 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         }
     }
     let content = (!content.is_empty()).then_some(content);
+    let source = c.span(src_start, src_end);
+    if !source.slice(c.text).chars().any(char::is_alphabetic) {
+        return None;
+    }
     Some(Found {
-        source: Some(c.span(src_start, src_end)),
+        source: Some(source),
         cue: cue_span,
         content,
+        direct,
+    })
+}
+
+/// `CONTENT, CUE SOURCE.`: the cue right after a comma or a closing quotation mark
+/// at `subj`, a named source after it, and the sentence ending there.
+fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> Option<Found> {
+    let j = subj?;
+    let quoted = c.closes_quote(j) || (c.punct(j) == Some(',') && j > 0 && c.closes_quote(j - 1));
+    if !(quoted || c.punct(j) == Some(',')) {
+        return None;
+    }
+    // The source is named: "said Smith", "said the minister", not "accused Moscow of".
+    let first = c.word(after)?;
+    if !(is_capitalised(first) || lower_ascii_eq(first, &["the", "a", "an", "his", "her", "their"]))
+    {
+        return None;
+    }
+    let src_end = c.np_forward(after, 10)?;
+    let closes = match c.punct(src_end + 1) {
+        None => src_end + 1 >= c.toks.len(),
+        Some('.' | '!' | '?' | ';') => true,
+        Some(',') => quoted,
+        Some(_) => false,
+    };
+    if !closes {
+        return None;
+    }
+    let (content, direct) = c.content_backward(j + 1)?;
+    Some(Found {
+        source: Some(c.span(after, src_end)),
+        cue,
+        content: Some(content),
         direct,
     })
 }
@@ -993,14 +1060,27 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
 /// The subject at the start of the sentence, for a participial cue with no earlier
 /// source in the sentence.
 fn leading_subject(c: &Clause) -> Option<Span> {
+    // Step over fronted adjuncts: "In 2006, for example, Moscow imposed ...".
     let mut j = 0;
+    for _ in 0..3 {
+        let first = c.word(j).unwrap_or("");
+        if !lower_ascii_eq(first, FRONTED) {
+            break;
+        }
+        let comma = (j..c.toks.len().min(j + 12)).find(|&k| c.punct(k) == Some(','))?;
+        j = comma + 1;
+    }
     while c.punct(j).is_some() {
         j += 1;
     }
     let mut last = None;
     let mut k = j;
     while let Some(w) = c.word(k) {
-        if k > j && !(is_capitalised(w) || lower_ascii_eq(w, &["the", "of"])) {
+        let stop = lower_ascii_eq(w, SKIPPABLE)
+            || lower_ascii_eq(w, CLAUSE_STOP)
+            || (!is_capitalised(w)
+                && (w.ends_with("ed") || w.ends_with("ly") || cues::lookup(w).is_some()));
+        if k > j && stop {
             break;
         }
         last = Some(k);
@@ -1011,6 +1091,39 @@ fn leading_subject(c: &Clause) -> Option<Span> {
     }
     last.map(|e| c.span(j, e))
 }
+
+/// Sentence openers that front an adjunct before the subject.
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "however",
+    "meanwhile",
+    "finally",
+    "thus",
+    "since",
+    "for",
+    "by",
+    "despite",
+    "although",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "moreover",
+    "instead",
+    "still",
+    "yet",
+    "then",
+    "today",
+    "yesterday",
+    "now",
+    "also",
+];
 
 /// Titles and roles that precede a name ("President", "spokesperson").
 const TITLE_WORDS: &[&str] = &[

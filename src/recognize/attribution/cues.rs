@@ -125,7 +125,7 @@ const SPEECH: &[(&str, Option<&str>)] = &[
     ("retort", None),
     ("lament", None),
     ("acknowledge", None),
-    ("conclude", None),
+    ("express", None),
 ];
 
 /// Belief, perception, finding and intention verbs.
