@@ -453,7 +453,14 @@ impl<'a> Clause<'a> {
                 && j.checked_sub(1)
                     .and_then(|k| self.word(k))
                     .is_some_and(is_capitalised);
+            // "experts surveyed by Vedomosti": an agent inside a reduced relative.
+            let agent = w == "by"
+                && start.is_some()
+                && j.checked_sub(1)
+                    .and_then(|k| self.word(k))
+                    .is_some_and(|p| p.ends_with("ed") && !is_capitalised(p));
             if !names_joined
+                && !agent
                 && (lower_ascii_eq(w, CLAUSE_STOP)
                     || lower_ascii_eq(w, NP_BACK_STOP)
                     || cues::lookup(w).is_some_and(|c| c.form == Form::Past)
@@ -786,10 +793,19 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     });
     match (cue.class, cue.form) {
         (_, Form::Base) => {
-            let plural = prev_word.is_some_and(|w| {
+            let plural_word = |w: &str| {
                 lower_ascii_eq(w, &["i", "we", "you", "they", "who"])
                     || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
-            });
+            };
+            // "experts surveyed by Vedomosti believe": a plural head a few words back.
+            let plural = prev_word.is_some_and(plural_word)
+                || subj.is_some_and(|j| {
+                    (j.saturating_sub(5)..j)
+                        .rev()
+                        .map_while(|k| c.word(k))
+                        .any(|w| !is_capitalised(w) && plural_word(w) && w.len() > 3)
+                        && (j.saturating_sub(5)..j).any(|k| c.word(k) == Some("by"))
+                });
             if !(modal || plural) || be {
                 return None;
             }
@@ -1412,6 +1428,11 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
             _ => SourceKind::Unknown,
         }
     };
+    // A titled name is a person ("Kremlin spokesperson Dmitry Peskov").
+    let kind = match runs.last() {
+        Some(&(s, e)) if e > s && has(TITLE_WORDS) => SourceKind::Person,
+        _ => kind,
+    };
     // A person's name is the last run of two or more capitalised words (or one after a
     // title); other sources have no separate name.
     let pick = runs
@@ -1450,4 +1471,275 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         (!r.is_empty()).then_some(r)
     };
     (Some(name), role, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+    use proptest::prelude::*;
+
+    /// (source, cue, content) texts of every relation found in `text`.
+    fn relations(text: &str) -> Vec<(Option<String>, String, Option<String>, bool)> {
+        let segs = segment::segment(text);
+        let ctx = Context {
+            text,
+            segments: &segs,
+            published: None,
+        };
+        recognise(&ctx)
+            .iter()
+            .filter_map(|m| m.attribution())
+            .map(|a| {
+                (
+                    a.source.map(|s| s.slice(text).to_string()),
+                    a.cue.map(|s| s.slice(text).to_string()).unwrap_or_default(),
+                    a.content.map(|s| s.slice(text).to_string()),
+                    a.direct,
+                )
+            })
+            .collect()
+    }
+
+    fn one<'a>(
+        rels: &'a [(Option<String>, String, Option<String>, bool)],
+        cue: &str,
+    ) -> &'a (Option<String>, String, Option<String>, bool) {
+        rels.iter()
+            .find(|r| r.1 == cue)
+            .unwrap_or_else(|| panic!("no relation with cue {cue:?} in {rels:?}"))
+    }
+
+    #[test]
+    fn vladimir_putin_claimed_in_2020_that_the_actual_figure_was_closer_to_2_million() {
+        let r = relations(
+            "However, Vladimir Putin claimed in 2020 that the actual figure was closer to 2 \
+             million, equivalent to 20% of Azerbaijan’s current population.",
+        );
+        let (source, _, content, direct) = one(&r, "claimed");
+        assert_eq!(source.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            content.as_deref(),
+            Some(
+                "in 2020 that the actual figure was closer to 2 million, equivalent to 20% of \
+                 Azerbaijan’s current population"
+            )
+        );
+        assert!(!direct);
+    }
+
+    #[test]
+    fn according_to_the_2010_and_2020_censuses() {
+        let r = relations(
+            "According to the 2010 and 2020 censuses, there were about 600,000 Azerbaijanis \
+             living in Russia.",
+        );
+        let (source, _, content, _) = one(&r, "According to");
+        assert_eq!(source.as_deref(), Some("the 2010 and 2020 censuses"));
+        assert_eq!(
+            content.as_deref(),
+            Some("there were about 600,000 Azerbaijanis living in Russia")
+        );
+    }
+
+    #[test]
+    fn rose_to_3_6_billion_in_2024_according_to_azerbaijani_customs_data() {
+        let r = relations(
+            "During the war, Russian exports to Azerbaijan rose from $2.3 billion in 2021 to \
+             $3.6 billion in 2024, according to Azerbaijani customs data.",
+        );
+        let (source, _, content, _) = one(&r, "according to");
+        assert_eq!(source.as_deref(), Some("Azerbaijani customs data"));
+        assert_eq!(
+            content.as_deref(),
+            Some(
+                "During the war, Russian exports to Azerbaijan rose from $2.3 billion in 2021 \
+                 to $3.6 billion in 2024"
+            )
+        );
+    }
+
+    #[test]
+    fn kremlin_spokesperson_dmitry_peskov_in_a_conciliatory_tone_stated() {
+        let t = "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated that Moscow \
+                 hopes for an end to the difficult period in bilateral relations.";
+        let r = relations(t);
+        let (source, _, content, _) = one(&r, "stated");
+        assert_eq!(
+            source.as_deref(),
+            Some("Kremlin spokesperson Dmitry Peskov")
+        );
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Moscow hopes")));
+        let segs = segment::segment(t);
+        let ctx = Context {
+            text: t,
+            segments: &segs,
+            published: None,
+        };
+        let m = recognise(&ctx);
+        let a = m
+            .iter()
+            .filter_map(|m| m.attribution())
+            .find(|a| a.cue.map(|c| c.slice(t)) == Some("stated"));
+        assert_eq!(
+            a.and_then(|a| a.source_name).map(|s| s.slice(t)),
+            Some("Dmitry Peskov")
+        );
+        assert_eq!(
+            a.and_then(|a| a.source_role).map(|s| s.slice(t)),
+            Some("Kremlin spokesperson")
+        );
+        assert_eq!(a.map(|a| a.source_kind), Some(SourceKind::Person));
+    }
+
+    #[test]
+    fn experts_surveyed_by_vedomosti_believe_that() {
+        let r = relations(
+            "Although experts surveyed by Vedomosti believe that Azerbaijan would suffer more \
+             from a trade war, Russia could also incur tangible costs.",
+        );
+        let (source, _, content, _) = one(&r, "believe");
+        assert!(source.as_deref().is_some_and(|s| s.contains("Vedomosti")));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Azerbaijan would suffer")));
+    }
+
+    #[test]
+    fn aliyev_urged_ukrainians_not_to_resign_themselves() {
+        let r = relations(
+            "Aliyev urged Ukrainians 'not to resign themselves' to occupation, citing his own \
+             experience of reclaiming Karabakh.",
+        );
+        let (source, _, content, _) = one(&r, "urged");
+        assert_eq!(source.as_deref(), Some("Aliyev"));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.contains("'not to resign themselves'")));
+        let (gsource, _, _, _) = one(&r, "citing");
+        assert_eq!(gsource.as_deref(), Some("Aliyev"));
+    }
+
+    #[test]
+    fn as_noted_in_a_report_by_human_rights_watch() {
+        let r = relations(
+            "In October and November 2006, Russian authorities deported over 2,300 of them, as \
+             noted in a report by Human Rights Watch on those events.",
+        );
+        let (source, _, content, _) = one(&r, "as noted in");
+        assert!(source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("a report by Human Rights Watch")));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.ends_with("deported over 2,300 of them")));
+    }
+
+    #[test]
+    fn quote_then_said_the_minister_is_direct_and_spans_sentences() {
+        let r = relations("“We will not resign. We will win,” said the minister.");
+        let (source, _, content, direct) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("the minister"));
+        assert_eq!(
+            content.as_deref(),
+            Some("“We will not resign. We will win,”")
+        );
+        assert!(direct);
+    }
+
+    #[test]
+    fn he_said_after_a_quote_and_sources_said_after_a_clause() {
+        let r = relations("“It is over,” he said. The talks failed, sources said.");
+        let (s1, _, c1, d1) = &r[0];
+        assert_eq!(s1.as_deref(), Some("he"));
+        assert_eq!(c1.as_deref(), Some("“It is over,”"));
+        assert!(d1);
+        let (s2, _, c2, _) = &r[1];
+        assert_eq!(s2.as_deref(), Some("sources"));
+        assert_eq!(c2.as_deref(), Some("The talks failed"));
+    }
+
+    #[test]
+    fn scare_quotes_and_names_in_quotes_attribute_nothing() {
+        let r = relations(
+            "Moscow perhaps lost Azerbaijan as a 'friendly' dictatorship after the closure of \
+             the 'Russian House' and Baku’s 'unfriendly' steps against two \
+             'thieves-in-law'.",
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn the_united_states_and_his_plans_are_nouns_not_cues() {
+        let r = relations(
+            "The United States will unveil his plans, and the states that voted reported no \
+             change in the plans.",
+        );
+        assert!(r.iter().all(|x| x.1 != "States" && x.1 != "plans"), "{r:?}");
+    }
+
+    #[test]
+    fn i_think_inside_a_quotation_is_not_a_separate_source() {
+        let r = relations("“I think NATO may be obsolete,” Trump said.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn minval_politika_cited_headlines_from_tsargrad() {
+        let r = relations(
+            "In an article devoted to this campaign, the Azerbaijani outlet Minval Politika \
+             cited headlines from 'Tsargrad' published during just one week in May.",
+        );
+        let (source, _, _, _) = one(&r, "cited");
+        assert_eq!(
+            source.as_deref(),
+            Some("the Azerbaijani outlet Minval Politika")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn spans_lie_on_char_boundaries(text in "\\PC{0,300}") {
+            let segs = segment::segment(&text);
+            let ctx = Context { text: &text, segments: &segs, published: None };
+            for m in recognise(&ctx) {
+                let a = m.attribution().cloned();
+                prop_assert!(m.span.end <= text.len());
+                prop_assert!(text.get(m.span.start..m.span.end).is_some());
+                if let Some(a) = a {
+                    for s in [a.source, a.cue, a.content, a.source_name, a.source_role]
+                        .into_iter()
+                        .flatten()
+                    {
+                        prop_assert!(s.start <= s.end && s.end <= text.len());
+                        prop_assert!(text.get(s.start..s.end).is_some());
+                        prop_assert!(m.span.contains(s) || a.source_name == Some(s) || a.source_role == Some(s));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn speech_like_text_never_panics(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("said"), Just("according"), Just("to"), Just(","), Just("“"),
+                    Just("”"), Just("'"), Just("’"), Just("he"), Just("Smith"), Just("that"),
+                    Just("."), Just(":"), Just("as"), Just("noted"), Just("in"), Just("by"),
+                    Just("was"), Just("called"), Just("for"), Just("é"), Just("\n"),
+                ],
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            let segs = segment::segment(&text);
+            let ctx = Context { text: &text, segments: &segs, published: None };
+            for m in recognise(&ctx) {
+                prop_assert!(text.get(m.span.start..m.span.end).is_some());
+            }
+        }
+    }
 }
