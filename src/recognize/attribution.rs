@@ -292,6 +292,12 @@ const CLAUSE_STOP: &[&str] = &[
     "are", "were", "has", "have", "had", "will", "would", "not", "also", "did",
 ];
 
+/// Titles written with a period before a name.
+const ABBREVIATED_TITLES: &[&str] = &[
+    "Rep", "Sen", "Gov", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof", "Rev",
+    "Hon", "Pres", "Adm", "Maj", "St", "Jr", "Sr",
+];
+
 /// Words a subject phrase does not reach back over: an agent ("made ... by the US
 /// ambassador") or a place or time adjunct ("on 14 July").
 const NP_BACK_STOP: &[&str] = &[
@@ -421,7 +427,16 @@ impl<'a> Clause<'a> {
                 Some(w) if lower_ascii_eq(w, SKIPPABLE) => {
                     modal |= lower_ascii_eq(w, MODALS);
                     be |= lower_ascii_eq(w, BE);
-                    // "in 2020", "on Monday": a short time phrase between cue and subject.
+                }
+                // "Gov. Mike Pence (R-IN) said": step over a short parenthesis.
+                None if self.punct(j) == Some(')') => {
+                    let open = (j.saturating_sub(8)..j)
+                        .rev()
+                        .find(|&k| self.punct(k) == Some('('));
+                    match open {
+                        Some(k) if k > 0 => j = k,
+                        _ => return (Some(j), modal, be),
+                    }
                 }
                 _ => return (Some(j), modal, be),
             }
@@ -496,6 +511,11 @@ impl<'a> Clause<'a> {
             match self.punct(j) {
                 Some(c) if c == '-' || c == '&' => {}
                 Some(c) if quotes::family(c).is_some() && last.is_some() => {}
+                // "Rep. G.K. Butterfield", "J. Smith".
+                Some('.')
+                    if last.and_then(|k| self.word(k)).is_some_and(|w| {
+                        lower_ascii_eq(w, ABBREVIATED_TITLES) || w.chars().count() == 1
+                    }) && self.word(j + 1).is_some_and(is_capitalised) => {}
                 Some(_) => break,
                 None => {
                     let w = self.word(j).unwrap_or("");
@@ -532,7 +552,7 @@ impl<'a> Clause<'a> {
     /// quotation that opens at `from` (which may close in a later sentence).
     fn content_forward(&self, from: usize) -> Option<(Span, bool)> {
         let first = self.toks.get(from)?;
-        let mut end = self.sentence.end;
+        let mut end = self.next_relation(from).unwrap_or(self.sentence.end);
         let mut direct = false;
         if self.opens_quote(from) {
             if let Some(c) = self.punct(from).and_then(quotes::family) {
@@ -550,6 +570,56 @@ impl<'a> Clause<'a> {
             Span::new(first.span.start, end.max(first.span.start)),
         );
         (!span.is_empty()).then_some((span, direct))
+    }
+
+    /// The byte where a coordinated second relation starts after token `from`: ",
+    /// citing ...", "and demanded ...". The content of the first ends there.
+    fn next_relation(&self, from: usize) -> Option<usize> {
+        (from + 1..self.toks.len().saturating_sub(1)).find_map(|k| {
+            let next = self.word(k + 1).and_then(cues::lookup)?;
+            let starts = match (self.punct(k), self.word(k)) {
+                (Some(','), _) => next.form == Form::Gerund && next.class == CueClass::Speech,
+                (None, Some("and")) => {
+                    next.class == CueClass::Speech
+                        && matches!(next.form, Form::Past | Form::ThirdPerson)
+                }
+                _ => false,
+            };
+            starts
+                .then(|| self.toks.get(k).map(|t| t.span.start))
+                .flatten()
+        })
+    }
+
+    /// A quotation that goes on in the next sentence after its attribution ("“A,” said
+    /// X. “B.”") extends the content to the end of the continuation.
+    fn continued(&self, content: Span, direct: bool) -> Span {
+        if !direct {
+            return content;
+        }
+        let Some(rest) = self.text.get(self.sentence.end..self.paragraph.end) else {
+            return content;
+        };
+        let lead = rest.len() - rest.trim_start().len();
+        let at = self.sentence.end + lead;
+        let Some(c) = rest.trim_start().chars().next() else {
+            return content;
+        };
+        let (Some(fam), Some(open)) = (
+            quotes::family(c),
+            self.text
+                .get(content.start..)
+                .and_then(|s| s.chars().next()),
+        ) else {
+            return content;
+        };
+        if quotes::family(open) != Some(fam) || !quotes::opens(self.text, at, c) {
+            return content;
+        }
+        match quotes::find_close(self.text, at, fam, self.paragraph.end) {
+            Some(close) => content.cover(Span::new(at, close)),
+            None => content,
+        }
     }
 
     /// The content before token `i` (exclusive; `i` is the comma or closing quote that
@@ -633,7 +703,20 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
             quoted_for = Some(sentence.paragraph);
         }
         let mut last_source: Option<Span> = None;
+        // "Pence: Gennifer Flowers won't be at the debate", "PENCE: Well, look, ...".
+        if sentence.span.start == paragraph.start {
+            if let Some(f) = speaker_label(&clause) {
+                last_source = f.source;
+                out.push(to_mention(text, f));
+            }
+        }
         for i in 0..toks.len() {
+            if let Some('―' | '—') = clause.punct(i) {
+                if let Some(f) = dash_signature(&clause, i) {
+                    out.push(to_mention(text, f));
+                }
+                continue;
+            }
             let Some(w) = clause.word(i) else { continue };
             // A belief inside a quotation is the quoted speaker's own stance ("“I think
             // ...,” she said"), which PolNeAR leaves unannotated.
@@ -660,6 +743,96 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Labels that head a paragraph with a colon but name no source.
+const NOT_SPEAKERS: &[&str] = &[
+    "Note",
+    "Update",
+    "Updated",
+    "Photo",
+    "Photos",
+    "Image",
+    "Related",
+    "Read",
+    "Watch",
+    "Video",
+    "Warning",
+    "Breaking",
+    "Correction",
+    "Editor",
+    "Disclaimer",
+    "Q",
+    "A",
+    "Subscribe",
+    "Follow",
+    "Contact",
+    "Email",
+    "Tags",
+    "Topics",
+    "Share",
+    "Listen",
+    "See",
+    "Also",
+    "More",
+    "Previously",
+    "Background",
+    "Caption",
+    "Credit",
+    "Source",
+    "Sources",
+    "Getty",
+];
+
+/// A speaker label at the start of a paragraph: one to three capitalised words and a
+/// colon, as in transcripts and in headlines ("Poll: Clinton and Trump in dead heat").
+fn speaker_label(c: &Clause) -> Option<Found> {
+    let mut j = 0;
+    while c.opens_quote(j) {
+        j += 1;
+    }
+    let first = j;
+    while j < first + 3 && c.word(j).is_some_and(is_capitalised) {
+        j += 1;
+    }
+    if j == first || c.punct(j) != Some(':') {
+        return None;
+    }
+    let label = c.span(first, j - 1);
+    if lower_ascii_eq(label.slice(c.text), NOT_SPEAKERS) {
+        return None;
+    }
+    let (content, direct) = c.content_forward(j + 1)?;
+    // A label speaks for the whole paragraph of a transcript.
+    let content = if c.paragraph.end > content.end && c.paragraph.start == c.sentence.start {
+        trim_end_punct(c.text, Span::new(content.start, c.paragraph.end))
+    } else {
+        content
+    };
+    Some(Found {
+        source: Some(label),
+        cue: c.span(j, j),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// `“...” ― Name`: a quotation signed with a dash and a name.
+fn dash_signature(c: &Clause, i: usize) -> Option<Found> {
+    let q = i.checked_sub(1)?;
+    if !c.closes_quote(q) || !c.word(i + 1).is_some_and(is_capitalised) {
+        return None;
+    }
+    let src_end = c.np_forward(i + 1, 5)?;
+    let t = c.toks.get(q)?;
+    let fam = t.punct.and_then(quotes::family)?;
+    let open = quotes::find_open(c.text, t.span.start, fam, c.paragraph.start)?;
+    Some(Found {
+        source: Some(c.span(i + 1, src_end)),
+        cue: c.span(i, i),
+        content: Some(Span::new(open, t.span.end)),
+        direct: true,
+    })
 }
 
 /// The quotations of a paragraph: double quotes and guillemets, and single quotes
@@ -767,6 +940,23 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     let (subj, modal, be) = c.subject_end(i);
     let prev_word = subj.and_then(|j| c.word(j));
     let prev_punct = subj.and_then(|j| c.punct(j));
+    // "... declared that ... and demanded full transparency": a second verb of the
+    // same subject.
+    if prev_word == Some("and")
+        && cue.class == CueClass::Speech
+        && matches!(cue.form, Form::Past | Form::ThirdPerson)
+        && !modal
+        && !be
+    {
+        let source = last_source?;
+        let (content, direct) = c.content_forward(i + 1)?;
+        return Some(Found {
+            source: Some(source),
+            cue: c.span(i, i),
+            content: Some(content),
+            direct,
+        });
+    }
     // A noun or an adjective, not a verb: "the states", "his plans", "Trump's claims".
     if let Some(w) = prev_word {
         if lower_ascii_eq(w, NOUN_CONTEXT) && !(be && cue.form == Form::Past) {
@@ -785,6 +975,15 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     }
     let after = cue_end + 1;
     let cue_span = c.span(i, cue_end);
+    if cue.form == Form::ThirdPerson
+        && c.word(after).is_some_and(|w| {
+            lower_ascii_eq(w, MODALS)
+                || lower_ascii_eq(w, BE)
+                || lower_ascii_eq(w, &["has", "have", "had"])
+        })
+    {
+        return None;
+    }
     let subject_like = prev_word.is_some_and(|w| {
         lower_ascii_eq(w, PRONOUNS)
             || is_capitalised(w)
@@ -825,7 +1024,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
                     || lower_ascii_eq(w, DATASET_WORDS)
                     || lower_ascii_eq(w, ORG_WORDS)
             });
-            if be || modal || !holder {
+            // "Video shows that ...": a clause after the verb makes any subject a holder.
+            let clause_follows = c.word(after) == Some("that") && cue.form == Form::ThirdPerson;
+            if be || modal || !(holder || clause_follows && subject_like) {
                 return None;
             }
         }
@@ -836,6 +1037,14 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             // "are called failing", "was asked to": a passive without an agent names or
             // reports an act done to the subject, not the subject's words.
             if be && c.word(after) != Some("by") {
+                return None;
+            }
+            // ", accused of injuring ...": a participle clause about someone else.
+            if prev_punct == Some(',')
+                && cue.form == Form::Past
+                && c.word(after)
+                    .is_some_and(|w| lower_ascii_eq(w, &["of", "by", "as", "with", "in"]))
+            {
                 return None;
             }
         }
@@ -905,6 +1114,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         .is_some_and(|k| matches!(c.punct(k), Some(',' | '—' | '–')) || c.closes_quote(k));
     if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= 8 {
         let (content, direct) = c.content_backward(src_start)?;
+        let content = c.continued(content, direct);
         return Some(Found {
             source: Some(c.span(src_start, src_end)),
             cue: cue_span,
@@ -970,6 +1180,7 @@ fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> O
         return None;
     }
     let (content, direct) = c.content_backward(j + 1)?;
+    let content = c.continued(content, direct);
     Some(Found {
         source: Some(c.span(after, src_end)),
         cue,
@@ -985,8 +1196,7 @@ fn ends_clause(c: &Clause, k: usize) -> bool {
     let mut words = 0;
     while j < c.toks.len() {
         match c.punct(j) {
-            Some('.' | '!' | '?' | ';') => return true,
-            Some(',') if words == 0 => return true,
+            Some('.' | '!' | '?' | ';' | ',') => return true,
             Some(p) if quotes::family(p).is_some() => {}
             Some(_) => return words == 0,
             None => {
