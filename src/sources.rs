@@ -124,7 +124,10 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// Whether two canonical names denote the same source across documents.
 pub fn same_source(a: &str, b: &str) -> bool {
-    let (wa, wb) = (name_words(a), name_words(b));
+    same_words(&name_words(a), &name_words(b))
+}
+
+fn same_words(wa: &[String], wb: &[String]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
@@ -179,6 +182,9 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
     let mut out = DocSources::default();
     // (paragraph, source id) of each resolved source mention, in document order.
     let mut recent: Vec<(usize, usize)> = Vec::new();
+    // Normalised name words of each source, and the sources by last citation.
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    let mut by_recency: Vec<usize> = Vec::new();
     let paragraph_of = |at: usize| -> usize {
         segments
             .sentence_at(at)
@@ -195,7 +201,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
             recent
                 .iter()
                 .rev()
-                .filter(|(p, _)| *p == para || p.checked_add(1) == Some(para))
+                .take_while(|(p, _)| *p == para || p.checked_add(1) == Some(para))
                 .map(|&(_, id)| id)
                 .collect()
         };
@@ -219,18 +225,19 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                     .is_some_and(|r| words(&r.to_lowercase()).any(|w| w == head))
             }),
             Reference::Named(name) => {
-                // The most recent source with a compatible name, else a new one.
-                let found = recent
+                // The most recently cited source with a compatible name, else a new one.
+                let words = name_words(&name);
+                let found = by_recency
                     .iter()
                     .rev()
-                    .map(|&(_, id)| id)
-                    .chain(0..out.sources.len())
-                    .find(|&id| same_source(&out.sources[id].name, &name));
+                    .copied()
+                    .find(|&id| same_words(&keys[id], &words));
                 let role = a.source_role.map(|r| r.slice(text).to_string());
                 Some(match found {
                     Some(id) => {
                         let s = &mut out.sources[id];
-                        if name_words(&name).len() > name_words(&s.name).len() {
+                        if words.len() > keys[id].len() {
+                            keys[id] = words;
                             s.name = name.clone();
                             if let Some(i) = s.aliases.iter().position(|x| *x == name) {
                                 s.aliases.remove(i);
@@ -246,6 +253,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         id
                     }
                     None => {
+                        keys.push(words);
                         out.sources.push(DocSource {
                             name: name.clone(),
                             kind: a.source_kind,
@@ -266,6 +274,11 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                 s.kind = a.source_kind;
             }
             recent.push((para, id));
+            // Each source once, the most recently cited last.
+            if let Some(p) = by_recency.iter().position(|&x| x == id) {
+                by_recency.remove(p);
+            }
+            by_recency.push(id);
         }
         a.source_id = id;
     }

@@ -21,6 +21,8 @@
 mod cues;
 mod quotes;
 
+use std::sync::LazyLock;
+
 use super::{Attribution, Context, Mention, Payload, SourceKind};
 use crate::span::Span;
 use cues::{Cue, CueClass, Form};
@@ -39,26 +41,57 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Splits `span` of `text` into tokens, appending them to `out`.
+///
+/// Works on bytes: ASCII is classified by table, and a non-ASCII char is decoded only
+/// where one starts, so the common case costs one branch per byte.
 fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     out.clear();
     let body = span.slice(text);
+    let bytes = body.as_bytes();
     let base = span.start;
-    let mut iter = body.char_indices().peekable();
+    let char_at = |i: usize| -> Option<char> { body.get(i..).and_then(|s| s.chars().next()) };
+    let alnum_at = |i: usize| -> bool {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
+            None => false,
+        }
+    };
     let mut word_start: Option<usize> = None;
     let mut prev_alnum = false;
-    while let Some((i, c)) = iter.next() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            match char_at(i) {
+                Some(c) => (c, c.len_utf8()),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        let alnum = if b.is_ascii() {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
             if word_start.is_none() {
                 word_start = Some(i);
             }
             prev_alnum = true;
+            i += len;
             continue;
         }
-        let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if word_start.is_some() && prev_alnum && next_alnum && is_joiner(c) {
-            // A comma or dot joins only digits ("2,300", "32.1") and dotted initialisms.
-            if c != ',' || body[..i].ends_with(|p: char| p.is_ascii_digit()) {
+        if word_start.is_some() && prev_alnum && is_joiner(c) && alnum_at(i + len) {
+            // A comma joins only digits ("2,300"); a dot, an apostrophe or a hyphen
+            // joins letters too ("U.S", "Baku’s", "thieves-in-law").
+            if c != ',' || (i > 0 && bytes[i - 1].is_ascii_digit()) {
                 prev_alnum = false;
+                i += len;
                 continue;
             }
         }
@@ -71,10 +104,11 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         prev_alnum = false;
         if !c.is_whitespace() {
             out.push(Tok {
-                span: Span::new(base + i, base + i + c.len_utf8()),
+                span: Span::new(base + i, base + i + len),
                 punct: Some(c),
             });
         }
+        i += len;
     }
     if let Some(ws) = word_start {
         out.push(Tok {
@@ -373,6 +407,45 @@ fn is_possessive(w: &str) -> bool {
         )
 }
 
+/// The word lists above as hash sets, built once.
+struct Sets {
+    outlet_words: cues::WordSet,
+    noun_context: cues::WordSet,
+    skippable: cues::WordSet,
+    modals: cues::WordSet,
+    be: cues::WordSet,
+    pronouns: cues::WordSet,
+    clause_stop: cues::WordSet,
+    tail_ok: cues::WordSet,
+    np_back_stop: cues::WordSet,
+    title_words: cues::WordSet,
+    abbreviated_titles: cues::WordSet,
+    people_words: cues::WordSet,
+    document_words: cues::WordSet,
+    dataset_words: cues::WordSet,
+    org_words: cues::WordSet,
+    fronted: cues::WordSet,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    outlet_words: cues::word_set(OUTLET_WORDS),
+    noun_context: cues::word_set(NOUN_CONTEXT),
+    skippable: cues::word_set(SKIPPABLE),
+    modals: cues::word_set(MODALS),
+    be: cues::word_set(BE),
+    pronouns: cues::word_set(PRONOUNS),
+    clause_stop: cues::word_set(CLAUSE_STOP),
+    tail_ok: cues::word_set(TAIL_OK),
+    np_back_stop: cues::word_set(NP_BACK_STOP),
+    title_words: cues::word_set(TITLE_WORDS),
+    abbreviated_titles: cues::word_set(ABBREVIATED_TITLES),
+    people_words: cues::word_set(PEOPLE_WORDS),
+    document_words: cues::word_set(DOCUMENT_WORDS),
+    dataset_words: cues::word_set(DATASET_WORDS),
+    org_words: cues::word_set(ORG_WORDS),
+    fronted: cues::word_set(FRONTED),
+});
+
 /// A sentence with its tokens, and what the recogniser needs around it.
 struct Clause<'a> {
     text: &'a str,
@@ -424,9 +497,9 @@ impl<'a> Clause<'a> {
         while j > 0 {
             j -= 1;
             match self.word(j) {
-                Some(w) if lower_ascii_eq(w, SKIPPABLE) => {
-                    modal |= lower_ascii_eq(w, MODALS);
-                    be |= lower_ascii_eq(w, BE);
+                Some(w) if cues::contains(&SETS.skippable, w) => {
+                    modal |= cues::contains(&SETS.modals, w);
+                    be |= cues::contains(&SETS.be, w);
                 }
                 // "Gov. Mike Pence (R-IN) said": step over a short parenthesis.
                 None if self.punct(j) == Some(')') => {
@@ -476,8 +549,8 @@ impl<'a> Clause<'a> {
                     .is_some_and(|p| p.ends_with("ed") && !is_capitalised(p));
             if !names_joined
                 && !agent
-                && (lower_ascii_eq(w, CLAUSE_STOP)
-                    || lower_ascii_eq(w, NP_BACK_STOP)
+                && (cues::contains(&SETS.clause_stop, w)
+                    || cues::contains(&SETS.np_back_stop, w)
                     || cues::lookup(w).is_some_and(|c| c.form == Form::Past)
                     || (w.ends_with("ing") && !is_capitalised(w) && w.len() > 5))
             {
@@ -514,7 +587,7 @@ impl<'a> Clause<'a> {
                 // "Rep. G.K. Butterfield", "J. Smith".
                 Some('.')
                     if last.and_then(|k| self.word(k)).is_some_and(|w| {
-                        lower_ascii_eq(w, ABBREVIATED_TITLES) || w.chars().count() == 1
+                        cues::contains(&SETS.abbreviated_titles, w) || w.chars().count() == 1
                     }) && self.word(j + 1).is_some_and(is_capitalised) => {}
                 Some(_) => break,
                 None => {
@@ -526,7 +599,8 @@ impl<'a> Clause<'a> {
                         });
                     if last.is_some()
                         && !joined
-                        && (lower_ascii_eq(w, CLAUSE_STOP) || lower_ascii_eq(w, &["said", "says"]))
+                        && (cues::contains(&SETS.clause_stop, w)
+                            || lower_ascii_eq(w, &["said", "says"]))
                     {
                         break;
                     }
@@ -698,10 +772,6 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
             sentence: sentence.span,
             paragraph,
         };
-        if quoted_for != Some(sentence.paragraph) {
-            quotations(text, paragraph, &mut quoted);
-            quoted_for = Some(sentence.paragraph);
-        }
         let mut last_source: Option<Span> = None;
         // "Pence: Gennifer Flowers won't be at the debate", "PENCE: Well, look, ...".
         if sentence.span.start == paragraph.start {
@@ -718,19 +788,24 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 continue;
             }
             let Some(w) = clause.word(i) else { continue };
-            // A belief inside a quotation is the quoted speaker's own stance ("“I think
-            // ...,” she said"), which PolNeAR leaves unannotated.
-            let in_quote = toks.get(i).is_some_and(|t| {
-                quoted
-                    .iter()
-                    .any(|q| q.start < t.span.start && t.span.end <= q.end)
-            });
             let found = if w.eq_ignore_ascii_case("according") {
                 according_to(&clause, i)
-            } else if w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()) {
-                cues::lookup(w)
-                    .filter(|cue| !(in_quote && cue.class == CueClass::Cognition))
-                    .and_then(|cue| verb_cue(&clause, i, cue, last_source))
+            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                cues::lookup(w).and_then(|cue| {
+                    // A belief inside a quotation is the quoted speaker's own stance
+                    // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
+                    if cue.class == CueClass::Cognition {
+                        if quoted_for != Some(sentence.paragraph) {
+                            quotations(text, paragraph, &mut quoted);
+                            quoted_for = Some(sentence.paragraph);
+                        }
+                        let at = toks.get(i).map_or(Span::new(0, 0), |t| t.span);
+                        if quoted.iter().any(|q| q.start < at.start && at.end <= q.end) {
+                            return None;
+                        }
+                    }
+                    verb_cue(&clause, i, cue, last_source)
+                })
             } else {
                 None
             };
@@ -959,7 +1034,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     }
     // A noun or an adjective, not a verb: "the states", "his plans", "Trump's claims".
     if let Some(w) = prev_word {
-        if lower_ascii_eq(w, NOUN_CONTEXT) && !(be && cue.form == Form::Past) {
+        if cues::contains(&SETS.noun_context, w) && !(be && cue.form == Form::Past) {
             return None;
         }
         if is_possessive(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b',') {
@@ -977,15 +1052,15 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     let cue_span = c.span(i, cue_end);
     if cue.form == Form::ThirdPerson
         && c.word(after).is_some_and(|w| {
-            lower_ascii_eq(w, MODALS)
-                || lower_ascii_eq(w, BE)
+            cues::contains(&SETS.modals, w)
+                || cues::contains(&SETS.be, w)
                 || lower_ascii_eq(w, &["has", "have", "had"])
         })
     {
         return None;
     }
     let subject_like = prev_word.is_some_and(|w| {
-        lower_ascii_eq(w, PRONOUNS)
+        cues::contains(&SETS.pronouns, w)
             || is_capitalised(w)
             || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ed"))
             || !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly")
@@ -1019,10 +1094,10 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             let holder = prev_word.is_some_and(|w| {
                 lower_ascii_eq(w, &["he", "she", "it", "who", "which", "that", "they"])
                     || is_capitalised(w) && !lower_ascii_eq(w, &["I", "We", "You"])
-                    || lower_ascii_eq(w, PEOPLE_WORDS)
-                    || lower_ascii_eq(w, DOCUMENT_WORDS)
-                    || lower_ascii_eq(w, DATASET_WORDS)
-                    || lower_ascii_eq(w, ORG_WORDS)
+                    || cues::contains(&SETS.people_words, w)
+                    || cues::contains(&SETS.document_words, w)
+                    || cues::contains(&SETS.dataset_words, w)
+                    || cues::contains(&SETS.org_words, w)
             });
             // "Video shows that ...": a clause after the verb makes any subject a holder.
             let clause_follows = c.word(after) == Some("that") && cue.form == Form::ThirdPerson;
@@ -1201,7 +1276,7 @@ fn ends_clause(c: &Clause, k: usize) -> bool {
             Some(_) => return words == 0,
             None => {
                 let w = c.word(j).unwrap_or("");
-                if !(lower_ascii_eq(w, TAIL_OK)
+                if !(cues::contains(&SETS.tail_ok, w)
                     || is_capitalised(w)
                     || w.bytes().all(|b| b.is_ascii_digit()))
                     || words >= 8
@@ -1229,7 +1304,7 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
             }
             return None;
         }
-        if lower_ascii_eq(w, PRONOUNS) {
+        if cues::contains(&SETS.pronouns, w) {
             return Some((end, end));
         }
         let s = c.np_back(end, 10)?;
@@ -1290,7 +1365,7 @@ fn leading_subject(c: &Clause) -> Option<Span> {
     let mut j = 0;
     for _ in 0..3 {
         let first = c.word(j).unwrap_or("");
-        if !lower_ascii_eq(first, FRONTED) {
+        if !cues::contains(&SETS.fronted, first) {
             break;
         }
         let comma = (j..c.toks.len().min(j + 12)).find(|&k| c.punct(k) == Some(','))?;
@@ -1302,8 +1377,8 @@ fn leading_subject(c: &Clause) -> Option<Span> {
     let mut last = None;
     let mut k = j;
     while let Some(w) = c.word(k) {
-        let stop = lower_ascii_eq(w, SKIPPABLE)
-            || lower_ascii_eq(w, CLAUSE_STOP)
+        let stop = cues::contains(&SETS.skippable, w)
+            || cues::contains(&SETS.clause_stop, w)
             || (!is_capitalised(w)
                 && (w.ends_with("ed") || w.ends_with("ly") || cues::lookup(w).is_some()));
         if k > j && stop {
@@ -1595,8 +1670,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         .filter(|(_, t)| t.punct.is_none())
         .map(|(i, t)| (i, t.span.slice(text)))
         .collect();
-    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
-    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+    let has = |set: &cues::WordSet| words.iter().any(|(_, w)| cues::contains(set, w));
     if words.len() == 1 && lower_ascii_eq(words[0].1, PERSON_PRONOUNS) {
         return (None, None, SourceKind::Person);
     }
@@ -1606,7 +1680,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     let mut cur: Option<(usize, usize)> = None;
     for (wi, (_, w)) in words.iter().enumerate() {
         let name_word = is_capitalised(w)
-            && !lower_ascii_eq(w, TITLE_WORDS)
+            && !cues::contains(&SETS.title_words, w)
             && !lower_ascii_eq(w, &["the", "a", "an"])
             && !is_possessive(w);
         match (name_word, cur) {
@@ -1620,15 +1694,15 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         }
     }
     runs.extend(cur);
-    let kind = if has(DATASET_WORDS) {
+    let kind = if has(&SETS.dataset_words) {
         SourceKind::Dataset
-    } else if has(DOCUMENT_WORDS) && !has(OUTLET_WORDS) {
+    } else if has(&SETS.document_words) && !has(&SETS.outlet_words) {
         SourceKind::Document
-    } else if has(OUTLET_WORDS) {
+    } else if has(&SETS.outlet_words) {
         SourceKind::Outlet
-    } else if has(ORG_WORDS) {
+    } else if has(&SETS.org_words) {
         SourceKind::Organisation
-    } else if has(PEOPLE_WORDS) || has(TITLE_WORDS) {
+    } else if has(&SETS.people_words) || has(&SETS.title_words) {
         SourceKind::Person
     } else {
         match runs.last() {
@@ -1640,7 +1714,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     };
     // A titled name is a person ("Kremlin spokesperson Dmitry Peskov").
     let kind = match runs.last() {
-        Some(&(s, e)) if e > s && has(TITLE_WORDS) => SourceKind::Person,
+        Some(&(s, e)) if e > s && has(&SETS.title_words) => SourceKind::Person,
         _ => kind,
     };
     // A person's name is the last run of two or more capitalised words (or one after a

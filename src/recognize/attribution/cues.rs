@@ -8,7 +8,51 @@
 //! surface forms double as nouns and adjectives ("plans", "found", "the thought").
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the lexicon is looked up once per lower-case word of every sentence, and
+/// its keys are short ASCII words, where FNV is several times faster than SipHash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A set of lower-case words, matched case-insensitively by [`contains`].
+pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fnv>>;
+
+pub fn word_set(list: &[&str]) -> WordSet {
+    list.iter().map(|w| w.to_ascii_lowercase()).collect()
+}
+
+/// Whether `set` holds `word`, ignoring ASCII case, without allocating.
+pub fn contains(set: &WordSet, word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(b) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(|s| set.contains(s))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueClass {
@@ -223,8 +267,8 @@ fn regular_forms(lemma: &str) -> [(String, Form); 4] {
     }
 }
 
-static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static LEXICON: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
+    let mut map = FnvMap::default();
     // Cognition first so that a verb in both lists ("agree") keeps the speech class.
     for (class, list) in [(CueClass::Cognition, COGNITION), (CueClass::Speech, SPEECH)] {
         for &(lemma, particle) in list {
@@ -253,8 +297,29 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
     map
 });
 
+/// For each word length, a bit per first letter that some lexicon form has.
+static SHAPES: LazyLock<[u32; 16]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 16];
+    for w in LEXICON.keys() {
+        if let (Some(&b), true) = (w.as_bytes().first(), w.len() < 16) {
+            if b.is_ascii_lowercase() {
+                shapes[w.len()] |= 1 << (b - b'a');
+            }
+        }
+    }
+    shapes
+});
+
 /// The cue a lower-case word is, if any.
 pub fn lookup(word: &str) -> Option<Cue> {
+    // A bitmap of (length, first letter) pairs rejects most words before hashing.
+    let (Some(&first), len) = (word.as_bytes().first(), word.len()) else {
+        return None;
+    };
+    let letter = usize::from(first.wrapping_sub(b'a'));
+    if len >= 16 || letter >= 26 || SHAPES[len] & (1 << letter) == 0 {
+        return None;
+    }
     LEXICON.get(word).copied()
 }
 
