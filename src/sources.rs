@@ -185,6 +185,8 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
     // Normalised name words of each source, and the sources by last citation.
     let mut keys: Vec<Vec<String>> = Vec::new();
     let mut by_recency: Vec<usize> = Vec::new();
+    // Whether each source was named by a personal name rather than a phrase.
+    let mut named: Vec<bool> = Vec::new();
     let paragraph_of = |at: usize| -> usize {
         segments
             .sentence_at(at)
@@ -209,7 +211,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         let id = match classify(text, source, a.source_name) {
             Reference::Personal => near(&recent)
                 .into_iter()
-                .find(|&id| out.sources[id].kind == SourceKind::Person),
+                .find(|&id| out.sources[id].kind == SourceKind::Person && named[id]),
             Reference::Impersonal { plural } => near(&recent).into_iter().find(|&id| {
                 let k = out.sources[id].kind;
                 if plural {
@@ -227,11 +229,17 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
             Reference::Named(name) => {
                 // The most recently cited source with a compatible name, else a new one.
                 let words = name_words(&name);
-                let found = by_recency
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&id| same_words(&keys[id], &words));
+                let is_name = a.source_name.is_some();
+                // Surname and first-name rules hold between personal names only; other
+                // phrases merge when their words are equal ("Azerbaijan" is not "the
+                // foreign ministers of Armenia and Azerbaijan").
+                let found = by_recency.iter().rev().copied().find(|&id| {
+                    if is_name && named[id] {
+                        same_words(&keys[id], &words)
+                    } else {
+                        keys[id] == words
+                    }
+                });
                 let role = a.source_role.map(|r| r.slice(text).to_string());
                 Some(match found {
                     Some(id) => {
@@ -254,6 +262,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                     }
                     None => {
                         keys.push(words);
+                        named.push(is_name);
                         out.sources.push(DocSource {
                             name: name.clone(),
                             kind: a.source_kind,

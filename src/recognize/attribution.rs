@@ -335,8 +335,8 @@ const ABBREVIATED_TITLES: &[&str] = &[
 /// Words a subject phrase does not reach back over: an agent ("made ... by the US
 /// ambassador") or a place or time adjunct ("on 14 July").
 const NP_BACK_STOP: &[&str] = &[
-    "by", "in", "at", "on", "during", "since", "from", "with", "after", "before", "into", "amid",
-    "despite", "without", "like",
+    "by", "during", "since", "from", "with", "after", "before", "into", "amid", "despite",
+    "without", "like",
 ];
 
 /// Time words that may follow a cue at the end of an inverted attribution ("..., he said
@@ -1180,6 +1180,24 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             direct,
         });
     }
+    // "Azerbaijan demanded an investigation ..., accused Moscow of murder": a list of
+    // verbs of one subject.
+    if prev_punct == Some(',')
+        && !modal
+        && !be
+        && cue.class == CueClass::Speech
+        && matches!(cue.form, Form::Past | Form::ThirdPerson)
+    {
+        if let Some(source) = last_source {
+            let (content, direct) = c.content_forward(after)?;
+            return Some(Found {
+                source: Some(source),
+                cue: cue_span,
+                content: Some(content),
+                direct,
+            });
+        }
+    }
     let subj = subj?;
     // The subject noun phrase, or the head before ", who" / ", which".
     let (src_start, src_end) = subject_np(c, subj)?;
@@ -1678,11 +1696,21 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     // appositive may come first ("Ramid Namazov, Chairman of ...").
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
-    for (wi, (_, w)) in words.iter().enumerate() {
+    for (wi, &(ti, w)) in words.iter().enumerate() {
         let name_word = is_capitalised(w)
             && !cues::contains(&SETS.title_words, w)
             && !lower_ascii_eq(w, &["the", "a", "an"])
             && !is_possessive(w);
+        // Punctuation ends a name, except the period of an initial ("G.K. Butterfield").
+        let gap = wi > 0 && {
+            let prev = words[wi - 1].0;
+            ti > prev + 1 && !(ti == prev + 2 && toks[prev + 1].punct == Some('.'))
+        };
+        if gap {
+            if let Some(r) = cur.take() {
+                runs.push(r);
+            }
+        }
         match (name_word, cur) {
             (true, Some((s, _))) => cur = Some((s, wi)),
             (true, None) => cur = Some((wi, wi)),
@@ -1719,10 +1747,17 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     };
     // A person's name is the last run of two or more capitalised words (or one after a
     // title); other sources have no separate name.
+    // The name closes the phrase or an appositive ("Ramid Namazov, Chairman of ..."):
+    // "talks between Nikol Pashinyan and Ilham Aliyev" names no source.
+    let closes = |e: usize| {
+        e + 1 == words.len() || toks.get(words[e].0 + 1).and_then(|t| t.punct) == Some(',')
+    };
     let pick = runs
         .iter()
         .rev()
-        .find(|&&(s, e)| e > s || (s > 0 && lower_ascii_eq(words[s - 1].1, TITLE_WORDS)))
+        .find(|&&(s, e)| {
+            (e > s || (s > 0 && cues::contains(&SETS.title_words, words[s - 1].1))) && closes(e)
+        })
         .or_else(|| (words.len() == 1).then(|| runs.first()).flatten())
         .copied();
     let Some((s, e)) = pick else {
@@ -1749,8 +1784,9 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
             before
         };
         let s = pick.slice(text);
-        let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let trimmed = s.trim_matches(|c: char| !c.is_alphanumeric());
+        let edge = |c: char| c.is_whitespace() || c == ',';
+        let lead = s.len() - s.trim_start_matches(edge).len();
+        let trimmed = s.trim_matches(edge);
         let r = Span::new(pick.start + lead, pick.start + lead + trimmed.len());
         (!r.is_empty()).then_some(r)
     };
