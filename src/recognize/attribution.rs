@@ -326,6 +326,47 @@ const CLAUSE_STOP: &[&str] = &[
     "are", "were", "has", "have", "had", "will", "would", "not", "also", "did",
 ];
 
+/// Words that follow a plural noun but not a verb of saying.
+const NOUN_FOLLOWERS: &[&str] = &[
+    "about", "of", "for", "from", "with", "at", "on", "in", "by", "as", "around", "against",
+    "over", "and", "or", "were", "are", "have", "had", "into", "among", "across", "within",
+];
+
+/// Third-person forms that are as often plural nouns ("Republican claims").
+const PLURAL_NOUNS: &[&str] = &[
+    "claims",
+    "states",
+    "questions",
+    "comments",
+    "plans",
+    "reports",
+    "calls",
+    "points",
+    "charges",
+    "supports",
+    "demands",
+    "promises",
+    "remarks",
+    "tweets",
+    "estimates",
+    "hopes",
+    "fears",
+    "doubts",
+    "wishes",
+    "shows",
+    "counters",
+    "disputes",
+    "notes",
+    "pledges",
+    "vows",
+    "answers",
+    "replies",
+    "attacks",
+    "questions",
+    "proposals",
+    "findings",
+];
+
 /// Titles written with a period before a name.
 const ABBREVIATED_TITLES: &[&str] = &[
     "Rep", "Sen", "Gov", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof", "Rev",
@@ -409,6 +450,8 @@ fn is_possessive(w: &str) -> bool {
 
 /// The word lists above as hash sets, built once.
 struct Sets {
+    plural_nouns: cues::WordSet,
+    noun_followers: cues::WordSet,
     outlet_words: cues::WordSet,
     noun_context: cues::WordSet,
     skippable: cues::WordSet,
@@ -428,6 +471,8 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    plural_nouns: cues::word_set(PLURAL_NOUNS),
+    noun_followers: cues::word_set(NOUN_FOLLOWERS),
     outlet_words: cues::word_set(OUTLET_WORDS),
     noun_context: cues::word_set(NOUN_CONTEXT),
     skippable: cues::word_set(SKIPPABLE),
@@ -1050,6 +1095,20 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     }
     let after = cue_end + 1;
     let cue_span = c.span(i, cue_end);
+    // A plural noun, not a verb: "Republican claims as inaccurate", "battleground
+    // states in", "raises questions about".
+    if cue.form == Form::ThirdPerson
+        && c.word(i)
+            .is_some_and(|w| cues::contains(&SETS.plural_nouns, w))
+        && (matches!(c.punct(after), Some('.' | ')' | ']' | '–' | '—'))
+            || c.word(after)
+                .is_some_and(|w| cues::contains(&SETS.noun_followers, w))
+            || prev_word.is_some_and(|w| {
+                !is_capitalised(w) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+            }))
+    {
+        return None;
+    }
     if cue.form == Form::ThirdPerson
         && c.word(after).is_some_and(|w| {
             cues::contains(&SETS.modals, w)
@@ -1083,10 +1142,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             if !(modal || plural) || be {
                 return None;
             }
-            // "I think", "you know", "we want": the speaker's own stance inside speech.
-            if cue.class == CueClass::Cognition
-                && prev_word.is_some_and(|w| lower_ascii_eq(w, &["i", "we", "you"]))
-            {
+            // "I think", "you know", "I must tell you": the speaker's own words inside
+            // speech.
+            if prev_word.is_some_and(|w| lower_ascii_eq(w, &["i", "we", "you"])) {
                 return None;
             }
         }
