@@ -576,6 +576,18 @@ impl<'a> Clause<'a> {
                     start?;
                     continue;
                 }
+                // "Mr. Podesta", "Sen. Claire McCaskill", "Lawrence B. Cummings".
+                Some('.')
+                    if start.is_some()
+                        && j.checked_sub(1)
+                            .and_then(|k| self.word(k))
+                            .is_some_and(|w| {
+                                cues::contains(&SETS.abbreviated_titles, w)
+                                    || (w.chars().count() == 1 && is_capitalised(w))
+                            }) =>
+                {
+                    continue;
+                }
                 Some(_) => break,
                 None => {}
             }
@@ -937,20 +949,26 @@ fn speaker_label(c: &Clause) -> Option<Found> {
     })
 }
 
-/// `“...” ― Name`: a quotation signed with a dash and a name.
+/// `“...” ― Name`: a quotation signed with a dash and a name. The quotation may end
+/// the previous sentence.
 fn dash_signature(c: &Clause, i: usize) -> Option<Found> {
-    let q = i.checked_sub(1)?;
-    if !c.closes_quote(q) || !c.word(i + 1).is_some_and(is_capitalised) {
+    if !c.word(i + 1).is_some_and(is_capitalised) {
         return None;
     }
+    let dash = c.toks.get(i)?.span;
+    let before = c.text.get(c.paragraph.start..dash.start)?.trim_end();
+    let q = before.chars().next_back()?;
+    let fam = quotes::family(q)?;
+    let q_at = c.paragraph.start + before.len() - q.len_utf8();
+    if !quotes::closes(c.text, q_at, q) {
+        return None;
+    }
+    let open = quotes::find_open(c.text, q_at, fam, c.paragraph.start)?;
     let src_end = c.np_forward(i + 1, 5)?;
-    let t = c.toks.get(q)?;
-    let fam = t.punct.and_then(quotes::family)?;
-    let open = quotes::find_open(c.text, t.span.start, fam, c.paragraph.start)?;
     Some(Found {
         source: Some(c.span(i + 1, src_end)),
-        cue: c.span(i, i),
-        content: Some(Span::new(open, t.span.end)),
+        cue: dash,
+        content: Some(Span::new(open, q_at + q.len_utf8())),
         direct: true,
     })
 }
@@ -2075,6 +2093,70 @@ mod tests {
         assert_eq!(
             source.as_deref(),
             Some("the Azerbaijani outlet Minval Politika")
+        );
+    }
+
+    #[test]
+    fn it_will_be_first_order_business_mr_podesta_said() {
+        let r = relations("\"It will be first-order business,\" Mr. Podesta said.");
+        let (source, _, content, direct) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Mr. Podesta"));
+        assert_eq!(
+            content.as_deref(),
+            Some("\"It will be first-order business,\"")
+        );
+        assert!(direct);
+    }
+
+    #[test]
+    fn a_quote_signed_with_a_dash_and_a_name() {
+        let r = relations("“Donald Trump scares me.” ― Krystal Correa");
+        let (source, _, content, _) = one(&r, "―");
+        assert_eq!(source.as_deref(), Some("Krystal Correa"));
+        assert_eq!(content.as_deref(), Some("“Donald Trump scares me.”"));
+    }
+
+    #[test]
+    fn pence_colon_headline_names_its_speaker() {
+        let r = relations("Pence: Gennifer Flowers Won’t Be at Debate.");
+        let (source, _, content, _) = one(&r, ":");
+        assert_eq!(source.as_deref(), Some("Pence"));
+        assert_eq!(
+            content.as_deref(),
+            Some("Gennifer Flowers Won’t Be at Debate")
+        );
+    }
+
+    #[test]
+    fn the_azerbaijani_president_declared_and_demanded() {
+        let r = relations(
+            "In the first days of 2025, the Azerbaijani president declared that 'the \
+             responsibility lies with representatives of the Russian Federation' and demanded \
+             full transparency in the investigation.",
+        );
+        let (s1, _, c1, _) = one(&r, "declared");
+        assert_eq!(s1.as_deref(), Some("the Azerbaijani president"));
+        assert!(c1
+            .as_deref()
+            .is_some_and(|c| c.ends_with("Russian Federation'")));
+        let (s2, _, c2, _) = one(&r, "demanded");
+        assert_eq!(s2.as_deref(), Some("the Azerbaijani president"));
+        assert_eq!(
+            c2.as_deref(),
+            Some("full transparency in the investigation")
+        );
+    }
+
+    #[test]
+    fn republican_claims_and_battleground_states_are_nouns() {
+        let r = relations(
+            "PolitiFact rates Republican claims as false, and voters in battleground states \
+             in the Midwest raise questions about the count.",
+        );
+        assert!(
+            r.iter()
+                .all(|x| !matches!(x.1.as_str(), "claims" | "states" | "questions")),
+            "{r:?}"
         );
     }
 
