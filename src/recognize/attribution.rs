@@ -434,6 +434,28 @@ fn lower_ascii_eq(a: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(a))
 }
 
+/// A year or a weekday: the head of a time phrase between a subject and its verb.
+fn is_time_word(w: &str) -> bool {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        || lower_ascii_eq(
+            w,
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "week",
+                "month",
+                "year",
+                "night",
+                "morning",
+            ],
+        )
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -545,6 +567,17 @@ impl<'a> Clause<'a> {
                 Some(w) if cues::contains(&SETS.skippable, w) => {
                     modal |= cues::contains(&SETS.modals, w);
                     be |= cues::contains(&SETS.be, w);
+                }
+                // "an arbitration panel in 2001 found", "Trump on Monday said".
+                Some(w)
+                    if is_time_word(w)
+                        && j.checked_sub(1)
+                            .and_then(|k| self.word(k))
+                            .is_some_and(|p| {
+                                lower_ascii_eq(p, &["in", "on", "last", "this", "earlier"])
+                            }) =>
+                {
+                    j -= 1;
                 }
                 // "Gov. Mike Pence (R-IN) said": step over a short parenthesis.
                 None if self.punct(j) == Some(')') => {
@@ -847,7 +880,14 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
             let Some(w) = clause.word(i) else { continue };
             let found = if w.eq_ignore_ascii_case("according") {
                 according_to(&clause, i)
-            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            } else if w.bytes().all(|b| b.is_ascii_lowercase()) || headline_cue(&clause, i, w) {
+                let lower;
+                let w = if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                    lower = w.to_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    w
+                };
                 cues::lookup(w).and_then(|cue| {
                     // A belief inside a quotation is the quoted speaker's own stance
                     // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
@@ -1009,6 +1049,19 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     }
 }
 
+/// A speech verb in a title-case headline after a name: "..., Lindsey Graham Says."
+fn headline_cue(c: &Clause, i: usize, w: &str) -> bool {
+    lower_ascii_eq(
+        w,
+        &[
+            "says", "said", "say", "warns", "tells", "told", "claims", "admits",
+        ],
+    ) && is_capitalised(w)
+        && i > 0
+        && c.word(i - 1).is_some_and(is_capitalised)
+        && c.word(i + 1).is_none()
+}
+
 /// A cheap filter: a sentence without a lower-case word of three letters or more holds
 /// no cue.
 fn may_hold_cue(s: &str) -> bool {
@@ -1149,13 +1202,21 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
                     || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
             };
             // "experts surveyed by Vedomosti believe": a plural head a few words back.
-            let plural = prev_word.is_some_and(plural_word)
-                || subj.is_some_and(|j| {
+            // A name right before a base form is a plural or coordinated subject
+            // ("Police say", "Mr. Grassley and Mr. Leahy say"); so is a phrase with a
+            // plural word in it ("Those close to him say", "advisers to Mr. Obama say").
+            let plural = prev_word.is_some_and(|w| {
+                plural_word(w) || (is_capitalised(w) && !lower_ascii_eq(w, &["I"]))
+            }) || prev_word
+                .is_some_and(|w| lower_ascii_eq(w, &["him", "her", "them", "us", "it"]))
+                && subj.is_some_and(|j| {
                     (j.saturating_sub(5)..j)
                         .rev()
                         .map_while(|k| c.word(k))
-                        .any(|w| !is_capitalised(w) && plural_word(w) && w.len() > 3)
-                        && (j.saturating_sub(5)..j).any(|k| c.word(k) == Some("by"))
+                        .any(|w| {
+                            (!is_capitalised(w) && plural_word(w) && w.len() > 3)
+                                || lower_ascii_eq(w, &["those", "these", "many", "others", "both"])
+                        })
                 });
             if !(modal || plural) || be {
                 return None;
@@ -1176,7 +1237,10 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
                     || cues::contains(&SETS.org_words, w)
             });
             // "Video shows that ...": a clause after the verb makes any subject a holder.
-            let clause_follows = c.word(after) == Some("that") && cue.form == Form::ThirdPerson;
+            let clause_follows = c.word(after) == Some("that")
+                && (cue.form == Form::ThirdPerson
+                    || c.word(i)
+                        .is_some_and(|w| lower_ascii_eq(w, &["found", "showed"])));
             if be || modal || !(holder || clause_follows && subject_like) {
                 return None;
             }
@@ -2158,6 +2222,32 @@ mod tests {
                 .all(|x| !matches!(x.1.as_str(), "claims" | "states" | "questions")),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn police_say_and_those_close_to_him_say_have_plural_subjects() {
+        let r = relations(
+            "Police say he posed a deadly threat. Those close to him say that he \
+                           would consider it.",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Police"));
+        assert!(r[1].0.as_deref().is_some_and(|s| s.starts_with("Those")));
+        let none = relations("On 1 July, news broke of a phone call between two leaders.");
+        assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn an_arbitration_panel_in_2001_found_that() {
+        let r = relations(
+            "An arbitration panel in 2001 found that the United States was in breach of the \
+             agreement.",
+        );
+        let (source, _, content, _) = one(&r, "found");
+        assert_eq!(source.as_deref(), Some("An arbitration panel"));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that the United")));
     }
 
     proptest! {

@@ -148,7 +148,6 @@ const SPEECH: &[(&str, Option<&str>)] = &[
     ("question", None),
     ("charge", None),
     ("decry", None),
-    ("echo", None),
     ("liken", None),
     ("announce", None),
     ("inform", None),
@@ -228,7 +227,6 @@ const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ("brag", "brags", "bragged", "bragged", "bragging"),
     ("concur", "concurs", "concurred", "concurred", "concurring"),
     ("quip", "quips", "quipped", "quipped", "quipping"),
-    ("echo", "echoes", "echoed", "echoed", "echoing"),
 ];
 
 fn regular_forms(lemma: &str) -> [(String, Form); 4] {
