@@ -1051,19 +1051,18 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
 
 /// A speech verb in a title-case headline after a name: "..., Lindsey Graham Says."
 fn headline_cue(c: &Clause, i: usize, w: &str) -> bool {
-    lower_ascii_eq(
-        w,
-        &[
-            "says", "said", "say", "warns", "tells", "told", "claims", "admits",
-        ],
-    ) && is_capitalised(w)
-        && i > 0
-        && c.word(i - 1).is_some_and(is_capitalised)
+    i > 0
         && c.word(i + 1).is_none()
+        && c.word(i - 1).is_some_and(is_capitalised)
+        && lower_ascii_eq(
+            w,
+            &[
+                "says", "said", "say", "warns", "tells", "told", "claims", "admits",
+            ],
+        )
 }
 
-/// A cheap filter: a sentence without a lower-case word of three letters or more holds
-/// no cue.
+/// A sentence shorter than "He said." holds no relation.
 fn may_hold_cue(s: &str) -> bool {
     s.len() >= 8
 }

@@ -37,10 +37,12 @@ impl Hasher for Fnv {
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A set of lower-case words, matched case-insensitively by [`contains`].
-pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fnv>>;
+pub type WordSet = std::collections::HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>;
 
 pub fn word_set(list: &[&str]) -> WordSet {
-    list.iter().map(|w| w.to_ascii_lowercase()).collect()
+    list.iter()
+        .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
+        .collect()
 }
 
 /// Whether `set` holds `word`, ignoring ASCII case, without allocating.
@@ -51,7 +53,7 @@ pub fn contains(set: &WordSet, word: &str) -> bool {
     };
     b.copy_from_slice(word.as_bytes());
     b.make_ascii_lowercase();
-    std::str::from_utf8(b).is_ok_and(|s| set.contains(s))
+    set.contains(&*b)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,13 +297,15 @@ static LEXICON: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
     map
 });
 
-/// For each word length, a bit per first letter that some lexicon form has.
-static SHAPES: LazyLock<[u32; 16]> = LazyLock::new(|| {
-    let mut shapes = [0u32; 16];
+/// A bit for each (length, first letter, second letter) that some lexicon form has.
+static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut shapes = vec![0u64; (16 * 676usize).div_ceil(64)];
     for w in LEXICON.keys() {
-        if let (Some(&b), true) = (w.as_bytes().first(), w.len() < 16) {
-            if b.is_ascii_lowercase() {
-                shapes[w.len()] |= 1 << (b - b'a');
+        let b = w.as_bytes();
+        if let (Some(&b0), Some(&b1), true) = (b.first(), b.get(1), b.len() < 16) {
+            if b0.is_ascii_lowercase() && b1.is_ascii_lowercase() {
+                let bit = b.len() * 676 + usize::from(b0 - b'a') * 26 + usize::from(b1 - b'a');
+                shapes[bit / 64] |= 1u64 << (bit % 64);
             }
         }
     }
@@ -310,12 +314,20 @@ static SHAPES: LazyLock<[u32; 16]> = LazyLock::new(|| {
 
 /// The cue a lower-case word is, if any.
 pub fn lookup(word: &str) -> Option<Cue> {
-    // A bitmap of (length, first letter) pairs rejects most words before hashing.
-    let (Some(&first), len) = (word.as_bytes().first(), word.len()) else {
+    // A bitmap of (length, first two letters) rejects most words before hashing.
+    let b = word.as_bytes();
+    let (Some(&b0), Some(&b1)) = (b.first(), b.get(1)) else {
         return None;
     };
-    let letter = usize::from(first.wrapping_sub(b'a'));
-    if len >= 16 || letter >= 26 || SHAPES[len] & (1 << letter) == 0 {
+    let (l0, l1) = (
+        usize::from(b0.wrapping_sub(b'a')),
+        usize::from(b1.wrapping_sub(b'a')),
+    );
+    if b.len() >= 16 || l0 >= 26 || l1 >= 26 {
+        return None;
+    }
+    let bit = b.len() * 676 + l0 * 26 + l1;
+    if SHAPES[bit / 64] & (1u64 << (bit % 64)) == 0 {
         return None;
     }
     LEXICON.get(word).copied()
