@@ -1456,8 +1456,19 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
     if let Some(w) = w {
         if lower_ascii_eq(w, &["who", "which", "that"]) {
             if end > 0 && c.punct(end - 1) == Some(',') && end >= 2 {
-                let s = c.np_back(end - 2, 10)?;
-                return Some((s, end - 2));
+                let head = end - 2;
+                let s = c.np_back(head, 10)?;
+                // The antecedent is the nearest phrase: "a phone call between President
+                // Aliyev and Volodymyr Zelensky, who" → "Volodymyr Zelensky".
+                let s = (s..head)
+                    .rev()
+                    .find(|&k| {
+                        c.word(k).is_some_and(|w| {
+                            lower_ascii_eq(w, &["and", "of", "between", "with", "for", "to"])
+                        })
+                    })
+                    .map_or(s, |k| k + 1);
+                return Some((s, head));
             }
             return None;
         }
@@ -1872,12 +1883,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     } else if has(&SETS.people_words) || has(&SETS.title_words) {
         SourceKind::Person
     } else {
-        match runs.last() {
-            Some(&(s, e)) if e > s && s + 1 >= words.len().saturating_sub(e - s + 1) => {
-                SourceKind::Person
-            }
-            _ => SourceKind::Unknown,
-        }
+        SourceKind::Unknown
     };
     // A titled name is a person ("Kremlin spokesperson Dmitry Peskov").
     let kind = match runs.last() {
@@ -1891,11 +1897,27 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     let closes = |e: usize| {
         e + 1 == words.len() || toks.get(words[e].0 + 1).and_then(|t| t.punct) == Some(',')
     };
+    // A name inside a prepositional phrase ("talks between Nikol Pashinyan and Ilham
+    // Aliyev", "the US ambassador to Turkey") is not the source's own name.
+    let governed = |s: usize| {
+        s > 0
+            && toks
+                .get(words[s].0.wrapping_sub(1))
+                .is_some_and(|t| t.punct.is_none())
+            && lower_ascii_eq(
+                words[s - 1].1,
+                &[
+                    "between", "of", "with", "and", "for", "by", "to", "from", "at", "in", "on",
+                ],
+            )
+    };
+    let person = kind == SourceKind::Person || kind == SourceKind::Unknown;
     let pick = runs
         .iter()
         .rev()
         .find(|&&(s, e)| {
-            (e > s || (s > 0 && cues::contains(&SETS.title_words, words[s - 1].1))) && closes(e)
+            let titled = s > 0 && cues::contains(&SETS.title_words, words[s - 1].1);
+            (e > s || (person && titled)) && closes(e) && !governed(s)
         })
         .or_else(|| (words.len() == 1).then(|| runs.first()).flatten())
         .copied();
@@ -1927,7 +1949,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         let lead = s.len() - s.trim_start_matches(edge).len();
         let trimmed = s.trim_matches(edge);
         let r = Span::new(pick.start + lead, pick.start + lead + trimmed.len());
-        (!r.is_empty()).then_some(r)
+        (!r.is_empty() && !lower_ascii_eq(trimmed, &["the", "a", "an"])).then_some(r)
     };
     (Some(name), role, kind)
 }
@@ -2247,6 +2269,36 @@ mod tests {
         assert!(content
             .as_deref()
             .is_some_and(|c| c.starts_with("that the United")));
+    }
+
+    #[test]
+    fn a_phone_call_between_president_aliyev_and_volodymyr_zelensky_who_expressed() {
+        let r = relations(
+            "On 1 July, news broke of a phone call between President Aliyev and Volodymyr \
+             Zelensky, who expressed his support for his Azerbaijani counterpart.",
+        );
+        let (source, _, _, _) = one(&r, "expressed");
+        assert_eq!(source.as_deref(), Some("Volodymyr Zelensky"));
+    }
+
+    #[test]
+    fn russias_foreign_ministry_is_an_organisation_without_a_personal_name() {
+        let t = "On 1 July, Russia’s Foreign Ministry officially accused the West of \
+                 attempting to push the Russian Federation out of the process.";
+        let segs = segment::segment(t);
+        let ctx = Context {
+            text: t,
+            segments: &segs,
+            published: None,
+        };
+        let m = recognise(&ctx);
+        let a = m.iter().find_map(|m| m.attribution());
+        assert_eq!(
+            a.and_then(|a| a.source).map(|s| s.slice(t)),
+            Some("Russia’s Foreign Ministry")
+        );
+        assert_eq!(a.map(|a| a.source_kind), Some(SourceKind::Organisation));
+        assert_eq!(a.and_then(|a| a.source_name), None);
     }
 
     proptest! {
