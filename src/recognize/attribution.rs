@@ -472,6 +472,7 @@ fn is_possessive(w: &str) -> bool {
 
 /// The word lists above as hash sets, built once.
 struct Sets {
+    nominals: cues::WordSet,
     plural_nouns: cues::WordSet,
     noun_followers: cues::WordSet,
     outlet_words: cues::WordSet,
@@ -493,6 +494,7 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    nominals: cues::word_set(NOMINALS),
     plural_nouns: cues::word_set(PLURAL_NOUNS),
     noun_followers: cues::word_set(NOUN_FOLLOWERS),
     outlet_words: cues::word_set(OUTLET_WORDS),
@@ -687,9 +689,22 @@ impl<'a> Clause<'a> {
                         && last.and_then(|k| self.word(k)).is_some_and(|p| {
                             is_capitalised(p) || p.bytes().all(|b| b.is_ascii_digit())
                         });
+                    // After a name, a lower-case word other than a linking one is the
+                    // verb that follows the phrase ("Ramid Namazov followed").
+                    let after_name = last.and_then(|k| self.word(k)).is_some_and(is_capitalised)
+                        && !is_capitalised(w)
+                        && (w.ends_with("ed") || cues::lookup(w).is_some())
+                        && !lower_ascii_eq(
+                            w,
+                            &[
+                                "of", "for", "on", "to", "and", "the", "de", "van", "von", "al",
+                                "bin", "in", "at",
+                            ],
+                        );
                     if last.is_some()
                         && !joined
-                        && (cues::contains(&SETS.clause_stop, w)
+                        && (after_name
+                            || cues::contains(&SETS.clause_stop, w)
                             || lower_ascii_eq(w, &["said", "says"]))
                     {
                         break;
@@ -888,21 +903,23 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 } else {
                     w
                 };
-                cues::lookup(w).and_then(|cue| {
-                    // A belief inside a quotation is the quoted speaker's own stance
-                    // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
-                    if cue.class == CueClass::Cognition {
-                        if quoted_for != Some(sentence.paragraph) {
-                            quotations(text, paragraph, &mut quoted);
-                            quoted_for = Some(sentence.paragraph);
+                cues::lookup(w)
+                    .and_then(|cue| {
+                        // A belief inside a quotation is the quoted speaker's own stance
+                        // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
+                        if cue.class == CueClass::Cognition {
+                            if quoted_for != Some(sentence.paragraph) {
+                                quotations(text, paragraph, &mut quoted);
+                                quoted_for = Some(sentence.paragraph);
+                            }
+                            let at = toks.get(i).map_or(Span::new(0, 0), |t| t.span);
+                            if quoted.iter().any(|q| q.start < at.start && at.end <= q.end) {
+                                return None;
+                            }
                         }
-                        let at = toks.get(i).map_or(Span::new(0, 0), |t| t.span);
-                        if quoted.iter().any(|q| q.start < at.start && at.end <= q.end) {
-                            return None;
-                        }
-                    }
-                    verb_cue(&clause, i, cue, last_source)
-                })
+                        verb_cue(&clause, i, cue, last_source)
+                    })
+                    .or_else(|| nominal_cue(&clause, i, w))
             } else {
                 None
             };
@@ -1122,6 +1139,94 @@ fn according_to(c: &Clause, i: usize) -> Option<Found> {
         cue,
         content: Some(content),
         direct: false,
+    })
+}
+
+/// Nouns of saying that cite their source: "Peskov’s statement that ...", "the
+/// accusations by Ramid Namazov", "a warning from the Kremlin".
+const NOMINALS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "warning",
+    "warnings",
+    "announcement",
+    "assertion",
+    "assertions",
+    "version",
+    "apology",
+    "threats",
+    "demand",
+    "demands",
+    "promise",
+    "pledge",
+    "proposal",
+    "criticism",
+    "denial",
+    "admission",
+    "insistence",
+    "assurances",
+    "testimony",
+    "prediction",
+    "estimate",
+    "estimates",
+];
+
+/// A noun cue at token `i` with a named source: a capitalised possessive before it or
+/// `by`/`from` and a phrase after it. Its content is a following that-clause, if any.
+fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
+    if !cues::contains(&SETS.nominals, w) {
+        return None;
+    }
+    let cue = c.span(i, i);
+    let (source, next) = match (i.checked_sub(1).and_then(|k| c.word(k)), c.word(i + 1)) {
+        (Some(p), _) if is_possessive(p) && is_capitalised(p) => {
+            let mut s = i - 1;
+            while s > 0
+                && c.word(s - 1)
+                    .is_some_and(|w| is_capitalised(w) && !is_possessive(w))
+                && i - s < 4
+            {
+                s -= 1;
+            }
+            // "The Azerbaijani president’s" is a description; keep only names.
+            if c.word(s)
+                .is_some_and(|w| lower_ascii_eq(w, &["the", "a", "an"]))
+            {
+                return None;
+            }
+            (c.span(s, i - 1), i + 1)
+        }
+        (_, Some("by" | "from")) => {
+            let first = c.word(i + 2)?;
+            if !(is_capitalised(first) || lower_ascii_eq(first, &["the"])) {
+                return None;
+            }
+            let end = c.np_forward(i + 2, 8)?;
+            (c.span(i + 2, end), end + 1)
+        }
+        _ => return None,
+    };
+    let content = (c.word(next) == Some("that"))
+        .then(|| c.content_forward(next))
+        .flatten();
+    // Without a that-clause only an agent names a relation ("the accusations by X");
+    // "Baku’s demand", "a proposal from the United States" are things, not speech.
+    if content.is_none() && c.word(i + 1) != Some("by") {
+        return None;
+    }
+    Some(Found {
+        source: Some(source),
+        cue,
+        content: content.map(|(s, _)| s),
+        direct: content.is_some_and(|(_, d)| d),
     })
 }
 
@@ -2299,6 +2404,32 @@ mod tests {
         );
         assert_eq!(a.map(|a| a.source_kind), Some(SourceKind::Organisation));
         assert_eq!(a.and_then(|a| a.source_name), None);
+    }
+
+    #[test]
+    fn peskovs_statement_that_and_the_accusations_by_ramid_namazov() {
+        let r = relations(
+            "Peskov’s statement that Moscow hopes for calm surprised Baku. The accusations by \
+             Ramid Namazov followed.",
+        );
+        let (s1, _, c1, _) = one(&r, "statement");
+        assert_eq!(s1.as_deref(), Some("Peskov’s"));
+        assert!(c1
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Moscow hopes")));
+        let (s2, _, c2, _) = one(&r, "accusations");
+        assert_eq!(s2.as_deref(), Some("Ramid Namazov"));
+        assert_eq!(c2.as_deref(), None);
+        let none = relations("Yerevan has now agreed to Baku’s demand.");
+        assert!(none.iter().all(|x| x.1 != "demand"), "{none:?}");
+    }
+
+    #[test]
+    fn it_was_announced_by_the_ministry() {
+        let r = relations("The closure was announced by the Azerbaijani foreign ministry.");
+        let (source, _, content, _) = one(&r, "announced");
+        assert_eq!(source.as_deref(), Some("the Azerbaijani foreign ministry"));
+        assert_eq!(content.as_deref(), Some("The closure"));
     }
 
     proptest! {
