@@ -320,6 +320,24 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        #[test]
+        fn source_ids_point_into_the_registry(text in "\\PC{0,300}") {
+            let (m, s) = analyse(&text);
+            for a in m.iter().filter_map(|m| m.attribution()) {
+                if let Some(id) = a.source_id {
+                    proptest::prop_assert!(id < s.sources.len());
+                }
+            }
+        }
+
+        #[test]
+        fn same_source_is_symmetric(a in "[A-Z][a-z]{0,6}( [A-Z][a-z]{0,6}){0,2}",
+                                    b in "[A-Z][a-z]{0,6}( [A-Z][a-z]{0,6}){0,2}") {
+            proptest::prop_assert_eq!(same_source(&a, &b), same_source(&b, &a));
+        }
+    }
+
     #[test]
     fn nurlan_aliyev_is_not_ilham_aliyev() {
         assert!(!same_source("Nurlan Aliyev", "Ilham Aliyev"));
