@@ -36,24 +36,54 @@ impl Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// A set of lower-case words, matched case-insensitively by [`contains`].
-pub type WordSet = std::collections::HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>;
+/// A set of lower-case words, matched case-insensitively by [`contains`], with a
+/// (length, first letter, second letter) bitmap that rejects most words unhashed.
+pub struct WordSet {
+    words: std::collections::HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    shapes: Vec<u64>,
+}
+
+/// The bit of a word's shape, if it has one (two ASCII letters, under 24 bytes).
+fn shape_bit(b: &[u8]) -> Option<usize> {
+    let (b0, b1) = (
+        b.first()?.to_ascii_lowercase(),
+        b.get(1)?.to_ascii_lowercase(),
+    );
+    let (l0, l1) = (b0.wrapping_sub(b'a'), b1.wrapping_sub(b'a'));
+    (b.len() < 24 && l0 < 26 && l1 < 26)
+        .then(|| b.len() * 676 + usize::from(l0) * 26 + usize::from(l1))
+}
 
 pub fn word_set(list: &[&str]) -> WordSet {
-    list.iter()
-        .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
-        .collect()
+    let mut shapes = vec![0u64; (24 * 676usize).div_ceil(64)];
+    let mut words = std::collections::HashSet::default();
+    for w in list {
+        let lower = w.to_ascii_lowercase().into_bytes();
+        if let Some(bit) = shape_bit(&lower) {
+            shapes[bit / 64] |= 1u64 << (bit % 64);
+        }
+        words.insert(lower.into_boxed_slice());
+    }
+    WordSet { words, shapes }
 }
 
 /// Whether `set` holds `word`, ignoring ASCII case, without allocating.
 pub fn contains(set: &WordSet, word: &str) -> bool {
+    let bytes = word.as_bytes();
+    match shape_bit(bytes) {
+        Some(bit) if set.shapes[bit / 64] & (1u64 << (bit % 64)) == 0 => return false,
+        Some(_) => {}
+        // One-letter words and words that do not start with two letters ("I", "2020").
+        None if bytes.len() >= 24 => return false,
+        None => {}
+    }
     let mut buf = [0u8; 24];
-    let Some(b) = buf.get_mut(..word.len()) else {
+    let Some(b) = buf.get_mut(..bytes.len()) else {
         return false;
     };
-    b.copy_from_slice(word.as_bytes());
+    b.copy_from_slice(bytes);
     b.make_ascii_lowercase();
-    set.contains(&*b)
+    set.words.contains(&*b)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
