@@ -10,8 +10,20 @@
 //!   a quotation that opens after the cue, across sentences;
 //! - inverted: `CONTENT, SOURCE CUE.` and `CONTENT, CUE SOURCE.` ("..., sources said",
 //!   "“...,” said Smith"), the content reaching back to the opening quotation mark;
-//! - `according to SOURCE, CONTENT` and `CONTENT, according to SOURCE`;
-//! - passive `CONTENT was CUE by SOURCE`.
+//! - `according to SOURCE, CONTENT` and `CONTENT, according to SOURCE`; `..., as noted
+//!   in a report by SOURCE`;
+//! - passive `CONTENT was CUE by SOURCE`; nominal `SOURCE’s statement that CONTENT` and
+//!   `the accusations by SOURCE`;
+//! - a verb list or a participle that shares the sentence's source (`declared that ...
+//!   and demanded ...`, `..., citing ...`);
+//! - transcript and headline labels (`PENCE: ...`, `Poll: ...`) and quotations signed
+//!   with a dash (`“...” ― Name`).
+//!
+//! A belief inside a quotation (`“I think ...,” she said`) is the quoted speaker's own
+//! stance and is not a relation of its own. What is left out: content that is only
+//! implied by a paragraph of free indirect speech, relations whose cue is a preposition
+//! (`in his eyes`), and sources named only in an earlier sentence of a `he said` (those
+//! are for [`crate::sources`] to resolve).
 //!
 //! A quotation alone attributes nothing: scare quotes (`a 'friendly' dictatorship`) and
 //! names in quotes (`the 'Russian House'`) have no cue, so they never become relations.
