@@ -1,7 +1,7 @@
 //! Attribution relations: source, cue and content, as in PARC 3.0 and PolNeAR.
 //!
 //! The recogniser is cue-driven: it looks every word of a sentence up in the cue
-//! lexicon ([`cues`]), keeps a verb only where the words around it make it a verb of a
+//! lexicon (the `cues` module), keeps a verb only where the words around it make it a verb of a
 //! clause (a subject before it, not a determiner: "the states", "his plans" are nouns),
 //! then reads the source and the content off the shape of the clause:
 //!
