@@ -770,6 +770,13 @@ impl<'a> Clause<'a> {
             let next = self.word(k + 1).and_then(cues::lookup)?;
             let starts = match (self.punct(k), self.word(k)) {
                 (Some(','), _) => next.form == Form::Gerund && next.class == CueClass::Speech,
+                // ", while stressing that ...".
+                (None, Some(w)) if lower_ascii_eq(w, &["while", "before", "after"]) => {
+                    next.form == Form::Gerund
+                        && next.class == CueClass::Speech
+                        && k > 0
+                        && self.punct(k - 1) == Some(',')
+                }
                 (None, Some("and")) => {
                     next.class == CueClass::Speech
                         && matches!(next.form, Form::Past | Form::ThirdPerson)
@@ -1382,8 +1389,11 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         (CueClass::Cognition, Form::Gerund) => return None,
         (CueClass::Speech, Form::Gerund) if be => {}
         (CueClass::Speech, Form::Gerund) => {
-            // ", saying that ...", ", adding that ...".
-            if prev_punct != Some(',') {
+            // ", saying that ...", ", adding that ...", ", while stressing that ...".
+            let after_comma = prev_punct == Some(',')
+                || (prev_word.is_some_and(|w| lower_ascii_eq(w, &["while", "before", "after"]))
+                    && subj.is_some_and(|j| j > 0 && c.punct(j - 1) == Some(',')));
+            if !after_comma {
                 return None;
             }
             let content = c.content_forward(after)?;
@@ -2442,6 +2452,25 @@ mod tests {
         let (source, _, content, _) = one(&r, "announced");
         assert_eq!(source.as_deref(), Some("the Azerbaijani foreign ministry"));
         assert_eq!(content.as_deref(), Some("The closure"));
+    }
+
+    #[test]
+    fn foreign_ministry_accused_the_west_while_stressing_that_russia_supports() {
+        let r = relations(
+            "On 1 July, Russia’s Foreign Ministry officially accused the West of attempting to \
+             push the Russian Federation out of the process, while stressing that Russia \
+             supports the negotiations 'on the basis of bilateral agreements in 2020 and 2022.'",
+        );
+        let (_, _, c1, _) = one(&r, "accused");
+        assert_eq!(
+            c1.as_deref(),
+            Some("the West of attempting to push the Russian Federation out of the process")
+        );
+        let (s2, _, c2, _) = one(&r, "stressing");
+        assert_eq!(s2.as_deref(), Some("Russia’s Foreign Ministry"));
+        assert!(c2
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Russia supports")));
     }
 
     proptest! {
