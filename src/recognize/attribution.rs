@@ -1,8 +1,2518 @@
-//! Attribution relations: source, cue and content.
+//! Attribution relations: source, cue and content, as in PARC 3.0 and PolNeAR.
+//!
+//! The recogniser is cue-driven: it looks every word of a sentence up in the cue
+//! lexicon (the `cues` module), keeps a verb only where the words around it make it a verb of a
+//! clause (a subject before it, not a determiner: "the states", "his plans" are nouns),
+//! then reads the source and the content off the shape of the clause:
+//!
+//! - forward: `SOURCE [aux/adverbs] CUE [that|:] CONTENT` ("Vladimir Putin claimed in
+//!   2020 that ..."), the content running to the end of the sentence, or to the end of
+//!   a quotation that opens after the cue, across sentences;
+//! - inverted: `CONTENT, SOURCE CUE.` and `CONTENT, CUE SOURCE.` ("..., sources said",
+//!   "“...,” said Smith"), the content reaching back to the opening quotation mark;
+//! - `according to SOURCE, CONTENT` and `CONTENT, according to SOURCE`; `..., as noted
+//!   in a report by SOURCE`;
+//! - passive `CONTENT was CUE by SOURCE`; nominal `SOURCE’s statement that CONTENT` and
+//!   `the accusations by SOURCE`;
+//! - a verb list or a participle that shares the sentence's source (`declared that ...
+//!   and demanded ...`, `..., citing ...`);
+//! - transcript and headline labels (`PENCE: ...`, `Poll: ...`) and quotations signed
+//!   with a dash (`“...” ― Name`).
+//!
+//! A belief inside a quotation (`“I think ...,” she said`) is the quoted speaker's own
+//! stance and is not a relation of its own. What is left out: content that is only
+//! implied by a paragraph of free indirect speech, relations whose cue is a preposition
+//! (`in his eyes`), and sources named only in an earlier sentence of a `he said` (those
+//! are for [`crate::sources`] to resolve).
+//!
+//! A quotation alone attributes nothing: scare quotes (`a 'friendly' dictatorship`) and
+//! names in quotes (`the 'Russian House'`) have no cue, so they never become relations.
+//! PolNeAR's conventions are kept: content keeps `that` and its quotation marks, and a
+//! source keeps its title. Spans are byte offsets on char boundaries.
 
-use super::{Context, Mention};
+mod cues;
+mod quotes;
+
+use std::sync::LazyLock;
+
+use super::{Attribution, Context, Mention, Payload, SourceKind};
+use crate::span::Span;
+use cues::{Cue, CueClass, Form};
+
+/// One token of a sentence: a word (letters and digits, with inner apostrophes,
+/// hyphens and dots) or a single punctuation character.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    /// The punctuation character, or `None` for a word.
+    punct: Option<char>,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | ',' | '&' | '‐')
+}
+
+/// Splits `span` of `text` into tokens, appending them to `out`.
+///
+/// Works on bytes: ASCII is classified by table, and a non-ASCII char is decoded only
+/// where one starts, so the common case costs one branch per byte.
+fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    let body = span.slice(text);
+    let bytes = body.as_bytes();
+    let base = span.start;
+    let char_at = |i: usize| -> Option<char> { body.get(i..).and_then(|s| s.chars().next()) };
+    let alnum_at = |i: usize| -> bool {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
+            None => false,
+        }
+    };
+    let mut word_start: Option<usize> = None;
+    let mut prev_alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            match char_at(i) {
+                Some(c) => (c, c.len_utf8()),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        let alnum = if b.is_ascii() {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            prev_alnum = true;
+            i += len;
+            continue;
+        }
+        if word_start.is_some() && prev_alnum && is_joiner(c) && alnum_at(i + len) {
+            // A comma joins only digits ("2,300"); a dot, an apostrophe or a hyphen
+            // joins letters too ("U.S", "Baku’s", "thieves-in-law").
+            if c != ',' || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+                prev_alnum = false;
+                i += len;
+                continue;
+            }
+        }
+        if let Some(ws) = word_start.take() {
+            out.push(Tok {
+                span: Span::new(base + ws, base + i),
+                punct: None,
+            });
+        }
+        prev_alnum = false;
+        if !c.is_whitespace() {
+            out.push(Tok {
+                span: Span::new(base + i, base + i + len),
+                punct: Some(c),
+            });
+        }
+        i += len;
+    }
+    if let Some(ws) = word_start {
+        out.push(Tok {
+            span: Span::new(base + ws, base + body.len()),
+            punct: None,
+        });
+    }
+}
+
+/// Determiners, prepositions and quantifiers: a word after one of these is a noun
+/// ("the states", "of claims", "many reports").
+const NOUN_CONTEXT: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "of",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "to",
+    "from",
+    "at",
+    "into",
+    "about",
+    "over",
+    "under",
+    "than",
+    "no",
+    "any",
+    "some",
+    "many",
+    "much",
+    "several",
+    "few",
+    "all",
+    "both",
+    "each",
+    "every",
+    "more",
+    "most",
+    "other",
+    "such",
+    "what",
+    "whose",
+    "new",
+    "own",
+    "first",
+    "last",
+    "next",
+    "and",
+    "or",
+    "nor",
+    "upon",
+    "against",
+    "without",
+    "between",
+    "among",
+    "through",
+    "during",
+    "per",
+    "via",
+    "whether",
+    "very",
+    "same",
+    "united",
+    "two",
+    "three",
+    "four",
+    "five",
+    "one",
+    "further",
+    "recent",
+    "public",
+    "political",
+    "official",
+    "federal",
+    "national",
+    "local",
+    "annual",
+    "tv",
+    "were",
+    "was",
+    "be",
+    "being",
+    "is",
+    "are",
+];
+
+/// Auxiliaries and adverbs that may stand between a subject and its cue.
+const SKIPPABLE: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "repeatedly",
+    "recently",
+    "later",
+    "then",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "publicly",
+    "officially",
+    "unexpectedly",
+    "immediately",
+    "already",
+    "once",
+    "again",
+    "still",
+    "just",
+    "now",
+    "often",
+    "always",
+    "reportedly",
+    "actually",
+    "really",
+    "even",
+    "initially",
+    "finally",
+    "simply",
+    "clearly",
+    "strongly",
+    "openly",
+    "privately",
+    "quickly",
+    "widely",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "hasn't",
+    "haven't",
+    "can't",
+    "cannot",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "being",
+    "long",
+    "firmly",
+    "flatly",
+    "angrily",
+    "bluntly",
+    "explicitly",
+    "specifically",
+    "frankly",
+    "sharply",
+    "further",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "first",
+    "ever",
+    "only",
+    "both",
+    "all",
+    "subsequently",
+    "separately",
+    "similarly",
+    "likewise",
+    "too",
+    "personally",
+    "apparently",
+    "allegedly",
+    "correctly",
+    "rightly",
+    "wrongly",
+    "falsely",
+];
+
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do",
+    "didn't", "doesn't", "don't", "won't", "wouldn't", "can't", "cannot",
+];
+
+const BE: &[&str] = &["is", "was", "are", "were", "been", "being"];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "He", "She", "They", "It",
+    "We", "I", "You",
+];
+
+/// Words that end a noun phrase when walking back from a cue to its subject.
+const CLAUSE_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "and", "but", "or", "because", "when", "while", "if",
+    "although", "though", "since", "after", "before", "as", "where", "than", "so", "then",
+    "however", "yet", "whereas", "unless", "until", "once", "said", "says", "told", "is", "was",
+    "are", "were", "has", "have", "had", "will", "would", "not", "also", "did",
+];
+
+/// Words that follow a plural noun but not a verb of saying.
+const NOUN_FOLLOWERS: &[&str] = &[
+    "about", "of", "for", "from", "with", "at", "on", "in", "by", "as", "around", "against",
+    "over", "and", "or", "were", "are", "have", "had", "into", "among", "across", "within",
+];
+
+/// Third-person forms that are as often plural nouns ("Republican claims").
+const PLURAL_NOUNS: &[&str] = &[
+    "claims",
+    "states",
+    "questions",
+    "comments",
+    "plans",
+    "reports",
+    "calls",
+    "points",
+    "charges",
+    "supports",
+    "demands",
+    "promises",
+    "remarks",
+    "tweets",
+    "estimates",
+    "hopes",
+    "fears",
+    "doubts",
+    "wishes",
+    "shows",
+    "counters",
+    "disputes",
+    "notes",
+    "pledges",
+    "vows",
+    "answers",
+    "replies",
+    "attacks",
+    "questions",
+    "proposals",
+    "findings",
+];
+
+/// Titles written with a period before a name.
+const ABBREVIATED_TITLES: &[&str] = &[
+    "Rep", "Sen", "Gov", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof", "Rev",
+    "Hon", "Pres", "Adm", "Maj", "St", "Jr", "Sr",
+];
+
+/// Words a subject phrase does not reach back over: an agent ("made ... by the US
+/// ambassador") or a place or time adjunct ("on 14 July").
+const NP_BACK_STOP: &[&str] = &[
+    "by", "during", "since", "from", "with", "after", "before", "into", "amid", "despite",
+    "without", "like",
+];
+
+/// Time words that may follow a cue at the end of an inverted attribution ("..., he said
+/// Monday").
+const TAIL_OK: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "a",
+    "an",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "statement",
+    "interview",
+    "with",
+    "to",
+    "by",
+    "of",
+    "news",
+    "conference",
+    "email",
+    "phone",
+    "told",
+    "reporters",
+    "then",
+    "previously",
+    "also",
+    "told",
+];
+
+fn lower_ascii_eq(a: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(a))
+}
+
+/// A year or a weekday: the head of a time phrase between a subject and its verb.
+fn is_time_word(w: &str) -> bool {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        || lower_ascii_eq(
+            w,
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "week",
+                "month",
+                "year",
+                "night",
+                "morning",
+            ],
+        )
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_possessive(w: &str) -> bool {
+    (w.ends_with("’s") || w.ends_with("'s"))
+        && !lower_ascii_eq(
+            w,
+            &[
+                "it's", "it’s", "he's", "he’s", "she's", "she’s", "that's", "that’s",
+            ],
+        )
+}
+
+/// The word lists above as hash sets, built once.
+struct Sets {
+    nominals: cues::WordSet,
+    plural_nouns: cues::WordSet,
+    noun_followers: cues::WordSet,
+    outlet_words: cues::WordSet,
+    noun_context: cues::WordSet,
+    skippable: cues::WordSet,
+    modals: cues::WordSet,
+    be: cues::WordSet,
+    pronouns: cues::WordSet,
+    clause_stop: cues::WordSet,
+    tail_ok: cues::WordSet,
+    np_back_stop: cues::WordSet,
+    title_words: cues::WordSet,
+    abbreviated_titles: cues::WordSet,
+    people_words: cues::WordSet,
+    document_words: cues::WordSet,
+    dataset_words: cues::WordSet,
+    org_words: cues::WordSet,
+    fronted: cues::WordSet,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    nominals: cues::word_set(NOMINALS),
+    plural_nouns: cues::word_set(PLURAL_NOUNS),
+    noun_followers: cues::word_set(NOUN_FOLLOWERS),
+    outlet_words: cues::word_set(OUTLET_WORDS),
+    noun_context: cues::word_set(NOUN_CONTEXT),
+    skippable: cues::word_set(SKIPPABLE),
+    modals: cues::word_set(MODALS),
+    be: cues::word_set(BE),
+    pronouns: cues::word_set(PRONOUNS),
+    clause_stop: cues::word_set(CLAUSE_STOP),
+    tail_ok: cues::word_set(TAIL_OK),
+    np_back_stop: cues::word_set(NP_BACK_STOP),
+    title_words: cues::word_set(TITLE_WORDS),
+    abbreviated_titles: cues::word_set(ABBREVIATED_TITLES),
+    people_words: cues::word_set(PEOPLE_WORDS),
+    document_words: cues::word_set(DOCUMENT_WORDS),
+    dataset_words: cues::word_set(DATASET_WORDS),
+    org_words: cues::word_set(ORG_WORDS),
+    fronted: cues::word_set(FRONTED),
+});
+
+/// A sentence with its tokens, and what the recogniser needs around it.
+struct Clause<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    sentence: Span,
+    paragraph: Span,
+}
+
+impl<'a> Clause<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        if t.punct.is_some() {
+            return None;
+        }
+        Some(t.span.slice(self.text))
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.toks.get(i).and_then(|t| t.punct)
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.punct(i).is_some_and(|c| quotes::family(c).is_some())
+    }
+
+    fn closes_quote(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.punct(i)) {
+            (Some(t), Some(c)) => {
+                quotes::family(c).is_some() && quotes::closes(self.text, t.span.start, c)
+            }
+            _ => false,
+        }
+    }
+
+    fn opens_quote(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.punct(i)) {
+            (Some(t), Some(c)) => {
+                quotes::family(c).is_some() && quotes::opens(self.text, t.span.start, c)
+            }
+            _ => false,
+        }
+    }
+
+    /// The index of the first token before `i` that is not an auxiliary or adverb, and
+    /// which kinds of auxiliary were passed.
+    fn subject_end(&self, i: usize) -> (Option<usize>, bool, bool) {
+        let (mut modal, mut be) = (false, false);
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            match self.word(j) {
+                Some(w) if cues::contains(&SETS.skippable, w) => {
+                    modal |= cues::contains(&SETS.modals, w);
+                    be |= cues::contains(&SETS.be, w);
+                }
+                // "an arbitration panel in 2001 found", "Trump on Monday said".
+                Some(w)
+                    if is_time_word(w)
+                        && j.checked_sub(1)
+                            .and_then(|k| self.word(k))
+                            .is_some_and(|p| {
+                                lower_ascii_eq(p, &["in", "on", "last", "this", "earlier"])
+                            }) =>
+                {
+                    j -= 1;
+                }
+                // "Gov. Mike Pence (R-IN) said": step over a short parenthesis.
+                None if self.punct(j) == Some(')') => {
+                    let open = (j.saturating_sub(8)..j)
+                        .rev()
+                        .find(|&k| self.punct(k) == Some('('));
+                    match open {
+                        Some(k) if k > 0 => j = k,
+                        _ => return (Some(j), modal, be),
+                    }
+                }
+                _ => return (Some(j), modal, be),
+            }
+        }
+        (None, modal, be)
+    }
+
+    /// Walks back from token `end` (inclusive) over a noun phrase; returns its first
+    /// token. Stops at clause words and at punctuation other than quotes and hyphens.
+    fn np_back(&self, end: usize, max: usize) -> Option<usize> {
+        let mut start = None;
+        let mut j = end + 1;
+        let mut n = 0;
+        while j > 0 && n < max {
+            j -= 1;
+            match self.punct(j) {
+                Some(c) if quotes::family(c).is_some() || c == '-' => {
+                    // A quoted word inside a noun phrase ("The 'war correspondent' Dmitry").
+                    start?;
+                    continue;
+                }
+                // "Mr. Podesta", "Sen. Claire McCaskill", "Lawrence B. Cummings".
+                Some('.')
+                    if start.is_some()
+                        && j.checked_sub(1)
+                            .and_then(|k| self.word(k))
+                            .is_some_and(|w| {
+                                cues::contains(&SETS.abbreviated_titles, w)
+                                    || (w.chars().count() == 1 && is_capitalised(w))
+                            }) =>
+                {
+                    continue;
+                }
+                Some(_) => break,
+                None => {}
+            }
+            let w = self.word(j).unwrap_or("");
+            // "Armenia and Azerbaijan": a coordination of names is one source.
+            let names_joined = w == "and"
+                && start.is_some()
+                && j.checked_sub(1)
+                    .and_then(|k| self.word(k))
+                    .is_some_and(is_capitalised);
+            // "experts surveyed by Vedomosti": an agent inside a reduced relative.
+            let agent = w == "by"
+                && start.is_some()
+                && j.checked_sub(1)
+                    .and_then(|k| self.word(k))
+                    .is_some_and(|p| p.ends_with("ed") && !is_capitalised(p));
+            if !names_joined
+                && !agent
+                && (cues::contains(&SETS.clause_stop, w)
+                    || cues::contains(&SETS.np_back_stop, w)
+                    || cues::lookup(w).is_some_and(|c| c.form == Form::Past)
+                    || (w.ends_with("ing") && !is_capitalised(w) && w.len() > 5))
+            {
+                break;
+            }
+            start = Some(j);
+            n += 1;
+        }
+        // Do not start a phrase on a quotation mark or a lone preposition.
+        let mut s = start?;
+        while s <= end
+            && (self.is_quote(s)
+                || self.word(s).is_some_and(|w| {
+                    lower_ascii_eq(
+                        w,
+                        &["of", "by", "on", "in", "for", "to", "with", "at", "from"],
+                    )
+                }))
+        {
+            s += 1;
+        }
+        (s <= end).then_some(s)
+    }
+
+    /// Walks forward from token `start` over a noun phrase; returns its last token.
+    fn np_forward(&self, start: usize, max: usize) -> Option<usize> {
+        let mut last = None;
+        let mut j = start;
+        let mut n = 0;
+        while j < self.toks.len() && n < max {
+            match self.punct(j) {
+                Some(c) if c == '-' || c == '&' => {}
+                Some(c) if quotes::family(c).is_some() && last.is_some() => {}
+                // "Rep. G.K. Butterfield", "J. Smith".
+                Some('.')
+                    if last.and_then(|k| self.word(k)).is_some_and(|w| {
+                        cues::contains(&SETS.abbreviated_titles, w) || w.chars().count() == 1
+                    }) && self.word(j + 1).is_some_and(is_capitalised) => {}
+                Some(_) => break,
+                None => {
+                    let w = self.word(j).unwrap_or("");
+                    // "the 2010 and 2020 censuses", "Trump and Clinton".
+                    let joined = w == "and"
+                        && last.and_then(|k| self.word(k)).is_some_and(|p| {
+                            is_capitalised(p) || p.bytes().all(|b| b.is_ascii_digit())
+                        });
+                    // After a name, a lower-case word other than a linking one is the
+                    // verb that follows the phrase ("Ramid Namazov followed").
+                    let after_name = last.and_then(|k| self.word(k)).is_some_and(is_capitalised)
+                        && !is_capitalised(w)
+                        && (w.ends_with("ed") || cues::lookup(w).is_some())
+                        && !lower_ascii_eq(
+                            w,
+                            &[
+                                "of", "for", "on", "to", "and", "the", "de", "van", "von", "al",
+                                "bin", "in", "at",
+                            ],
+                        );
+                    if last.is_some()
+                        && !joined
+                        && (after_name
+                            || cues::contains(&SETS.clause_stop, w)
+                            || lower_ascii_eq(w, &["said", "says"]))
+                    {
+                        break;
+                    }
+                    last = Some(j);
+                    n += 1;
+                }
+            }
+            j += 1;
+        }
+        last
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        let s = self
+            .toks
+            .get(a)
+            .map_or(self.sentence.start, |t| t.span.start);
+        let e = self.toks.get(b).map_or(self.sentence.end, |t| t.span.end);
+        Span::new(s.min(e), e)
+    }
+
+    /// The content from token `from` to the end of the sentence, or to the end of a
+    /// quotation that opens at `from` (which may close in a later sentence).
+    fn content_forward(&self, from: usize) -> Option<(Span, bool)> {
+        let first = self.toks.get(from)?;
+        let mut end = self.next_relation(from).unwrap_or(self.sentence.end);
+        let mut direct = false;
+        if self.opens_quote(from) {
+            if let Some(c) = self.punct(from).and_then(quotes::family) {
+                if let Some(close) =
+                    quotes::find_close(self.text, first.span.start, c, self.paragraph.end)
+                {
+                    direct = true;
+                    // The quotation may end the sentence or run on past it.
+                    end = close.max(self.sentence.end);
+                }
+            }
+        }
+        let span = trim_end_punct(
+            self.text,
+            Span::new(first.span.start, end.max(first.span.start)),
+        );
+        (!span.is_empty()).then_some((span, direct))
+    }
+
+    /// The byte where a coordinated second relation starts after token `from`: ",
+    /// citing ...", "and demanded ...". The content of the first ends there.
+    fn next_relation(&self, from: usize) -> Option<usize> {
+        (from + 1..self.toks.len().saturating_sub(1)).find_map(|k| {
+            let next = self.word(k + 1).and_then(cues::lookup)?;
+            let starts = match (self.punct(k), self.word(k)) {
+                (Some(','), _) => next.form == Form::Gerund && next.class == CueClass::Speech,
+                // ", while stressing that ...".
+                (None, Some(w)) if lower_ascii_eq(w, &["while", "before", "after"]) => {
+                    next.form == Form::Gerund
+                        && next.class == CueClass::Speech
+                        && k > 0
+                        && self.punct(k - 1) == Some(',')
+                }
+                (None, Some("and")) => {
+                    next.class == CueClass::Speech
+                        && matches!(next.form, Form::Past | Form::ThirdPerson)
+                }
+                _ => false,
+            };
+            starts
+                .then(|| self.toks.get(k).map(|t| t.span.start))
+                .flatten()
+        })
+    }
+
+    /// A quotation that goes on in the next sentence after its attribution ("“A,” said
+    /// X. “B.”") extends the content to the end of the continuation.
+    fn continued(&self, content: Span, direct: bool) -> Span {
+        if !direct {
+            return content;
+        }
+        let Some(rest) = self.text.get(self.sentence.end..self.paragraph.end) else {
+            return content;
+        };
+        let lead = rest.len() - rest.trim_start().len();
+        let at = self.sentence.end + lead;
+        let Some(c) = rest.trim_start().chars().next() else {
+            return content;
+        };
+        let (Some(fam), Some(open)) = (
+            quotes::family(c),
+            self.text
+                .get(content.start..)
+                .and_then(|s| s.chars().next()),
+        ) else {
+            return content;
+        };
+        if quotes::family(open) != Some(fam) || !quotes::opens(self.text, at, c) {
+            return content;
+        }
+        match quotes::find_close(self.text, at, fam, self.paragraph.end) {
+            Some(close) => content.cover(Span::new(at, close)),
+            None => content,
+        }
+    }
+
+    /// The content before token `i` (exclusive; `i` is the comma or closing quote that
+    /// ends it): from the sentence start, or from the quotation mark that opens it.
+    fn content_backward(&self, i: usize) -> Option<(Span, bool)> {
+        let mut end_tok = i;
+        // Skip the comma and the closing quote ("...,” he said").
+        let mut close_quote = None;
+        while end_tok > 0 {
+            let k = end_tok - 1;
+            if self.closes_quote(k) && close_quote.is_none() {
+                close_quote = Some(k);
+                end_tok = k;
+            } else if matches!(self.punct(k), Some(',' | '—' | '–')) {
+                end_tok = k;
+            } else {
+                break;
+            }
+        }
+        if let Some(q) = close_quote {
+            let t = self.toks.get(q)?;
+            let c = t.punct.and_then(quotes::family)?;
+            if let Some(open) = quotes::find_open(self.text, t.span.start, c, self.paragraph.start)
+            {
+                let span = Span::new(open, t.span.end);
+                return Some((span, true));
+            }
+        }
+        if end_tok == 0 {
+            return None;
+        }
+        let start = self.toks.first()?.span.start;
+        let end = self.toks.get(end_tok - 1)?.span.end;
+        let span = Span::new(start, end.max(start));
+        (!span.is_empty()).then_some((span, false))
+    }
+}
+
+/// Drops a final period, comma or semicolon (but keeps a closing quotation mark).
+fn trim_end_punct(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    Span::new(span.start, span.start + t.len())
+}
+
+/// A relation before it becomes a mention.
+struct Found {
+    source: Option<Span>,
+    cue: Span,
+    content: Option<Span>,
+    direct: bool,
+}
 
 /// Finds the attribution relations of a document.
-pub fn recognise(_ctx: &Context) -> Vec<Mention> {
-    Vec::new()
+pub fn recognise(ctx: &Context) -> Vec<Mention> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+    let mut toks = Vec::with_capacity(64);
+    let mut quoted: Vec<Span> = Vec::new();
+    let mut quoted_for: Option<usize> = None;
+    for sentence in &ctx.segments.sentences {
+        let body = sentence.span.slice(text);
+        if !may_hold_cue(body) {
+            continue;
+        }
+        tokenize(text, sentence.span, &mut toks);
+        let paragraph = ctx
+            .segments
+            .paragraphs
+            .get(sentence.paragraph)
+            .copied()
+            .unwrap_or(sentence.span);
+        let clause = Clause {
+            text,
+            toks: &toks,
+            sentence: sentence.span,
+            paragraph,
+        };
+        let mut last_source: Option<Span> = None;
+        // "Pence: Gennifer Flowers won't be at the debate", "PENCE: Well, look, ...".
+        if sentence.span.start == paragraph.start {
+            if let Some(f) = speaker_label(&clause) {
+                last_source = f.source;
+                out.push(to_mention(text, f));
+            }
+        }
+        for i in 0..toks.len() {
+            if let Some('―' | '—') = clause.punct(i) {
+                if let Some(f) = dash_signature(&clause, i) {
+                    out.push(to_mention(text, f));
+                }
+                continue;
+            }
+            let Some(w) = clause.word(i) else { continue };
+            let found = if w.eq_ignore_ascii_case("according") {
+                according_to(&clause, i)
+            } else if w.bytes().all(|b| b.is_ascii_lowercase()) || headline_cue(&clause, i, w) {
+                let lower;
+                let w = if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                    lower = w.to_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    w
+                };
+                cues::lookup(w)
+                    .and_then(|cue| {
+                        // A belief inside a quotation is the quoted speaker's own stance
+                        // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
+                        if cue.class == CueClass::Cognition {
+                            if quoted_for != Some(sentence.paragraph) {
+                                quotations(text, paragraph, &mut quoted);
+                                quoted_for = Some(sentence.paragraph);
+                            }
+                            let at = toks.get(i).map_or(Span::new(0, 0), |t| t.span);
+                            if quoted.iter().any(|q| q.start < at.start && at.end <= q.end) {
+                                return None;
+                            }
+                        }
+                        verb_cue(&clause, i, cue, last_source)
+                    })
+                    .or_else(|| nominal_cue(&clause, i, w))
+            } else {
+                None
+            };
+            if let Some(f) = found {
+                if f.source.is_some() {
+                    last_source = f.source;
+                }
+                out.push(to_mention(text, f));
+            }
+        }
+    }
+    out
+}
+
+/// Labels that head a paragraph with a colon but name no source.
+const NOT_SPEAKERS: &[&str] = &[
+    "Note",
+    "Update",
+    "Updated",
+    "Photo",
+    "Photos",
+    "Image",
+    "Related",
+    "Read",
+    "Watch",
+    "Video",
+    "Warning",
+    "Breaking",
+    "Correction",
+    "Editor",
+    "Disclaimer",
+    "Q",
+    "A",
+    "Subscribe",
+    "Follow",
+    "Contact",
+    "Email",
+    "Tags",
+    "Topics",
+    "Share",
+    "Listen",
+    "See",
+    "Also",
+    "More",
+    "Previously",
+    "Background",
+    "Caption",
+    "Credit",
+    "Source",
+    "Sources",
+    "Getty",
+];
+
+/// A speaker label at the start of a paragraph: one to three capitalised words and a
+/// colon, as in transcripts and in headlines ("Poll: Clinton and Trump in dead heat").
+fn speaker_label(c: &Clause) -> Option<Found> {
+    let mut j = 0;
+    while c.opens_quote(j) {
+        j += 1;
+    }
+    let first = j;
+    while j < first + 3 && c.word(j).is_some_and(is_capitalised) {
+        j += 1;
+    }
+    if j == first || c.punct(j) != Some(':') {
+        return None;
+    }
+    let label = c.span(first, j - 1);
+    if lower_ascii_eq(label.slice(c.text), NOT_SPEAKERS) {
+        return None;
+    }
+    let (content, direct) = c.content_forward(j + 1)?;
+    // A label speaks for the whole paragraph of a transcript.
+    let content = if c.paragraph.end > content.end && c.paragraph.start == c.sentence.start {
+        trim_end_punct(c.text, Span::new(content.start, c.paragraph.end))
+    } else {
+        content
+    };
+    Some(Found {
+        source: Some(label),
+        cue: c.span(j, j),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// `“...” ― Name`: a quotation signed with a dash and a name. The quotation may end
+/// the previous sentence.
+fn dash_signature(c: &Clause, i: usize) -> Option<Found> {
+    if !c.word(i + 1).is_some_and(is_capitalised) {
+        return None;
+    }
+    let dash = c.toks.get(i)?.span;
+    let before = c.text.get(c.paragraph.start..dash.start)?.trim_end();
+    let q = before.chars().next_back()?;
+    let fam = quotes::family(q)?;
+    let q_at = c.paragraph.start + before.len() - q.len_utf8();
+    if !quotes::closes(c.text, q_at, q) {
+        return None;
+    }
+    let open = quotes::find_open(c.text, q_at, fam, c.paragraph.start)?;
+    let src_end = c.np_forward(i + 1, 5)?;
+    Some(Found {
+        source: Some(c.span(i + 1, src_end)),
+        cue: dash,
+        content: Some(Span::new(open, q_at + q.len_utf8())),
+        direct: true,
+    })
+}
+
+/// The quotations of a paragraph: double quotes and guillemets, and single quotes
+/// longer than a few words (shorter ones are names and scare quotes). A double quote
+/// left open runs to the end of the paragraph, as a quoted paragraph does in news copy.
+fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let body = paragraph.slice(text);
+    let mut from = 0;
+    while let Some(rel) = body.get(from..).and_then(|r| {
+        r.char_indices()
+            .find(|&(_, c)| matches!(c, '"' | '“' | '«' | '\'' | '‘' | '„'))
+    }) {
+        let (i, c) = rel;
+        let at = paragraph.start + from + i;
+        from += i + c.len_utf8();
+        let Some(fam) = quotes::family(c) else {
+            continue;
+        };
+        if !quotes::opens(text, at, c) {
+            continue;
+        }
+        match quotes::find_close(text, at, fam, paragraph.end) {
+            Some(close) => {
+                if fam != quotes::Family::Single || close - at >= 40 {
+                    out.push(Span::new(at, close));
+                }
+                from = close - paragraph.start;
+            }
+            None if fam != quotes::Family::Single => {
+                out.push(Span::new(at, paragraph.end));
+                break;
+            }
+            None => {}
+        }
+    }
+}
+
+/// A speech verb in a title-case headline after a name: "..., Lindsey Graham Says."
+fn headline_cue(c: &Clause, i: usize, w: &str) -> bool {
+    i > 0
+        && c.word(i + 1).is_none()
+        && c.word(i - 1).is_some_and(is_capitalised)
+        && lower_ascii_eq(
+            w,
+            &[
+                "says", "said", "say", "warns", "tells", "told", "claims", "admits",
+            ],
+        )
+}
+
+/// A sentence shorter than "He said." holds no relation.
+fn may_hold_cue(s: &str) -> bool {
+    s.len() >= 8
+}
+
+fn to_mention(text: &str, f: Found) -> Mention {
+    let mut span = f.cue;
+    for s in [f.source, f.content].into_iter().flatten() {
+        span = span.cover(s);
+    }
+    let (source_name, source_role, source_kind) = match f.source {
+        Some(s) => analyse_source(text, s),
+        None => (None, None, SourceKind::Unknown),
+    };
+    Mention {
+        span,
+        payload: Payload::Attribution(Attribution {
+            source: f.source,
+            cue: Some(f.cue),
+            content: f.content,
+            direct: f.direct,
+            source_name,
+            source_role,
+            source_kind,
+            source_id: None,
+        }),
+    }
+}
+
+/// `according to SOURCE, CONTENT` or `CONTENT, according to SOURCE`.
+fn according_to(c: &Clause, i: usize) -> Option<Found> {
+    if !c.word(i + 1)?.eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let cue = c.span(i, i + 1);
+    let src_end = c.np_forward(i + 2, 12)?;
+    let source = c.span(i + 2, src_end);
+    // Content before: "..., according to X."
+    let before_comma = i > 0 && matches!(c.punct(i - 1), Some(',' | '(' | '—' | '–'));
+    let leading = (0..i).filter(|&k| c.word(k).is_some()).count();
+    if before_comma && leading >= 3 {
+        let (content, direct) = c.content_backward(i)?;
+        return Some(Found {
+            source: Some(source),
+            cue,
+            content: Some(content),
+            direct,
+        });
+    }
+    // Content after: "According to X, ...".
+    let mut k = src_end + 1;
+    while c.punct(k).is_some_and(|p| p == ',') {
+        k += 1;
+    }
+    let content = c.content_forward(k).map(|(s, _)| s);
+    content.map(|content| Found {
+        source: Some(source),
+        cue,
+        content: Some(content),
+        direct: false,
+    })
+}
+
+/// Nouns of saying that cite their source: "Peskov’s statement that ...", "the
+/// accusations by Ramid Namazov", "a warning from the Kremlin".
+const NOMINALS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "warning",
+    "warnings",
+    "announcement",
+    "assertion",
+    "assertions",
+    "version",
+    "apology",
+    "threats",
+    "demand",
+    "demands",
+    "promise",
+    "pledge",
+    "proposal",
+    "criticism",
+    "denial",
+    "admission",
+    "insistence",
+    "assurances",
+    "testimony",
+    "prediction",
+    "estimate",
+    "estimates",
+];
+
+/// A noun cue at token `i` with a named source: a capitalised possessive before it or
+/// `by`/`from` and a phrase after it. Its content is a following that-clause, if any.
+fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
+    if !cues::contains(&SETS.nominals, w) {
+        return None;
+    }
+    let cue = c.span(i, i);
+    let (source, next) = match (i.checked_sub(1).and_then(|k| c.word(k)), c.word(i + 1)) {
+        (Some(p), _) if is_possessive(p) && is_capitalised(p) => {
+            let mut s = i - 1;
+            while s > 0
+                && c.word(s - 1)
+                    .is_some_and(|w| is_capitalised(w) && !is_possessive(w))
+                && i - s < 4
+            {
+                s -= 1;
+            }
+            // "The Azerbaijani president’s" is a description; keep only names.
+            if c.word(s)
+                .is_some_and(|w| lower_ascii_eq(w, &["the", "a", "an"]))
+            {
+                return None;
+            }
+            (c.span(s, i - 1), i + 1)
+        }
+        (_, Some("by" | "from")) => {
+            let first = c.word(i + 2)?;
+            if !(is_capitalised(first) || lower_ascii_eq(first, &["the"])) {
+                return None;
+            }
+            let end = c.np_forward(i + 2, 8)?;
+            (c.span(i + 2, end), end + 1)
+        }
+        _ => return None,
+    };
+    let content = (c.word(next) == Some("that"))
+        .then(|| c.content_forward(next))
+        .flatten();
+    // Without a that-clause only an agent names a relation ("the accusations by X");
+    // "Baku’s demand", "a proposal from the United States" are things, not speech.
+    if content.is_none() && c.word(i + 1) != Some("by") {
+        return None;
+    }
+    Some(Found {
+        source: Some(source),
+        cue,
+        content: content.map(|(s, _)| s),
+        direct: content.is_some_and(|(_, d)| d),
+    })
+}
+
+/// A verb cue at token `i`, if the clause around it makes it one.
+fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option<Found> {
+    let (subj, modal, be) = c.subject_end(i);
+    let prev_word = subj.and_then(|j| c.word(j));
+    let prev_punct = subj.and_then(|j| c.punct(j));
+    // "... declared that ... and demanded full transparency": a second verb of the
+    // same subject.
+    if prev_word == Some("and")
+        && cue.class == CueClass::Speech
+        && matches!(cue.form, Form::Past | Form::ThirdPerson)
+        && !modal
+        && !be
+    {
+        let source = last_source?;
+        let (content, direct) = c.content_forward(i + 1)?;
+        return Some(Found {
+            source: Some(source),
+            cue: c.span(i, i),
+            content: Some(content),
+            direct,
+        });
+    }
+    // A noun or an adjective, not a verb: "the states", "his plans", "Trump's claims".
+    if let Some(w) = prev_word {
+        if cues::contains(&SETS.noun_context, w) && !(be && cue.form == Form::Past) {
+            return None;
+        }
+        if is_possessive(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            return None;
+        }
+    }
+    // The cue span, with its particle ("called for", "pointed out").
+    let mut cue_end = i;
+    if let (Some(p), Some(next)) = (cue.particle, c.word(i + 1)) {
+        if next == p {
+            cue_end = i + 1;
+        }
+    }
+    let after = cue_end + 1;
+    let cue_span = c.span(i, cue_end);
+    // A plural noun, not a verb: "Republican claims as inaccurate", "battleground
+    // states in", "raises questions about".
+    if cue.form == Form::ThirdPerson
+        && c.word(i)
+            .is_some_and(|w| cues::contains(&SETS.plural_nouns, w))
+        && (matches!(c.punct(after), Some('.' | ')' | ']' | '–' | '—'))
+            || c.word(after)
+                .is_some_and(|w| cues::contains(&SETS.noun_followers, w))
+            || prev_word.is_some_and(|w| {
+                !is_capitalised(w) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+            }))
+    {
+        return None;
+    }
+    if cue.form == Form::ThirdPerson
+        && c.word(after).is_some_and(|w| {
+            cues::contains(&SETS.modals, w)
+                || cues::contains(&SETS.be, w)
+                || lower_ascii_eq(w, &["has", "have", "had"])
+        })
+    {
+        return None;
+    }
+    let subject_like = prev_word.is_some_and(|w| {
+        cues::contains(&SETS.pronouns, w)
+            || is_capitalised(w)
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ed"))
+            || !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly")
+    });
+    match (cue.class, cue.form) {
+        (_, Form::Base) => {
+            let plural_word = |w: &str| {
+                lower_ascii_eq(w, &["i", "we", "you", "they", "who"])
+                    || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
+            };
+            // "experts surveyed by Vedomosti believe": a plural head a few words back.
+            // A name right before a base form is a plural or coordinated subject
+            // ("Police say", "Mr. Grassley and Mr. Leahy say"); so is a phrase with a
+            // plural word in it ("Those close to him say", "advisers to Mr. Obama say").
+            let plural = prev_word.is_some_and(|w| {
+                plural_word(w) || (is_capitalised(w) && !lower_ascii_eq(w, &["I"]))
+            }) || prev_word
+                .is_some_and(|w| lower_ascii_eq(w, &["him", "her", "them", "us", "it"]))
+                && subj.is_some_and(|j| {
+                    (j.saturating_sub(5)..j)
+                        .rev()
+                        .map_while(|k| c.word(k))
+                        .any(|w| {
+                            (!is_capitalised(w) && plural_word(w) && w.len() > 3)
+                                || lower_ascii_eq(w, &["those", "these", "many", "others", "both"])
+                        })
+                });
+            if !(modal || plural) || be {
+                return None;
+            }
+            // "I think", "you know", "I must tell you": the speaker's own words inside
+            // speech.
+            if prev_word.is_some_and(|w| lower_ascii_eq(w, &["i", "we", "you"])) {
+                return None;
+            }
+        }
+        (CueClass::Cognition, Form::ThirdPerson | Form::Past) => {
+            let holder = prev_word.is_some_and(|w| {
+                lower_ascii_eq(w, &["he", "she", "it", "who", "which", "that", "they"])
+                    || is_capitalised(w) && !lower_ascii_eq(w, &["I", "We", "You"])
+                    || cues::contains(&SETS.people_words, w)
+                    || cues::contains(&SETS.document_words, w)
+                    || cues::contains(&SETS.dataset_words, w)
+                    || cues::contains(&SETS.org_words, w)
+            });
+            // "Video shows that ...": a clause after the verb makes any subject a holder.
+            let clause_follows = c.word(after) == Some("that")
+                && (cue.form == Form::ThirdPerson
+                    || c.word(i)
+                        .is_some_and(|w| lower_ascii_eq(w, &["found", "showed"])));
+            if be || modal || !(holder || clause_follows && subject_like) {
+                return None;
+            }
+        }
+        (CueClass::Speech, Form::ThirdPerson | Form::Past) => {
+            if prev_word.is_some() && !subject_like {
+                return None;
+            }
+            // "are called failing", "was asked to": a passive without an agent names or
+            // reports an act done to the subject, not the subject's words.
+            if be && c.word(after) != Some("by") {
+                return None;
+            }
+            // ", accused of injuring ...": a participle clause about someone else.
+            if prev_punct == Some(',')
+                && cue.form == Form::Past
+                && c.word(after)
+                    .is_some_and(|w| lower_ascii_eq(w, &["of", "by", "as", "with", "in"]))
+            {
+                return None;
+            }
+        }
+        (CueClass::Cognition, Form::Gerund) => return None,
+        (CueClass::Speech, Form::Gerund) if be => {}
+        (CueClass::Speech, Form::Gerund) => {
+            // ", saying that ...", ", adding that ...", ", while stressing that ...".
+            let after_comma = prev_punct == Some(',')
+                || (prev_word.is_some_and(|w| lower_ascii_eq(w, &["while", "before", "after"]))
+                    && subj.is_some_and(|j| j > 0 && c.punct(j - 1) == Some(',')));
+            if !after_comma {
+                return None;
+            }
+            let content = c.content_forward(after)?;
+            let source = last_source.or_else(|| leading_subject(c));
+            return Some(Found {
+                source,
+                cue: cue_span,
+                content: Some(content.0),
+                direct: content.1,
+            });
+        }
+    }
+    // Passive with an agent: "it was announced by X".
+    if be && cue.form == Form::Past {
+        if c.word(after) == Some("by") {
+            let src_end = c.np_forward(after + 1, 10)?;
+            let source = c.span(after + 1, src_end);
+            let content = subj
+                .and_then(|j| c.np_back(j, 10))
+                .map(|s| c.span(s, subj.unwrap_or(s)));
+            return Some(Found {
+                source: Some(source),
+                cue: cue_span,
+                content,
+                direct: false,
+            });
+        }
+        if cue.class == CueClass::Cognition {
+            return None;
+        }
+    }
+    // Inverted: "..., said Smith." / "“...,” said Smith, a lawyer."
+    if prev_word.is_none() && !modal && !be {
+        if let Some(f) = inverted_after(c, subj, after, cue_span) {
+            return Some(f);
+        }
+    }
+    // "..., as noted in a report by Human Rights Watch"; "as X said".
+    if prev_word.is_some_and(|w| w.eq_ignore_ascii_case("as"))
+        && c.word(after).is_some_and(|w| w == "in" || w == "by")
+    {
+        let j = subj?;
+        let src_end = c.np_forward(after + 1, 12)?;
+        let source = c.span(after + 1, src_end);
+        let (content, direct) = c.content_backward(j)?;
+        return Some(Found {
+            source: Some(source),
+            cue: c.span(j, after),
+            content: Some(content),
+            direct,
+        });
+    }
+    // "Azerbaijan demanded an investigation ..., accused Moscow of murder": a list of
+    // verbs of one subject.
+    if prev_punct == Some(',')
+        && !modal
+        && !be
+        && cue.class == CueClass::Speech
+        && matches!(cue.form, Form::Past | Form::ThirdPerson)
+    {
+        if let Some(source) = last_source {
+            let (content, direct) = c.content_forward(after)?;
+            return Some(Found {
+                source: Some(source),
+                cue: cue_span,
+                content: Some(content),
+                direct,
+            });
+        }
+    }
+    let subj = subj?;
+    // The subject noun phrase, or the head before ", who" / ", which".
+    let (src_start, src_end) = subject_np(c, subj)?;
+    // Inverted: "..., sources said." / "“...,” he said."
+    let before_src = src_start.checked_sub(1);
+    let after_boundary = before_src
+        .is_some_and(|k| matches!(c.punct(k), Some(',' | '—' | '–')) || c.closes_quote(k));
+    if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= 8 {
+        let (content, direct) = c.content_backward(src_start)?;
+        let content = c.continued(content, direct);
+        return Some(Found {
+            source: Some(c.span(src_start, src_end)),
+            cue: cue_span,
+            content: Some(content),
+            direct,
+        });
+    }
+    // Forward: "X said (that) ...", "X said: “...”".
+    let mut k = after;
+    while matches!(c.punct(k), Some(':' | ',')) {
+        k += 1;
+    }
+    let (content, direct) = match c.content_forward(k) {
+        Some(x) => x,
+        None if cue.class == CueClass::Speech && before_src.is_none() => {
+            // "He said." after a quotation in the previous sentence: no content here.
+            (Span::new(cue_span.end, cue_span.end), false)
+        }
+        None => return None,
+    };
+    if cue.class == CueClass::Cognition {
+        // A belief or a finding needs a clause or a phrase of some length.
+        let words = c.toks[k..].iter().filter(|t| t.punct.is_none()).count();
+        if words < 2 {
+            return None;
+        }
+    }
+    let content = (!content.is_empty()).then_some(content);
+    let source = c.span(src_start, src_end);
+    if !source.slice(c.text).chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(Found {
+        source: Some(source),
+        cue: cue_span,
+        content,
+        direct,
+    })
+}
+
+/// `CONTENT, CUE SOURCE.`: the cue right after a comma or a closing quotation mark
+/// at `subj`, a named source after it, and the sentence ending there.
+fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> Option<Found> {
+    let j = subj?;
+    let quoted = c.closes_quote(j) || (c.punct(j) == Some(',') && j > 0 && c.closes_quote(j - 1));
+    if !(quoted || c.punct(j) == Some(',')) {
+        return None;
+    }
+    // The source is named: "said Smith", "said the minister", not "accused Moscow of".
+    let first = c.word(after)?;
+    if !(is_capitalised(first) || lower_ascii_eq(first, &["the", "a", "an", "his", "her", "their"]))
+    {
+        return None;
+    }
+    let src_end = c.np_forward(after, 10)?;
+    let closes = match c.punct(src_end + 1) {
+        None => src_end + 1 >= c.toks.len(),
+        Some('.' | '!' | '?' | ';') => true,
+        Some(',') => quoted,
+        Some(_) => false,
+    };
+    if !closes {
+        return None;
+    }
+    let (content, direct) = c.content_backward(j + 1)?;
+    let content = c.continued(content, direct);
+    Some(Found {
+        source: Some(c.span(after, src_end)),
+        cue,
+        content: Some(content),
+        direct,
+    })
+}
+
+/// Whether the clause ends at token `k`: the sentence ends, or only a time phrase or a
+/// closing mark follows.
+fn ends_clause(c: &Clause, k: usize) -> bool {
+    let mut j = k;
+    let mut words = 0;
+    while j < c.toks.len() {
+        match c.punct(j) {
+            Some('.' | '!' | '?' | ';' | ',') => return true,
+            Some(p) if quotes::family(p).is_some() => {}
+            Some(_) => return words == 0,
+            None => {
+                let w = c.word(j).unwrap_or("");
+                if !(cues::contains(&SETS.tail_ok, w)
+                    || is_capitalised(w)
+                    || w.bytes().all(|b| b.is_ascii_digit()))
+                    || words >= 8
+                {
+                    return false;
+                }
+                words += 1;
+            }
+        }
+        j += 1;
+    }
+    true
+}
+
+/// The noun phrase that ends at token `end`; for a relative pronoun (", who said"), the
+/// phrase before its comma. A parenthetical between subject and cue (", speaking at a
+/// forum,") is stepped over.
+fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    let w = c.word(end);
+    if let Some(w) = w {
+        if lower_ascii_eq(w, &["who", "which", "that"]) {
+            if end > 0 && c.punct(end - 1) == Some(',') && end >= 2 {
+                let head = end - 2;
+                let s = c.np_back(head, 10)?;
+                // The antecedent is the nearest phrase: "a phone call between President
+                // Aliyev and Volodymyr Zelensky, who" → "Volodymyr Zelensky".
+                let s = (s..head)
+                    .rev()
+                    .find(|&k| {
+                        c.word(k).is_some_and(|w| {
+                            lower_ascii_eq(w, &["and", "of", "between", "with", "for", "to"])
+                        })
+                    })
+                    .map_or(s, |k| k + 1);
+                return Some((s, head));
+            }
+            return None;
+        }
+        if cues::contains(&SETS.pronouns, w) {
+            return Some((end, end));
+        }
+        let s = c.np_back(end, 10)?;
+        return Some((s, end));
+    }
+    // "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated": step back
+    // over a parenthetical between two commas.
+    if c.punct(end) == Some(',') {
+        let mut j = end;
+        let mut n = 0;
+        while j > 0 && n < 16 {
+            j -= 1;
+            n += 1;
+            if c.punct(j) == Some(',') {
+                let head_end = j.checked_sub(1)?;
+                c.word(head_end)?;
+                let s = c.np_back(head_end, 8)?;
+                // An appositive role ("Sergei Mironov, leader of the party,") belongs to
+                // the source; a participle or prepositional phrase does not.
+                let first = c.word(j + 1).unwrap_or("");
+                let role = !first.ends_with("ing")
+                    && !lower_ascii_eq(
+                        first,
+                        &[
+                            "in",
+                            "on",
+                            "at",
+                            "for",
+                            "with",
+                            "after",
+                            "during",
+                            "according",
+                            "however",
+                            "though",
+                            "meanwhile",
+                            "speaking",
+                            "by",
+                            "from",
+                            "as",
+                            "like",
+                        ],
+                    );
+                let e = if role { end - 1 } else { head_end };
+                return Some((s, e));
+            }
+            if matches!(c.punct(j), Some('.' | ';' | ':')) {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// The subject at the start of the sentence, for a participial cue with no earlier
+/// source in the sentence.
+fn leading_subject(c: &Clause) -> Option<Span> {
+    // Step over fronted adjuncts: "In 2006, for example, Moscow imposed ...".
+    let mut j = 0;
+    for _ in 0..3 {
+        let first = c.word(j).unwrap_or("");
+        if !cues::contains(&SETS.fronted, first) {
+            break;
+        }
+        let comma = (j..c.toks.len().min(j + 12)).find(|&k| c.punct(k) == Some(','))?;
+        j = comma + 1;
+    }
+    while c.punct(j).is_some() {
+        j += 1;
+    }
+    let mut last = None;
+    let mut k = j;
+    while let Some(w) = c.word(k) {
+        let stop = cues::contains(&SETS.skippable, w)
+            || cues::contains(&SETS.clause_stop, w)
+            || (!is_capitalised(w)
+                && (w.ends_with("ed") || w.ends_with("ly") || cues::lookup(w).is_some()));
+        if k > j && stop {
+            break;
+        }
+        last = Some(k);
+        k += 1;
+        if k - j >= 6 {
+            break;
+        }
+    }
+    last.map(|e| c.span(j, e))
+}
+
+/// Sentence openers that front an adjunct before the subject.
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "however",
+    "meanwhile",
+    "finally",
+    "thus",
+    "since",
+    "for",
+    "by",
+    "despite",
+    "although",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "moreover",
+    "instead",
+    "still",
+    "yet",
+    "then",
+    "today",
+    "yesterday",
+    "now",
+    "also",
+];
+
+/// Titles and roles that precede a name ("President", "spokesperson").
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "deputy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "judge",
+    "general",
+    "gen",
+    "king",
+    "queen",
+    "pope",
+    "mayor",
+    "ceo",
+    "chancellor",
+    "director",
+    "ambassador",
+    "speaker",
+    "leader",
+    "head",
+    "candidate",
+    "nominee",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "lawyer",
+    "professor",
+    "analyst",
+    "scientist",
+    "blogger",
+    "correspondent",
+    "editor",
+    "official",
+    "founder",
+    "chief",
+    "vice",
+    "former",
+    "state",
+    "foreign",
+    "defense",
+    "defence",
+    "white",
+    "house",
+    "kremlin",
+    "political",
+    "democratic",
+    "republican",
+    "senior",
+    "campaign",
+    "manager",
+    "commissioner",
+    "officer",
+    "economist",
+    "expert",
+    "author",
+    "writer",
+    "journalist",
+    "activist",
+    "reporter",
+];
+
+const DATASET_WORDS: &[&str] = &[
+    "data",
+    "census",
+    "censuses",
+    "statistics",
+    "figures",
+    "survey",
+    "poll",
+    "polls",
+    "polling",
+    "estimates",
+    "numbers",
+    "records",
+];
+const DOCUMENT_WORDS: &[&str] = &[
+    "report",
+    "study",
+    "statement",
+    "letter",
+    "document",
+    "documents",
+    "article",
+    "memo",
+    "analysis",
+    "filing",
+    "complaint",
+    "ruling",
+    "book",
+    "headlines",
+    "research",
+    "paper",
+    "tweet",
+    "post",
+    "release",
+    "transcript",
+    "indictment",
+    "email",
+    "emails",
+    "logic",
+];
+const OUTLET_WORDS: &[&str] = &[
+    "post",
+    "times",
+    "news",
+    "journal",
+    "tv",
+    "channel",
+    "newspaper",
+    "outlet",
+    "outlets",
+    "agency",
+    "reuters",
+    "cnn",
+    "fox",
+    "bbc",
+    "guardian",
+    "politico",
+    "tribune",
+    "herald",
+    "media",
+    "press",
+    "magazine",
+    "network",
+    "telegraph",
+    "gazette",
+    "axios",
+    "breitbart",
+    "msnbc",
+    "abc",
+    "nbc",
+    "cbs",
+    "ap",
+    "bloomberg",
+    "radio",
+    "website",
+    "blog",
+];
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "commission",
+    "committee",
+    "party",
+    "authorities",
+    "government",
+    "kremlin",
+    "council",
+    "institute",
+    "university",
+    "bank",
+    "watch",
+    "service",
+    "services",
+    "administration",
+    "agency",
+    "court",
+    "congress",
+    "senate",
+    "parliament",
+    "company",
+    "corporation",
+    "group",
+    "union",
+    "association",
+    "foundation",
+    "organisation",
+    "organization",
+    "campaign",
+    "police",
+    "army",
+    "military",
+    "board",
+    "cabinet",
+    "embassy",
+    "fund",
+    "center",
+    "centre",
+    "inc",
+    "corp",
+    "ltd",
+];
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "i", "we", "you", "him", "her"];
+const PEOPLE_WORDS: &[&str] = &[
+    "experts",
+    "analysts",
+    "officials",
+    "sources",
+    "source",
+    "activists",
+    "residents",
+    "critics",
+    "people",
+    "voters",
+    "supporters",
+    "observers",
+    "diplomats",
+    "economists",
+    "scientists",
+    "researchers",
+    "lawmakers",
+    "legislators",
+    "aides",
+    "advisers",
+    "bloggers",
+    "witnesses",
+    "organizers",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+];
+
+/// Splits a source span into name and role and guesses its kind.
+fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, SourceKind) {
+    let mut toks = Vec::new();
+    tokenize(text, span, &mut toks);
+    let words: Vec<(usize, &str)> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.punct.is_none())
+        .map(|(i, t)| (i, t.span.slice(text)))
+        .collect();
+    let has = |set: &cues::WordSet| words.iter().any(|(_, w)| cues::contains(set, w));
+    if words.len() == 1 && lower_ascii_eq(words[0].1, PERSON_PRONOUNS) {
+        return (None, None, SourceKind::Person);
+    }
+    // The name: a run of capitalised words that are not titles. After a comma the
+    // appositive may come first ("Ramid Namazov, Chairman of ...").
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (wi, &(ti, w)) in words.iter().enumerate() {
+        let name_word = is_capitalised(w)
+            && !cues::contains(&SETS.title_words, w)
+            && !lower_ascii_eq(w, &["the", "a", "an"])
+            && !is_possessive(w);
+        // Punctuation ends a name, except the period of an initial ("G.K. Butterfield").
+        let gap = wi > 0 && {
+            let prev = words[wi - 1].0;
+            ti > prev + 1 && !(ti == prev + 2 && toks[prev + 1].punct == Some('.'))
+        };
+        if gap {
+            if let Some(r) = cur.take() {
+                runs.push(r);
+            }
+        }
+        match (name_word, cur) {
+            (true, Some((s, _))) => cur = Some((s, wi)),
+            (true, None) => cur = Some((wi, wi)),
+            (false, Some(r)) => {
+                runs.push(r);
+                cur = None;
+            }
+            (false, None) => {}
+        }
+    }
+    runs.extend(cur);
+    let kind = if has(&SETS.dataset_words) {
+        SourceKind::Dataset
+    } else if has(&SETS.document_words) && !has(&SETS.outlet_words) {
+        SourceKind::Document
+    } else if has(&SETS.outlet_words) {
+        SourceKind::Outlet
+    } else if has(&SETS.org_words) {
+        SourceKind::Organisation
+    } else if has(&SETS.people_words) || has(&SETS.title_words) {
+        SourceKind::Person
+    } else {
+        SourceKind::Unknown
+    };
+    // A titled name is a person ("Kremlin spokesperson Dmitry Peskov").
+    let kind = match runs.last() {
+        Some(&(s, e)) if e > s && has(&SETS.title_words) => SourceKind::Person,
+        _ => kind,
+    };
+    // A person's name is the last run of two or more capitalised words (or one after a
+    // title); other sources have no separate name.
+    // The name closes the phrase or an appositive ("Ramid Namazov, Chairman of ..."):
+    // "talks between Nikol Pashinyan and Ilham Aliyev" names no source.
+    let closes = |e: usize| {
+        e + 1 == words.len() || toks.get(words[e].0 + 1).and_then(|t| t.punct) == Some(',')
+    };
+    // A name inside a prepositional phrase ("talks between Nikol Pashinyan and Ilham
+    // Aliyev", "the US ambassador to Turkey") is not the source's own name.
+    let governed = |s: usize| {
+        s > 0
+            && toks
+                .get(words[s].0.wrapping_sub(1))
+                .is_some_and(|t| t.punct.is_none())
+            && lower_ascii_eq(
+                words[s - 1].1,
+                &[
+                    "between", "of", "with", "and", "for", "by", "to", "from", "at", "in", "on",
+                ],
+            )
+    };
+    let person = kind == SourceKind::Person || kind == SourceKind::Unknown;
+    let pick = runs
+        .iter()
+        .rev()
+        .find(|&&(s, e)| {
+            let titled = s > 0 && cues::contains(&SETS.title_words, words[s - 1].1);
+            (e > s || (person && titled)) && closes(e) && !governed(s)
+        })
+        .or_else(|| (words.len() == 1).then(|| runs.first()).flatten())
+        .copied();
+    let Some((s, e)) = pick else {
+        return (None, None, kind);
+    };
+    let name = Span::new(toks[words[s].0].span.start, toks[words[e].0].span.end);
+    let kind = if kind == SourceKind::Unknown && e > s {
+        SourceKind::Person
+    } else {
+        kind
+    };
+    let role = if name == span {
+        None
+    } else {
+        let before = Span::new(span.start, name.start);
+        let after = Span::new(name.end, span.end);
+        let pick = if before
+            .slice(text)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+        {
+            after
+        } else {
+            before
+        };
+        let s = pick.slice(text);
+        let edge = |c: char| c.is_whitespace() || c == ',';
+        let lead = s.len() - s.trim_start_matches(edge).len();
+        let trimmed = s.trim_matches(edge);
+        let r = Span::new(pick.start + lead, pick.start + lead + trimmed.len());
+        (!r.is_empty() && !lower_ascii_eq(trimmed, &["the", "a", "an"])).then_some(r)
+    };
+    (Some(name), role, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+    use proptest::prelude::*;
+
+    /// (source, cue, content) texts of every relation found in `text`.
+    fn relations(text: &str) -> Vec<(Option<String>, String, Option<String>, bool)> {
+        let segs = segment::segment(text);
+        let ctx = Context {
+            text,
+            segments: &segs,
+            published: None,
+        };
+        recognise(&ctx)
+            .iter()
+            .filter_map(|m| m.attribution())
+            .map(|a| {
+                (
+                    a.source.map(|s| s.slice(text).to_string()),
+                    a.cue.map(|s| s.slice(text).to_string()).unwrap_or_default(),
+                    a.content.map(|s| s.slice(text).to_string()),
+                    a.direct,
+                )
+            })
+            .collect()
+    }
+
+    fn one<'a>(
+        rels: &'a [(Option<String>, String, Option<String>, bool)],
+        cue: &str,
+    ) -> &'a (Option<String>, String, Option<String>, bool) {
+        rels.iter()
+            .find(|r| r.1 == cue)
+            .unwrap_or_else(|| panic!("no relation with cue {cue:?} in {rels:?}"))
+    }
+
+    #[test]
+    fn vladimir_putin_claimed_in_2020_that_the_actual_figure_was_closer_to_2_million() {
+        let r = relations(
+            "However, Vladimir Putin claimed in 2020 that the actual figure was closer to 2 \
+             million, equivalent to 20% of Azerbaijan’s current population.",
+        );
+        let (source, _, content, direct) = one(&r, "claimed");
+        assert_eq!(source.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            content.as_deref(),
+            Some(
+                "in 2020 that the actual figure was closer to 2 million, equivalent to 20% of \
+                 Azerbaijan’s current population"
+            )
+        );
+        assert!(!direct);
+    }
+
+    #[test]
+    fn according_to_the_2010_and_2020_censuses() {
+        let r = relations(
+            "According to the 2010 and 2020 censuses, there were about 600,000 Azerbaijanis \
+             living in Russia.",
+        );
+        let (source, _, content, _) = one(&r, "According to");
+        assert_eq!(source.as_deref(), Some("the 2010 and 2020 censuses"));
+        assert_eq!(
+            content.as_deref(),
+            Some("there were about 600,000 Azerbaijanis living in Russia")
+        );
+    }
+
+    #[test]
+    fn rose_to_3_6_billion_in_2024_according_to_azerbaijani_customs_data() {
+        let r = relations(
+            "During the war, Russian exports to Azerbaijan rose from $2.3 billion in 2021 to \
+             $3.6 billion in 2024, according to Azerbaijani customs data.",
+        );
+        let (source, _, content, _) = one(&r, "according to");
+        assert_eq!(source.as_deref(), Some("Azerbaijani customs data"));
+        assert_eq!(
+            content.as_deref(),
+            Some(
+                "During the war, Russian exports to Azerbaijan rose from $2.3 billion in 2021 \
+                 to $3.6 billion in 2024"
+            )
+        );
+    }
+
+    #[test]
+    fn kremlin_spokesperson_dmitry_peskov_in_a_conciliatory_tone_stated() {
+        let t = "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated that Moscow \
+                 hopes for an end to the difficult period in bilateral relations.";
+        let r = relations(t);
+        let (source, _, content, _) = one(&r, "stated");
+        assert_eq!(
+            source.as_deref(),
+            Some("Kremlin spokesperson Dmitry Peskov")
+        );
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Moscow hopes")));
+        let segs = segment::segment(t);
+        let ctx = Context {
+            text: t,
+            segments: &segs,
+            published: None,
+        };
+        let m = recognise(&ctx);
+        let a = m
+            .iter()
+            .filter_map(|m| m.attribution())
+            .find(|a| a.cue.map(|c| c.slice(t)) == Some("stated"));
+        assert_eq!(
+            a.and_then(|a| a.source_name).map(|s| s.slice(t)),
+            Some("Dmitry Peskov")
+        );
+        assert_eq!(
+            a.and_then(|a| a.source_role).map(|s| s.slice(t)),
+            Some("Kremlin spokesperson")
+        );
+        assert_eq!(a.map(|a| a.source_kind), Some(SourceKind::Person));
+    }
+
+    #[test]
+    fn experts_surveyed_by_vedomosti_believe_that() {
+        let r = relations(
+            "Although experts surveyed by Vedomosti believe that Azerbaijan would suffer more \
+             from a trade war, Russia could also incur tangible costs.",
+        );
+        let (source, _, content, _) = one(&r, "believe");
+        assert!(source.as_deref().is_some_and(|s| s.contains("Vedomosti")));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Azerbaijan would suffer")));
+    }
+
+    #[test]
+    fn aliyev_urged_ukrainians_not_to_resign_themselves() {
+        let r = relations(
+            "Aliyev urged Ukrainians 'not to resign themselves' to occupation, citing his own \
+             experience of reclaiming Karabakh.",
+        );
+        let (source, _, content, _) = one(&r, "urged");
+        assert_eq!(source.as_deref(), Some("Aliyev"));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.contains("'not to resign themselves'")));
+        let (gsource, _, _, _) = one(&r, "citing");
+        assert_eq!(gsource.as_deref(), Some("Aliyev"));
+    }
+
+    #[test]
+    fn as_noted_in_a_report_by_human_rights_watch() {
+        let r = relations(
+            "In October and November 2006, Russian authorities deported over 2,300 of them, as \
+             noted in a report by Human Rights Watch on those events.",
+        );
+        let (source, _, content, _) = one(&r, "as noted in");
+        assert!(source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("a report by Human Rights Watch")));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.ends_with("deported over 2,300 of them")));
+    }
+
+    #[test]
+    fn quote_then_said_the_minister_is_direct_and_spans_sentences() {
+        let r = relations("“We will not resign. We will win,” said the minister.");
+        let (source, _, content, direct) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("the minister"));
+        assert_eq!(
+            content.as_deref(),
+            Some("“We will not resign. We will win,”")
+        );
+        assert!(direct);
+    }
+
+    #[test]
+    fn he_said_after_a_quote_and_sources_said_after_a_clause() {
+        let r = relations("“It is over,” he said. The talks failed, sources said.");
+        let (s1, _, c1, d1) = &r[0];
+        assert_eq!(s1.as_deref(), Some("he"));
+        assert_eq!(c1.as_deref(), Some("“It is over,”"));
+        assert!(d1);
+        let (s2, _, c2, _) = &r[1];
+        assert_eq!(s2.as_deref(), Some("sources"));
+        assert_eq!(c2.as_deref(), Some("The talks failed"));
+    }
+
+    #[test]
+    fn scare_quotes_and_names_in_quotes_attribute_nothing() {
+        let r = relations(
+            "Moscow perhaps lost Azerbaijan as a 'friendly' dictatorship after the closure of \
+             the 'Russian House' and Baku’s 'unfriendly' steps against two \
+             'thieves-in-law'.",
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn the_united_states_and_his_plans_are_nouns_not_cues() {
+        let r = relations(
+            "The United States will unveil his plans, and the states that voted reported no \
+             change in the plans.",
+        );
+        assert!(r.iter().all(|x| x.1 != "States" && x.1 != "plans"), "{r:?}");
+    }
+
+    #[test]
+    fn i_think_inside_a_quotation_is_not_a_separate_source() {
+        let r = relations("“I think NATO may be obsolete,” Trump said.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn minval_politika_cited_headlines_from_tsargrad() {
+        let r = relations(
+            "In an article devoted to this campaign, the Azerbaijani outlet Minval Politika \
+             cited headlines from 'Tsargrad' published during just one week in May.",
+        );
+        let (source, _, _, _) = one(&r, "cited");
+        assert_eq!(
+            source.as_deref(),
+            Some("the Azerbaijani outlet Minval Politika")
+        );
+    }
+
+    #[test]
+    fn it_will_be_first_order_business_mr_podesta_said() {
+        let r = relations("\"It will be first-order business,\" Mr. Podesta said.");
+        let (source, _, content, direct) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Mr. Podesta"));
+        assert_eq!(
+            content.as_deref(),
+            Some("\"It will be first-order business,\"")
+        );
+        assert!(direct);
+    }
+
+    #[test]
+    fn a_quote_signed_with_a_dash_and_a_name() {
+        let r = relations("“Donald Trump scares me.” ― Krystal Correa");
+        let (source, _, content, _) = one(&r, "―");
+        assert_eq!(source.as_deref(), Some("Krystal Correa"));
+        assert_eq!(content.as_deref(), Some("“Donald Trump scares me.”"));
+    }
+
+    #[test]
+    fn pence_colon_headline_names_its_speaker() {
+        let r = relations("Pence: Gennifer Flowers Won’t Be at Debate.");
+        let (source, _, content, _) = one(&r, ":");
+        assert_eq!(source.as_deref(), Some("Pence"));
+        assert_eq!(
+            content.as_deref(),
+            Some("Gennifer Flowers Won’t Be at Debate")
+        );
+    }
+
+    #[test]
+    fn the_azerbaijani_president_declared_and_demanded() {
+        let r = relations(
+            "In the first days of 2025, the Azerbaijani president declared that 'the \
+             responsibility lies with representatives of the Russian Federation' and demanded \
+             full transparency in the investigation.",
+        );
+        let (s1, _, c1, _) = one(&r, "declared");
+        assert_eq!(s1.as_deref(), Some("the Azerbaijani president"));
+        assert!(c1
+            .as_deref()
+            .is_some_and(|c| c.ends_with("Russian Federation'")));
+        let (s2, _, c2, _) = one(&r, "demanded");
+        assert_eq!(s2.as_deref(), Some("the Azerbaijani president"));
+        assert_eq!(
+            c2.as_deref(),
+            Some("full transparency in the investigation")
+        );
+    }
+
+    #[test]
+    fn republican_claims_and_battleground_states_are_nouns() {
+        let r = relations(
+            "PolitiFact rates Republican claims as false, and voters in battleground states \
+             in the Midwest raise questions about the count.",
+        );
+        assert!(
+            r.iter()
+                .all(|x| !matches!(x.1.as_str(), "claims" | "states" | "questions")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn police_say_and_those_close_to_him_say_have_plural_subjects() {
+        let r = relations(
+            "Police say he posed a deadly threat. Those close to him say that he \
+                           would consider it.",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Police"));
+        assert!(r[1].0.as_deref().is_some_and(|s| s.starts_with("Those")));
+        let none = relations("On 1 July, news broke of a phone call between two leaders.");
+        assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn an_arbitration_panel_in_2001_found_that() {
+        let r = relations(
+            "An arbitration panel in 2001 found that the United States was in breach of the \
+             agreement.",
+        );
+        let (source, _, content, _) = one(&r, "found");
+        assert_eq!(source.as_deref(), Some("An arbitration panel"));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that the United")));
+    }
+
+    #[test]
+    fn a_phone_call_between_president_aliyev_and_volodymyr_zelensky_who_expressed() {
+        let r = relations(
+            "On 1 July, news broke of a phone call between President Aliyev and Volodymyr \
+             Zelensky, who expressed his support for his Azerbaijani counterpart.",
+        );
+        let (source, _, _, _) = one(&r, "expressed");
+        assert_eq!(source.as_deref(), Some("Volodymyr Zelensky"));
+    }
+
+    #[test]
+    fn russias_foreign_ministry_is_an_organisation_without_a_personal_name() {
+        let t = "On 1 July, Russia’s Foreign Ministry officially accused the West of \
+                 attempting to push the Russian Federation out of the process.";
+        let segs = segment::segment(t);
+        let ctx = Context {
+            text: t,
+            segments: &segs,
+            published: None,
+        };
+        let m = recognise(&ctx);
+        let a = m.iter().find_map(|m| m.attribution());
+        assert_eq!(
+            a.and_then(|a| a.source).map(|s| s.slice(t)),
+            Some("Russia’s Foreign Ministry")
+        );
+        assert_eq!(a.map(|a| a.source_kind), Some(SourceKind::Organisation));
+        assert_eq!(a.and_then(|a| a.source_name), None);
+    }
+
+    #[test]
+    fn peskovs_statement_that_and_the_accusations_by_ramid_namazov() {
+        let r = relations(
+            "Peskov’s statement that Moscow hopes for calm surprised Baku. The accusations by \
+             Ramid Namazov followed.",
+        );
+        let (s1, _, c1, _) = one(&r, "statement");
+        assert_eq!(s1.as_deref(), Some("Peskov’s"));
+        assert!(c1
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Moscow hopes")));
+        let (s2, _, c2, _) = one(&r, "accusations");
+        assert_eq!(s2.as_deref(), Some("Ramid Namazov"));
+        assert_eq!(c2.as_deref(), None);
+        let none = relations("Yerevan has now agreed to Baku’s demand.");
+        assert!(none.iter().all(|x| x.1 != "demand"), "{none:?}");
+    }
+
+    #[test]
+    fn it_was_announced_by_the_ministry() {
+        let r = relations("The closure was announced by the Azerbaijani foreign ministry.");
+        let (source, _, content, _) = one(&r, "announced");
+        assert_eq!(source.as_deref(), Some("the Azerbaijani foreign ministry"));
+        assert_eq!(content.as_deref(), Some("The closure"));
+    }
+
+    #[test]
+    fn foreign_ministry_accused_the_west_while_stressing_that_russia_supports() {
+        let r = relations(
+            "On 1 July, Russia’s Foreign Ministry officially accused the West of attempting to \
+             push the Russian Federation out of the process, while stressing that Russia \
+             supports the negotiations 'on the basis of bilateral agreements in 2020 and 2022.'",
+        );
+        let (_, _, c1, _) = one(&r, "accused");
+        assert_eq!(
+            c1.as_deref(),
+            Some("the West of attempting to push the Russian Federation out of the process")
+        );
+        let (s2, _, c2, _) = one(&r, "stressing");
+        assert_eq!(s2.as_deref(), Some("Russia’s Foreign Ministry"));
+        assert!(c2
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that Russia supports")));
+    }
+
+    proptest! {
+        #[test]
+        fn spans_lie_on_char_boundaries(text in "\\PC{0,300}") {
+            let segs = segment::segment(&text);
+            let ctx = Context { text: &text, segments: &segs, published: None };
+            for m in recognise(&ctx) {
+                let a = m.attribution().cloned();
+                prop_assert!(m.span.end <= text.len());
+                prop_assert!(text.get(m.span.start..m.span.end).is_some());
+                if let Some(a) = a {
+                    for s in [a.source, a.cue, a.content, a.source_name, a.source_role]
+                        .into_iter()
+                        .flatten()
+                    {
+                        prop_assert!(s.start <= s.end && s.end <= text.len());
+                        prop_assert!(text.get(s.start..s.end).is_some());
+                        prop_assert!(m.span.contains(s) || a.source_name == Some(s) || a.source_role == Some(s));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn speech_like_text_never_panics(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("said"), Just("according"), Just("to"), Just(","), Just("“"),
+                    Just("”"), Just("'"), Just("’"), Just("he"), Just("Smith"), Just("that"),
+                    Just("."), Just(":"), Just("as"), Just("noted"), Just("in"), Just("by"),
+                    Just("was"), Just("called"), Just("for"), Just("é"), Just("\n"),
+                ],
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            let segs = segment::segment(&text);
+            let ctx = Context { text: &text, segments: &segs, published: None };
+            for m in recognise(&ctx) {
+                prop_assert!(text.get(m.span.start..m.span.end).is_some());
+            }
+        }
+    }
 }

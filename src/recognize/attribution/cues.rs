@@ -1,0 +1,394 @@
+//! The cue lexicon: verbs that introduce reported speech, documents, beliefs and
+//! intentions, with the inflected form each surface word is.
+//!
+//! The classes follow the PARC 3.0 / PolNeAR cue types: *speech* verbs report an
+//! utterance or a text ("said", "wrote", "announced") and are cues in almost every
+//! finite use; *cognition* verbs report a belief, a finding or an intention ("believe",
+//! "found", "wants") and are cues only with a subject in front of them, since their
+//! surface forms double as nouns and adjectives ("plans", "found", "the thought").
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: the lexicon is looked up once per lower-case word of every sentence, and
+/// its keys are short ASCII words, where FNV is several times faster than SipHash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A set of lower-case words, matched case-insensitively by [`contains`], with a
+/// (length, first letter, second letter) bitmap that rejects most words unhashed.
+pub struct WordSet {
+    words: std::collections::HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    shapes: Vec<u64>,
+}
+
+/// The bit of a word's shape, if it has one (two ASCII letters, under 24 bytes).
+fn shape_bit(b: &[u8]) -> Option<usize> {
+    let (b0, b1) = (
+        b.first()?.to_ascii_lowercase(),
+        b.get(1)?.to_ascii_lowercase(),
+    );
+    let (l0, l1) = (b0.wrapping_sub(b'a'), b1.wrapping_sub(b'a'));
+    (b.len() < 24 && l0 < 26 && l1 < 26)
+        .then(|| b.len() * 676 + usize::from(l0) * 26 + usize::from(l1))
+}
+
+pub fn word_set(list: &[&str]) -> WordSet {
+    let mut shapes = vec![0u64; (24 * 676usize).div_ceil(64)];
+    let mut words = std::collections::HashSet::default();
+    for w in list {
+        let lower = w.to_ascii_lowercase().into_bytes();
+        if let Some(bit) = shape_bit(&lower) {
+            shapes[bit / 64] |= 1u64 << (bit % 64);
+        }
+        words.insert(lower.into_boxed_slice());
+    }
+    WordSet { words, shapes }
+}
+
+/// Whether `set` holds `word`, ignoring ASCII case, without allocating.
+pub fn contains(set: &WordSet, word: &str) -> bool {
+    let bytes = word.as_bytes();
+    match shape_bit(bytes) {
+        Some(bit) if set.shapes[bit / 64] & (1u64 << (bit % 64)) == 0 => return false,
+        Some(_) => {}
+        // One-letter words and words that do not start with two letters ("I", "2020").
+        None if bytes.len() >= 24 => return false,
+        None => {}
+    }
+    let mut buf = [0u8; 24];
+    let Some(b) = buf.get_mut(..bytes.len()) else {
+        return false;
+    };
+    b.copy_from_slice(bytes);
+    b.make_ascii_lowercase();
+    set.words.contains(&*b)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    Speech,
+    Cognition,
+}
+
+/// The inflection of a surface form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// "say", "believe": needs a plural or pronoun subject or an auxiliary.
+    Base,
+    /// "says", "believes".
+    ThirdPerson,
+    /// "said", "believed".
+    Past,
+    /// "saying", "adding": a participial clause after the main one.
+    Gerund,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub class: CueClass,
+    pub form: Form,
+    /// A particle that belongs to the cue when it follows ("called for", "pointed out").
+    pub particle: Option<&'static str>,
+}
+
+/// Speech and text verbs (lemma, particle that may follow).
+const SPEECH: &[(&str, Option<&str>)] = &[
+    ("say", None),
+    ("tell", None),
+    ("add", None),
+    ("note", None),
+    ("write", None),
+    ("report", None),
+    ("announce", None),
+    ("cite", None),
+    ("ask", None),
+    ("warn", None),
+    ("claim", None),
+    ("argue", None),
+    ("insist", Some("on")),
+    ("state", None),
+    ("declare", None),
+    ("explain", None),
+    ("acknowledge", None),
+    ("suggest", None),
+    ("recall", None),
+    ("mention", None),
+    ("emphasize", None),
+    ("emphasise", None),
+    ("stress", None),
+    ("urge", None),
+    ("tweet", None),
+    ("respond", None),
+    ("reply", None),
+    ("agree", None),
+    ("describe", None),
+    ("accuse", None),
+    ("criticize", None),
+    ("criticise", None),
+    ("call", Some("for")),
+    ("deny", None),
+    ("confirm", None),
+    ("admit", None),
+    ("promise", None),
+    ("pledge", None),
+    ("vow", None),
+    ("demand", None),
+    ("propose", None),
+    ("recommend", None),
+    ("complain", None),
+    ("allege", None),
+    ("assert", None),
+    ("contend", None),
+    ("testify", None),
+    ("comment", None),
+    ("concede", None),
+    ("point", Some("out")),
+    ("praise", None),
+    ("blast", None),
+    ("condemn", None),
+    ("slam", None),
+    ("reject", None),
+    ("dispute", None),
+    ("threaten", None),
+    ("predict", None),
+    ("estimate", None),
+    ("disclose", None),
+    ("reveal", None),
+    ("indicate", None),
+    ("question", None),
+    ("charge", None),
+    ("decry", None),
+    ("liken", None),
+    ("announce", None),
+    ("inform", None),
+    ("notify", None),
+    ("maintain", None),
+    ("observe", None),
+    ("remark", None),
+    ("shout", None),
+    ("joke", None),
+    ("quip", None),
+    ("boast", None),
+    ("brag", None),
+    ("concur", None),
+    ("caution", None),
+    ("advise", None),
+    ("assure", None),
+    ("counter", None),
+    ("retort", None),
+    ("lament", None),
+    ("acknowledge", None),
+    ("express", None),
+];
+
+/// Belief, perception, finding and intention verbs.
+const COGNITION: &[(&str, Option<&str>)] = &[
+    ("believe", None),
+    ("think", None),
+    ("know", None),
+    ("show", None),
+    ("find", None),
+    ("expect", None),
+    ("hope", None),
+    ("want", None),
+    ("plan", None),
+    ("fear", None),
+    ("worry", None),
+    ("doubt", None),
+    ("feel", None),
+    ("see", None),
+    ("consider", None),
+    ("understand", None),
+    ("assume", None),
+    ("suspect", None),
+    ("intend", None),
+    ("wish", None),
+    ("seek", None),
+    ("support", None),
+    ("oppose", None),
+    ("decide", None),
+    ("agree", None),
+    ("refuse", None),
+    ("portray", None),
+];
+
+/// Irregular forms: (lemma, third person, past, past participle, gerund).
+const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
+    ("say", "says", "said", "said", "saying"),
+    ("tell", "tells", "told", "told", "telling"),
+    ("write", "writes", "wrote", "written", "writing"),
+    ("think", "thinks", "thought", "thought", "thinking"),
+    ("know", "knows", "knew", "known", "knowing"),
+    ("find", "finds", "found", "found", "finding"),
+    ("feel", "feels", "felt", "felt", "feeling"),
+    ("see", "sees", "saw", "seen", "seeing"),
+    (
+        "understand",
+        "understands",
+        "understood",
+        "understood",
+        "understanding",
+    ),
+    ("seek", "seeks", "sought", "sought", "seeking"),
+    ("show", "shows", "showed", "shown", "showing"),
+    ("plan", "plans", "planned", "planned", "planning"),
+    ("admit", "admits", "admitted", "admitted", "admitting"),
+    ("slam", "slams", "slammed", "slammed", "slamming"),
+    ("brag", "brags", "bragged", "bragged", "bragging"),
+    ("concur", "concurs", "concurred", "concurred", "concurring"),
+    ("quip", "quips", "quipped", "quipped", "quipping"),
+];
+
+fn regular_forms(lemma: &str) -> [(String, Form); 4] {
+    let b = lemma.as_bytes();
+    let last = b.last().copied().unwrap_or(b'a');
+    let before = if b.len() >= 2 { b[b.len() - 2] } else { b'a' };
+    let stem = &lemma[..lemma.len().saturating_sub(1)];
+    if last == b'e' {
+        [
+            (lemma.to_string(), Form::Base),
+            (format!("{lemma}s"), Form::ThirdPerson),
+            (format!("{lemma}d"), Form::Past),
+            (format!("{stem}ing"), Form::Gerund),
+        ]
+    } else if last == b'y' && !b"aeiou".contains(&before) {
+        [
+            (lemma.to_string(), Form::Base),
+            (format!("{stem}ies"), Form::ThirdPerson),
+            (format!("{stem}ied"), Form::Past),
+            (format!("{lemma}ing"), Form::Gerund),
+        ]
+    } else if lemma.ends_with("ss") || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        [
+            (lemma.to_string(), Form::Base),
+            (format!("{lemma}es"), Form::ThirdPerson),
+            (format!("{lemma}ed"), Form::Past),
+            (format!("{lemma}ing"), Form::Gerund),
+        ]
+    } else {
+        [
+            (lemma.to_string(), Form::Base),
+            (format!("{lemma}s"), Form::ThirdPerson),
+            (format!("{lemma}ed"), Form::Past),
+            (format!("{lemma}ing"), Form::Gerund),
+        ]
+    }
+}
+
+static LEXICON: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
+    let mut map = FnvMap::default();
+    // Cognition first so that a verb in both lists ("agree") keeps the speech class.
+    for (class, list) in [(CueClass::Cognition, COGNITION), (CueClass::Speech, SPEECH)] {
+        for &(lemma, particle) in list {
+            let forms: Vec<(String, Form)> = match IRREGULAR.iter().find(|(l, ..)| *l == lemma) {
+                Some(&(l, s, past, part, ing)) => vec![
+                    (l.to_string(), Form::Base),
+                    (s.to_string(), Form::ThirdPerson),
+                    (past.to_string(), Form::Past),
+                    (part.to_string(), Form::Past),
+                    (ing.to_string(), Form::Gerund),
+                ],
+                None => regular_forms(lemma).into_iter().collect(),
+            };
+            for (word, form) in forms {
+                map.insert(
+                    word,
+                    Cue {
+                        class,
+                        form,
+                        particle,
+                    },
+                );
+            }
+        }
+    }
+    map
+});
+
+/// A bit for each (length, first letter, second letter) that some lexicon form has.
+static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut shapes = vec![0u64; (16 * 676usize).div_ceil(64)];
+    for w in LEXICON.keys() {
+        let b = w.as_bytes();
+        if let (Some(&b0), Some(&b1), true) = (b.first(), b.get(1), b.len() < 16) {
+            if b0.is_ascii_lowercase() && b1.is_ascii_lowercase() {
+                let bit = b.len() * 676 + usize::from(b0 - b'a') * 26 + usize::from(b1 - b'a');
+                shapes[bit / 64] |= 1u64 << (bit % 64);
+            }
+        }
+    }
+    shapes
+});
+
+/// The cue a lower-case word is, if any.
+pub fn lookup(word: &str) -> Option<Cue> {
+    // A bitmap of (length, first two letters) rejects most words before hashing.
+    let b = word.as_bytes();
+    let (Some(&b0), Some(&b1)) = (b.first(), b.get(1)) else {
+        return None;
+    };
+    let (l0, l1) = (
+        usize::from(b0.wrapping_sub(b'a')),
+        usize::from(b1.wrapping_sub(b'a')),
+    );
+    if b.len() >= 16 || l0 >= 26 || l1 >= 26 {
+        return None;
+    }
+    let bit = b.len() * 676 + l0 * 26 + l1;
+    if SHAPES[bit / 64] & (1u64 << (bit % 64)) == 0 {
+        return None;
+    }
+    LEXICON.get(word).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn said_says_saying_are_speech_cues() {
+        assert_eq!(lookup("said").map(|c| c.form), Some(Form::Past));
+        assert_eq!(lookup("says").map(|c| c.form), Some(Form::ThirdPerson));
+        assert_eq!(lookup("saying").map(|c| c.form), Some(Form::Gerund));
+        assert_eq!(lookup("said").map(|c| c.class), Some(CueClass::Speech));
+    }
+
+    #[test]
+    fn believe_and_emphasising_inflect_regularly() {
+        assert_eq!(
+            lookup("believes").map(|c| c.class),
+            Some(CueClass::Cognition)
+        );
+        assert_eq!(lookup("emphasising").map(|c| c.form), Some(Form::Gerund));
+        assert_eq!(lookup("denied").map(|c| c.form), Some(Form::Past));
+        assert_eq!(lookup("stresses").map(|c| c.form), Some(Form::ThirdPerson));
+    }
+
+    #[test]
+    fn called_for_carries_its_particle() {
+        assert_eq!(lookup("called").and_then(|c| c.particle), Some("for"));
+        assert_eq!(lookup("the"), None);
+    }
+}
