@@ -2,7 +2,7 @@
 //!
 //! Input: the standard benchmark corpus of `../shared/eval/make_bench.py` (the seed
 //! article and the TimeBank texts repeated to 10 MB), read from `$CLAIMTRACE_BENCH_INPUT`
-//! or generated into `target/bench-10mb.jsonl`. One thread, so figures are per core.
+//! or generated into Cargo's target tmp dir (`bench-10mb.jsonl`). One thread, so figures are per core.
 //!
 //!     cargo bench --bench throughput
 //!     CLAIMTRACE_BENCH_MB=20 cargo bench --bench throughput
@@ -23,7 +23,8 @@ fn input_path() -> PathBuf {
         Some(p) => PathBuf::from(p),
         None => {
             let mb = std::env::var("CLAIMTRACE_BENCH_MB").unwrap_or_else(|_| "10".into());
-            let path = PathBuf::from(format!("target/bench-{mb}mb.jsonl"));
+            let path =
+                PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-{mb}mb.jsonl"));
             if !path.exists() {
                 let out = Command::new("python3")
                     .args(["../shared/eval/make_bench.py", &mb])

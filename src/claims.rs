@@ -466,7 +466,11 @@ fn worthiness(
             features.push(name);
         }
     }
-    (score.clamp(0.0, 1.0), features)
+    // Three decimals: the weights have two, so this only drops float noise (0.70000001).
+    (
+        ((score.clamp(0.0, 1.0)) * 1000.0).round() / 1000.0,
+        features,
+    )
 }
 
 #[cfg(test)]

@@ -152,7 +152,9 @@ fn a_desks_day_on_the_seed_article() {
         .iter()
         .map(|r| r["claim_id"].as_i64().unwrap())
         .collect();
+    assert!(!reported.contains(&cid) && !reported.contains(&pid));
     let listed = json(&db, &["claims", "--unsourced", "--format", "json"]);
+    assert!(!listed.as_array().unwrap().is_empty());
     for c in listed.as_array().unwrap() {
         assert!(!c["sourced"].as_bool().unwrap());
         assert!(reported.contains(&c["id"].as_i64().unwrap()));
