@@ -490,16 +490,23 @@ fn entries() -> Vec<(&'static [u8], Lex)> {
     ]
 }
 
-/// Packs a word of up to 15 bytes, lower-cased, into one integer key.
+/// Packs a word of up to 15 ASCII letters and digits, lower-cased, into one integer key:
+/// the bytes little-endian, the length in the top byte.
 fn key(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > 15 {
+    if word.is_empty() || word.len() > 15 || !word.iter().all(u8::is_ascii_alphanumeric) {
         return None;
     }
-    let mut k: u128 = word.len() as u128;
-    for &b in word {
-        k = (k << 8) | u128::from(b.to_ascii_lowercase());
-    }
-    Some(k)
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    Some(finish_key(u128::from_le_bytes(buf), word.len()))
+}
+
+/// Lower-cases the first `len` bytes of `raw` (letters and digits only: setting bit 5
+/// lower-cases a letter and leaves a digit as it is), clears the rest and stores the
+/// length in the top byte.
+fn finish_key(raw: u128, len: usize) -> u128 {
+    let mask = (1u128 << (8 * len)) - 1;
+    ((raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask) | ((len as u128) << 120)
 }
 
 const TABLE_BITS: u32 = 11;
@@ -695,20 +702,28 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             temporal: false,
         };
         if c.is_ascii_alphabetic() {
-            // The lexicon key is packed while the word is scanned (see `key`).
-            let mut packed: u128 = u128::from(c.to_ascii_lowercase());
             i += 1;
             while i < n && ALNUM[b[i] as usize] {
-                if i - start < 15 {
-                    packed = (packed << 8) | u128::from(b[i].to_ascii_lowercase());
-                }
                 i += 1;
             }
             let len = i - start;
             tok.kind = TokKind::Word;
             tok.capital = c.is_ascii_uppercase();
             if len <= 15 {
-                tok.lex = lookup_key(((len as u128) << (8 * len)) | packed);
+                // One 16-byte load where the text allows it (see `key`).
+                let raw = match b.get(start..start + 16) {
+                    Some(w) => {
+                        let mut buf = [0u8; 16];
+                        buf.copy_from_slice(w);
+                        u128::from_le_bytes(buf)
+                    }
+                    None => {
+                        let mut buf = [0u8; 16];
+                        buf[..len].copy_from_slice(&b[start..i]);
+                        u128::from_le_bytes(buf)
+                    }
+                };
+                tok.lex = lookup_key(finish_key(raw, len));
             }
         } else if c.is_ascii_digit() {
             while i < n && b[i].is_ascii_digit() {
