@@ -69,49 +69,62 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             }
         }
     });
-    for (path, analysed) in rx {
-        let path = &path;
+    // Documents are written in batches: one commit for up to BATCH_DOCS documents or
+    // BATCH_TIME, each document in a savepoint of its own. Messages for a batch are
+    // printed once it is committed, so "stored" is never said of uncommitted data.
+    const BATCH_DOCS: usize = 256;
+    const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(500);
+    let mut pending: Vec<(PathBuf, Option<i64>, String)> = Vec::new();
+    let mut batch_started = std::time::Instant::now();
+    let mut in_batch = false;
+    let mut rx = rx.into_iter().peekable();
+    while let Some((path, analysed)) = rx.next() {
         if let Some(bar) = &progress {
             bar.inc(1);
+        }
+        if !in_batch {
+            db.begin_batch()?;
+            in_batch = true;
+            batch_started = std::time::Instant::now();
         }
         let outcome = analysed
             .map_err(anyhow::Error::from)
             .and_then(|(doc, analysis)| db.ingest(&doc, &analysis).map_err(anyhow::Error::from));
         match outcome {
-            Ok(IngestOutcome::Added {
-                document_id,
-                claims,
-            }) => {
-                say(format!(
-                    "{}: stored as document {document_id} ({claims} claims)",
-                    path.display()
-                ));
-                stored.push(document_id);
-            }
-            Ok(IngestOutcome::NewVersion {
-                document_id,
-                previous,
-                version,
-                claims,
-            }) => {
-                say(format!(
-                    "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims)",
-                    path.display()
-                ));
-                stored.push(document_id);
-            }
-            Ok(IngestOutcome::Unchanged { document_id }) => {
-                say(format!(
-                    "{}: unchanged (already stored as document {document_id}); nothing to do",
-                    path.display()
-                ));
+            Ok(o) => {
+                let (id, message) = describe(&path, &o);
+                pending.push((path, id, message));
             }
             Err(e) => {
                 say(format!("claimtrace: error: {e:#}"));
-                failed.push(path.clone());
+                failed.push(path);
+            }
+        }
+        if pending.len() >= BATCH_DOCS
+            || batch_started.elapsed() >= BATCH_TIME
+            || rx.peek().is_none()
+        {
+            in_batch = false;
+            match db.commit_batch() {
+                Ok(()) => {
+                    for (_, id, message) in pending.drain(..) {
+                        say(message);
+                        stored.extend(id);
+                    }
+                }
+                Err(e) => {
+                    for (path, _, _) in pending.drain(..) {
+                        say(format!(
+                            "claimtrace: error: {}: not stored: {e}",
+                            path.display()
+                        ));
+                        failed.push(path);
+                    }
+                }
             }
         }
     }
+    db.commit_batch()?;
     if analyser.join().is_err() {
         anyhow::bail!("internal error while analysing the articles; please report it");
     }
@@ -146,4 +159,39 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
     }
     Ok(if failed.is_empty() { 0 } else { 1 })
+}
+
+/// The summary line of one stored document, and its id when it holds new claims.
+fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
+    match *outcome {
+        IngestOutcome::Added {
+            document_id,
+            claims,
+        } => (
+            Some(document_id),
+            format!(
+                "{}: stored as document {document_id} ({claims} claims)",
+                path.display()
+            ),
+        ),
+        IngestOutcome::NewVersion {
+            document_id,
+            previous,
+            version,
+            claims,
+        } => (
+            Some(document_id),
+            format!(
+                "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims)",
+                path.display()
+            ),
+        ),
+        IngestOutcome::Unchanged { document_id } => (
+            None,
+            format!(
+                "{}: unchanged (already stored as document {document_id}); nothing to do",
+                path.display()
+            ),
+        ),
+    }
 }

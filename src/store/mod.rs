@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::document::Document;
 use crate::output;
@@ -167,50 +167,40 @@ impl Database {
         Ok(())
     }
 
-    /// Stores one analysed document in one transaction.
+    /// Stores one analysed document atomically: in a transaction of its own, or, inside
+    /// a batch ([`Database::begin_batch`]), in a savepoint of its own, so that a failure
+    /// undoes this document and nothing else.
     pub fn ingest(&mut self, doc: &Document, analysis: &Analysis) -> Result<IngestOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let current: Option<(i64, String, i64)> = tx
-            .query_row(
-                "SELECT id, content_hash, version FROM documents
-                 WHERE source_key = ?1 AND is_current = 1",
-                [&doc.key],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        if let Some((id, hash, _)) = &current {
-            if *hash == doc.hash {
-                return Ok(IngestOutcome::Unchanged { document_id: *id });
-            }
+        if self.conn.is_autocommit() {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let outcome = ingest_in(&tx, doc, analysis)?;
+            tx.commit()?;
+            Ok(outcome)
+        } else {
+            let sp = self.conn.savepoint()?;
+            let outcome = ingest_in(&sp, doc, analysis)?;
+            sp.commit()?;
+            Ok(outcome)
         }
-        let (version, previous) = match &current {
-            Some((id, _, v)) => (v + 1, Some(*id)),
-            None => (1, None),
-        };
-        if let Some(prev) = previous {
-            tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
+    }
+
+    /// Opens a write transaction that several [`Database::ingest`] calls share, each in
+    /// its own savepoint. One commit for many documents saves the per-commit page writes
+    /// of every table and index; [`Database::commit_batch`] ends it. Other writers wait
+    /// (busy timeout) while a batch is open, so keep batches short.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    /// Commits the open batch; nothing of it is stored before this returns.
+    pub fn commit_batch(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
         }
-        let document_id = insert_document(&tx, doc, analysis, version, previous)?;
-        let claims = insert_analysis(&tx, document_id, &doc.text, analysis)?;
-        if let Some(prev) = previous {
-            // Claims and their reviews move to the new text, or become orphans.
-            annotations::reanchor_document(&tx, prev, document_id)?;
-        }
-        tx.commit()?;
-        Ok(match previous {
-            Some(previous) => IngestOutcome::NewVersion {
-                document_id,
-                previous,
-                version,
-                claims,
-            },
-            None => IngestOutcome::Added {
-                document_id,
-                claims,
-            },
-        })
+        Ok(())
     }
 
     /// Row counts of every table, for reports and for tests that prove nothing changed.
@@ -234,8 +224,50 @@ impl Database {
     }
 }
 
+/// The writes of one document, inside the caller's transaction or savepoint.
+fn ingest_in(tx: &Connection, doc: &Document, analysis: &Analysis) -> Result<IngestOutcome> {
+    let current: Option<(i64, String, i64)> = tx
+        .query_row(
+            "SELECT id, content_hash, version FROM documents
+             WHERE source_key = ?1 AND is_current = 1",
+            [&doc.key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((id, hash, _)) = &current {
+        if *hash == doc.hash {
+            return Ok(IngestOutcome::Unchanged { document_id: *id });
+        }
+    }
+    let (version, previous) = match &current {
+        Some((id, _, v)) => (v + 1, Some(*id)),
+        None => (1, None),
+    };
+    if let Some(prev) = previous {
+        tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
+    }
+    let document_id = insert_document(tx, doc, analysis, version, previous)?;
+    let claims = insert_analysis(tx, document_id, &doc.text, analysis)?;
+    if let Some(prev) = previous {
+        // Claims and their reviews move to the new text, or become orphans.
+        annotations::reanchor_document(tx, prev, document_id)?;
+    }
+    Ok(match previous {
+        Some(previous) => IngestOutcome::NewVersion {
+            document_id,
+            previous,
+            version,
+            claims,
+        },
+        None => IngestOutcome::Added {
+            document_id,
+            claims,
+        },
+    })
+}
+
 fn insert_document(
-    tx: &Transaction,
+    tx: &Connection,
     doc: &Document,
     analysis: &Analysis,
     version: i64,
@@ -271,7 +303,7 @@ fn insert_document(
 }
 
 /// Inserts sentences, sources, mentions and claims of a document; returns the claim count.
-fn insert_analysis(tx: &Transaction, document_id: i64, text: &str, a: &Analysis) -> Result<usize> {
+fn insert_analysis(tx: &Connection, document_id: i64, text: &str, a: &Analysis) -> Result<usize> {
     let idx = OffsetIndex::new(text);
     let mut sentence_ids = Vec::with_capacity(a.segments.sentences.len());
     {
@@ -421,7 +453,7 @@ fn mention_columns(m: &Mention, source_ids: &[i64]) -> MentionColumns {
 }
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
-fn register_sources(tx: &Transaction, doc_sources: &sources::DocSources) -> Result<Vec<i64>> {
+fn register_sources(tx: &Connection, doc_sources: &sources::DocSources) -> Result<Vec<i64>> {
     let mut known: Vec<(i64, String)> = {
         let mut stmt = tx.prepare("SELECT id, name FROM sources")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -782,5 +814,79 @@ impl Database {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+    use crate::pipeline::analyse;
+
+    fn doc(key: &str, text: &str) -> Document {
+        Document::from_text(key, text.to_string(), Metadata::default())
+    }
+
+    fn count(db: &Database, table: &str) -> i64 {
+        db.counts()
+            .unwrap()
+            .into_iter()
+            .find(|(t, _)| t == table)
+            .map_or(-1, |(_, n)| n)
+    }
+
+    /// A failure half-way through one document of a batch undoes that document only.
+    #[test]
+    fn failed_document_in_a_batch_leaves_no_rows_and_spares_the_others() {
+        let mut db = Database::in_memory().unwrap();
+        // Fails after the document, its sentences and mentions are written.
+        db.connection()
+            .execute_batch(
+                "CREATE TRIGGER fail_claims BEFORE INSERT ON claims
+                 WHEN NEW.text LIKE '%poison%' BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+            )
+            .unwrap();
+        let good = doc("a.txt", "Exports rose 12% to $3.6 billion in 2024.");
+        let bad = doc("b.txt", "The poison figure was 600,000 in 2010.");
+        let later = doc("c.txt", "Imports fell 3% in 2023.");
+        db.begin_batch().unwrap();
+        assert!(db.ingest(&good, &analyse(&good)).is_ok());
+        assert!(db.ingest(&bad, &analyse(&bad)).is_err());
+        assert!(db.ingest(&later, &analyse(&later)).is_ok());
+        db.commit_batch().unwrap();
+        assert_eq!(count(&db, "documents"), 2);
+        let orphan_rows: i64 = db
+            .connection()
+            .query_row(
+                "SELECT (SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents))
+                      + (SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents))",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(orphan_rows, 0);
+    }
+
+    #[test]
+    fn identical_content_is_unchanged_and_new_content_is_a_version() {
+        let mut db = Database::in_memory().unwrap();
+        let v1 = doc("a.txt", "GDP grew 3.2% in 2024.");
+        let v2 = doc("a.txt", "GDP grew 3.4% in 2024.");
+        assert!(matches!(
+            db.ingest(&v1, &analyse(&v1)).unwrap(),
+            IngestOutcome::Added { .. }
+        ));
+        assert!(matches!(
+            db.ingest(&v1, &analyse(&v1)).unwrap(),
+            IngestOutcome::Unchanged { document_id: 1 }
+        ));
+        assert!(matches!(
+            db.ingest(&v2, &analyse(&v2)).unwrap(),
+            IngestOutcome::NewVersion {
+                previous: 1,
+                version: 2,
+                ..
+            }
+        ));
     }
 }
