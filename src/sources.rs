@@ -127,6 +127,52 @@ pub fn same_source(a: &str, b: &str) -> bool {
     same_words(&name_words(a), &name_words(b))
 }
 
+/// The corpus-wide registry in memory: canonical names with their normalised words,
+/// blocked by the first letter of the last word (every merge rule of [`same_source`]
+/// compares last words, and a surname spelled alike starts alike), so that finding a
+/// name compares it with a few entries instead of all of them.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    entries: Vec<(i64, Vec<String>)>,
+    blocks: std::collections::HashMap<char, Vec<usize>>,
+    /// The largest id added, so a caller can load only newer entries.
+    pub max_id: i64,
+}
+
+impl Registry {
+    fn block(words: &[String]) -> Option<char> {
+        words.last().and_then(|w| w.chars().next())
+    }
+
+    pub fn add(&mut self, id: i64, name: &str) {
+        let words = name_words(name);
+        if let Some(b) = Self::block(&words) {
+            self.blocks.entry(b).or_default().push(self.entries.len());
+        }
+        self.entries.push((id, words));
+        self.max_id = self.max_id.max(id);
+    }
+
+    /// The id of the first entry that denotes the same source as `name`.
+    pub fn find(&self, name: &str) -> Option<i64> {
+        let words = name_words(name);
+        let block = self.blocks.get(&Self::block(&words)?)?;
+        block
+            .iter()
+            .map(|&i| &self.entries[i])
+            .find(|(_, w)| same_words(w, &words))
+            .map(|(id, _)| *id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
 fn same_words(wa: &[String], wb: &[String]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
@@ -292,6 +338,39 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         a.source_id = id;
     }
     out
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn registry_finds_what_same_source_merges() {
+        let mut r = Registry::default();
+        r.add(1, "Ilham Aliyev");
+        r.add(2, "Dmitry Peskov");
+        r.add(3, "Azerbaijani customs data");
+        assert_eq!(r.find("Aliyev"), Some(1));
+        assert_eq!(r.find("President Ilham Aliyev"), Some(1));
+        assert_eq!(r.find("Nurlan Aliyev"), None);
+        assert_eq!(r.find("Peskov"), Some(2));
+        assert_eq!(r.find("Azerbaijani customs data"), Some(3));
+        assert_eq!(r.find("Human Rights Watch"), None);
+        assert_eq!(r.max_id, 3);
+        for a in [
+            "Ilham Aliyev",
+            "Aliyev",
+            "Nurlan Aliyev",
+            "Peskov",
+            "Human Rights Watch",
+        ] {
+            for (id, b) in [(1, "Ilham Aliyev"), (2, "Dmitry Peskov")] {
+                if same_source(a, b) {
+                    assert_eq!(r.find(a), Some(id), "{a} ~ {b}");
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -69,6 +69,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Database {
     conn: Connection,
     path: String,
+    /// The source registry in memory, brought up to date before each use; dropped
+    /// whenever a write fails, since a rolled-back write may have added to it.
+    registry: Option<sources::Registry>,
 }
 
 /// What ingesting one document did.
@@ -108,7 +111,11 @@ impl Database {
             .map_err(open_err)?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(open_err)?;
-        let mut db = Database { conn, path: shown };
+        let mut db = Database {
+            conn,
+            path: shown,
+            registry: None,
+        };
         db.migrate()?;
         Ok(db)
     }
@@ -120,6 +127,7 @@ impl Database {
         let mut db = Database {
             conn,
             path: ":memory:".into(),
+            registry: None,
         };
         db.migrate()?;
         Ok(db)
@@ -171,19 +179,26 @@ impl Database {
     /// a batch ([`Database::begin_batch`]), in a savepoint of its own, so that a failure
     /// undoes this document and nothing else.
     pub fn ingest(&mut self, doc: &Document, analysis: &Analysis) -> Result<IngestOutcome> {
-        if self.conn.is_autocommit() {
+        let registry = &mut self.registry;
+        let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let outcome = ingest_in(&tx, doc, analysis)?;
-            tx.commit()?;
-            Ok(outcome)
+            ingest_in(&tx, registry, doc, analysis).and_then(|o| {
+                tx.commit()?;
+                Ok(o)
+            })
         } else {
             let sp = self.conn.savepoint()?;
-            let outcome = ingest_in(&sp, doc, analysis)?;
-            sp.commit()?;
-            Ok(outcome)
+            ingest_in(&sp, registry, doc, analysis).and_then(|o| {
+                sp.commit()?;
+                Ok(o)
+            })
+        };
+        if result.is_err() {
+            self.registry = None;
         }
+        result
     }
 
     /// Opens a write transaction that several [`Database::ingest`] calls share, each in
@@ -198,7 +213,10 @@ impl Database {
     /// Commits the open batch; nothing of it is stored before this returns.
     pub fn commit_batch(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            self.conn.execute_batch("COMMIT")?;
+            if let Err(e) = self.conn.execute_batch("COMMIT") {
+                self.registry = None;
+                return Err(e.into());
+            }
         }
         Ok(())
     }
@@ -225,7 +243,12 @@ impl Database {
 }
 
 /// The writes of one document, inside the caller's transaction or savepoint.
-fn ingest_in(tx: &Connection, doc: &Document, analysis: &Analysis) -> Result<IngestOutcome> {
+fn ingest_in(
+    tx: &Connection,
+    registry: &mut Option<sources::Registry>,
+    doc: &Document,
+    analysis: &Analysis,
+) -> Result<IngestOutcome> {
     let current: Option<(i64, String, i64)> = tx
         .query_row(
             "SELECT id, content_hash, version FROM documents
@@ -247,7 +270,7 @@ fn ingest_in(tx: &Connection, doc: &Document, analysis: &Analysis) -> Result<Ing
         tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
     }
     let document_id = insert_document(tx, doc, analysis, version, previous)?;
-    let claims = insert_analysis(tx, document_id, &doc.text, analysis)?;
+    let claims = insert_analysis(tx, registry, document_id, &doc.text, analysis)?;
     if let Some(prev) = previous {
         // Claims and their reviews move to the new text, or become orphans.
         annotations::reanchor_document(tx, prev, document_id)?;
@@ -303,7 +326,13 @@ fn insert_document(
 }
 
 /// Inserts sentences, sources, mentions and claims of a document; returns the claim count.
-fn insert_analysis(tx: &Connection, document_id: i64, text: &str, a: &Analysis) -> Result<usize> {
+fn insert_analysis(
+    tx: &Connection,
+    registry: &mut Option<sources::Registry>,
+    document_id: i64,
+    text: &str,
+    a: &Analysis,
+) -> Result<usize> {
     let idx = OffsetIndex::new(text);
     let mut sentence_ids = Vec::with_capacity(a.segments.sentences.len());
     {
@@ -325,7 +354,7 @@ fn insert_analysis(tx: &Connection, document_id: i64, text: &str, a: &Analysis) 
             sentence_ids.push(tx.last_insert_rowid());
         }
     }
-    let source_ids = register_sources(tx, &a.sources)?;
+    let source_ids = register_sources(tx, registry, &a.sources)?;
     let mut mention_ids = Vec::with_capacity(a.mentions.len());
     {
         let mut stmt = tx.prepare(
@@ -453,36 +482,52 @@ fn mention_columns(m: &Mention, source_ids: &[i64]) -> MentionColumns {
 }
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
-fn register_sources(tx: &Connection, doc_sources: &sources::DocSources) -> Result<Vec<i64>> {
-    let mut known: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT id, name FROM sources")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+fn register_sources(
+    tx: &Connection,
+    cache: &mut Option<sources::Registry>,
+    doc_sources: &sources::DocSources,
+) -> Result<Vec<i64>> {
+    if doc_sources.sources.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Bring the registry up to date: sources are only ever added, so rows past the
+    // largest id we know are the new ones (another process may have added some).
+    let max_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM sources", [], |r| r.get(0))?;
+    if cache.as_ref().is_none_or(|r| r.max_id > max_id) {
+        *cache = Some(sources::Registry::default());
+    }
+    let registry = cache.get_or_insert_with(sources::Registry::default);
+    if max_id > registry.max_id {
+        let mut stmt =
+            tx.prepare_cached("SELECT id, name FROM sources WHERE id > ?1 ORDER BY id")?;
+        let rows = stmt.query_map([registry.max_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (id, name) = row?;
+            registry.add(id, &name);
+        }
+    }
     let now = now();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO sources (name, kind, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut alias = tx.prepare_cached(
+        "INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?1, ?2)",
+    )?;
     let mut out = Vec::with_capacity(doc_sources.sources.len());
     for s in &doc_sources.sources {
-        let existing = known
-            .iter()
-            .find(|(_, name)| sources::same_source(name, &s.name))
-            .map(|(id, _)| *id);
-        let id = match existing {
+        let id = match registry.find(&s.name) {
             Some(id) => id,
             None => {
-                tx.execute(
-                    "INSERT INTO sources (name, kind, role, created_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![s.name, s.kind.as_str(), s.role, now],
-                )?;
+                insert.execute(params![s.name, s.kind.as_str(), s.role, now])?;
                 let id = tx.last_insert_rowid();
-                known.push((id, s.name.clone()));
+                registry.add(id, &s.name);
                 id
             }
         };
-        for alias in &s.aliases {
-            tx.execute(
-                "INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?1, ?2)",
-                params![id, alias],
-            )?;
+        for a in &s.aliases {
+            alias.execute(params![id, a])?;
         }
         out.push(id);
     }
