@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use std::collections::HashMap;
 
 use crate::recognize::{Mention, MentionKind};
 use crate::segment::Segmentation;
@@ -109,9 +109,10 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 used_attributions.push(a);
             }
             let clause_text = clause.slice(text);
-            let claim_type = classify(clause_text, &components, attribution, mentions);
+            let mask = lexicon_mask(&lower_words(clause_text));
+            let claim_type = classify(mask, &components, attribution, mentions);
             let (worthiness, features) =
-                worthiness(clause_text, &components, attribution, mentions);
+                worthiness(clause_text, mask, &components, attribution, mentions);
             claims.push(Claim {
                 span: clause,
                 sentence: si,
@@ -213,7 +214,7 @@ fn choose_attribution(
     })
 }
 fn classify(
-    clause: &str,
+    mask: u8,
     components: &[usize],
     attribution: Option<usize>,
     mentions: &[Mention],
@@ -226,10 +227,10 @@ fn classify(
             return ClaimType::Quote;
         }
     }
-    if has_figure && COMPARISON_WORDS.matches(clause) {
+    if has_figure && mask & COMPARISON != 0 {
         return ClaimType::Comparison;
     }
-    if FUTURE_WORDS.matches(clause) && !has_figure {
+    if mask & FUTURE != 0 && !has_figure {
         return ClaimType::Prediction;
     }
     if has_figure {
@@ -242,7 +243,7 @@ fn classify(
 }
 
 /// Words that make a comparison ("twice", "more than", "the largest").
-static COMPARISON_WORDS: Lexicon = Lexicon::new(&[
+const COMPARISON_WORDS: &[&str] = &[
     "more than",
     "less than",
     "fewer than",
@@ -275,10 +276,10 @@ static COMPARISON_WORDS: Lexicon = Lexicon::new(&[
     "declined",
     "up from",
     "down from",
-]);
+];
 
 /// Superlatives and records: the claims desks check first.
-static SUPERLATIVE_WORDS: Lexicon = Lexicon::new(&[
+const SUPERLATIVE_WORDS: &[&str] = &[
     "largest",
     "biggest",
     "highest",
@@ -293,10 +294,10 @@ static SUPERLATIVE_WORDS: Lexicon = Lexicon::new(&[
     "ever",
     "unprecedented",
     "all-time",
-]);
+];
 
 /// Hedges: the figure is approximate or bounded.
-static HEDGE_WORDS: Lexicon = Lexicon::new(&[
+const HEDGE_WORDS: &[&str] = &[
     "about",
     "around",
     "roughly",
@@ -310,10 +311,10 @@ static HEDGE_WORDS: Lexicon = Lexicon::new(&[
     "over",
     "estimated",
     "closer to",
-]);
+];
 
 /// Opinion markers: the clause states a view rather than a fact.
-static OPINION_WORDS: Lexicon = Lexicon::new(&[
+const OPINION_WORDS: &[&str] = &[
     "i think",
     "we think",
     "i believe",
@@ -333,10 +334,10 @@ static OPINION_WORDS: Lexicon = Lexicon::new(&[
     "in my view",
     "in our view",
     "it appears",
-]);
+];
 
 /// Future markers: a prediction can't be checked yet.
-static FUTURE_WORDS: Lexicon = Lexicon::new(&[
+const FUTURE_WORDS: &[&str] = &[
     "will",
     "would",
     "is expected to",
@@ -349,32 +350,69 @@ static FUTURE_WORDS: Lexicon = Lexicon::new(&[
     "projected",
     "intends to",
     "going to",
-]);
+];
 
-/// A word list matched as whole words, case-insensitively, by one regex built on first
-/// use (the regex crate turns the alternation into one fast multi-literal search).
-struct Lexicon {
-    words: &'static [&'static str],
-    re: OnceLock<Regex>,
+/// Bits of the word lists a clause matches (see [`lexicon_mask`]).
+const COMPARISON: u8 = 1;
+const SUPERLATIVE: u8 = 2;
+const HEDGE: u8 = 4;
+const OPINION: u8 = 8;
+const FUTURE: u8 = 16;
+
+/// Every phrase of the word lists, by its first word: (the other words, list bits).
+type PhraseIndex = HashMap<String, Vec<(Vec<String>, u8)>>;
+
+fn phrase_index() -> &'static PhraseIndex {
+    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = PhraseIndex::new();
+        for (list, bit) in [
+            (COMPARISON_WORDS, COMPARISON),
+            (SUPERLATIVE_WORDS, SUPERLATIVE),
+            (HEDGE_WORDS, HEDGE),
+            (OPINION_WORDS, OPINION),
+            (FUTURE_WORDS, FUTURE),
+        ] {
+            for phrase in list {
+                let mut words = lower_words(phrase);
+                if words.is_empty() {
+                    continue;
+                }
+                let first = words.remove(0);
+                let entries = index.entry(first).or_default();
+                match entries.iter_mut().find(|(rest, _)| *rest == words) {
+                    Some((_, bits)) => *bits |= bit,
+                    None => entries.push((words, bit)),
+                }
+            }
+        }
+        index
+    })
 }
 
-impl Lexicon {
-    const fn new(words: &'static [&'static str]) -> Lexicon {
-        Lexicon {
-            words,
-            re: OnceLock::new(),
+/// Which word lists a clause matches, as whole words or phrases, case-insensitively:
+/// one pass over its words, one hash lookup per word.
+fn lexicon_mask(words: &[String]) -> u8 {
+    let index = phrase_index();
+    let mut mask = 0;
+    for (i, w) in words.iter().enumerate() {
+        if let Some(entries) = index.get(w) {
+            for (rest, bits) in entries {
+                if words[i + 1..].starts_with(rest) {
+                    mask |= bits;
+                }
+            }
         }
     }
+    mask
+}
 
-    fn matches(&self, text: &str) -> bool {
-        self.re
-            .get_or_init(|| {
-                let alts: Vec<String> = self.words.iter().map(|w| regex::escape(w)).collect();
-                Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|")))
-                    .expect("lexicon regex is valid")
-            })
-            .is_match(text)
-    }
+/// The lower-case words of a text: runs of letters and digits ("all-time" → all, time).
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// The check-worthiness features and their weights, in the order the score adds them.
@@ -419,6 +457,7 @@ fn weight(name: &str) -> f64 {
 /// Check-worthiness in [0, 1]: the sum of the weights of the features present.
 fn worthiness(
     clause: &str,
+    mask: u8,
     components: &[usize],
     attribution: Option<usize>,
     mentions: &[Mention],
@@ -447,15 +486,15 @@ fn worthiness(
                 .iter()
                 .any(|&i| mentions[i].kind() == MentionKind::Date),
         ),
-        ("comparison", COMPARISON_WORDS.matches(clause)),
-        ("superlative", SUPERLATIVE_WORDS.matches(clause)),
+        ("comparison", (mask & COMPARISON != 0)),
+        ("superlative", (mask & SUPERLATIVE != 0)),
         ("named_source", named_source),
         (
             "hedge",
-            figures.iter().any(|f| f.modifier.is_some()) || HEDGE_WORDS.matches(clause),
+            figures.iter().any(|f| f.modifier.is_some()) || (mask & HEDGE != 0),
         ),
-        ("opinion", OPINION_WORDS.matches(clause)),
-        ("future", FUTURE_WORDS.matches(clause)),
+        ("opinion", (mask & OPINION != 0)),
+        ("future", (mask & FUTURE != 0)),
         ("question", clause.trim_end().ends_with('?')),
     ];
     let mut score = 0.0;
