@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use std::collections::HashMap;
 
-use crate::recognize::{Mention, MentionKind};
+use crate::recognize::{Mention, MentionKind, TimexType};
 use crate::segment::Segmentation;
 use crate::span::Span;
 
@@ -97,9 +97,11 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 .filter(|&c| clause.contains(mentions[c].span))
                 .collect();
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
-            if components.is_empty() {
-                // Reported speech without figures: a claim when an attribution's content
-                // lies in this clause, once per attribution.
+            if !components.iter().any(|&c| is_checkable(&mentions[c])) {
+                // No figure and no calendar date ("now", "in recent months", "for a
+                // week" alone assert nothing checkable). Reported speech is still a
+                // claim when an attribution's content lies in this clause, once per
+                // attribution.
                 let Some(a) = attribution else { continue };
                 if used_attributions.contains(&a) || !content_overlaps(&mentions[a], clause) {
                     continue;
@@ -125,6 +127,20 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         }
     }
     claims
+}
+
+/// Whether a component makes its clause checkable on its own: a figure, or a date or
+/// time on the calendar ("27 June 2025", "2020", "the mid-2000s"), not a vague reference
+/// ("now", "recently") or a duration ("a week").
+fn is_checkable(m: &Mention) -> bool {
+    match (m.figure(), m.date()) {
+        (Some(_), _) => true,
+        (_, Some(t)) => {
+            matches!(t.timex_type, TimexType::Date | TimexType::Time)
+                && t.value.starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// Splits a sentence at semicolons that join independent clauses (each side at least
@@ -601,6 +617,33 @@ mod tests {
         assert!(!claims[0].is_sourced());
         assert_eq!(claims[1].claim_type, ClaimType::Attribution);
         assert!(claims[1].components.is_empty());
+    }
+
+    fn date(text: &str, needle: &str, value: &str) -> Mention {
+        let start = text.find(needle).unwrap();
+        Mention {
+            span: Span::new(start, start + needle.len()),
+            payload: Payload::Date(crate::recognize::Timex {
+                timex_type: TimexType::Date,
+                value: value.into(),
+                modifier: None,
+                quant: None,
+                freq: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn may_now_be_assumed_is_not_a_claim_but_27_june_2025_is() {
+        let t = "The role may now be assumed by the United States. The raid on 27 June 2025 shocked Baku.";
+        let m = vec![
+            date(t, "now", "PRESENT_REF"),
+            date(t, "27 June 2025", "2025-06-27"),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].components, vec![1]);
+        assert_eq!(claims[0].claim_type, ClaimType::Event);
     }
 
     #[test]
