@@ -27,10 +27,16 @@ fn build(path: &Path) -> Database {
     }
     let t = Instant::now();
     for d in 0..DOCS {
+        // Half the claims cite a report, half are unsourced.
         let text: String = (0..SENTENCES)
             .map(|s| {
+                let lead = if s % 2 == 0 {
+                    format!("Report {d}-{s} says exports")
+                } else {
+                    format!("In region {d}-{s}, exports")
+                };
                 format!(
-                    "Report {d}-{s} says exports rose {s}.{d} percent to {} tonnes in {}. ",
+                    "{lead} rose {s}.{d} percent to {} tonnes in {}. ",
                     1000 + s * 7 + d,
                     1990 + (s + d) % 35
                 )
@@ -136,9 +142,9 @@ fn main() {
     );
     time(
         &db,
-        "text search 'report 1999-', limit 100",
+        "text search 'region 1999-', limit 100",
         ClaimFilter {
-            text: Some("report 1999-".into()),
+            text: Some("region 1999-".into()),
             limit: Some(100),
             ..ClaimFilter::default()
         },

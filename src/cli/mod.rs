@@ -61,7 +61,7 @@ enum Command {
 /// The database option every stored-data command takes.
 #[derive(Args, Debug, Clone)]
 pub struct DbArgs {
-    /// SQLite database path [default: $CLAIMTRACE_DB, else ./claimtrace.db]
+    /// SQLite database path
     #[arg(
         long,
         global = true,
