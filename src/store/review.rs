@@ -46,14 +46,15 @@ impl Database {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let from = current_status(&tx, claim_id, req.expected)?;
         let entry = ReviewEntry {
-            at: now(),
-            reviewer: req.reviewer.clone(),
-            action: ReviewAction::Review.as_str().into(),
-            from_status: Some(from),
-            to_status: Some(req.status.as_str().into()),
-            note: req.note.clone(),
             evidence: req.evidence.clone(),
-            against: None,
+            ..new_entry(
+                ReviewAction::Review,
+                now(),
+                req.reviewer.clone(),
+                from,
+                req.status.as_str(),
+                req.note.clone(),
+            )
         };
         append(&tx, claim_id, &entry)?;
         tx.commit()?;
@@ -66,16 +67,14 @@ impl Database {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let from = current_status(&tx, claim_id, None)?;
-        let entry = ReviewEntry {
-            at: now(),
-            reviewer: reviewer.into(),
-            action: ReviewAction::Note.as_str().into(),
-            from_status: Some(from.clone()),
-            to_status: Some(from),
-            note: Some(note.into()),
-            evidence: Vec::new(),
-            against: None,
-        };
+        let entry = new_entry(
+            ReviewAction::Note,
+            now(),
+            reviewer,
+            from.clone(),
+            from,
+            Some(note.into()),
+        );
         append(&tx, claim_id, &entry)?;
         tx.commit()?;
         Ok(entry)
@@ -146,16 +145,14 @@ impl Database {
             "UPDATE claim_links SET active = 0 WHERE claim_id = ?1 AND active = 1",
             [claim_id],
         )?;
-        let entry = ReviewEntry {
-            at: now(),
-            reviewer: reviewer.into(),
-            action: ReviewAction::Unflag.as_str().into(),
-            from_status: Some(from),
-            to_status: Some(to),
-            note: Some(note.into()),
-            evidence: Vec::new(),
-            against: None,
-        };
+        let entry = new_entry(
+            ReviewAction::Unflag,
+            now(),
+            reviewer,
+            from,
+            to,
+            Some(note.into()),
+        );
         append(&tx, claim_id, &entry)?;
         tx.commit()?;
         Ok(entry)
@@ -207,6 +204,27 @@ impl Database {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A log entry with no evidence and no competing claim.
+fn new_entry(
+    action: ReviewAction,
+    at: String,
+    reviewer: impl Into<String>,
+    from: impl Into<String>,
+    to: impl Into<String>,
+    note: Option<String>,
+) -> ReviewEntry {
+    ReviewEntry {
+        at,
+        reviewer: reviewer.into(),
+        action: action.as_str().into(),
+        from_status: Some(from.into()),
+        to_status: Some(to.into()),
+        note,
+        evidence: Vec::new(),
+        against: None,
     }
 }
 
