@@ -103,14 +103,15 @@ impl Database {
             )?;
         }
         let entry = ReviewEntry {
-            at,
-            reviewer: req.reviewer.clone(),
-            action: ReviewAction::Flag.as_str().into(),
-            from_status: Some(from),
-            to_status: Some(ClaimStatus::Contested.as_str().into()),
-            note: Some(req.reason.clone()),
-            evidence: Vec::new(),
             against: req.against,
+            ..new_entry(
+                ReviewAction::Flag,
+                at,
+                req.reviewer.clone(),
+                from,
+                ClaimStatus::Contested.as_str(),
+                Some(req.reason.clone()),
+            )
         };
         append(&tx, claim_id, &entry)?;
         tx.commit()?;
