@@ -62,7 +62,6 @@ CREATE TABLE mentions (
     attrs       TEXT    NOT NULL DEFAULT '{}',
     UNIQUE (document_id, ordinal)
 );
-CREATE INDEX mentions_kind ON mentions (document_id, kind);
 
 -- The corpus-wide source registry: one canonical entry per person, organisation,
 -- outlet, document or data set, with every alias seen.
@@ -114,11 +113,12 @@ CREATE TABLE claims (
     updated_at    TEXT    NOT NULL
 );
 CREATE INDEX claims_document ON claims (document_id);
+-- Indexes only where a filter is selective: by document, status (few contested among
+-- many unverified), and the unsourced listing ranked by worthiness. Type and date filters
+-- scan (tens of milliseconds for 100,000 claims; see benches/listing.rs); every index
+-- costs each ingested claim a b-tree insert.
 CREATE INDEX claims_status ON claims (status);
-CREATE INDEX claims_type ON claims (claim_type);
 CREATE INDEX claims_unsourced ON claims (sourced, has_figure, worthiness DESC);
-CREATE INDEX claims_worthiness ON claims (worthiness);
-CREATE INDEX claims_dates ON claims (earliest_date, latest_date);
 
 -- The figures and dates a claim is made of.
 CREATE TABLE claim_components (

@@ -110,7 +110,7 @@ impl Database {
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(open_err)?;
         conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;",
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;",
         )
         .map_err(open_err)?;
         let mut db = Database {
@@ -252,12 +252,11 @@ fn ingest_in(
     analysis: &Analysis,
 ) -> Result<IngestOutcome> {
     let current: Option<(i64, String, i64)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id, content_hash, version FROM documents
              WHERE source_key = ?1 AND is_current = 1",
-            [&doc.key],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        )?
+        .query_row([&doc.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     if let Some((id, hash, _)) = &current {
         if *hash == doc.hash {
@@ -300,30 +299,30 @@ fn insert_document(
 ) -> Result<i64> {
     let idx = OffsetIndex::new(&doc.text);
     let m = &doc.meta;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents (source_key, version, previous_id, content_hash, path, url,
              title, outlet, language, author, published, anchor_kind, anchor_date, text,
              char_len, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            doc.key,
-            version,
-            previous,
-            doc.hash,
-            doc.path.as_ref().map(|p| p.to_string_lossy().into_owned()),
-            m.url,
-            m.title,
-            m.outlet,
-            m.language,
-            m.author,
-            m.published.map(|d| d.to_string()),
-            analysis.anchor.map(|a| a.kind.as_str()),
-            analysis.anchor.and_then(|a| a.date).map(|d| d.to_string()),
-            doc.text,
-            idx.char_len() as i64,
-            now(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        doc.key,
+        version,
+        previous,
+        doc.hash,
+        doc.path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        m.url,
+        m.title,
+        m.outlet,
+        m.language,
+        m.author,
+        m.published.map(|d| d.to_string()),
+        analysis.anchor.map(|a| a.kind.as_str()),
+        analysis.anchor.and_then(|a| a.date).map(|d| d.to_string()),
+        doc.text,
+        idx.char_len() as i64,
+        now(),
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -338,7 +337,7 @@ fn insert_analysis(
     let idx = OffsetIndex::new(text);
     let mut sentence_ids = Vec::with_capacity(a.segments.sentences.len());
     {
-        let mut stmt = tx.prepare(
+        let mut stmt = tx.prepare_cached(
             "INSERT INTO sentences (document_id, ordinal, paragraph, start, end, byte_start, byte_end)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
@@ -359,7 +358,7 @@ fn insert_analysis(
     let source_ids = register_sources(tx, registry, &a.sources)?;
     let mut mention_ids = Vec::with_capacity(a.mentions.len());
     {
-        let mut stmt = tx.prepare(
+        let mut stmt = tx.prepare_cached(
             "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end, byte_start,
                  byte_end, text, value, unit, mod, timex_type, source_id, attrs)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -393,15 +392,16 @@ fn insert_analysis(
         }
     }
     let now = now();
-    let mut claim_stmt = tx.prepare(
+    let mut claim_stmt = tx.prepare_cached(
         "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end, text,
              claim_type, worthiness, features, sourced, has_figure, earliest_date, latest_date,
              created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
     )?;
-    let mut comp_stmt = tx
-        .prepare("INSERT OR IGNORE INTO claim_components (claim_id, mention_id) VALUES (?1, ?2)")?;
-    let mut src_stmt = tx.prepare(
+    let mut comp_stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO claim_components (claim_id, mention_id) VALUES (?1, ?2)",
+    )?;
+    let mut src_stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO claim_sources (claim_id, source_id, attribution_mention_id)
          VALUES (?1, ?2, ?3)",
     )?;
