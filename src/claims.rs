@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::recognize::{Mention, MentionKind, TimexType};
 use crate::segment::Segmentation;
@@ -111,7 +112,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 used_attributions.push(a);
             }
             let clause_text = clause.slice(text);
-            let mask = lexicon_mask(&lower_words(clause_text));
+            let mask = lexicon_mask(clause_text);
             let claim_type = classify(mask, &components, attribution, mentions);
             let (worthiness, features) =
                 worthiness(clause_text, mask, &components, attribution, mentions);
@@ -376,12 +377,36 @@ const OPINION: u8 = 8;
 const FUTURE: u8 = 16;
 
 /// Every phrase of the word lists, by its first word: (the other words, list bits).
-type PhraseIndex = HashMap<String, Vec<(Vec<String>, u8)>>;
+type PhraseIndex = HashMap<String, Vec<(Vec<String>, u8)>, BuildHasherDefault<Fnv1a>>;
+
+/// FNV-1a: the phrase index is looked up once per word of every clause, and its keys are
+/// short fixed words, so a simple fast hash beats the default DoS-resistant one.
+#[derive(Default)]
+struct Fnv1a(u64);
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 fn phrase_index() -> &'static PhraseIndex {
     static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = PhraseIndex::new();
+        let mut index = PhraseIndex::default();
         for (list, bit) in [
             (COMPARISON_WORDS, COMPARISON),
             (SUPERLATIVE_WORDS, SUPERLATIVE),
@@ -407,14 +432,27 @@ fn phrase_index() -> &'static PhraseIndex {
 }
 
 /// Which word lists a clause matches, as whole words or phrases, case-insensitively:
-/// one pass over its words, one hash lookup per word.
-fn lexicon_mask(words: &[String]) -> u8 {
+/// one pass over its words, one hash lookup per word, no allocation per word.
+fn lexicon_mask(clause: &str) -> u8 {
     let index = phrase_index();
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut key = String::new();
     let mut mask = 0;
     for (i, w) in words.iter().enumerate() {
-        if let Some(entries) = index.get(w) {
+        key.clear();
+        key.extend(w.chars().flat_map(char::to_lowercase));
+        if let Some(entries) = index.get(key.as_str()) {
             for (rest, bits) in entries {
-                if words[i + 1..].starts_with(rest) {
+                let following = &words[i + 1..];
+                if following.len() >= rest.len()
+                    && rest
+                        .iter()
+                        .zip(following)
+                        .all(|(r, f)| r.eq_ignore_ascii_case(f))
+                {
                     mask |= bits;
                 }
             }
