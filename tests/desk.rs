@@ -200,6 +200,73 @@ fn a_desks_day_on_the_seed_article() {
 }
 
 #[test]
+fn listing_filters_by_source_date_type_and_text() {
+    let (_dir, db) = ingested();
+    // Fuzzy on the registry: a lower-case surname finds "Vladimir Putin".
+    let putin = json(&db, &["claims", "--source", "putin", "--format", "json"]);
+    let putin = putin.as_array().unwrap();
+    assert!(!putin.is_empty());
+    assert!(
+        putin.iter().all(|c| c["source"] == "Vladimir Putin"),
+        "{putin:?}"
+    );
+    // Date range: the raid in Yekaterinburg "on 27 June 2025" is in June 2025,
+    // the 2006 deportations are not.
+    let june = json(
+        &db,
+        &[
+            "claims", "--from", "2025-06", "--to", "2025-06", "--format", "json",
+        ],
+    );
+    let june = june.as_array().unwrap();
+    assert!(june
+        .iter()
+        .any(|c| c["text"].as_str().unwrap().contains("27 June 2025")));
+    assert!(june
+        .iter()
+        .all(|c| !c["text"].as_str().unwrap().contains("November 2006")));
+    for c in june {
+        let dates: Vec<&str> = c["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["kind"] == "date")
+            .filter_map(|m| m["value"].as_str())
+            .filter(|v| v.starts_with(|ch: char| ch.is_ascii_digit()))
+            .collect();
+        // The claim's dates reach into June 2025: the latest is not before it, the
+        // earliest not after it.
+        let latest = dates.iter().max().unwrap();
+        let earliest = dates.iter().min().unwrap();
+        assert!(
+            *latest >= "2025-06" && earliest[..7.min(earliest.len())] <= *"2025-06",
+            "{c}"
+        );
+    }
+    // Type and text search, with a limit.
+    let quotes = json(
+        &db,
+        &[
+            "claims",
+            "--type",
+            "comparison",
+            "--limit",
+            "2",
+            "--format",
+            "json",
+        ],
+    );
+    let quotes = quotes.as_array().unwrap();
+    assert!(quotes.len() <= 2 && !quotes.is_empty());
+    assert!(quotes.iter().all(|c| c["type"] == "comparison"));
+    bin()
+        .args(["--db", db.to_str().unwrap(), "claims", "--from", "June"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("use YYYY, YYYY-MM or YYYY-MM-DD"));
+}
+
+#[test]
 fn unknown_claims_and_statuses_write_nothing() {
     let (_dir, db) = ingested();
     let d = db.to_str().unwrap();

@@ -180,20 +180,31 @@ impl Database {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Registry ids of sources whose name or an alias is like `query` (case-insensitive
-    /// substring, or Jaro-Winkler similarity of at least 0.88 with the whole name).
+    /// Registry ids of sources like `query`: its canonical name contains the query
+    /// (case-insensitive), or the name or an alias is the query itself or close to it
+    /// (Jaro-Winkler at least 0.88). Aliases are not searched for substrings, since an
+    /// alias such as "Putin's aide Yuri Ushakov" names someone else too.
     pub fn find_sources(&self, query: &str) -> Result<Vec<i64>> {
         let q = query.trim().to_lowercase();
         let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.name FROM sources s
-             UNION ALL SELECT a.source_id, a.alias FROM source_aliases a",
+            "SELECT s.id, s.name, 1 FROM sources s
+             UNION ALL SELECT a.source_id, a.alias, 0 FROM source_aliases a",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
+        })?;
         let mut ids = Vec::new();
         for row in rows {
-            let (id, name) = row?;
+            let (id, name, canonical) = row?;
             let name = name.to_lowercase();
-            if name.contains(&q) || strsim::jaro_winkler(&name, &q) >= 0.88 {
+            if (canonical && name.contains(&q))
+                || name == q
+                || strsim::jaro_winkler(&name, &q) >= 0.88
+            {
                 ids.push(id);
             }
         }
