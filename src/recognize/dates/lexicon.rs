@@ -522,7 +522,8 @@ fn slot(k: u128) -> usize {
 /// bytes, always in cache) turns them away before the table is touched.
 struct Table {
     filter: [u64; 64],
-    slots: Vec<(u128, Lex)>,
+    /// (key, meaning, whether the word carries time by itself: see [`is_temporal`]).
+    slots: Vec<(u128, Lex, bool)>,
 }
 
 fn filter_bit(k: u128) -> usize {
@@ -535,7 +536,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table {
             filter: [0; 64],
-            slots: vec![(0u128, Lex::None); 1 << TABLE_BITS],
+            slots: vec![(0u128, Lex::None, false); 1 << TABLE_BITS],
         };
         for (w, lex) in entries() {
             let Some(k) = key(w) else { continue };
@@ -545,7 +546,7 @@ fn table() -> &'static Table {
             while t.slots[i].0 != 0 && t.slots[i].0 != k {
                 i = (i + 1) & ((1 << TABLE_BITS) - 1);
             }
-            t.slots[i] = (k, lex);
+            t.slots[i] = (k, lex, is_temporal(TokKind::Word, lex, w));
         }
         t
     })
@@ -561,20 +562,28 @@ pub fn lookup(word: &[u8]) -> Lex {
 }
 
 /// Looks up a word already packed by [`key`].
+#[cfg(test)]
 fn lookup_key(k: u128) -> Lex {
+    lookup_entry(k).0
+}
+
+/// The meaning of a word packed by [`key`] and whether, being in the lexicon, it carries
+/// time by itself.
+#[inline]
+fn lookup_entry(k: u128) -> (Lex, bool) {
     let t = table();
     let f = filter_bit(k);
     if t.filter[f / 64] & (1 << (f % 64)) == 0 {
-        return Lex::None;
+        return (Lex::None, false);
     }
     let mut i = slot(k);
     loop {
-        let (tk, lex) = t.slots[i];
+        let (tk, lex, temporal) = t.slots[i];
         if tk == k {
-            return lex;
+            return (lex, temporal);
         }
         if tk == 0 {
-            return Lex::None;
+            return (Lex::None, false);
         }
         i = (i + 1) & ((1 << TABLE_BITS) - 1);
     }
@@ -720,7 +729,10 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
                         u128::from_le_bytes(buf)
                     }
                 };
-                tok.lex = lookup_key(finish_key(raw, len));
+                (tok.lex, tok.temporal) = lookup_entry(finish_key(raw, len));
+            }
+            if tok.lex == Lex::None {
+                tok.temporal = is_temporal(TokKind::Word, Lex::None, &b[start..i]);
             }
         } else if c.is_ascii_digit() {
             while i < n && b[i].is_ascii_digit() {
@@ -746,10 +758,12 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
                     i += 1;
                 }
                 tok.kind = TokKind::NumSuffix;
+                tok.temporal = true;
                 tok.digits = (digits_end - start).min(255) as u8;
                 tok.value = parse_digits(&b[start..digits_end]);
             } else {
                 tok.kind = TokKind::Num;
+                tok.temporal = true;
                 if !grouped {
                     tok.digits = (i - start).min(255) as u8;
                     tok.value = parse_digits(&b[start..i]);
@@ -771,7 +785,7 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             i = end;
         }
         tok.end = i as u32;
-        tok.temporal = is_temporal(tok.kind, tok.lex, &b[start..i]);
+        debug_assert_eq!(tok.temporal, is_temporal(tok.kind, tok.lex, &b[start..i]));
         out.push(tok);
         space = false;
     }
