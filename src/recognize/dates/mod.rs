@@ -1415,21 +1415,24 @@ impl<'a> Parser<'a> {
     fn spelled_year(&self, j: usize) -> Option<(usize, i32)> {
         // "two thousand" and "twenty twenty" are numbers as often as years: only a year
         // after "the year" or a preposition of time ("in two thousand").
-        let year_context = j > 0
-            && (self.lx(j - 1) == Lex::Unit(Unit::Year)
-                || [
-                    "in", "since", "by", "until", "till", "before", "after", "from", "of", "to",
-                    "around", "early", "late", "mid",
-                ]
-                .iter()
-                .any(|w| self.word_is(j - 1, w)));
+        // Only worked out for a number word that can begin a year.
+        let year_context = || {
+            j > 0
+                && (self.lx(j - 1) == Lex::Unit(Unit::Year)
+                    || [
+                        "in", "since", "by", "until", "till", "before", "after", "from", "of",
+                        "to", "around", "early", "late", "mid",
+                    ]
+                    .iter()
+                    .any(|w| self.word_is(j - 1, w)))
+        };
         let (e, y) = match self.lx(j) {
             Lex::Num(19) | Lex::Num(18) | Lex::Num(20) => {
                 let century = match self.lx(j) {
                     Lex::Num(c) => c,
                     _ => return None,
                 };
-                if century == 20 && !year_context {
+                if century == 20 && !year_context() {
                     return None;
                 }
                 let (e, rest) = self.count(j + 1)?;
@@ -1447,7 +1450,7 @@ impl<'a> Parser<'a> {
                 }
                 (e, (century * 100 + r) as i32)
             }
-            Lex::Num(2) if self.kw(j + 1, Kw::Thousand) && year_context => {
+            Lex::Num(2) if self.kw(j + 1, Kw::Thousand) && year_context() => {
                 let mut e = j + 2;
                 let mut y = 2000;
                 let k = if self.kw(e, Kw::And) { e + 1 } else { e };
