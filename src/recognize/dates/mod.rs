@@ -280,6 +280,18 @@ fn borrowed_year(p: &Parser, hits: &[Hit], i: usize) -> Option<i32> {
     joined.then_some(y)
 }
 
+/// Keeps `h` in `best` when it starts at token `i` and ends after the hit kept so far.
+/// Inlined: it runs for every rule tried at every candidate token, and most rules find
+/// nothing.
+#[inline(always)]
+fn keep_longest(best: &mut Option<Hit>, h: Option<Hit>, i: usize) {
+    if let Some(h) = h {
+        if h.s == i && best.as_ref().is_none_or(|b| h.e > b.e) {
+            *best = Some(h);
+        }
+    }
+}
+
 /// How many tokens an expression may begin before its first temporal token ("no more
 /// than a couple of years").
 const LEAD: usize = 7;
@@ -475,13 +487,7 @@ impl<'a> Parser<'a> {
             }
         }
         let mut best: Option<Hit> = None;
-        let mut consider = |h: Option<Hit>| {
-            if let Some(h) = h {
-                if h.s == i && best.as_ref().is_none_or(|b| h.e > b.e) {
-                    best = Some(h);
-                }
-            }
-        };
+        let mut consider = |h: Option<Hit>| keep_longest(&mut best, h, i);
         consider(self.edge(i));
         consider(self.core(i));
         consider(self.duration(i));
@@ -1146,13 +1152,7 @@ impl<'a> Parser<'a> {
 
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let mut consider = |h: Option<Hit>| {
-            if let Some(h) = h {
-                if h.s == i && best.as_ref().is_none_or(|b| h.e > b.e) {
-                    best = Some(h);
-                }
-            }
-        };
+        let mut consider = |h: Option<Hit>| keep_longest(&mut best, h, i);
         let t = self.t.get(i)?;
         match t.kind {
             TokKind::Num | TokKind::NumSuffix | TokKind::Punct(b'\'') => {
