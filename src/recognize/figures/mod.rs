@@ -1242,9 +1242,9 @@ impl<'a> Parser<'a> {
         }
         // Measurement units and "times".
         if let Some(w) = self.word(e) {
-            let hyphen_free = !self.is_dash(e);
-            let known = currency::maybe_unit_word(w);
-            if let Some(u) = currency::measure(w).filter(|_| hyphen_free && known) {
+            // The unit table is searched only for a word that can be in it.
+            let candidate = !self.is_dash(e) && currency::maybe_unit_word(w);
+            if let Some(u) = candidate.then(|| currency::measure(w)).flatten() {
                 if u != "ft" || self.adjacent(e) || w.len() > 2 {
                     q.unit = Some(u);
                     q.bare = false;
