@@ -268,11 +268,11 @@ fn push(out: &mut Lexed, b: &[u8], start: usize, end: usize, kind: Kind, class: 
         Kind::Word => {
             // "per cent of twenty-two"
             let w = b.get(start..end).unwrap_or(b"");
-            // One branch for the common case (both tests are evaluated, neither
-            // short-circuits): few words are four or five letters long and start with c.
-            if ((w.len() | 1) == 5) & (w.first().map_or(0, |c| c | 0x20) == b'c')
-                && (w.eq_ignore_ascii_case(b"cent") || w.eq_ignore_ascii_case(b"cents"))
-            {
+            // One integer test for the common case, so that the branch is taken only
+            // by the few words that are four or five letters long and start with c.
+            let first = w.first().map_or(0, |c| c | 0x20);
+            let shape = ((w.len() | 1) ^ 5) | usize::from(first ^ b'c');
+            if shape == 0 && (w.eq_ignore_ascii_case(b"cent") || w.eq_ignore_ascii_case(b"cents")) {
                 out.mark_prev_word(3);
             }
         }
