@@ -39,20 +39,57 @@ pub fn valid_day(y: Option<i32>, m: u32, d: u32) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
-pub fn fmt_year(y: i32) -> String {
-    if (0..=9999).contains(&y) {
-        format!("{y:04}")
-    } else {
-        "XXXX".into()
+// Values are written digit by digit: a document holds hundreds of dates and the
+// formatting machinery of `format!` cost more than the date arithmetic.
+
+/// Appends a year as four digits, or "XXXX" outside 0-9999.
+fn push_year(s: &mut String, y: i32) {
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            for d in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+                s.push(digit(d));
+            }
+        }
+        _ => s.push_str("XXXX"),
     }
 }
 
+/// Appends a number with at least two digits, as `{:02}` writes it.
+fn push_02(s: &mut String, v: u32) {
+    if v < 100 {
+        s.push(digit(v / 10));
+        s.push(digit(v % 10));
+    } else {
+        s.push_str(&v.to_string());
+    }
+}
+
+fn digit(d: u32) -> char {
+    char::from_digit(d, 10).unwrap_or('0')
+}
+
+pub fn fmt_year(y: i32) -> String {
+    let mut s = String::with_capacity(4);
+    push_year(&mut s, y);
+    s
+}
+
 pub fn fmt_day(d: NaiveDate) -> String {
-    format!("{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day())
+    let mut s = String::with_capacity(10);
+    push_year(&mut s, d.year());
+    s.push('-');
+    push_02(&mut s, d.month());
+    s.push('-');
+    push_02(&mut s, d.day());
+    s
 }
 
 pub fn fmt_month(y: i32, m: u32) -> String {
-    format!("{}-{m:02}", fmt_year(y))
+    let mut s = String::with_capacity(7);
+    push_year(&mut s, y);
+    s.push('-');
+    push_02(&mut s, m);
+    s
 }
 
 /// Adds `n` months to a (year, month).
@@ -169,6 +206,39 @@ pub fn weekday_near(anchor: NaiveDate, wd: u32, step: i32, lean: Lean) -> Option
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn written_values_match_format() {
+        use super::*;
+        for y in [
+            -10_000,
+            -1,
+            0,
+            7,
+            42,
+            999,
+            1000,
+            1998,
+            2024,
+            9999,
+            10_000,
+            i32::MAX,
+        ] {
+            let want = if (0..=9999).contains(&y) {
+                format!("{y:04}")
+            } else {
+                "XXXX".to_string()
+            };
+            assert_eq!(fmt_year(y), want);
+            for m in [0, 1, 9, 10, 12, 99, 100, 1234] {
+                assert_eq!(fmt_month(y, m), format!("{want}-{m:02}"));
+            }
+        }
+        for (y, m, d) in [(1998, 1, 9), (2024, 2, 29), (0, 12, 31), (9999, 10, 1)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(fmt_day(date), format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {

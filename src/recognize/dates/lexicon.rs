@@ -522,7 +522,8 @@ fn slot(k: u128) -> usize {
 /// bytes, always in cache) turns them away before the table is touched.
 struct Table {
     filter: [u64; 64],
-    slots: Vec<(u128, Lex)>,
+    /// (key, meaning, whether the word carries time by itself: see [`is_temporal`]).
+    slots: Vec<(u128, Lex, bool)>,
 }
 
 fn filter_bit(k: u128) -> usize {
@@ -535,7 +536,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table {
             filter: [0; 64],
-            slots: vec![(0u128, Lex::None); 1 << TABLE_BITS],
+            slots: vec![(0u128, Lex::None, false); 1 << TABLE_BITS],
         };
         for (w, lex) in entries() {
             let Some(k) = key(w) else { continue };
@@ -545,7 +546,7 @@ fn table() -> &'static Table {
             while t.slots[i].0 != 0 && t.slots[i].0 != k {
                 i = (i + 1) & ((1 << TABLE_BITS) - 1);
             }
-            t.slots[i] = (k, lex);
+            t.slots[i] = (k, lex, is_temporal(TokKind::Word, lex, w));
         }
         t
     })
@@ -561,20 +562,28 @@ pub fn lookup(word: &[u8]) -> Lex {
 }
 
 /// Looks up a word already packed by [`key`].
+#[cfg(test)]
 fn lookup_key(k: u128) -> Lex {
+    lookup_entry(k).0
+}
+
+/// The meaning of a word packed by [`key`] and whether, being in the lexicon, it carries
+/// time by itself.
+#[inline]
+fn lookup_entry(k: u128) -> (Lex, bool) {
     let t = table();
     let f = filter_bit(k);
     if t.filter[f / 64] & (1 << (f % 64)) == 0 {
-        return Lex::None;
+        return (Lex::None, false);
     }
     let mut i = slot(k);
     loop {
-        let (tk, lex) = t.slots[i];
+        let (tk, lex, temporal) = t.slots[i];
         if tk == k {
-            return lex;
+            return (lex, temporal);
         }
         if tk == 0 {
-            return Lex::None;
+            return (Lex::None, false);
         }
         i = (i + 1) & ((1 << TABLE_BITS) - 1);
     }
@@ -702,10 +711,7 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             temporal: false,
         };
         if c.is_ascii_alphabetic() {
-            i += 1;
-            while i < n && ALNUM[b[i] as usize] {
-                i += 1;
-            }
+            i = alnum_end(&b[..n], i + 1);
             let len = i - start;
             tok.kind = TokKind::Word;
             tok.capital = c.is_ascii_uppercase();
@@ -723,7 +729,10 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
                         u128::from_le_bytes(buf)
                     }
                 };
-                tok.lex = lookup_key(finish_key(raw, len));
+                (tok.lex, tok.temporal) = lookup_entry(finish_key(raw, len));
+            }
+            if tok.lex == Lex::None {
+                tok.temporal = is_temporal(TokKind::Word, Lex::None, &b[start..i]);
             }
         } else if c.is_ascii_digit() {
             while i < n && b[i].is_ascii_digit() {
@@ -749,10 +758,12 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
                     i += 1;
                 }
                 tok.kind = TokKind::NumSuffix;
+                tok.temporal = true;
                 tok.digits = (digits_end - start).min(255) as u8;
                 tok.value = parse_digits(&b[start..digits_end]);
             } else {
                 tok.kind = TokKind::Num;
+                tok.temporal = true;
                 if !grouped {
                     tok.digits = (i - start).min(255) as u8;
                     tok.value = parse_digits(&b[start..i]);
@@ -774,10 +785,45 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             i = end;
         }
         tok.end = i as u32;
-        tok.temporal = is_temporal(tok.kind, tok.lex, &b[start..i]);
+        debug_assert_eq!(tok.temporal, is_temporal(tok.kind, tok.lex, &b[start..i]));
         out.push(tok);
         space = false;
     }
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, eight bytes at a
+/// time. Each byte is first cut to seven bits so that the additions, which set a byte's
+/// high bit from the start of a range and from past its end, never carry into the next
+/// byte; bytes of 0x80 and above are masked out at the end.
+#[inline]
+fn alnum_mask(x: u64) -> u64 {
+    let y = (x | (0x20 * LO)) & (0x7f * LO);
+    let letter = (y + (0x80 - u64::from(b'a')) * LO) & !(y + (0x80 - u64::from(b'z') - 1) * LO);
+    let d = x & (0x7f * LO);
+    let digit = (d + (0x80 - u64::from(b'0')) * LO) & !(d + (0x80 - u64::from(b'9') - 1) * LO);
+    (letter | digit) & !x & HI
+}
+
+/// The offset of the first byte at or after `i` that is not an ASCII letter or digit.
+#[inline]
+fn alnum_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let stop = !alnum_mask(u64::from_le_bytes(word)) & HI;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && ALNUM[b[i] as usize] {
+        i += 1;
+    }
+    i
 }
 
 /// ASCII letters and digits, as a table for the hot loop.
@@ -814,6 +860,33 @@ fn parse_digits(d: &[u8]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alnum_end_matches_a_byte_by_byte_scan() {
+        let texts: [&[u8]; 4] = [
+            b"Sept30 2019, the year@[`{/:09AZaz",
+            "Erdoğan’s 12abcdefghijklmnopqrstuvwxyz0123456789!".as_bytes(),
+            b"abcdefgh",
+            b"",
+        ];
+        for t in texts {
+            for i in 0..=t.len() {
+                let slow = i + t[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(alnum_end(t, i), slow, "at {i} of {:?}", t);
+            }
+        }
+        for c in 0..=255u8 {
+            let t = [b'a', c, b'a', b'a', b'a', b'a', b'a', b'a', b'a', c];
+            let slow = 1 + t[1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            assert_eq!(alnum_end(&t, 1), slow, "byte {c}");
+        }
+    }
 
     #[test]
     fn lookup_ignores_case_and_rejects_unknown_words() {

@@ -280,6 +280,18 @@ fn borrowed_year(p: &Parser, hits: &[Hit], i: usize) -> Option<i32> {
     joined.then_some(y)
 }
 
+/// Keeps `h` in `best` when it starts at token `i` and ends after the hit kept so far.
+/// Inlined: it runs for every rule tried at every candidate token, and most rules find
+/// nothing.
+#[inline(always)]
+fn keep_longest(best: &mut Option<Hit>, h: Option<Hit>, i: usize) {
+    if let Some(h) = h {
+        if h.s == i && best.as_ref().is_none_or(|b| h.e > b.e) {
+            *best = Some(h);
+        }
+    }
+}
+
 /// How many tokens an expression may begin before its first temporal token ("no more
 /// than a couple of years").
 const LEAD: usize = 7;
@@ -475,13 +487,7 @@ impl<'a> Parser<'a> {
             }
         }
         let mut best: Option<Hit> = None;
-        let mut consider = |h: Option<Hit>| {
-            if let Some(h) = h {
-                if h.s == i && best.as_ref().is_none_or(|b| h.e > b.e) {
-                    best = Some(h);
-                }
-            }
-        };
+        let mut consider = |h: Option<Hit>| keep_longest(&mut best, h, i);
         consider(self.edge(i));
         consider(self.core(i));
         consider(self.duration(i));
@@ -1146,13 +1152,7 @@ impl<'a> Parser<'a> {
 
     fn core(&self, i: usize) -> Option<Hit> {
         let mut best: Option<Hit> = None;
-        let mut consider = |h: Option<Hit>| {
-            if let Some(h) = h {
-                if h.s == i && best.as_ref().is_none_or(|b| h.e > b.e) {
-                    best = Some(h);
-                }
-            }
-        };
+        let mut consider = |h: Option<Hit>| keep_longest(&mut best, h, i);
         let t = self.t.get(i)?;
         match t.kind {
             TokKind::Num | TokKind::NumSuffix | TokKind::Punct(b'\'') => {
@@ -1415,21 +1415,24 @@ impl<'a> Parser<'a> {
     fn spelled_year(&self, j: usize) -> Option<(usize, i32)> {
         // "two thousand" and "twenty twenty" are numbers as often as years: only a year
         // after "the year" or a preposition of time ("in two thousand").
-        let year_context = j > 0
-            && (self.lx(j - 1) == Lex::Unit(Unit::Year)
-                || [
-                    "in", "since", "by", "until", "till", "before", "after", "from", "of", "to",
-                    "around", "early", "late", "mid",
-                ]
-                .iter()
-                .any(|w| self.word_is(j - 1, w)));
+        // Only worked out for a number word that can begin a year.
+        let year_context = || {
+            j > 0
+                && (self.lx(j - 1) == Lex::Unit(Unit::Year)
+                    || [
+                        "in", "since", "by", "until", "till", "before", "after", "from", "of",
+                        "to", "around", "early", "late", "mid",
+                    ]
+                    .iter()
+                    .any(|w| self.word_is(j - 1, w)))
+        };
         let (e, y) = match self.lx(j) {
             Lex::Num(19) | Lex::Num(18) | Lex::Num(20) => {
                 let century = match self.lx(j) {
                     Lex::Num(c) => c,
                     _ => return None,
                 };
-                if century == 20 && !year_context {
+                if century == 20 && !year_context() {
                     return None;
                 }
                 let (e, rest) = self.count(j + 1)?;
@@ -1447,7 +1450,7 @@ impl<'a> Parser<'a> {
                 }
                 (e, (century * 100 + r) as i32)
             }
-            Lex::Num(2) if self.kw(j + 1, Kw::Thousand) && year_context => {
+            Lex::Num(2) if self.kw(j + 1, Kw::Thousand) && year_context() => {
                 let mut e = j + 2;
                 let mut y = 2000;
                 let k = if self.kw(e, Kw::And) { e + 1 } else { e };
@@ -2446,75 +2449,79 @@ impl<'a> Parser<'a> {
             *b = c.to_ascii_lowercase();
         }
         let w = &buf[..w.len()];
-        const FUTURE: &[&[u8]] = &[
-            b"will",
-            b"shall",
-            b"would",
-            b"tomorrow",
-            b"next",
-            b"coming",
-            b"upcoming",
-            b"soon",
-            b"ll",
-        ];
-        // Simple past forms that are rarely participles.
-        const PAST: &[&[u8]] = &[
-            b"met",
-            b"told",
-            b"said",
-            b"was",
-            b"were",
-            b"had",
-            b"did",
-            b"took",
-            b"rose",
-            b"fell",
-            b"came",
-            b"went",
-            b"began",
-            b"gave",
-            b"got",
-            b"saw",
-            b"won",
-            b"became",
-            b"knew",
-            b"wrote",
-            b"spoke",
-            b"ran",
-            b"fled",
-            b"struck",
-            b"ago",
-            b"yesterday",
-            b"last",
-            b"earlier",
-            b"previously",
-            b"ended",
-        ];
-        if FUTURE.contains(&w) {
+        // Each list is a `match` on the word, which compiles to a switch on its length
+        // and a few comparisons, rather than a scan of every entry.
+        let future = matches!(
+            w,
+            b"will"
+                | b"shall"
+                | b"would"
+                | b"tomorrow"
+                | b"next"
+                | b"coming"
+                | b"upcoming"
+                | b"soon"
+                | b"ll"
+        );
+        if future {
             return Some(Lean::Future);
         }
-        const FUTURE_TO: &[&[u8]] = &[
-            b"scheduled",
-            b"expected",
-            b"plans",
-            b"planned",
-            b"plan",
-            b"set",
-            b"slated",
-            b"likely",
-            b"going",
-            b"intends",
-            b"due",
-            b"aims",
-            b"hopes",
-        ];
-        if FUTURE_TO.contains(&w) && self.kw(j + 1, Kw::To) {
+        let future_to = matches!(
+            w,
+            b"scheduled"
+                | b"expected"
+                | b"plans"
+                | b"planned"
+                | b"plan"
+                | b"set"
+                | b"slated"
+                | b"likely"
+                | b"going"
+                | b"intends"
+                | b"due"
+                | b"aims"
+                | b"hopes"
+        );
+        if future_to && self.kw(j + 1, Kw::To) {
             return Some(Lean::Future);
         }
         // "would be published": a passive after "be" carries no tense of its own.
         let passive = j > 0 && self.word_is(j - 1, "be");
-        if PAST.contains(&w)
-            || (near && !passive && w.len() >= 5 && w.ends_with(b"ed") && !w.ends_with(b"eed"))
+        // Simple past forms that are rarely participles.
+        let past = matches!(
+            w,
+            b"met"
+                | b"told"
+                | b"said"
+                | b"was"
+                | b"were"
+                | b"had"
+                | b"did"
+                | b"took"
+                | b"rose"
+                | b"fell"
+                | b"came"
+                | b"went"
+                | b"began"
+                | b"gave"
+                | b"got"
+                | b"saw"
+                | b"won"
+                | b"became"
+                | b"knew"
+                | b"wrote"
+                | b"spoke"
+                | b"ran"
+                | b"fled"
+                | b"struck"
+                | b"ago"
+                | b"yesterday"
+                | b"last"
+                | b"earlier"
+                | b"previously"
+                | b"ended"
+        );
+        if past || (near && !passive && w.len() >= 5 && w.ends_with(b"ed") && !w.ends_with(b"eed"))
         {
             return Some(Lean::Past);
         }

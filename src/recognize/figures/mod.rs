@@ -21,6 +21,7 @@ mod lex;
 mod words;
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::{Context, Figure, FigureMod, Mention, Payload};
@@ -794,7 +795,31 @@ fn in_list(list: &[&str], w: &str) -> bool {
 /// A word list consulted for every figure, hashed once (lists are lower case).
 struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
+}
+
+/// FNV-1a: the words are a few bytes long and chosen by no adversary, so the default
+/// SipHash costs more than the lookup needs.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl WordSet {
@@ -1217,9 +1242,9 @@ impl<'a> Parser<'a> {
         }
         // Measurement units and "times".
         if let Some(w) = self.word(e) {
-            let hyphen_free = !self.is_dash(e);
-            let known = currency::maybe_unit_word(w);
-            if let Some(u) = currency::measure(w).filter(|_| hyphen_free && known) {
+            // The unit table is searched only for a word that can be in it.
+            let candidate = !self.is_dash(e) && currency::maybe_unit_word(w);
+            if let Some(u) = candidate.then(|| currency::measure(w)).flatten() {
                 if u != "ft" || self.adjacent(e) || w.len() > 2 {
                     q.unit = Some(u);
                     q.bare = false;
@@ -2590,31 +2615,33 @@ impl<'a> Parser<'a> {
         }
         let (mut b1, mut b2, mut b3) = ([0u8; 16], [0u8; 16], [0u8; 16]);
         let w1 = self.lower_word(k.checked_sub(1)?, &mut b1)?;
-        const LAST: &[&str] = &[
-            "than",
-            "least",
-            "most",
-            "to",
-            "over",
-            "above",
-            "under",
-            "below",
-            "of",
-            "estimated",
-            "about",
-            "around",
-            "roughly",
-            "approximately",
-            "approx",
-            "some",
-            "almost",
-            "nearly",
-            "circa",
-            "exceeding",
-            "nigh",
-            "as",
-        ];
-        if !LAST.contains(&w1) {
+        // A `match` on the word: a switch on its length and a few comparisons.
+        let last = matches!(
+            w1,
+            "than"
+                | "least"
+                | "most"
+                | "to"
+                | "over"
+                | "above"
+                | "under"
+                | "below"
+                | "of"
+                | "estimated"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "approx"
+                | "some"
+                | "almost"
+                | "nearly"
+                | "circa"
+                | "exceeding"
+                | "nigh"
+                | "as"
+        );
+        if !last {
             return None;
         }
         let w2 = k
