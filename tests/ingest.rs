@@ -29,6 +29,16 @@ fn ingest_seed_then_reingest_is_a_noop() {
         .success()
         .stderr(predicate::str::contains("unchanged"));
     assert_eq!(counts(&db), before);
+    // Without --quiet, the claims of the documents named are printed, stored now or before.
+    bin()
+        .args(["--db", db.to_str().unwrap(), "ingest", "--format", "csv"])
+        .arg(seed())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "id,doc,type,status,worth,source,components,text\n",
+        ))
+        .stdout(predicate::str::contains("600,000"));
 }
 
 #[test]

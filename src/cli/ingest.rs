@@ -161,7 +161,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     Ok(if failed.is_empty() { 0 } else { 1 })
 }
 
-/// The summary line of one stored document, and its id when it holds new claims.
+/// The summary line of one document, and its id, whose claims are printed after.
 fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
     match *outcome {
         IngestOutcome::Added {
@@ -187,7 +187,7 @@ fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, St
             ),
         ),
         IngestOutcome::Unchanged { document_id } => (
-            None,
+            Some(document_id),
             format!(
                 "{}: unchanged (already stored as document {document_id}); nothing to do",
                 path.display()
