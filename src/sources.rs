@@ -101,20 +101,29 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 /// Lower-cased words of a name without leading titles and articles, and without a
 /// possessive ending.
 fn name_words(s: &str) -> Vec<String> {
-    let mut out: Vec<String> = words(s)
-        .map(|w| {
-            let w = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w);
-            w.to_lowercase()
-        })
-        .collect();
-    let lead = out
-        .iter()
-        .take_while(|w| TITLES.contains(&w.trim_end_matches('.')))
-        .count();
-    out.drain(..lead);
+    // `words` splits at every '.', so a word never ends with one; leading titles are
+    // skipped before any word is copied.
+    let mut out = Vec::new();
+    let mut lead = true;
+    for w in words(s) {
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
+        if w.is_ascii() {
+            if lead && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+                continue;
+            }
+            out.push(w.to_ascii_lowercase());
+        } else {
+            let lower = w.to_lowercase();
+            if lead && TITLES.contains(&lower.as_str()) {
+                continue;
+            }
+            out.push(lower);
+        }
+        lead = false;
+    }
     out
 }
 
@@ -222,6 +231,16 @@ fn classify(text: &str, source: Span, name: Option<Span>) -> Reference {
     Reference::Named(s.to_string())
 }
 
+/// The sources cited in the paragraph `para` or the one before it, the most recent
+/// first.
+fn near(recent: &[(usize, usize)], para: usize) -> impl Iterator<Item = usize> + '_ {
+    recent
+        .iter()
+        .rev()
+        .take_while(move |(p, _)| *p == para || p.checked_add(1) == Some(para))
+        .map(|&(_, id)| id)
+}
+
 /// Groups the sources of the attributions in `mentions` and sets each attribution's
 /// `source_id`.
 pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) -> DocSources {
@@ -245,20 +264,11 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         };
         let Some(source) = a.source else { continue };
         let para = paragraph_of(source.start);
-        let near = |recent: &[(usize, usize)]| -> Vec<usize> {
-            recent
-                .iter()
-                .rev()
-                .take_while(|(p, _)| *p == para || p.checked_add(1) == Some(para))
-                .map(|&(_, id)| id)
-                .collect()
-        };
         let form = source.slice(text).trim().to_string();
         let id = match classify(text, source, a.source_name) {
-            Reference::Personal => near(&recent)
-                .into_iter()
+            Reference::Personal => near(&recent, para)
                 .find(|&id| out.sources[id].kind == SourceKind::Person && named[id]),
-            Reference::Impersonal { plural } => near(&recent).into_iter().find(|&id| {
+            Reference::Impersonal { plural } => near(&recent, para).find(|&id| {
                 let k = out.sources[id].kind;
                 if plural {
                     k != SourceKind::Person || out.sources[id].name.ends_with('s')
@@ -266,7 +276,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                     k != SourceKind::Person
                 }
             }),
-            Reference::Description(head) => near(&recent).into_iter().find(|&id| {
+            Reference::Description(head) => near(&recent, para).find(|&id| {
                 let s = &out.sources[id];
                 s.role
                     .as_deref()

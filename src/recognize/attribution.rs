@@ -74,6 +74,30 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Fast paths for the common ASCII bytes: a run of letters and digits, and a
+        // space, which ends a word and is never a token.
+        if b.is_ascii_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            prev_alnum = true;
+            continue;
+        }
+        if b == b' ' {
+            if let Some(ws) = word_start.take() {
+                out.push(Tok {
+                    span: Span::new(base + ws, base + i),
+                    punct: None,
+                });
+            }
+            prev_alnum = false;
+            i += 1;
+            continue;
+        }
         let (c, len) = if b.is_ascii() {
             (b as char, 1)
         } else {
@@ -541,7 +565,8 @@ impl<'a> Clause<'a> {
         if t.punct.is_some() {
             return None;
         }
-        Some(t.span.slice(self.text))
+        // Not `Span::slice`: this is called for every token, and inlined here.
+        Some(self.text.get(t.span.start..t.span.end).unwrap_or(""))
     }
 
     fn punct(&self, i: usize) -> Option<char> {
@@ -1056,10 +1081,7 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     out.clear();
     let body = paragraph.slice(text);
     let mut from = 0;
-    while let Some(rel) = body.get(from..).and_then(|r| {
-        r.char_indices()
-            .find(|&(_, c)| matches!(c, '"' | '“' | '«' | '\'' | '‘' | '„'))
-    }) {
+    while let Some(rel) = body.get(from..).and_then(next_opening_mark) {
         let (i, c) = rel;
         let at = paragraph.start + from + i;
         from += i + c.len_utf8();
@@ -1083,6 +1105,24 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
             None => {}
         }
     }
+}
+
+/// The first mark in `s` that may open a quotation, with its byte offset: a byte scan
+/// for `"`, `'` and the lead bytes of `“ ‘ „` (E2) and `«` (C2), decoding only there.
+fn next_opening_mark(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+            if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+                if matches!(c, '"' | '“' | '«' | '\'' | '‘' | '„') {
+                    return Some((i, c));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A speech verb in a title-case headline after a name: "..., Lindsey Graham Says."
