@@ -506,8 +506,87 @@ fn is_possessive(w: &str) -> bool {
         )
 }
 
+/// Words longer than this are never cues.
+const FILTER_LEN: usize = 32;
+
+/// Two bitmaps over the lexicon's forms and the nominal cues, one of (length, first
+/// two letters) and one of (length, last two letters). A lower-case word that misses
+/// either is neither a verb cue nor a noun cue, so most words of a sentence are passed
+/// over without a hash lookup.
+struct CueFilter {
+    head: Vec<u64>,
+    tail: Vec<u64>,
+    /// Set when some cue word has no bits (a letter outside a-z): everything passes.
+    all: bool,
+}
+
+fn pair_bit(len: usize, a: u8, b: u8) -> Option<usize> {
+    let (x, y) = (a.wrapping_sub(b'a'), b.wrapping_sub(b'a'));
+    (len < FILTER_LEN && x < 26 && y < 26).then(|| len * 676 + usize::from(x) * 26 + usize::from(y))
+}
+
+fn set_bit(map: &mut [u64], bit: usize) {
+    if let Some(m) = map.get_mut(bit / 64) {
+        *m |= 1u64 << (bit % 64);
+    }
+}
+
+fn has_bit(map: &[u64], bit: usize) -> bool {
+    map.get(bit / 64)
+        .is_some_and(|m| m & (1u64 << (bit % 64)) != 0)
+}
+
+impl CueFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> CueFilter {
+        let size = (FILTER_LEN * 676).div_ceil(64);
+        let mut f = CueFilter {
+            head: vec![0; size],
+            tail: vec![0; size],
+            all: false,
+        };
+        for w in words {
+            let b = w.as_bytes();
+            let n = b.len();
+            if n < 2 {
+                f.all = true;
+                continue;
+            }
+            match (pair_bit(n, b[0], b[1]), pair_bit(n, b[n - 1], b[n - 2])) {
+                (Some(h), Some(t)) => {
+                    set_bit(&mut f.head, h);
+                    set_bit(&mut f.tail, t);
+                }
+                _ => f.all = true,
+            }
+        }
+        f
+    }
+
+    /// Whether the word `w` may be a cue, ignoring ASCII case (a headline's "cLAIMS"
+    /// is still a noun cue).
+    #[inline]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        if self.all {
+            return true;
+        }
+        let n = w.len();
+        if n < 2 {
+            return false;
+        }
+        let low = |k: usize| w[k].to_ascii_lowercase();
+        match (
+            pair_bit(n, low(0), low(1)),
+            pair_bit(n, low(n - 1), low(n - 2)),
+        ) {
+            (Some(h), Some(t)) => has_bit(&self.head, h) && has_bit(&self.tail, t),
+            _ => false,
+        }
+    }
+}
+
 /// The word lists above as hash sets, built once.
 struct Sets {
+    cue_filter: CueFilter,
     nominals: cues::WordSet,
     plural_nouns: cues::WordSet,
     noun_followers: cues::WordSet,
@@ -530,6 +609,7 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    cue_filter: CueFilter::new(cues::forms().chain(NOMINALS.iter().copied())),
     nominals: cues::word_set(NOMINALS),
     plural_nouns: cues::word_set(PLURAL_NOUNS),
     noun_followers: cues::word_set(NOUN_FOLLOWERS),
@@ -903,6 +983,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
     let mut toks = Vec::with_capacity(64);
     let mut quoted: Vec<Span> = Vec::new();
     let mut quoted_for: Option<usize> = None;
+    let cue_filter = &SETS.cue_filter;
     for sentence in &ctx.segments.sentences {
         let body = sentence.span.slice(text);
         if !may_hold_cue(body) {
@@ -947,6 +1028,9 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 } else {
                     w
                 };
+                if !cue_filter.may_hold(w.as_bytes()) {
+                    continue;
+                }
                 cues::lookup(w)
                     .and_then(|cue| {
                         // A belief inside a quotation is the quoted speaker's own stance
@@ -2126,6 +2210,18 @@ mod tests {
     use super::*;
     use crate::segment;
     use proptest::prelude::*;
+
+    #[test]
+    fn said_and_statements_pass_the_cue_filter_and_the_and_of_do_not() {
+        let f = &SETS.cue_filter;
+        for w in cues::forms().chain(NOMINALS.iter().copied()) {
+            assert!(f.may_hold(w.as_bytes()), "{w}");
+            assert!(f.may_hold(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["the", "of", "and", "a", "in", "to", "is", "2020"] {
+            assert!(!f.may_hold(w.as_bytes()), "{w}");
+        }
+    }
 
     /// (source, cue, content) texts of every relation found in `text`.
     fn relations(text: &str) -> Vec<(Option<String>, String, Option<String>, bool)> {

@@ -343,6 +343,11 @@ static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
     shapes
 });
 
+/// Every surface form in the lexicon.
+pub fn forms() -> impl Iterator<Item = &'static str> {
+    LEXICON.keys().map(String::as_str)
+}
+
 /// The cue a lower-case word is, if any.
 #[inline]
 pub fn lookup(word: &str) -> Option<Cue> {
