@@ -48,6 +48,26 @@ struct Tok {
     punct: Option<char>,
 }
 
+/// Byte classes for the scanners below, one table load a byte.
+const ALNUM: u8 = 1;
+/// `"`, `'`, and the lead bytes of `“ ‘ „` (E2) and `«` (C2).
+const QUOTE_LEAD: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = ALNUM;
+        }
+        if matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            t[i] = QUOTE_LEAD;
+        }
+        i += 1;
+    }
+    t
+};
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | ',' | '&' | '‐')
 }
@@ -76,12 +96,15 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         let b = bytes[i];
         // Fast paths for the common ASCII bytes: a run of letters and digits, and a
         // space, which ends a word and is never a token.
-        if b.is_ascii_alphanumeric() {
+        if BYTE_CLASS[usize::from(b)] == ALNUM {
             if word_start.is_none() {
                 word_start = Some(i);
             }
             i += 1;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes
+                .get(i)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ALNUM)
+            {
                 i += 1;
             }
             prev_alnum = true;
@@ -1197,7 +1220,7 @@ fn next_opening_mark(s: &str) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+        if BYTE_CLASS[usize::from(bytes[i])] == QUOTE_LEAD {
             if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
                 if matches!(c, '"' | '“' | '«' | '\'' | '‘' | '„') {
                     return Some((i, c));
