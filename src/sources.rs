@@ -207,16 +207,22 @@ fn same_words(wa: &[String], wb: &[String]) -> bool {
 
 fn classify(text: &str, source: Span, name: Option<Span>) -> Reference {
     let s = source.slice(text).trim();
-    let lower = s.to_lowercase();
-    match lower.as_str() {
-        "he" | "she" | "him" | "her" => return Reference::Personal,
-        "they" | "them" | "we" => return Reference::Impersonal { plural: true },
-        "it" => return Reference::Impersonal { plural: false },
-        _ => {}
+    // No char outside ASCII lower-cases to a pronoun's letters, so an ASCII comparison
+    // decides these without lower-casing the whole phrase.
+    let is = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(s));
+    if is(&["he", "she", "him", "her"]) {
+        return Reference::Personal;
+    }
+    if is(&["they", "them", "we"]) {
+        return Reference::Impersonal { plural: true };
+    }
+    if is(&["it"]) {
+        return Reference::Impersonal { plural: false };
     }
     if let Some(n) = name {
         return Reference::Named(n.slice(text).to_string());
     }
+    let lower = s.to_lowercase();
     let ws: Vec<&str> = words(&lower).collect();
     let determiner = matches!(ws.first(), Some(&("the" | "this" | "that")));
     let head = ws.last().copied().unwrap_or("");
@@ -264,7 +270,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         };
         let Some(source) = a.source else { continue };
         let para = paragraph_of(source.start);
-        let form = source.slice(text).trim().to_string();
+        let form = source.slice(text).trim();
         let id = match classify(text, source, a.source_name) {
             Reference::Personal => near(&recent, para)
                 .find(|&id| out.sources[id].kind == SourceKind::Person && named[id]),
@@ -296,7 +302,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         keys[id] == words
                     }
                 });
-                let role = a.source_role.map(|r| r.slice(text).to_string());
+                let role = || a.source_role.map(|r| r.slice(text).to_string());
                 Some(match found {
                     Some(id) => {
                         let s = &mut out.sources[id];
@@ -309,7 +315,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                             s.aliases.insert(0, name.clone());
                         }
                         if s.role.is_none() {
-                            s.role = role;
+                            s.role = role();
                         }
                         if s.kind == SourceKind::Unknown {
                             s.kind = a.source_kind;
@@ -322,7 +328,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         out.sources.push(DocSource {
                             name: name.clone(),
                             kind: a.source_kind,
-                            role,
+                            role: role(),
                             aliases: vec![name.clone()],
                         });
                         out.sources.len() - 1
@@ -332,8 +338,8 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         };
         if let Some(id) = id {
             let s = &mut out.sources[id];
-            if !s.aliases.contains(&form) {
-                s.aliases.push(form);
+            if !s.aliases.iter().any(|x| x == form) {
+                s.aliases.push(form.to_string());
             }
             if a.source_kind != SourceKind::Unknown && s.kind == SourceKind::Unknown {
                 s.kind = a.source_kind;
