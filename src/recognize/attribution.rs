@@ -1043,7 +1043,9 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
             let Some(w) = clause.word(i) else { continue };
             let found = if w.eq_ignore_ascii_case("according") {
                 according_to(&clause, i)
-            } else if w.bytes().all(|b| b.is_ascii_lowercase()) || headline_cue(&clause, i, w) {
+            } else if cue_filter.may_hold(w.as_bytes())
+                && (w.bytes().all(|b| b.is_ascii_lowercase()) || headline_cue(&clause, i, w))
+            {
                 let lower;
                 let w = if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
                     lower = w.to_ascii_lowercase();
@@ -1051,13 +1053,12 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 } else {
                     w
                 };
-                if !cue_filter.may_hold(w.as_bytes()) {
-                    continue;
-                }
                 cues::lookup(w)
                     .and_then(|cue| {
+                        let found = verb_cue(&clause, i, cue, last_source)?;
                         // A belief inside a quotation is the quoted speaker's own stance
                         // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
+                        // The paragraph's quotations are found only for a relation.
                         if cue.class == CueClass::Cognition {
                             if quoted_for != Some(sentence.paragraph) {
                                 quotations(text, paragraph, &mut quoted);
@@ -1068,7 +1069,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                                 return None;
                             }
                         }
-                        verb_cue(&clause, i, cue, last_source)
+                        Some(found)
                     })
                     .or_else(|| nominal_cue(&clause, i, w))
             } else {
