@@ -529,57 +529,41 @@ fn is_possessive(w: &str) -> bool {
         )
 }
 
-/// Words longer than this are never cues.
+/// Words this long or longer are never cues.
 const FILTER_LEN: usize = 32;
 
-/// Two bitmaps over the lexicon's forms and the nominal cues, one of (length, first
-/// two letters) and one of (length, last two letters). A lower-case word that misses
-/// either is neither a verb cue nor a noun cue, so most words of a sentence are passed
-/// over without a hash lookup.
+/// A bitmap over the lexicon's forms and the nominal cues, keyed by length, first,
+/// second and last letter, each letter by its low five bits (so that ASCII case does
+/// not matter). A word whose bit is clear is neither a verb cue nor a noun cue, so
+/// most words of a sentence are passed over with one table load and no hash lookup.
 struct CueFilter {
-    head: Vec<u64>,
-    tail: Vec<u64>,
-    /// Set when some cue word has no bits (a letter outside a-z): everything passes.
+    bits: Vec<u64>,
+    /// Set when some cue word has no key (shorter than two bytes, or too long):
+    /// everything passes.
     all: bool,
 }
 
-fn pair_bit(len: usize, a: u8, b: u8) -> Option<usize> {
-    let (x, y) = (a.wrapping_sub(b'a'), b.wrapping_sub(b'a'));
-    (len < FILTER_LEN && x < 26 && y < 26).then(|| len * 676 + usize::from(x) * 26 + usize::from(y))
-}
-
-fn set_bit(map: &mut [u64], bit: usize) {
-    if let Some(m) = map.get_mut(bit / 64) {
-        *m |= 1u64 << (bit % 64);
+/// The filter key of a word of at least two bytes and under [`FILTER_LEN`].
+#[inline]
+fn filter_key(w: &[u8]) -> Option<usize> {
+    let n = w.len();
+    if !(2..FILTER_LEN).contains(&n) {
+        return None;
     }
-}
-
-fn has_bit(map: &[u64], bit: usize) -> bool {
-    map.get(bit / 64)
-        .is_some_and(|m| m & (1u64 << (bit % 64)) != 0)
+    let five = |b: u8| usize::from(b & 31);
+    Some(n << 15 | five(w[0]) << 10 | five(w[1]) << 5 | five(w[n - 1]))
 }
 
 impl CueFilter {
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> CueFilter {
-        let size = (FILTER_LEN * 676).div_ceil(64);
         let mut f = CueFilter {
-            head: vec![0; size],
-            tail: vec![0; size],
+            bits: vec![0; (FILTER_LEN << 15) / 64],
             all: false,
         };
         for w in words {
-            let b = w.as_bytes();
-            let n = b.len();
-            if n < 2 {
-                f.all = true;
-                continue;
-            }
-            match (pair_bit(n, b[0], b[1]), pair_bit(n, b[n - 1], b[n - 2])) {
-                (Some(h), Some(t)) => {
-                    set_bit(&mut f.head, h);
-                    set_bit(&mut f.tail, t);
-                }
-                _ => f.all = true,
+            match filter_key(w.as_bytes()).and_then(|k| f.bits.get_mut(k / 64).map(|m| (k, m))) {
+                Some((k, m)) => *m |= 1u64 << (k % 64),
+                None => f.all = true,
             }
         }
         f
@@ -592,18 +576,11 @@ impl CueFilter {
         if self.all {
             return true;
         }
-        let n = w.len();
-        if n < 2 {
-            return false;
-        }
-        let low = |k: usize| w[k].to_ascii_lowercase();
-        match (
-            pair_bit(n, low(0), low(1)),
-            pair_bit(n, low(n - 1), low(n - 2)),
-        ) {
-            (Some(h), Some(t)) => has_bit(&self.head, h) && has_bit(&self.tail, t),
-            _ => false,
-        }
+        filter_key(w).is_some_and(|k| {
+            self.bits
+                .get(k / 64)
+                .is_some_and(|m| m & (1u64 << (k % 64)) != 0)
+        })
     }
 }
 
