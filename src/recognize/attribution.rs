@@ -872,7 +872,10 @@ impl<'a> Clause<'a> {
     /// citing ...", "and demanded ...". The content of the first ends there.
     fn next_relation(&self, from: usize) -> Option<usize> {
         (from + 1..self.toks.len().saturating_sub(1)).find_map(|k| {
-            let next = self.word(k + 1).and_then(cues::lookup)?;
+            let next = self
+                .word(k + 1)
+                .filter(|w| SETS.cue_filter.may_hold(w.as_bytes()))
+                .and_then(cues::lookup)?;
             let starts = match (self.punct(k), self.word(k)) {
                 (Some(','), _) => next.form == Form::Gerund && next.class == CueClass::Speech,
                 // ", while stressing that ...".
@@ -2090,7 +2093,32 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         .filter(|(_, t)| t.punct.is_none())
         .map(|(i, t)| (i, t.span.slice(text)))
         .collect();
-    let has = |set: &cues::WordSet| words.iter().any(|(_, w)| cues::contains(set, w));
+    // Which of the kind lists each word is in, looked up once.
+    const DATASET: u8 = 1;
+    const DOCUMENT: u8 = 2;
+    const OUTLET: u8 = 4;
+    const ORG: u8 = 8;
+    const PEOPLE: u8 = 16;
+    const TITLE: u8 = 32;
+    let lists: [(&cues::WordSet, u8); 6] = [
+        (&SETS.dataset_words, DATASET),
+        (&SETS.document_words, DOCUMENT),
+        (&SETS.outlet_words, OUTLET),
+        (&SETS.org_words, ORG),
+        (&SETS.people_words, PEOPLE),
+        (&SETS.title_words, TITLE),
+    ];
+    let in_lists: Vec<u8> = words
+        .iter()
+        .map(|(_, w)| {
+            lists
+                .iter()
+                .filter(|(set, _)| cues::contains(set, w))
+                .fold(0, |acc, (_, bit)| acc | bit)
+        })
+        .collect();
+    let has = |bit: u8| in_lists.iter().any(|&k| k & bit != 0);
+    let is_title = |wi: usize| in_lists.get(wi).is_some_and(|&k| k & TITLE != 0);
     if words.len() == 1 && lower_ascii_eq(words[0].1, PERSON_PRONOUNS) {
         return (None, None, SourceKind::Person);
     }
@@ -2100,7 +2128,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     let mut cur: Option<(usize, usize)> = None;
     for (wi, &(ti, w)) in words.iter().enumerate() {
         let name_word = is_capitalised(w)
-            && !cues::contains(&SETS.title_words, w)
+            && !is_title(wi)
             && !lower_ascii_eq(w, &["the", "a", "an"])
             && !is_possessive(w);
         // Punctuation ends a name, except the period of an initial ("G.K. Butterfield").
@@ -2124,22 +2152,22 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         }
     }
     runs.extend(cur);
-    let kind = if has(&SETS.dataset_words) {
+    let kind = if has(DATASET) {
         SourceKind::Dataset
-    } else if has(&SETS.document_words) && !has(&SETS.outlet_words) {
+    } else if has(DOCUMENT) && !has(OUTLET) {
         SourceKind::Document
-    } else if has(&SETS.outlet_words) {
+    } else if has(OUTLET) {
         SourceKind::Outlet
-    } else if has(&SETS.org_words) {
+    } else if has(ORG) {
         SourceKind::Organisation
-    } else if has(&SETS.people_words) || has(&SETS.title_words) {
+    } else if has(PEOPLE) || has(TITLE) {
         SourceKind::Person
     } else {
         SourceKind::Unknown
     };
     // A titled name is a person ("Kremlin spokesperson Dmitry Peskov").
     let kind = match runs.last() {
-        Some(&(s, e)) if e > s && has(&SETS.title_words) => SourceKind::Person,
+        Some(&(s, e)) if e > s && has(TITLE) => SourceKind::Person,
         _ => kind,
     };
     // A person's name is the last run of two or more capitalised words (or one after a
@@ -2168,7 +2196,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         .iter()
         .rev()
         .find(|&&(s, e)| {
-            let titled = s > 0 && cues::contains(&SETS.title_words, words[s - 1].1);
+            let titled = s > 0 && is_title(s - 1);
             (e > s || (person && titled)) && closes(e) && !governed(s)
         })
         .or_else(|| (words.len() == 1).then(|| runs.first()).flatten())
