@@ -223,14 +223,19 @@ fn classify(text: &str, source: Span, name: Option<Span>) -> Reference {
         return Reference::Named(n.slice(text).to_string());
     }
     let lower = s.to_lowercase();
-    let ws: Vec<&str> = words(&lower).collect();
-    let determiner = matches!(ws.first(), Some(&("the" | "this" | "that")));
-    let head = ws.last().copied().unwrap_or("");
+    // The first and the last word and the count, without collecting the words.
+    let (mut first, mut head, mut count) = (None, "", 0usize);
+    for w in words(&lower) {
+        first.get_or_insert(w);
+        head = w;
+        count += 1;
+    }
+    let determiner = matches!(first, Some("the" | "this" | "that"));
     let capitalised = words(s)
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if determiner && ws.len() <= 4 && TITLES.contains(&head) && !capitalised
-        || determiner && ws.len() <= 3 && TITLES.contains(&head)
+    if determiner && count <= 4 && TITLES.contains(&head) && !capitalised
+        || determiner && count <= 3 && TITLES.contains(&head)
     {
         return Reference::Description(head.to_string());
     }
@@ -250,14 +255,21 @@ fn near(recent: &[(usize, usize)], para: usize) -> impl Iterator<Item = usize> +
 /// Groups the sources of the attributions in `mentions` and sets each attribution's
 /// `source_id`.
 pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) -> DocSources {
-    let mut out = DocSources::default();
+    // Every list below holds at most one entry per attribution with a source.
+    let cited = mentions
+        .iter()
+        .filter(|m| matches!(&m.payload, Payload::Attribution(a) if a.source.is_some()))
+        .count();
+    let mut out = DocSources {
+        sources: Vec::with_capacity(cited),
+    };
     // (paragraph, source id) of each resolved source mention, in document order.
-    let mut recent: Vec<(usize, usize)> = Vec::new();
+    let mut recent: Vec<(usize, usize)> = Vec::with_capacity(cited);
     // Normalised name words of each source, and the sources by last citation.
-    let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut by_recency: Vec<usize> = Vec::new();
+    let mut keys: Vec<Vec<String>> = Vec::with_capacity(cited);
+    let mut by_recency: Vec<usize> = Vec::with_capacity(cited);
     // Whether each source was named by a personal name rather than a phrase.
-    let mut named: Vec<bool> = Vec::new();
+    let mut named: Vec<bool> = Vec::with_capacity(cited);
     let paragraph_of = |at: usize| -> usize {
         segments
             .sentence_at(at)
@@ -308,11 +320,11 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         let s = &mut out.sources[id];
                         if words.len() > keys[id].len() {
                             keys[id] = words;
-                            s.name = name.clone();
                             if let Some(i) = s.aliases.iter().position(|x| *x == name) {
                                 s.aliases.remove(i);
                             }
                             s.aliases.insert(0, name.clone());
+                            s.name = name;
                         }
                         if s.role.is_none() {
                             s.role = role();
@@ -329,7 +341,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                             name: name.clone(),
                             kind: a.source_kind,
                             role: role(),
-                            aliases: vec![name.clone()],
+                            aliases: vec![name],
                         });
                         out.sources.len() - 1
                     }
