@@ -587,6 +587,8 @@ impl CueFilter {
 /// The word lists above as hash sets, built once.
 struct Sets {
     cue_filter: CueFilter,
+    /// The same filter over the lists that tell a source's kind.
+    kind_filter: CueFilter,
     nominals: cues::WordSet,
     plural_nouns: cues::WordSet,
     noun_followers: cues::WordSet,
@@ -610,6 +612,19 @@ struct Sets {
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
     cue_filter: CueFilter::new(cues::forms().chain(NOMINALS.iter().copied())),
+    kind_filter: CueFilter::new(
+        [
+            DATASET_WORDS,
+            DOCUMENT_WORDS,
+            OUTLET_WORDS,
+            ORG_WORDS,
+            PEOPLE_WORDS,
+            TITLE_WORDS,
+        ]
+        .into_iter()
+        .flatten()
+        .copied(),
+    ),
     nominals: cues::word_set(NOMINALS),
     plural_nouns: cues::word_set(PLURAL_NOUNS),
     noun_followers: cues::word_set(NOUN_FOLLOWERS),
@@ -2111,6 +2126,9 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     let in_lists: Vec<u8> = words
         .iter()
         .map(|(_, w)| {
+            if !SETS.kind_filter.may_hold(w.as_bytes()) {
+                return 0;
+            }
             lists
                 .iter()
                 .filter(|(set, _)| cues::contains(set, w))
@@ -2249,6 +2267,25 @@ mod tests {
         }
         for w in ["the", "of", "and", "a", "in", "to", "is", "2020"] {
             assert!(!f.may_hold(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn spokesperson_and_ministry_pass_the_kind_filter() {
+        let lists = [
+            DATASET_WORDS,
+            DOCUMENT_WORDS,
+            OUTLET_WORDS,
+            ORG_WORDS,
+            PEOPLE_WORDS,
+            TITLE_WORDS,
+        ];
+        for w in lists.into_iter().flatten() {
+            assert!(SETS.kind_filter.may_hold(w.as_bytes()), "{w}");
+            assert!(
+                SETS.kind_filter.may_hold(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
         }
     }
 
