@@ -1215,6 +1215,16 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
 fn next_opening_mark(s: &str) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
     let mut i = 0;
+    // Eight bytes at a time while none of them can start a mark.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if has_mark_byte(u64::from_le_bytes(word)) {
+            break;
+        }
+        i += 8;
+    }
     while i < bytes.len() {
         if BYTE_CLASS[usize::from(bytes[i])] == QUOTE_LEAD {
             if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
@@ -1226,6 +1236,24 @@ fn next_opening_mark(s: &str) -> Option<(usize, char)> {
         i += 1;
     }
     None
+}
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Whether some byte of `x` is zero (exact as a whole; the classic bit trick).
+fn has_zero_byte(x: u64) -> bool {
+    x.wrapping_sub(splat(1)) & !x & splat(0x80) != 0
+}
+
+/// Whether some byte of `x` is a [`QUOTE_LEAD`] byte.
+fn has_mark_byte(x: u64) -> bool {
+    has_zero_byte(x ^ splat(b'"'))
+        || has_zero_byte(x ^ splat(b'\''))
+        || has_zero_byte(x ^ splat(0xC2))
+        || has_zero_byte(x ^ splat(0xE2))
 }
 
 /// A speech verb in a title-case headline after a name: "..., Lindsey Graham Says."
@@ -2268,6 +2296,24 @@ mod tests {
         for w in ["the", "of", "and", "a", "in", "to", "is", "2020"] {
             assert!(!f.may_hold(w.as_bytes()), "{w}");
         }
+    }
+
+    #[test]
+    fn a_long_paragraph_finds_its_first_opening_mark() {
+        let plain = "He said the talks were over and the matter closed";
+        assert_eq!(next_opening_mark(plain), None);
+        for (mark, text) in [
+            ('“', format!("{plain} “We will win”")),
+            ('«', format!("{plain} «Nous»")),
+            ('\'', format!("{plain} 'not to resign'")),
+            ('"', format!("{plain}\"x\"")),
+        ] {
+            let at = text.find(mark).unwrap_or(0);
+            assert_eq!(next_opening_mark(&text), Some((at, mark)), "{text}");
+        }
+        // A closing mark (”) is not an opening one; the scan goes on past it.
+        let t = format!("{plain} ” and “yes”");
+        assert_eq!(next_opening_mark(&t), t.find('“').map(|i| (i, '“')));
     }
 
     #[test]
