@@ -90,7 +90,6 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         }
     };
     let mut word_start: Option<usize> = None;
-    let mut prev_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -107,7 +106,6 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             {
                 i += 1;
             }
-            prev_alnum = true;
             continue;
         }
         if b == b' ' {
@@ -117,7 +115,6 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                     punct: None,
                 });
             }
-            prev_alnum = false;
             i += 1;
             continue;
         }
@@ -141,15 +138,15 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             if word_start.is_none() {
                 word_start = Some(i);
             }
-            prev_alnum = true;
             i += len;
             continue;
         }
-        if word_start.is_some() && prev_alnum && is_joiner(c) && alnum_at(i + len) {
+        // An open word always ends in a letter or digit here: a joiner is taken only
+        // before one.
+        if word_start.is_some() && is_joiner(c) && alnum_at(i + len) {
             // A comma joins only digits ("2,300"); a dot, an apostrophe or a hyphen
             // joins letters too ("U.S", "Baku’s", "thieves-in-law").
             if c != ',' || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-                prev_alnum = false;
                 i += len;
                 continue;
             }
@@ -160,7 +157,6 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 punct: None,
             });
         }
-        prev_alnum = false;
         if !c.is_whitespace() {
             out.push(Tok {
                 span: Span::new(base + i, base + i + len),
@@ -1028,14 +1024,17 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 out.push(to_mention(text, f));
             }
         }
-        for i in 0..toks.len() {
-            if let Some('―' | '—') = clause.punct(i) {
-                if let Some(f) = dash_signature(&clause, i) {
-                    out.push(to_mention(text, f));
+        for (i, tok) in toks.iter().enumerate() {
+            if let Some(p) = tok.punct {
+                if matches!(p, '―' | '—') {
+                    if let Some(f) = dash_signature(&clause, i) {
+                        out.push(to_mention(text, f));
+                    }
                 }
                 continue;
             }
-            let Some(w) = clause.word(i) else { continue };
+            // A span off char boundaries reads as "", which is no cue.
+            let w = text.get(tok.span.start..tok.span.end).unwrap_or("");
             let found = if w.eq_ignore_ascii_case("according") {
                 according_to(&clause, i)
             } else if cue_filter.may_hold(w.as_bytes())
