@@ -883,6 +883,16 @@ impl<'a> Clause<'a> {
     /// citing ...", "and demanded ...". The content of the first ends there.
     fn next_relation(&self, from: usize) -> Option<usize> {
         (from + 1..self.toks.len().saturating_sub(1)).find_map(|k| {
+            // Only a comma, "while", "before", "after" or "and" opens one: the next
+            // word is looked up only after them.
+            let opens = match (self.punct(k), self.word(k)) {
+                (Some(','), _) => true,
+                (None, Some(w)) => w == "and" || lower_ascii_eq(w, &["while", "before", "after"]),
+                _ => false,
+            };
+            if !opens {
+                return None;
+            }
             let next = self
                 .word(k + 1)
                 .filter(|w| SETS.cue_filter.may_hold(w.as_bytes()))
