@@ -101,20 +101,29 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 /// Lower-cased words of a name without leading titles and articles, and without a
 /// possessive ending.
 fn name_words(s: &str) -> Vec<String> {
-    let mut out: Vec<String> = words(s)
-        .map(|w| {
-            let w = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w);
-            w.to_lowercase()
-        })
-        .collect();
-    let lead = out
-        .iter()
-        .take_while(|w| TITLES.contains(&w.trim_end_matches('.')))
-        .count();
-    out.drain(..lead);
+    // `words` splits at every '.', so a word never ends with one; leading titles are
+    // skipped before any word is copied.
+    let mut out = Vec::new();
+    let mut lead = true;
+    for w in words(s) {
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
+        if w.is_ascii() {
+            if lead && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+                continue;
+            }
+            out.push(w.to_ascii_lowercase());
+        } else {
+            let lower = w.to_lowercase();
+            if lead && TITLES.contains(&lower.as_str()) {
+                continue;
+            }
+            out.push(lower);
+        }
+        lead = false;
+    }
     out
 }
 
@@ -198,41 +207,69 @@ fn same_words(wa: &[String], wb: &[String]) -> bool {
 
 fn classify(text: &str, source: Span, name: Option<Span>) -> Reference {
     let s = source.slice(text).trim();
-    let lower = s.to_lowercase();
-    match lower.as_str() {
-        "he" | "she" | "him" | "her" => return Reference::Personal,
-        "they" | "them" | "we" => return Reference::Impersonal { plural: true },
-        "it" => return Reference::Impersonal { plural: false },
-        _ => {}
+    // No char outside ASCII lower-cases to a pronoun's letters, so an ASCII comparison
+    // decides these without lower-casing the whole phrase.
+    let is = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(s));
+    if is(&["he", "she", "him", "her"]) {
+        return Reference::Personal;
+    }
+    if is(&["they", "them", "we"]) {
+        return Reference::Impersonal { plural: true };
+    }
+    if is(&["it"]) {
+        return Reference::Impersonal { plural: false };
     }
     if let Some(n) = name {
         return Reference::Named(n.slice(text).to_string());
     }
-    let ws: Vec<&str> = words(&lower).collect();
-    let determiner = matches!(ws.first(), Some(&("the" | "this" | "that")));
-    let head = ws.last().copied().unwrap_or("");
+    let lower = s.to_lowercase();
+    // The first and the last word and the count, without collecting the words.
+    let (mut first, mut head, mut count) = (None, "", 0usize);
+    for w in words(&lower) {
+        first.get_or_insert(w);
+        head = w;
+        count += 1;
+    }
+    let determiner = matches!(first, Some("the" | "this" | "that"));
     let capitalised = words(s)
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if determiner && ws.len() <= 4 && TITLES.contains(&head) && !capitalised
-        || determiner && ws.len() <= 3 && TITLES.contains(&head)
+    if determiner && count <= 4 && TITLES.contains(&head) && !capitalised
+        || determiner && count <= 3 && TITLES.contains(&head)
     {
         return Reference::Description(head.to_string());
     }
     Reference::Named(s.to_string())
 }
 
+/// The sources cited in the paragraph `para` or the one before it, the most recent
+/// first.
+fn near(recent: &[(usize, usize)], para: usize) -> impl Iterator<Item = usize> + '_ {
+    recent
+        .iter()
+        .rev()
+        .take_while(move |(p, _)| *p == para || p.checked_add(1) == Some(para))
+        .map(|&(_, id)| id)
+}
+
 /// Groups the sources of the attributions in `mentions` and sets each attribution's
 /// `source_id`.
 pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) -> DocSources {
-    let mut out = DocSources::default();
+    // Every list below holds at most one entry per attribution with a source.
+    let cited = mentions
+        .iter()
+        .filter(|m| matches!(&m.payload, Payload::Attribution(a) if a.source.is_some()))
+        .count();
+    let mut out = DocSources {
+        sources: Vec::with_capacity(cited),
+    };
     // (paragraph, source id) of each resolved source mention, in document order.
-    let mut recent: Vec<(usize, usize)> = Vec::new();
+    let mut recent: Vec<(usize, usize)> = Vec::with_capacity(cited);
     // Normalised name words of each source, and the sources by last citation.
-    let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut by_recency: Vec<usize> = Vec::new();
+    let mut keys: Vec<Vec<String>> = Vec::with_capacity(cited);
+    let mut by_recency: Vec<usize> = Vec::with_capacity(cited);
     // Whether each source was named by a personal name rather than a phrase.
-    let mut named: Vec<bool> = Vec::new();
+    let mut named: Vec<bool> = Vec::with_capacity(cited);
     let paragraph_of = |at: usize| -> usize {
         segments
             .sentence_at(at)
@@ -245,20 +282,11 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         };
         let Some(source) = a.source else { continue };
         let para = paragraph_of(source.start);
-        let near = |recent: &[(usize, usize)]| -> Vec<usize> {
-            recent
-                .iter()
-                .rev()
-                .take_while(|(p, _)| *p == para || p.checked_add(1) == Some(para))
-                .map(|&(_, id)| id)
-                .collect()
-        };
-        let form = source.slice(text).trim().to_string();
+        let form = source.slice(text).trim();
         let id = match classify(text, source, a.source_name) {
-            Reference::Personal => near(&recent)
-                .into_iter()
+            Reference::Personal => near(&recent, para)
                 .find(|&id| out.sources[id].kind == SourceKind::Person && named[id]),
-            Reference::Impersonal { plural } => near(&recent).into_iter().find(|&id| {
+            Reference::Impersonal { plural } => near(&recent, para).find(|&id| {
                 let k = out.sources[id].kind;
                 if plural {
                     k != SourceKind::Person || out.sources[id].name.ends_with('s')
@@ -266,7 +294,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                     k != SourceKind::Person
                 }
             }),
-            Reference::Description(head) => near(&recent).into_iter().find(|&id| {
+            Reference::Description(head) => near(&recent, para).find(|&id| {
                 let s = &out.sources[id];
                 s.role
                     .as_deref()
@@ -286,20 +314,20 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         keys[id] == words
                     }
                 });
-                let role = a.source_role.map(|r| r.slice(text).to_string());
+                let role = || a.source_role.map(|r| r.slice(text).to_string());
                 Some(match found {
                     Some(id) => {
                         let s = &mut out.sources[id];
                         if words.len() > keys[id].len() {
                             keys[id] = words;
-                            s.name = name.clone();
                             if let Some(i) = s.aliases.iter().position(|x| *x == name) {
                                 s.aliases.remove(i);
                             }
                             s.aliases.insert(0, name.clone());
+                            s.name = name;
                         }
                         if s.role.is_none() {
-                            s.role = role;
+                            s.role = role();
                         }
                         if s.kind == SourceKind::Unknown {
                             s.kind = a.source_kind;
@@ -312,8 +340,8 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         out.sources.push(DocSource {
                             name: name.clone(),
                             kind: a.source_kind,
-                            role,
-                            aliases: vec![name.clone()],
+                            role: role(),
+                            aliases: vec![name],
                         });
                         out.sources.len() - 1
                     }
@@ -322,8 +350,8 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         };
         if let Some(id) = id {
             let s = &mut out.sources[id];
-            if !s.aliases.contains(&form) {
-                s.aliases.push(form);
+            if !s.aliases.iter().any(|x| x == form) {
+                s.aliases.push(form.to_string());
             }
             if a.source_kind != SourceKind::Unknown && s.kind == SourceKind::Unknown {
                 s.kind = a.source_kind;

@@ -48,6 +48,26 @@ struct Tok {
     punct: Option<char>,
 }
 
+/// Byte classes for the scanners below, one table load a byte.
+const ALNUM: u8 = 1;
+/// `"`, `'`, and the lead bytes of `“ ‘ „` (E2) and `«` (C2).
+const QUOTE_LEAD: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = ALNUM;
+        }
+        if matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            t[i] = QUOTE_LEAD;
+        }
+        i += 1;
+    }
+    t
+};
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | ',' | '&' | '‐')
 }
@@ -70,10 +90,34 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         }
     };
     let mut word_start: Option<usize> = None;
-    let mut prev_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Fast paths for the common ASCII bytes: a run of letters and digits, and a
+        // space, which ends a word and is never a token.
+        if BYTE_CLASS[usize::from(b)] == ALNUM {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            i += 1;
+            while bytes
+                .get(i)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ALNUM)
+            {
+                i += 1;
+            }
+            continue;
+        }
+        if b == b' ' {
+            if let Some(ws) = word_start.take() {
+                out.push(Tok {
+                    span: Span::new(base + ws, base + i),
+                    punct: None,
+                });
+            }
+            i += 1;
+            continue;
+        }
         let (c, len) = if b.is_ascii() {
             (b as char, 1)
         } else {
@@ -94,15 +138,15 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             if word_start.is_none() {
                 word_start = Some(i);
             }
-            prev_alnum = true;
             i += len;
             continue;
         }
-        if word_start.is_some() && prev_alnum && is_joiner(c) && alnum_at(i + len) {
+        // An open word always ends in a letter or digit here: a joiner is taken only
+        // before one.
+        if word_start.is_some() && is_joiner(c) && alnum_at(i + len) {
             // A comma joins only digits ("2,300"); a dot, an apostrophe or a hyphen
             // joins letters too ("U.S", "Baku’s", "thieves-in-law").
             if c != ',' || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-                prev_alnum = false;
                 i += len;
                 continue;
             }
@@ -113,7 +157,6 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 punct: None,
             });
         }
-        prev_alnum = false;
         if !c.is_whitespace() {
             out.push(Tok {
                 span: Span::new(base + i, base + i + len),
@@ -482,8 +525,66 @@ fn is_possessive(w: &str) -> bool {
         )
 }
 
+/// Words this long or longer are never cues.
+const FILTER_LEN: usize = 32;
+
+/// A bitmap over the lexicon's forms and the nominal cues, keyed by length, first,
+/// second and last letter, each letter by its low five bits (so that ASCII case does
+/// not matter). A word whose bit is clear is neither a verb cue nor a noun cue, so
+/// most words of a sentence are passed over with one table load and no hash lookup.
+struct CueFilter {
+    bits: Vec<u64>,
+    /// Set when some cue word has no key (shorter than two bytes, or too long):
+    /// everything passes.
+    all: bool,
+}
+
+/// The filter key of a word of at least two bytes and under [`FILTER_LEN`].
+#[inline]
+fn filter_key(w: &[u8]) -> Option<usize> {
+    let n = w.len();
+    if !(2..FILTER_LEN).contains(&n) {
+        return None;
+    }
+    let five = |b: u8| usize::from(b & 31);
+    Some(n << 15 | five(w[0]) << 10 | five(w[1]) << 5 | five(w[n - 1]))
+}
+
+impl CueFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> CueFilter {
+        let mut f = CueFilter {
+            bits: vec![0; (FILTER_LEN << 15) / 64],
+            all: false,
+        };
+        for w in words {
+            match filter_key(w.as_bytes()).and_then(|k| f.bits.get_mut(k / 64).map(|m| (k, m))) {
+                Some((k, m)) => *m |= 1u64 << (k % 64),
+                None => f.all = true,
+            }
+        }
+        f
+    }
+
+    /// Whether the word `w` may be a cue, ignoring ASCII case (a headline's "cLAIMS"
+    /// is still a noun cue).
+    #[inline]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        if self.all {
+            return true;
+        }
+        filter_key(w).is_some_and(|k| {
+            self.bits
+                .get(k / 64)
+                .is_some_and(|m| m & (1u64 << (k % 64)) != 0)
+        })
+    }
+}
+
 /// The word lists above as hash sets, built once.
 struct Sets {
+    cue_filter: CueFilter,
+    /// The same filter over the lists that tell a source's kind.
+    kind_filter: CueFilter,
     nominals: cues::WordSet,
     plural_nouns: cues::WordSet,
     noun_followers: cues::WordSet,
@@ -506,6 +607,20 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    cue_filter: CueFilter::new(cues::forms().chain(NOMINALS.iter().copied())),
+    kind_filter: CueFilter::new(
+        [
+            DATASET_WORDS,
+            DOCUMENT_WORDS,
+            OUTLET_WORDS,
+            ORG_WORDS,
+            PEOPLE_WORDS,
+            TITLE_WORDS,
+        ]
+        .into_iter()
+        .flatten()
+        .copied(),
+    ),
     nominals: cues::word_set(NOMINALS),
     plural_nouns: cues::word_set(PLURAL_NOUNS),
     noun_followers: cues::word_set(NOUN_FOLLOWERS),
@@ -541,7 +656,8 @@ impl<'a> Clause<'a> {
         if t.punct.is_some() {
             return None;
         }
-        Some(t.span.slice(self.text))
+        // Not `Span::slice`: this is called for every token, and inlined here.
+        Some(self.text.get(t.span.start..t.span.end).unwrap_or(""))
     }
 
     fn punct(&self, i: usize) -> Option<char> {
@@ -767,7 +883,20 @@ impl<'a> Clause<'a> {
     /// citing ...", "and demanded ...". The content of the first ends there.
     fn next_relation(&self, from: usize) -> Option<usize> {
         (from + 1..self.toks.len().saturating_sub(1)).find_map(|k| {
-            let next = self.word(k + 1).and_then(cues::lookup)?;
+            // Only a comma, "while", "before", "after" or "and" opens one: the next
+            // word is looked up only after them.
+            let opens = match (self.punct(k), self.word(k)) {
+                (Some(','), _) => true,
+                (None, Some(w)) => w == "and" || lower_ascii_eq(w, &["while", "before", "after"]),
+                _ => false,
+            };
+            if !opens {
+                return None;
+            }
+            let next = self
+                .word(k + 1)
+                .filter(|w| SETS.cue_filter.may_hold(w.as_bytes()))
+                .and_then(cues::lookup)?;
             let starts = match (self.punct(k), self.word(k)) {
                 (Some(','), _) => next.form == Form::Gerund && next.class == CueClass::Speech,
                 // ", while stressing that ...".
@@ -878,6 +1007,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
     let mut toks = Vec::with_capacity(64);
     let mut quoted: Vec<Span> = Vec::new();
     let mut quoted_for: Option<usize> = None;
+    let cue_filter = &SETS.cue_filter;
     for sentence in &ctx.segments.sentences {
         let body = sentence.span.slice(text);
         if !may_hold_cue(body) {
@@ -904,17 +1034,22 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 out.push(to_mention(text, f));
             }
         }
-        for i in 0..toks.len() {
-            if let Some('―' | '—') = clause.punct(i) {
-                if let Some(f) = dash_signature(&clause, i) {
-                    out.push(to_mention(text, f));
+        for (i, tok) in toks.iter().enumerate() {
+            if let Some(p) = tok.punct {
+                if matches!(p, '―' | '—') {
+                    if let Some(f) = dash_signature(&clause, i) {
+                        out.push(to_mention(text, f));
+                    }
                 }
                 continue;
             }
-            let Some(w) = clause.word(i) else { continue };
+            // A span off char boundaries reads as "", which is no cue.
+            let w = text.get(tok.span.start..tok.span.end).unwrap_or("");
             let found = if w.eq_ignore_ascii_case("according") {
                 according_to(&clause, i)
-            } else if w.bytes().all(|b| b.is_ascii_lowercase()) || headline_cue(&clause, i, w) {
+            } else if cue_filter.may_hold(w.as_bytes())
+                && (w.bytes().all(|b| b.is_ascii_lowercase()) || headline_cue(&clause, i, w))
+            {
                 let lower;
                 let w = if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
                     lower = w.to_ascii_lowercase();
@@ -924,8 +1059,10 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 };
                 cues::lookup(w)
                     .and_then(|cue| {
+                        let found = verb_cue(&clause, i, cue, last_source)?;
                         // A belief inside a quotation is the quoted speaker's own stance
                         // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
+                        // The paragraph's quotations are found only for a relation.
                         if cue.class == CueClass::Cognition {
                             if quoted_for != Some(sentence.paragraph) {
                                 quotations(text, paragraph, &mut quoted);
@@ -936,7 +1073,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                                 return None;
                             }
                         }
-                        verb_cue(&clause, i, cue, last_source)
+                        Some(found)
                     })
                     .or_else(|| nominal_cue(&clause, i, w))
             } else {
@@ -1056,10 +1193,7 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     out.clear();
     let body = paragraph.slice(text);
     let mut from = 0;
-    while let Some(rel) = body.get(from..).and_then(|r| {
-        r.char_indices()
-            .find(|&(_, c)| matches!(c, '"' | '“' | '«' | '\'' | '‘' | '„'))
-    }) {
+    while let Some(rel) = body.get(from..).and_then(next_opening_mark) {
         let (i, c) = rel;
         let at = paragraph.start + from + i;
         from += i + c.len_utf8();
@@ -1083,6 +1217,52 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
             None => {}
         }
     }
+}
+
+/// The first mark in `s` that may open a quotation, with its byte offset: a byte scan
+/// for `"`, `'` and the lead bytes of `“ ‘ „` (E2) and `«` (C2), decoding only there.
+fn next_opening_mark(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Eight bytes at a time while none of them can start a mark.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if has_mark_byte(u64::from_le_bytes(word)) {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        if BYTE_CLASS[usize::from(bytes[i])] == QUOTE_LEAD {
+            if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+                if matches!(c, '"' | '“' | '«' | '\'' | '‘' | '„') {
+                    return Some((i, c));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Whether some byte of `x` is zero (exact as a whole; the classic bit trick).
+fn has_zero_byte(x: u64) -> bool {
+    x.wrapping_sub(splat(1)) & !x & splat(0x80) != 0
+}
+
+/// Whether some byte of `x` is a [`QUOTE_LEAD`] byte.
+fn has_mark_byte(x: u64) -> bool {
+    has_zero_byte(x ^ splat(b'"'))
+        || has_zero_byte(x ^ splat(b'\''))
+        || has_zero_byte(x ^ splat(0xC2))
+        || has_zero_byte(x ^ splat(0xE2))
 }
 
 /// A speech verb in a title-case headline after a name: "..., Lindsey Graham Says."
@@ -1965,7 +2145,35 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         .filter(|(_, t)| t.punct.is_none())
         .map(|(i, t)| (i, t.span.slice(text)))
         .collect();
-    let has = |set: &cues::WordSet| words.iter().any(|(_, w)| cues::contains(set, w));
+    // Which of the kind lists each word is in, looked up once.
+    const DATASET: u8 = 1;
+    const DOCUMENT: u8 = 2;
+    const OUTLET: u8 = 4;
+    const ORG: u8 = 8;
+    const PEOPLE: u8 = 16;
+    const TITLE: u8 = 32;
+    let lists: [(&cues::WordSet, u8); 6] = [
+        (&SETS.dataset_words, DATASET),
+        (&SETS.document_words, DOCUMENT),
+        (&SETS.outlet_words, OUTLET),
+        (&SETS.org_words, ORG),
+        (&SETS.people_words, PEOPLE),
+        (&SETS.title_words, TITLE),
+    ];
+    let in_lists: Vec<u8> = words
+        .iter()
+        .map(|(_, w)| {
+            if !SETS.kind_filter.may_hold(w.as_bytes()) {
+                return 0;
+            }
+            lists
+                .iter()
+                .filter(|(set, _)| cues::contains(set, w))
+                .fold(0, |acc, (_, bit)| acc | bit)
+        })
+        .collect();
+    let has = |bit: u8| in_lists.iter().any(|&k| k & bit != 0);
+    let is_title = |wi: usize| in_lists.get(wi).is_some_and(|&k| k & TITLE != 0);
     if words.len() == 1 && lower_ascii_eq(words[0].1, PERSON_PRONOUNS) {
         return (None, None, SourceKind::Person);
     }
@@ -1975,7 +2183,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     let mut cur: Option<(usize, usize)> = None;
     for (wi, &(ti, w)) in words.iter().enumerate() {
         let name_word = is_capitalised(w)
-            && !cues::contains(&SETS.title_words, w)
+            && !is_title(wi)
             && !lower_ascii_eq(w, &["the", "a", "an"])
             && !is_possessive(w);
         // Punctuation ends a name, except the period of an initial ("G.K. Butterfield").
@@ -1999,22 +2207,22 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         }
     }
     runs.extend(cur);
-    let kind = if has(&SETS.dataset_words) {
+    let kind = if has(DATASET) {
         SourceKind::Dataset
-    } else if has(&SETS.document_words) && !has(&SETS.outlet_words) {
+    } else if has(DOCUMENT) && !has(OUTLET) {
         SourceKind::Document
-    } else if has(&SETS.outlet_words) {
+    } else if has(OUTLET) {
         SourceKind::Outlet
-    } else if has(&SETS.org_words) {
+    } else if has(ORG) {
         SourceKind::Organisation
-    } else if has(&SETS.people_words) || has(&SETS.title_words) {
+    } else if has(PEOPLE) || has(TITLE) {
         SourceKind::Person
     } else {
         SourceKind::Unknown
     };
     // A titled name is a person ("Kremlin spokesperson Dmitry Peskov").
     let kind = match runs.last() {
-        Some(&(s, e)) if e > s && has(&SETS.title_words) => SourceKind::Person,
+        Some(&(s, e)) if e > s && has(TITLE) => SourceKind::Person,
         _ => kind,
     };
     // A person's name is the last run of two or more capitalised words (or one after a
@@ -2043,7 +2251,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         .iter()
         .rev()
         .find(|&&(s, e)| {
-            let titled = s > 0 && cues::contains(&SETS.title_words, words[s - 1].1);
+            let titled = s > 0 && is_title(s - 1);
             (e > s || (person && titled)) && closes(e) && !governed(s)
         })
         .or_else(|| (words.len() == 1).then(|| runs.first()).flatten())
@@ -2086,6 +2294,55 @@ mod tests {
     use super::*;
     use crate::segment;
     use proptest::prelude::*;
+
+    #[test]
+    fn said_and_statements_pass_the_cue_filter_and_the_and_of_do_not() {
+        let f = &SETS.cue_filter;
+        for w in cues::forms().chain(NOMINALS.iter().copied()) {
+            assert!(f.may_hold(w.as_bytes()), "{w}");
+            assert!(f.may_hold(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["the", "of", "and", "a", "in", "to", "is", "2020"] {
+            assert!(!f.may_hold(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_finds_its_first_opening_mark() {
+        let plain = "He said the talks were over and the matter closed";
+        assert_eq!(next_opening_mark(plain), None);
+        for (mark, text) in [
+            ('“', format!("{plain} “We will win”")),
+            ('«', format!("{plain} «Nous»")),
+            ('\'', format!("{plain} 'not to resign'")),
+            ('"', format!("{plain}\"x\"")),
+        ] {
+            let at = text.find(mark).unwrap_or(0);
+            assert_eq!(next_opening_mark(&text), Some((at, mark)), "{text}");
+        }
+        // A closing mark (”) is not an opening one; the scan goes on past it.
+        let t = format!("{plain} ” and “yes”");
+        assert_eq!(next_opening_mark(&t), t.find('“').map(|i| (i, '“')));
+    }
+
+    #[test]
+    fn spokesperson_and_ministry_pass_the_kind_filter() {
+        let lists = [
+            DATASET_WORDS,
+            DOCUMENT_WORDS,
+            OUTLET_WORDS,
+            ORG_WORDS,
+            PEOPLE_WORDS,
+            TITLE_WORDS,
+        ];
+        for w in lists.into_iter().flatten() {
+            assert!(SETS.kind_filter.may_hold(w.as_bytes()), "{w}");
+            assert!(
+                SETS.kind_filter.may_hold(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
+        }
+    }
 
     /// (source, cue, content) texts of every relation found in `text`.
     fn relations(text: &str) -> Vec<(Option<String>, String, Option<String>, bool)> {

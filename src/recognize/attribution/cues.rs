@@ -68,6 +68,7 @@ pub fn word_set(list: &[&str]) -> WordSet {
 }
 
 /// Whether `set` holds `word`, ignoring ASCII case, without allocating.
+#[inline]
 pub fn contains(set: &WordSet, word: &str) -> bool {
     let bytes = word.as_bytes();
     match shape_bit(bytes) {
@@ -342,7 +343,13 @@ static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
     shapes
 });
 
+/// Every surface form in the lexicon.
+pub fn forms() -> impl Iterator<Item = &'static str> {
+    LEXICON.keys().map(String::as_str)
+}
+
 /// The cue a lower-case word is, if any.
+#[inline]
 pub fn lookup(word: &str) -> Option<Cue> {
     // A bitmap of (length, first two letters) rejects most words before hashing.
     let b = word.as_bytes();

@@ -67,24 +67,33 @@ pub fn closes(text: &str, at: usize, c: char) -> bool {
 pub fn find_close(text: &str, open: usize, fam: Family, limit: usize) -> Option<usize> {
     let start = open + text.get(open..)?.chars().next()?.len_utf8();
     let hay = text.get(start..limit.min(text.len()))?;
-    for (i, c) in hay.char_indices() {
-        if family(c) == Some(fam) && closes(text, start + i, c) && !opens(text, start + i, c) {
-            return Some(start + i + c.len_utf8());
-        }
-    }
-    None
+    marks(hay, hay.as_bytes().iter().enumerate())
+        .find(|&(i, c)| {
+            family(c) == Some(fam) && closes(text, start + i, c) && !opens(text, start + i, c)
+        })
+        .map(|(i, c)| start + i + c.len_utf8())
 }
 
 /// The byte of the mark that opens the quotation closed by the mark at `close` (of
 /// `fam`), searching back no further than `floor`.
 pub fn find_open(text: &str, close: usize, fam: Family, floor: usize) -> Option<usize> {
     let hay = text.get(floor..close)?;
-    for (i, c) in hay.char_indices().rev() {
-        if family(c) == Some(fam) && opens(text, floor + i, c) {
-            return Some(floor + i);
-        }
-    }
-    None
+    marks(hay, hay.as_bytes().iter().enumerate().rev())
+        .find(|&(i, c)| family(c) == Some(fam) && opens(text, floor + i, c))
+        .map(|(i, _)| floor + i)
+}
+
+/// The chars of `hay` at the byte offsets `bytes` yields that may be quotation marks.
+/// Every mark is `"`, `'`, or starts with the byte C2 (`« »`) or E2 (the curly quotes
+/// and `„`), so other bytes are passed over without decoding a char; those two are
+/// lead bytes, so each offset kept is a char boundary.
+fn marks<'a>(
+    hay: &'a str,
+    bytes: impl Iterator<Item = (usize, &'a u8)> + 'a,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    bytes
+        .filter(|(_, &b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .filter_map(move |(i, _)| Some((i, hay.get(i..)?.chars().next()?)))
 }
 
 #[cfg(test)]
