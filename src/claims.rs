@@ -420,6 +420,7 @@ fn phrase_index() -> &'static PhraseIndex {
                     continue;
                 }
                 let first = words.remove(0);
+                debug_assert!(first.is_ascii() && first.len() <= 24, "{first}");
                 let entries = index.entry(first).or_default();
                 match entries.iter_mut().find(|(rest, _)| *rest == words) {
                     Some((_, bits)) => *bits |= bit,
@@ -439,12 +440,21 @@ fn lexicon_mask(clause: &str) -> u8 {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let mut key = String::new();
+    // Every listed word is ASCII and short: other words are skipped without a lookup,
+    // and the rest are lower-cased in a stack buffer.
+    let mut buf = [0u8; 24];
     let mut mask = 0;
     for (i, w) in words.iter().enumerate() {
-        key.clear();
-        key.extend(w.chars().flat_map(char::to_lowercase));
-        if let Some(entries) = index.get(key.as_str()) {
+        if w.len() > buf.len() || !w.is_ascii() {
+            continue;
+        }
+        let key = &mut buf[..w.len()];
+        key.copy_from_slice(w.as_bytes());
+        key.make_ascii_lowercase();
+        let Ok(key) = std::str::from_utf8(key) else {
+            continue;
+        };
+        if let Some(entries) = index.get(key) {
             for (rest, bits) in entries {
                 let following = &words[i + 1..];
                 if following.len() >= rest.len()
