@@ -377,7 +377,43 @@ const OPINION: u8 = 8;
 const FUTURE: u8 = 16;
 
 /// Every phrase of the word lists, by its first word: (the other words, list bits).
-type PhraseIndex = HashMap<String, Vec<(Vec<String>, u8)>, BuildHasherDefault<Fnv1a>>;
+type PhraseMap = HashMap<String, Vec<(Vec<String>, u8)>, BuildHasherDefault<Fnv1a>>;
+
+/// The phrases by first word, behind a filter: for each word length, which first and
+/// which last letters occur among first words. Most words of a clause fail the filter and
+/// cost no hash lookup.
+#[derive(Default)]
+struct PhraseIndex {
+    map: PhraseMap,
+    first: [u32; 25],
+    last: [u32; 25],
+}
+
+impl PhraseIndex {
+    fn letter_bit(b: u8) -> u32 {
+        if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    }
+
+    fn may_hold(&self, lower: &[u8]) -> bool {
+        let (Some(&f), Some(&l)) = (lower.first(), lower.last()) else {
+            return false;
+        };
+        let n = lower.len().min(24);
+        self.first[n] & Self::letter_bit(f) != 0 && self.last[n] & Self::letter_bit(l) != 0
+    }
+
+    fn get(&self, key: &str) -> Option<&Vec<(Vec<String>, u8)>> {
+        if self.may_hold(key.as_bytes()) {
+            self.map.get(key)
+        } else {
+            None
+        }
+    }
+}
 
 /// FNV-1a: the phrase index is looked up once per word of every clause, and its keys are
 /// short fixed words, so a simple fast hash beats the default DoS-resistant one.
@@ -421,7 +457,11 @@ fn phrase_index() -> &'static PhraseIndex {
                 }
                 let first = words.remove(0);
                 debug_assert!(first.is_ascii() && first.len() <= 24, "{first}");
-                let entries = index.entry(first).or_default();
+                let n = first.len().min(24);
+                let b = first.as_bytes();
+                index.first[n] |= PhraseIndex::letter_bit(b[0]);
+                index.last[n] |= PhraseIndex::letter_bit(b[b.len() - 1]);
+                let entries = index.map.entry(first).or_default();
                 match entries.iter_mut().find(|(rest, _)| *rest == words) {
                     Some((_, bits)) => *bits |= bit,
                     None => entries.push((words, bit)),
