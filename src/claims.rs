@@ -8,8 +8,8 @@
 use std::sync::OnceLock;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::fnv::FnvBuild;
 use crate::recognize::{Mention, MentionKind, TimexType};
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -377,7 +377,7 @@ const OPINION: u8 = 8;
 const FUTURE: u8 = 16;
 
 /// Every phrase of the word lists, by its first word: (the other words, list bits).
-type PhraseMap = HashMap<String, Vec<(Vec<String>, u8)>, BuildHasherDefault<Fnv1a>>;
+type PhraseMap = HashMap<String, Vec<(Vec<String>, u8)>, FnvBuild>;
 
 /// The phrases by first word, behind a filter: for each word length, which first and
 /// which last letters occur among first words. Most words of a clause fail the filter and
@@ -412,30 +412,6 @@ impl PhraseIndex {
         } else {
             None
         }
-    }
-}
-
-/// FNV-1a: the phrase index is looked up once per word of every clause, and its keys are
-/// short fixed words, so a simple fast hash beats the default DoS-resistant one.
-#[derive(Default)]
-struct Fnv1a(u64);
-
-impl Hasher for Fnv1a {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
     }
 }
 

@@ -15,6 +15,7 @@ pub mod claims;
 pub mod decimal;
 pub mod document;
 pub mod export;
+pub mod fnv;
 pub mod output;
 pub mod pipeline;
 pub mod reanchor;

@@ -8,38 +8,16 @@
 //! surface forms double as nouns and adjectives ("plans", "found", "the thought").
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: the lexicon is looked up once per lower-case word of every sentence, and
-/// its keys are short ASCII words, where FNV is several times faster than SipHash.
-#[derive(Default)]
-pub struct Fnv(u64);
+use crate::fnv::FnvBuild;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FnvMap<K, V> = HashMap<K, V, FnvBuild>;
 
 /// A set of lower-case words, matched case-insensitively by [`contains`], with a
 /// (length, first letter, second letter) bitmap that rejects most words unhashed.
 pub struct WordSet {
-    words: std::collections::HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    words: std::collections::HashSet<Box<[u8]>, FnvBuild>,
     shapes: Vec<u64>,
 }
 

@@ -21,11 +21,12 @@ mod lex;
 mod words;
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+
 use std::sync::OnceLock;
 
 use super::{Context, Figure, FigureMod, Mention, Payload};
 use crate::decimal::Decimal;
+use crate::fnv::FnvBuild;
 use crate::span::Span;
 use lex::{Kind, NumLit, Tok};
 use words::WClass;
@@ -795,31 +796,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
 /// A word list consulted for every figure, hashed once (lists are lower case).
 struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
-}
-
-/// FNV-1a: the words are a few bytes long and chosen by no adversary, so the default
-/// SipHash costs more than the lookup needs.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    set: OnceLock<HashSet<&'static str, FnvBuild>>,
 }
 
 impl WordSet {
