@@ -227,44 +227,10 @@ pub fn uax29_boundaries(body: &str) -> Vec<usize> {
     out
 }
 
-fn is_candidate(b: u8) -> bool {
-    matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r')
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` equal to `c`, exact up to the first such byte (the
-/// borrow of the subtraction can only mark bytes after a match).
-#[inline]
-fn bytes_equal(x: u64, c: u8) -> u64 {
-    let v = x ^ (LO * u64::from(c));
-    v.wrapping_sub(LO) & !v & HI
-}
-
 /// The offset of the first byte at or after `i` where UAX #29 may break (a terminator or
-/// a line break), or `b.len()`. Eight bytes are tested at a time: sentences are long and
-/// a byte-by-byte test mispredicts at every other character.
-fn next_candidate(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(word);
-        let hits = bytes_equal(x, b'.')
-            | bytes_equal(x, b'?')
-            | bytes_equal(x, b'!')
-            | bytes_equal(x, b'\n')
-            | bytes_equal(x, b'\r');
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && !is_candidate(b[i]) {
-        i += 1;
-    }
-    i
+/// a line break), or `b.len()`.
+fn next_candidate(b: &[u8], i: usize) -> usize {
+    crate::bytescan::find_any(b, i, b".?!\n\r")
 }
 
 /// Is the boundary between `before` and `after` a false sentence break?
@@ -362,28 +328,6 @@ fn last_word(s: &str) -> &str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    #[test]
-    fn next_candidate_finds_the_first_terminator_or_line_break() {
-        let texts: [&str; 4] = [
-            "He said so. Then?! left\r\nagain",
-            "Erdoğan’s party won 52.1% of the vote in Ankara\n",
-            "no terminator here at all",
-            "",
-        ];
-        for t in texts {
-            let b = t.as_bytes();
-            for i in 0..=b.len() {
-                let slow = i + b[i..].iter().take_while(|&&c| !is_candidate(c)).count();
-                assert_eq!(next_candidate(b, i), slow, "at {i} of {t:?}");
-            }
-        }
-        for c in 0..=255u8 {
-            let b = [b'a', c, b'a', b'.', b'a', b'a', b'a', b'a', b'a', c];
-            let slow = b.iter().position(|&x| is_candidate(x)).unwrap_or(b.len());
-            assert_eq!(next_candidate(&b, 0), slow, "byte {c}");
-        }
-    }
 
     proptest! {
         #[test]

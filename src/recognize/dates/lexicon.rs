@@ -711,7 +711,7 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
             temporal: false,
         };
         if c.is_ascii_alphabetic() {
-            i = alnum_end(&b[..n], i + 1);
+            i = crate::bytescan::alnum_end(&b[..n], i + 1);
             let len = i - start;
             tok.kind = TokKind::Word;
             tok.capital = c.is_ascii_uppercase();
@@ -791,52 +791,6 @@ pub fn tokenise(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit, eight bytes at a
-/// time. Each byte is first cut to seven bits so that the additions, which set a byte's
-/// high bit from the start of a range and from past its end, never carry into the next
-/// byte; bytes of 0x80 and above are masked out at the end.
-#[inline]
-fn alnum_mask(x: u64) -> u64 {
-    let y = (x | (0x20 * LO)) & (0x7f * LO);
-    let letter = (y + (0x80 - u64::from(b'a')) * LO) & !(y + (0x80 - u64::from(b'z') - 1) * LO);
-    let d = x & (0x7f * LO);
-    let digit = (d + (0x80 - u64::from(b'0')) * LO) & !(d + (0x80 - u64::from(b'9') - 1) * LO);
-    (letter | digit) & !x & HI
-}
-
-/// The offset of the first byte at or after `i` that is not an ASCII letter or digit.
-#[inline]
-fn alnum_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let stop = !alnum_mask(u64::from_le_bytes(word)) & HI;
-        if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && ALNUM[b[i] as usize] {
-        i += 1;
-    }
-    i
-}
-
-/// ASCII letters and digits, as a table for the hot loop.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = (c as u8).is_ascii_alphanumeric();
-        c += 1;
-    }
-    t
-};
-
 fn utf8_len(first: u8) -> usize {
     match first {
         0xF0..=0xFF => 4,
@@ -860,33 +814,6 @@ fn parse_digits(d: &[u8]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn alnum_end_matches_a_byte_by_byte_scan() {
-        let texts: [&[u8]; 4] = [
-            b"Sept30 2019, the year@[`{/:09AZaz",
-            "Erdoğan’s 12abcdefghijklmnopqrstuvwxyz0123456789!".as_bytes(),
-            b"abcdefgh",
-            b"",
-        ];
-        for t in texts {
-            for i in 0..=t.len() {
-                let slow = i + t[i..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .count();
-                assert_eq!(alnum_end(t, i), slow, "at {i} of {:?}", t);
-            }
-        }
-        for c in 0..=255u8 {
-            let t = [b'a', c, b'a', b'a', b'a', b'a', b'a', b'a', b'a', c];
-            let slow = 1 + t[1..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .count();
-            assert_eq!(alnum_end(&t, 1), slow, "byte {c}");
-        }
-    }
 
     #[test]
     fn lookup_ignores_case_and_rejects_unknown_words() {

@@ -87,40 +87,6 @@ impl Lexed {
     }
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is an ASCII letter, eight bytes at a time:
-/// with bit 5 set a letter is in `a..=z`, and the two additions below set a byte's
-/// high bit from `a` and from past `z` (no byte carries into the next one, as the
-/// bytes are first cut to seven bits).
-#[inline]
-fn alpha_mask(x: u64) -> u64 {
-    let y = (x | (0x20 * LO)) & (0x7f * LO);
-    let from_a = y + (0x80 - u64::from(b'a')) * LO;
-    let past_z = y + (0x80 - u64::from(b'z') - 1) * LO;
-    from_a & !past_z & !x & HI
-}
-
-/// The offset of the first byte at or after `i` that is not an ASCII letter.
-#[inline]
-fn alpha_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let stop = !alpha_mask(u64::from_le_bytes(word)) & HI;
-        if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && b[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    i
-}
-
 fn is_digit_at(b: &[u8], i: usize) -> bool {
     b.get(i).is_some_and(|c| c.is_ascii_digit())
 }
@@ -168,7 +134,7 @@ pub fn lex_into(text: &str, out: &mut Lexed) {
         let c = b[i];
         if c.is_ascii_alphabetic() {
             let start = i;
-            i = alpha_end(b, i);
+            i = crate::bytescan::alpha_end(b, i);
             // A word that continues with non-ASCII letters ("Erdoğan") is one word.
             let mut ascii = true;
             while i < n && b[i] >= 0x80 {
@@ -567,36 +533,4 @@ fn european(b: &[u8], i: usize) -> bool {
     let j = i + 4;
     (b.get(j) == Some(&b',') && is_digit_at(b, j + 1) && digits_from(b, j + 1) <= 2)
         || (b.get(j) == Some(&b'.') && three_digits(b, j + 1))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn alpha_end_matches_a_byte_by_byte_scan() {
-        let texts: [&[u8]; 4] = [
-            b"Sept30 2019, the year@[`{/:09AZaz",
-            "Erdoğan’s abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!".as_bytes(),
-            b"abcdefgh",
-            b"",
-        ];
-        for t in texts {
-            for i in 0..=t.len() {
-                let slow = i + t[i..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .count();
-                assert_eq!(alpha_end(t, i), slow, "at {i} of {:?}", t);
-            }
-        }
-        for c in 0..=255u8 {
-            let t = [b'a', c, b'a', b'a', b'a', b'a', b'a', b'a', b'a', c];
-            let slow = 1 + t[1..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            assert_eq!(alpha_end(&t, 1), slow, "byte {c}");
-        }
-    }
 }
