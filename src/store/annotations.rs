@@ -321,10 +321,6 @@ fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecor
         "SELECT other_id, relation, reason, created_at, active FROM claim_links
          WHERE claim_id = ?1 ORDER BY created_at, id",
     )?;
-    let mut log = conn.prepare_cached(
-        "SELECT at, reviewer, action, from_status, to_status, note, evidence, against_id
-         FROM review_log WHERE claim_id = ?1 ORDER BY id",
-    )?;
     let mut out = Vec::with_capacity(bases.len());
     for c in &bases {
         let span = CharSpan {
@@ -385,44 +381,21 @@ fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecor
                 active,
             });
         }
-        type LogCols = (
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-            Option<i64>,
-        );
-        let log_rows: Vec<LogCols> = log
-            .query_map([c.id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let log_rows = super::review::review_log(conn, c.id)?;
         let mut review_log = Vec::with_capacity(log_rows.len());
-        for (at, reviewer, action, from, to, note, evidence, against) in log_rows {
+        for e in log_rows {
             let status = |s: Option<String>| -> Result<Option<ClaimStatus>> {
                 s.map(|s| s.parse().map_err(invalid)).transpose()
             };
             review_log.push(LogRecord {
-                at,
-                reviewer,
-                action: action.parse().map_err(invalid)?,
-                from_status: status(from)?,
-                to_status: status(to)?,
-                note,
-                evidence: serde_json::from_str(&evidence).unwrap_or_default(),
-                against: against.map(|id| refs.name(id)).transpose()?,
+                at: e.at,
+                reviewer: e.reviewer,
+                action: e.action.parse().map_err(invalid)?,
+                from_status: status(e.from_status)?,
+                to_status: status(e.to_status)?,
+                note: e.note,
+                evidence: e.evidence,
+                against: e.against.map(|id| refs.name(id)).transpose()?,
             });
         }
         out.push((

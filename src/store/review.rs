@@ -4,7 +4,7 @@
 //! log entry and the new status together, so two reviewers at once lose nothing; a write
 //! that names the status it was based on is refused when that status is stale.
 
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{now, Database, Result, StoreError};
 use crate::review::{ClaimStatus, ReviewAction, ReviewEntry};
@@ -170,24 +170,7 @@ impl Database {
         if exists.is_none() {
             return Err(StoreError::NoClaim(claim_id));
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, reviewer, action, from_status, to_status, note, evidence, against_id
-             FROM review_log WHERE claim_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([claim_id], |r| {
-            let evidence: String = r.get(6)?;
-            Ok(ReviewEntry {
-                at: r.get(0)?,
-                reviewer: r.get(1)?,
-                action: r.get(2)?,
-                from_status: r.get(3)?,
-                to_status: r.get(4)?,
-                note: r.get(5)?,
-                evidence: serde_json::from_str(&evidence).unwrap_or_default(),
-                against: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        review_log(&self.conn, claim_id)
     }
 
     /// Active links from or to a claim.
@@ -227,6 +210,29 @@ fn new_entry(
         evidence: Vec::new(),
         against: None,
     }
+}
+
+/// A claim's review log, oldest first, read through any connection (also inside a
+/// transaction).
+pub(super) fn review_log(conn: &Connection, claim_id: i64) -> Result<Vec<ReviewEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, reviewer, action, from_status, to_status, note, evidence, against_id
+         FROM review_log WHERE claim_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([claim_id], |r| {
+        let evidence: String = r.get(6)?;
+        Ok(ReviewEntry {
+            at: r.get(0)?,
+            reviewer: r.get(1)?,
+            action: r.get(2)?,
+            from_status: r.get(3)?,
+            to_status: r.get(4)?,
+            note: r.get(5)?,
+            evidence: serde_json::from_str(&evidence).unwrap_or_default(),
+            against: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn claim_exists(tx: &Transaction, claim_id: i64) -> Result<()> {
