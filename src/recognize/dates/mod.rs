@@ -156,6 +156,21 @@ impl Hit {
         Hit::new(s, e, TimexType::Date, sem)
     }
 
+    /// A calendar day with its year, or none when the day does not exist (2015-02-29).
+    fn day(s: usize, e: usize, y: i32, m: u32, d: u32) -> Option<Hit> {
+        valid_day(Some(y), m, d).then(|| {
+            Hit::date(
+                s,
+                e,
+                Sem::Cal {
+                    y: Some(y),
+                    m,
+                    d: Some(d),
+                },
+            )
+        })
+    }
+
     fn lit(s: usize, e: usize, ty: TimexType, value: &str) -> Hit {
         Hit::new(s, e, ty, Sem::Lit(value.to_string()))
     }
@@ -1576,18 +1591,7 @@ impl<'a> Parser<'a> {
                 let y = t.value? as i32;
                 let m = self.num(i + 2)?;
                 let d = self.num(i + 4)?;
-                if valid_day(Some(y), m, d) {
-                    return Some(Hit::date(
-                        i,
-                        i + 5,
-                        Sem::Cal {
-                            y: Some(y),
-                            m,
-                            d: Some(d),
-                        },
-                    ));
-                }
-                return None;
+                return Hit::day(i, i + 5, y, m, d);
             }
         }
         // US numeric "6/27/2025"
@@ -1599,17 +1603,7 @@ impl<'a> Parser<'a> {
                     && self.glued(i + 2)
                 {
                     let y = self.year_num(i + 4)?;
-                    if valid_day(Some(y), m, d) {
-                        return Some(Hit::date(
-                            i,
-                            i + 5,
-                            Sem::Cal {
-                                y: Some(y),
-                                m,
-                                d: Some(d),
-                            },
-                        ));
-                    }
+                    return Hit::day(i, i + 5, y, m, d);
                 }
             }
             return None;
