@@ -6,18 +6,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{bin, seed};
+use common::{bin, json, seed};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    let out = bin()
-        .args(["--db", db.to_str().unwrap()])
-        .args(args)
-        .assert()
-        .success();
-    serde_json::from_slice(&out.get_output().stdout).expect("JSON output")
-}
 
 fn ingested() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();

@@ -4,9 +4,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::bin;
+use common::{bin, json};
 use serde_json::Value;
 
 use claimtrace::store::Database;
@@ -25,15 +25,6 @@ fn article(paragraphs: &[&str]) -> String {
     let mut s = paragraphs.join("\n");
     s.push('\n');
     s
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    let out = bin()
-        .args(["--db", db.to_str().unwrap()])
-        .args(args)
-        .assert()
-        .success();
-    serde_json::from_slice(&out.get_output().stdout).expect("JSON output")
 }
 
 struct Desk {

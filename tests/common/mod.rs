@@ -11,6 +11,16 @@ pub fn bin() -> Command {
     c
 }
 
+/// Runs the binary on a database and parses its stdout as JSON; the command must succeed.
+pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let out = bin()
+        .args(["--db", db.to_str().unwrap()])
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).expect("JSON output")
+}
+
 /// The bundled seed article.
 pub fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
