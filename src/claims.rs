@@ -452,10 +452,7 @@ fn phrase_index() -> &'static PhraseIndex {
 /// one pass over its words, one hash lookup per word, no allocation per word.
 fn lexicon_mask(clause: &str) -> u8 {
     let index = phrase_index();
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = crate::bytescan::words(clause).collect();
     // Every listed word is ASCII and short: other words are skipped without a lookup,
     // and the rest are lower-cased in a stack buffer.
     let mut buf = [0u8; 24];
