@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -67,20 +68,24 @@ pub struct Document {
     pub path: Option<PathBuf>,
     pub text: String,
     pub meta: Metadata,
-    /// Hex SHA-256 of the text.
-    pub hash: String,
+    /// Hex SHA-256 of the text, computed on first use (`extract` never needs it).
+    hash: OnceLock<String>,
 }
 
 impl Document {
     pub fn from_text(key: impl Into<String>, text: String, meta: Metadata) -> Document {
-        let hash = content_hash(&text);
         Document {
             key: key.into(),
             path: None,
             text,
             meta,
-            hash,
+            hash: OnceLock::new(),
         }
+    }
+
+    /// Hex SHA-256 of the text.
+    pub fn hash(&self) -> &str {
+        self.hash.get_or_init(|| content_hash(&self.text))
     }
 
     /// Reads an article file and its sidecar metadata, then applies `overrides`.

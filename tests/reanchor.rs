@@ -404,7 +404,7 @@ mod invariants {
                 apply(&mut lines, e);
             }
             let v2 = doc(&lines);
-            prop_assume!(v2.hash != v1.hash);
+            prop_assume!(v2.hash() != v1.hash());
             db.ingest(&v2, &pipeline::analyse(&v2)).unwrap();
             let all = db.list_claims(&claimtrace::store::ClaimFilter {
                 include_orphans: true,

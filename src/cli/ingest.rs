@@ -60,6 +60,8 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         move || {
             for path in paths {
                 let analysed = Document::load(&path, &overrides).map(|doc| {
+                    // The hash is needed by the writer; computed here, off its thread.
+                    doc.hash();
                     let analysis = pipeline::analyse(&doc);
                     (doc, analysis)
                 });

@@ -259,7 +259,7 @@ fn ingest_in(
         .query_row([&doc.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     if let Some((id, hash, _)) = &current {
-        if *hash == doc.hash {
+        if hash == doc.hash() {
             return Ok(IngestOutcome::Unchanged { document_id: *id });
         }
     }
@@ -309,7 +309,7 @@ fn insert_document(
         doc.key,
         version,
         previous,
-        doc.hash,
+        doc.hash(),
         doc.path.as_ref().map(|p| p.to_string_lossy().into_owned()),
         m.url,
         m.title,
