@@ -26,11 +26,22 @@ pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
+/// One step of a migration.
+enum Step {
+    /// Rebuilds these tables to their definition in `schema.sql`, keeping every row,
+    /// with their indexes and triggers: for changes SQLite cannot make in place
+    /// (constraints).
+    Rebuild(&'static [&'static str]),
+}
+
 /// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[Step] = &[
+    // 1 → 2: enumeration CHECKs as OR chains instead of IN lists (see schema.sql).
+    Step::Rebuild(&["documents", "mentions", "claims", "review_log"]),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -94,6 +105,45 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// Rebuilds `table` to its definition in the current schema (`fresh`, a database made
+/// from `schema.sql`): a new table, every row copied column by column, the old one dropped
+/// and the new one renamed, then its indexes and triggers. Foreign keys must be off.
+fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()> {
+    let create: String = fresh.query_row(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+        [table],
+        |r| r.get(0),
+    )?;
+    let columns = fresh
+        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+        .query_map([table], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .join(", ");
+    let extras = fresh
+        .prepare(
+            "SELECT sql FROM sqlite_master
+             WHERE tbl_name = ?1 AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+        )?
+        .query_map([table], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rebuilt = format!("{table}_rebuilt");
+    let Some(body) = create.strip_prefix(&format!("CREATE TABLE {table}")) else {
+        return Err(StoreError::Invalid(format!(
+            "schema.sql: unexpected definition of table {table}"
+        )));
+    };
+    tx.execute_batch(&format!(
+        "CREATE TABLE {rebuilt}{body};
+         INSERT INTO {rebuilt} ({columns}) SELECT {columns} FROM {table};
+         DROP TABLE {table};
+         ALTER TABLE {rebuilt} RENAME TO {table};"
+    ))?;
+    for sql in extras {
+        tx.execute_batch(&sql)?;
+    }
+    Ok(())
+}
+
 impl Database {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Database> {
@@ -144,10 +194,29 @@ impl Database {
     }
 
     fn migrate(&mut self) -> Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        // Rebuilding a table drops it, which foreign keys would refuse; they are off
+        // while migrating, and `foreign_key_check` proves the result consistent before
+        // it commits. (The pragma is a no-op inside a transaction, so it is set here.)
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+        let result = self.migrate_in_transaction();
+        self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        result
+    }
+
+    fn migrate_in_transaction(&mut self) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
                 path: self.path.clone(),
@@ -168,8 +237,27 @@ impl Database {
             }
             tx.execute_batch(SCHEMA)?;
         } else {
+            let fresh = Connection::open_in_memory()?;
+            fresh.execute_batch(SCHEMA)?;
             for step in &MIGRATIONS[(version - 1) as usize..] {
-                tx.execute_batch(step)?;
+                match step {
+                    Step::Rebuild(tables) => {
+                        for table in *tables {
+                            rebuild_table(&tx, &fresh, table)?;
+                        }
+                    }
+                }
+            }
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(StoreError::Invalid(format!(
+                    "{}: cannot migrate the database from schema version {version}: {broken} \
+                     row(s) refer to rows that do not exist; nothing was changed",
+                    self.path
+                )));
             }
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

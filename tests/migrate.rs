@@ -1,0 +1,201 @@
+//! Schema migrations: a database written by an older claimtrace opens in this one with
+//! every row, review and link kept, and the same schema as a new database; a database
+//! that cannot be migrated is left exactly as it was.
+
+mod common;
+
+use std::path::Path;
+
+use common::{bin, json, seed};
+use rusqlite::Connection;
+
+/// The schema of version 1, as claimtrace 0.1 created it.
+const SCHEMA_V1: &str = include_str!("data/schema-v1.sql");
+
+/// Every table, in an order that satisfies foreign keys when copying.
+const TABLES: &[&str] = &[
+    "documents",
+    "sentences",
+    "sources",
+    "source_aliases",
+    "mentions",
+    "claims",
+    "claim_components",
+    "claim_sources",
+    "claim_links",
+    "review_log",
+];
+
+/// A current database with a desk's work in it: the seed article, a review and a flag.
+fn current_database(db: &Path) -> (i64, i64) {
+    let d = db.to_str().unwrap();
+    bin()
+        .args(["--db", d, "ingest", "--quiet"])
+        .arg(seed())
+        .assert()
+        .success();
+    let claims = json(db, &["claims", "--format", "json"]);
+    let ids: Vec<i64> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    let (a, b) = (ids[0], ids[1]);
+    bin()
+        .args(["--db", d, "review", &a.to_string(), "--status", "verified"])
+        .args(["--note", "checked against the census tables", "--reviewer", "ana"])
+        .assert()
+        .success();
+    bin()
+        .args(["--db", d, "flag", &b.to_string(), "--against", &a.to_string()])
+        .args(["--reason", "the figures disagree", "--reviewer", "ana"])
+        .assert()
+        .success();
+    (a, b)
+}
+
+/// A version-1 database holding a copy of every row of `from`.
+fn version_1_copy(from: &Path, to: &Path) {
+    let conn = Connection::open(to).unwrap();
+    conn.execute_batch(SCHEMA_V1).unwrap();
+    conn.execute_batch("PRAGMA user_version = 1;").unwrap();
+    conn.execute("ATTACH ?1 AS current", [from.to_str().unwrap()])
+        .unwrap();
+    for t in TABLES {
+        conn.execute_batch(&format!("INSERT INTO main.{t} SELECT * FROM current.{t};"))
+            .unwrap();
+    }
+}
+
+fn user_version(db: &Path) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The schema as SQLite keeps it, sorted, with identifier quotes dropped (a renamed
+/// table is stored as `CREATE TABLE "name"`).
+fn schema_of(db: &Path) -> Vec<(String, String, String)> {
+    let conn = Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master
+             WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?.replace('"', ""),
+            ))
+        })
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+fn dump(db: &Path) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    let mut out = Vec::new();
+    for t in TABLES {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
+            .or_else(|_| conn.prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2")))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect();
+                Ok(format!("{t}: {}", cells.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+#[test]
+fn version_1_database_is_migrated_keeping_every_row_and_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let (current, old) = (dir.path().join("current.db"), dir.path().join("v1.db"));
+    let (verified, flagged) = current_database(&current);
+    version_1_copy(&current, &old);
+    let before = dump(&old);
+    assert!(before.iter().any(|r| r.starts_with("review_log:")));
+    assert_eq!(user_version(&old), 1);
+
+    // Any command opens the database and migrates it.
+    let listed = json(&old, &["claims", "--format", "json"]);
+    assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
+    assert_eq!(user_version(&old), 2);
+    assert_eq!(dump(&old), before, "every row kept, unchanged");
+    assert_eq!(schema_of(&old), schema_of(&current));
+    let conn = Connection::open(&old).unwrap();
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    // The rebuilt review log is still append-only, and still checks its actions.
+    assert!(conn
+        .execute("UPDATE review_log SET note = 'changed'", [])
+        .is_err());
+    assert!(conn
+        .execute(
+            "INSERT INTO review_log (claim_id, at, reviewer, action) VALUES (?1, 'now', 'x', 'erase')",
+            [verified],
+        )
+        .is_err());
+    drop(conn);
+
+    // Reviews read back through the binary, and new work goes on.
+    let history = json(&old, &["history", &verified.to_string(), "--format", "json"]);
+    assert_eq!(history[0]["note"], "checked against the census tables");
+    let contested = json(&old, &["report", "contested", "--format", "json"]);
+    assert_eq!(contested[0]["claim_id"].as_i64(), Some(flagged));
+    assert_eq!(contested[0]["competing"][0]["claim_id"].as_i64(), Some(verified));
+    bin()
+        .args(["--db", old.to_str().unwrap(), "review", &flagged.to_string()])
+        .args(["--status", "false", "--reviewer", "ben"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn database_that_cannot_be_migrated_is_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (current, old) = (dir.path().join("current.db"), dir.path().join("v1.db"));
+    current_database(&current);
+    version_1_copy(&current, &old);
+    // A component that refers to a mention that does not exist.
+    Connection::open(&old)
+        .unwrap()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO claim_components (claim_id, mention_id) VALUES (1, 999999);",
+        )
+        .unwrap();
+    let (before, schema) = (dump(&old), schema_of(&old));
+
+    bin()
+        .args(["--db", old.to_str().unwrap(), "claims"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "cannot migrate the database from schema version 1",
+        ))
+        .stderr(predicates::str::contains("nothing was changed"));
+    assert_eq!(user_version(&old), 1);
+    assert_eq!(dump(&old), before);
+    assert_eq!(schema_of(&old), schema);
+}
