@@ -44,11 +44,23 @@ fn current_database(db: &Path) -> (i64, i64) {
     let (a, b) = (ids[0], ids[1]);
     bin()
         .args(["--db", d, "review", &a.to_string(), "--status", "verified"])
-        .args(["--note", "checked against the census tables", "--reviewer", "ana"])
+        .args([
+            "--note",
+            "checked against the census tables",
+            "--reviewer",
+            "ana",
+        ])
         .assert()
         .success();
     bin()
-        .args(["--db", d, "flag", &b.to_string(), "--against", &a.to_string()])
+        .args([
+            "--db",
+            d,
+            "flag",
+            &b.to_string(),
+            "--against",
+            &a.to_string(),
+        ])
         .args(["--reason", "the figures disagree", "--reviewer", "ana"])
         .assert()
         .success();
@@ -159,13 +171,24 @@ fn version_1_database_is_migrated_keeping_every_row_and_review() {
     drop(conn);
 
     // Reviews read back through the binary, and new work goes on.
-    let history = json(&old, &["history", &verified.to_string(), "--format", "json"]);
+    let history = json(
+        &old,
+        &["history", &verified.to_string(), "--format", "json"],
+    );
     assert_eq!(history[0]["note"], "checked against the census tables");
     let contested = json(&old, &["report", "contested", "--format", "json"]);
     assert_eq!(contested[0]["claim_id"].as_i64(), Some(flagged));
-    assert_eq!(contested[0]["competing"][0]["claim_id"].as_i64(), Some(verified));
+    assert_eq!(
+        contested[0]["competing"][0]["claim_id"].as_i64(),
+        Some(verified)
+    );
     bin()
-        .args(["--db", old.to_str().unwrap(), "review", &flagged.to_string()])
+        .args([
+            "--db",
+            old.to_str().unwrap(),
+            "review",
+            &flagged.to_string(),
+        ])
         .args(["--status", "false", "--reviewer", "ben"])
         .assert()
         .success();

@@ -7,7 +7,7 @@ use clap::Args;
 
 use claimtrace::document::{self, Document};
 use claimtrace::pipeline;
-use claimtrace::store::{ClaimFilter, IngestOutcome};
+use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome};
 use claimtrace::table::Format;
 
 use super::{claims, emit, parse_format, DbArgs, MetaArgs};
@@ -59,11 +59,13 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         let paths = paths.clone();
         move || {
             for path in paths {
+                // Everything but the writes happens here, off the writer's thread: the
+                // analysis, the content hash and the rows to insert.
                 let analysed = Document::load(&path, &overrides).map(|doc| {
-                    // The hash is needed by the writer; computed here, off its thread.
                     doc.hash();
                     let analysis = pipeline::analyse(&doc);
-                    (doc, analysis)
+                    let rows = DocumentRows::new(&doc, &analysis);
+                    (doc, analysis, rows)
                 });
                 if tx.send((path, analysed)).is_err() {
                     break;
@@ -91,7 +93,10 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
         let outcome = analysed
             .map_err(anyhow::Error::from)
-            .and_then(|(doc, analysis)| db.ingest(&doc, &analysis).map_err(anyhow::Error::from));
+            .and_then(|(doc, analysis, rows)| {
+                db.ingest_rows(&doc, &analysis, &rows)
+                    .map_err(anyhow::Error::from)
+            });
         match outcome {
             Ok(o) => {
                 let (id, message) = describe(&path, &o);

@@ -9,21 +9,21 @@
 use std::path::Path;
 use std::time::Duration;
 
+use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::document::Document;
-use crate::output;
 use crate::pipeline::Analysis;
-use crate::recognize::{Mention, Payload};
 use crate::sources;
-use crate::span::OffsetIndex;
 
 mod annotations;
 mod report;
 mod review;
+mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
+pub use rows::DocumentRows;
 
 /// The schema this binary writes.
 pub const SCHEMA_VERSION: i64 = 2;
@@ -172,6 +172,9 @@ impl Database {
         let conn = Connection::open(path).map_err(open_err)?;
         conn.busy_timeout(Duration::from_secs(30))
             .map_err(open_err)?;
+        // Ingest alone uses about thirty statements (multi-row inserts of three sizes
+        // per table); all stay prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         // journal_mode returns a row; query it rather than execute.
         let _: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
@@ -287,18 +290,29 @@ impl Database {
     /// a batch ([`Database::begin_batch`]), in a savepoint of its own, so that a failure
     /// undoes this document and nothing else.
     pub fn ingest(&mut self, doc: &Document, analysis: &Analysis) -> Result<IngestOutcome> {
+        self.ingest_rows(doc, analysis, &DocumentRows::new(doc, analysis))
+    }
+
+    /// [`Database::ingest`] with the rows already computed (on another thread, say);
+    /// `rows` must be `DocumentRows::new(doc, analysis)`.
+    pub fn ingest_rows(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        rows: &DocumentRows,
+    ) -> Result<IngestOutcome> {
         let registry = &mut self.registry;
         let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, doc, analysis).and_then(|o| {
+            ingest_in(&tx, registry, doc, analysis, rows).and_then(|o| {
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, doc, analysis).and_then(|o| {
+            ingest_in(&sp, registry, doc, analysis, rows).and_then(|o| {
                 sp.commit()?;
                 Ok(o)
             })
@@ -356,6 +370,7 @@ fn ingest_in(
     registry: &mut Option<sources::Registry>,
     doc: &Document,
     analysis: &Analysis,
+    rows: &DocumentRows,
 ) -> Result<IngestOutcome> {
     let current: Option<(i64, String, i64)> = tx
         .prepare_cached(
@@ -376,8 +391,8 @@ fn ingest_in(
     if let Some(prev) = previous {
         tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
     }
-    let document_id = insert_document(tx, doc, analysis, version, previous)?;
-    let claims = insert_analysis(tx, registry, document_id, &doc.text, analysis)?;
+    let document_id = insert_document(tx, doc, analysis, rows.char_len, version, previous)?;
+    let claims = insert_analysis(tx, registry, document_id, &doc.text, analysis, rows)?;
     if let Some(prev) = previous {
         // Claims and their reviews move to the new text, or become orphans.
         annotations::reanchor_document(tx, prev, document_id)?;
@@ -400,10 +415,10 @@ fn insert_document(
     tx: &Connection,
     doc: &Document,
     analysis: &Analysis,
+    char_len: usize,
     version: i64,
     previous: Option<i64>,
 ) -> Result<i64> {
-    let idx = OffsetIndex::new(&doc.text);
     let m = &doc.meta;
     tx.prepare_cached(
         "INSERT INTO documents (source_key, version, previous_id, content_hash, path, url,
@@ -426,168 +441,188 @@ fn insert_document(
         analysis.anchor.map(|a| a.kind.as_str()),
         analysis.anchor.and_then(|a| a.date).map(|d| d.to_string()),
         doc.text,
-        idx.char_len() as i64,
+        char_len as i64,
         now(),
     ])?;
     Ok(tx.last_insert_rowid())
 }
 
 /// Inserts sentences, sources, mentions and claims of a document; returns the claim count.
+///
+/// Rows get their ids here, counting on from the largest id of each table (the write
+/// transaction excludes other writers), so that a document's rows of each table go in
+/// a few multi-row statements.
 fn insert_analysis(
     tx: &Connection,
     registry: &mut Option<sources::Registry>,
     document_id: i64,
     text: &str,
     a: &Analysis,
+    rows: &DocumentRows,
 ) -> Result<usize> {
-    let idx = OffsetIndex::new(text);
-    let mut sentence_ids = Vec::with_capacity(a.segments.sentences.len());
-    {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO sentences (document_id, ordinal, paragraph, start, end, byte_start, byte_end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (i, s) in a.segments.sentences.iter().enumerate() {
-            let c = idx.char_span(s.span);
-            stmt.execute(params![
-                document_id,
-                i as i64,
-                s.paragraph as i64,
-                c.start as i64,
-                c.end as i64,
-                s.span.start as i64,
-                s.span.end as i64
-            ])?;
-            sentence_ids.push(tx.last_insert_rowid());
-        }
-    }
+    let next_id = |table: &str| -> Result<i64> {
+        let sql = format!("SELECT coalesce(max(id), 0) + 1 FROM {table}");
+        Ok(tx.prepare_cached(&sql)?.query_row([], |r| r.get(0))?)
+    };
+    let (first_sentence, first_mention, first_claim) = (
+        next_id("sentences")?,
+        next_id("mentions")?,
+        next_id("claims")?,
+    );
+    let at = |first: i64, i: usize| first + i as i64;
+
+    let sentences: Vec<(i64, i64, &rows::SentenceRow)> = rows
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (at(first_sentence, i), i as i64, s))
+        .collect();
+    SENTENCES.run(tx, &sentences, |(id, ordinal, s), v| {
+        v.extend([id as &dyn ToSql, &document_id, ordinal, &s.paragraph]);
+        v.extend([
+            &s.at.start as &dyn ToSql,
+            &s.at.end,
+            &s.at.byte_start,
+            &s.at.byte_end,
+        ]);
+    })?;
+
     let source_ids = register_sources(tx, registry, &a.sources)?;
-    let mut mention_ids = Vec::with_capacity(a.mentions.len());
-    {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end, byte_start,
-                 byte_end, text, value, unit, mod, timex_type, source_id, attrs)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        )?;
-        for (i, m) in a.mentions.iter().enumerate() {
-            let c = idx.char_span(m.span);
-            let sentence = a
-                .segments
-                .sentence_at(m.span.start)
-                .map(|s| sentence_ids[s]);
-            let (value, unit, modifier, timex_type, source) = mention_columns(m, &source_ids);
-            let attrs = output::mention_json_string(m, text, &idx);
-            stmt.execute(params![
-                document_id,
-                sentence,
+    let mentions: Vec<MentionValues> = rows
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (
+                at(first_mention, i),
                 i as i64,
-                m.kind().as_str(),
-                c.start as i64,
-                c.end as i64,
-                m.span.start as i64,
-                m.span.end as i64,
-                m.span.slice(text),
-                value,
-                unit,
-                modifier,
-                timex_type,
-                source,
-                attrs
-            ])?;
-            mention_ids.push(tx.last_insert_rowid());
-        }
-    }
+                m.sentence.map(|s| at(first_sentence, s)),
+                m.source.and_then(|s| source_ids.get(s).copied()),
+                m.at.span.slice(text),
+                m,
+            )
+        })
+        .collect();
+    MENTIONS.run(
+        tx,
+        &mentions,
+        |(id, ordinal, sentence, source, text, m), v| {
+            v.extend([id as &dyn ToSql, &document_id, sentence, ordinal, &m.kind]);
+            v.extend([
+                &m.at.start as &dyn ToSql,
+                &m.at.end,
+                &m.at.byte_start,
+                &m.at.byte_end,
+            ]);
+            v.extend([
+                text as &dyn ToSql,
+                &m.value,
+                &m.unit,
+                &m.modifier,
+                &m.timex_type,
+            ]);
+            v.extend([source as &dyn ToSql, &m.attrs]);
+        },
+    )?;
+
     let now = now();
-    let mut claim_stmt = tx.prepare_cached(
-        "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end, text,
-             claim_type, worthiness, features, sourced, has_figure, earliest_date, latest_date,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-    )?;
-    let mut comp_stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO claim_components (claim_id, mention_id) VALUES (?1, ?2)",
-    )?;
-    let mut src_stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO claim_sources (claim_id, source_id, attribution_mention_id)
-         VALUES (?1, ?2, ?3)",
-    )?;
-    for claim in &a.claims {
-        let c = idx.char_span(claim.span);
-        let dates: Vec<&str> = claim
-            .components
-            .iter()
-            .filter_map(|&i| a.mentions[i].date())
-            .filter(|t| t.value.len() >= 4 && t.value[..4].bytes().all(|b| b.is_ascii_digit()))
-            .map(|t| t.value.as_str())
-            .collect();
-        claim_stmt.execute(params![
-            document_id,
-            sentence_ids.get(claim.sentence),
-            c.start as i64,
-            c.end as i64,
-            claim.span.start as i64,
-            claim.span.end as i64,
-            claim.span.slice(text),
-            claim.claim_type.as_str(),
-            claim.worthiness,
-            serde_json::to_string(&claim.features).unwrap_or_else(|_| "[]".into()),
-            claim.is_sourced(),
-            claim
-                .components
+    let claims: Vec<ClaimValues> = rows
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let sentence =
+                (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
+            (at(first_claim, i), sentence, c.at.span.slice(text), c)
+        })
+        .collect();
+    CLAIMS.run(tx, &claims, |(id, sentence, text, c), v| {
+        v.extend([id as &dyn ToSql, &document_id, sentence]);
+        v.extend([
+            &c.at.start as &dyn ToSql,
+            &c.at.end,
+            &c.at.byte_start,
+            &c.at.byte_end,
+        ]);
+        v.extend([
+            text as &dyn ToSql,
+            &c.claim_type,
+            &c.worthiness,
+            &c.features,
+        ]);
+        v.extend([&c.sourced as &dyn ToSql, &c.has_figure, &c.earliest_date]);
+        v.extend([&c.latest_date as &dyn ToSql, &now, &now]);
+    })?;
+
+    let components: Vec<(i64, i64)> = rows
+        .claims
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.components
                 .iter()
-                .any(|&i| a.mentions[i].figure().is_some()),
-            dates.iter().min(),
-            dates.iter().max(),
-            now,
-        ])?;
-        let claim_id = tx.last_insert_rowid();
-        for &m in &claim.components {
-            comp_stmt.execute(params![claim_id, mention_ids[m]])?;
-        }
-        if let Some(att) = claim.attribution {
-            let source = a.mentions[att]
-                .attribution()
-                .and_then(|x| x.source_id)
-                .and_then(|s| source_ids.get(s).copied());
-            src_stmt.execute(params![claim_id, source, mention_ids[att]])?;
-        }
-    }
-    Ok(a.claims.len())
+                .map(move |&m| (at(first_claim, i), at(first_mention, m)))
+        })
+        .collect();
+    COMPONENTS.run(tx, &components, |(claim, mention), v| {
+        v.extend([claim as &dyn ToSql, mention])
+    })?;
+    let links: Vec<(i64, Option<i64>, i64)> = rows
+        .claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let (att, source) = c.attribution?;
+            let source = source.and_then(|s| source_ids.get(s).copied());
+            Some((at(first_claim, i), source, at(first_mention, att)))
+        })
+        .collect();
+    CLAIM_SOURCES.run(tx, &links, |(claim, source, att), v| {
+        v.extend([claim as &dyn ToSql, source, att])
+    })?;
+    Ok(rows.claims.len())
 }
 
-type MentionColumns = (
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<&'static str>,
-    Option<i64>,
+static SENTENCES: rows::Insert = rows::Insert::new(
+    "INSERT INTO sentences (id, document_id, ordinal, paragraph, start, end, byte_start,
+             byte_end)",
+    8,
 );
 
-fn mention_columns(m: &Mention, source_ids: &[i64]) -> MentionColumns {
-    match &m.payload {
-        Payload::Figure(f) => (
-            f.value.as_ref().map(|v| v.to_string()),
-            f.unit.clone(),
-            f.modifier.map(|x| x.as_str().to_string()),
-            None,
-            None,
-        ),
-        Payload::Date(t) => (
-            Some(t.value.clone()),
-            None,
-            t.modifier.clone(),
-            Some(t.timex_type.as_str()),
-            None,
-        ),
-        Payload::Attribution(a) => (
-            None,
-            None,
-            None,
-            None,
-            a.source_id.and_then(|s| source_ids.get(s).copied()),
-        ),
-    }
-}
+static MENTIONS: rows::Insert = rows::Insert::new(
+    "INSERT INTO mentions (id, document_id, sentence_id, ordinal, kind, start, end,
+             byte_start, byte_end, text, value, unit, mod, timex_type, source_id, attrs)",
+    16,
+);
+
+static CLAIMS: rows::Insert = rows::Insert::new(
+    "INSERT INTO claims (id, document_id, sentence_id, start, end, byte_start, byte_end,
+             text, claim_type, worthiness, features, sourced, has_figure, earliest_date,
+             latest_date, created_at, updated_at)",
+    17,
+);
+
+static COMPONENTS: rows::Insert = rows::Insert::new(
+    "INSERT OR IGNORE INTO claim_components (claim_id, mention_id)",
+    2,
+);
+
+static CLAIM_SOURCES: rows::Insert = rows::Insert::new(
+    "INSERT OR IGNORE INTO claim_sources (claim_id, source_id, attribution_mention_id)",
+    3,
+);
+
+/// Ids and values of a mention row: id, ordinal, sentence id, source id, text, the rest.
+type MentionValues<'r> = (
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    &'r str,
+    &'r rows::MentionRow,
+);
+/// Ids and values of a claim row: id, sentence id, text, the rest.
+type ClaimValues<'r> = (i64, Option<i64>, &'r str, &'r rows::ClaimRow);
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
 fn register_sources(
@@ -600,7 +635,9 @@ fn register_sources(
     }
     // Bring the registry up to date: sources are only ever added, so rows past the
     // largest id we know are the new ones (another process may have added some).
-    let max_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM sources", [], |r| r.get(0))?;
+    let max_id: i64 = tx
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM sources")?
+        .query_row([], |r| r.get(0))?;
     if cache.as_ref().is_none_or(|r| r.max_id > max_id) {
         *cache = Some(sources::Registry::default());
     }

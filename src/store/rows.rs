@@ -1,0 +1,273 @@
+//! The rows of one analysed document, computed before it is written: code-point offsets,
+//! JSON records and the columns of every sentence, mention and claim. Computing them
+//! needs no database, so `claimtrace ingest` builds them on its analyser thread and the
+//! writer thread only binds and inserts.
+
+use std::sync::OnceLock;
+
+use rusqlite::types::ToSql;
+
+use crate::document::Document;
+use crate::output;
+use crate::pipeline::Analysis;
+use crate::recognize::Payload;
+use crate::span::{OffsetIndex, Span};
+
+/// Everything [`crate::store::Database::ingest_rows`] writes for one document, except
+/// what depends on the database (ids, the corpus-wide source registry).
+#[derive(Debug, Clone)]
+pub struct DocumentRows {
+    pub(super) char_len: usize,
+    pub(super) sentences: Vec<SentenceRow>,
+    pub(super) mentions: Vec<MentionRow>,
+    pub(super) claims: Vec<ClaimRow>,
+}
+
+/// Code-point and byte offsets of a span.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Offsets {
+    pub start: i64,
+    pub end: i64,
+    pub byte_start: i64,
+    pub byte_end: i64,
+    pub span: Span,
+}
+
+impl Offsets {
+    fn new(span: Span, idx: &OffsetIndex) -> Offsets {
+        let c = idx.char_span(span);
+        Offsets {
+            start: c.start as i64,
+            end: c.end as i64,
+            byte_start: span.start as i64,
+            byte_end: span.end as i64,
+            span,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct SentenceRow {
+    pub paragraph: i64,
+    pub at: Offsets,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct MentionRow {
+    /// The index of its sentence in the document.
+    pub sentence: Option<usize>,
+    pub kind: &'static str,
+    pub at: Offsets,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    pub modifier: Option<String>,
+    pub timex_type: Option<&'static str>,
+    /// The index of its source among the document's sources.
+    pub source: Option<usize>,
+    pub attrs: String,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct ClaimRow {
+    pub sentence: usize,
+    pub at: Offsets,
+    pub claim_type: &'static str,
+    pub worthiness: f64,
+    pub features: String,
+    pub sourced: bool,
+    pub has_figure: bool,
+    pub earliest_date: Option<String>,
+    pub latest_date: Option<String>,
+    /// Indices into the document's mentions.
+    pub components: Vec<usize>,
+    /// The attribution mention that sources it, and that attribution's source index.
+    pub attribution: Option<(usize, Option<usize>)>,
+}
+
+impl DocumentRows {
+    pub fn new(doc: &Document, a: &Analysis) -> DocumentRows {
+        let text = &doc.text;
+        let idx = OffsetIndex::new(text);
+        let sentences = a
+            .segments
+            .sentences
+            .iter()
+            .map(|s| SentenceRow {
+                paragraph: s.paragraph as i64,
+                at: Offsets::new(s.span, &idx),
+            })
+            .collect();
+        let mentions = a
+            .mentions
+            .iter()
+            .map(|m| {
+                let (value, unit, modifier, timex_type, source) = match &m.payload {
+                    Payload::Figure(f) => (
+                        f.value.as_ref().map(|v| v.to_string()),
+                        f.unit.clone(),
+                        f.modifier.map(|x| x.as_str().to_string()),
+                        None,
+                        None,
+                    ),
+                    Payload::Date(t) => (
+                        Some(t.value.clone()),
+                        None,
+                        t.modifier.clone(),
+                        Some(t.timex_type.as_str()),
+                        None,
+                    ),
+                    Payload::Attribution(at) => (None, None, None, None, at.source_id),
+                };
+                MentionRow {
+                    sentence: a.segments.sentence_at(m.span.start),
+                    kind: m.kind().as_str(),
+                    at: Offsets::new(m.span, &idx),
+                    value,
+                    unit,
+                    modifier,
+                    timex_type,
+                    source,
+                    attrs: output::mention_json_string(m, text, &idx),
+                }
+            })
+            .collect();
+        let claims = a
+            .claims
+            .iter()
+            .map(|claim| {
+                let dates: Vec<&str> = claim
+                    .components
+                    .iter()
+                    .filter_map(|&i| a.mentions[i].date())
+                    .filter(|t| {
+                        t.value.len() >= 4 && t.value[..4].bytes().all(|b| b.is_ascii_digit())
+                    })
+                    .map(|t| t.value.as_str())
+                    .collect();
+                ClaimRow {
+                    sentence: claim.sentence,
+                    at: Offsets::new(claim.span, &idx),
+                    claim_type: claim.claim_type.as_str(),
+                    worthiness: claim.worthiness,
+                    features: serde_json::to_string(&claim.features)
+                        .unwrap_or_else(|_| "[]".into()),
+                    sourced: claim.is_sourced(),
+                    has_figure: claim
+                        .components
+                        .iter()
+                        .any(|&i| a.mentions[i].figure().is_some()),
+                    earliest_date: dates.iter().min().map(|d| d.to_string()),
+                    latest_date: dates.iter().max().map(|d| d.to_string()),
+                    components: claim.components.clone(),
+                    attribution: claim.attribution.map(|att| {
+                        let source = a.mentions[att].attribution().and_then(|x| x.source_id);
+                        (att, source)
+                    }),
+                }
+            })
+            .collect();
+        DocumentRows {
+            char_len: idx.char_len(),
+            sentences,
+            mentions,
+            claims,
+        }
+    }
+}
+
+/// Rows per multi-row statement: a document's rows of one table go in chunks of these.
+const CHUNKS: [usize; 3] = [16, 4, 1];
+
+/// A multi-row `INSERT` into one table: `head` is `INSERT ... INTO table (columns)` with
+/// `width` columns; the SQL for each chunk size is made once.
+pub(super) struct Insert {
+    head: &'static str,
+    width: usize,
+    sql: [OnceLock<String>; CHUNKS.len()],
+}
+
+impl Insert {
+    pub const fn new(head: &'static str, width: usize) -> Insert {
+        Insert {
+            head,
+            width,
+            sql: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
+        }
+    }
+
+    /// `head VALUES (?, ?), (?, ?)` for chunk `k`.
+    fn sql(&self, k: usize) -> &str {
+        self.sql[k].get_or_init(|| {
+            let one = format!("({})", vec!["?"; self.width].join(", "));
+            format!("{} VALUES {}", self.head, vec![one; CHUNKS[k]].join(", "))
+        })
+    }
+
+    /// Inserts `rows`, a few statements for many rows; `row` gives the `width` values of
+    /// one row.
+    pub fn run<'a, R>(
+        &self,
+        tx: &rusqlite::Connection,
+        rows: &'a [R],
+        row: impl Fn(&'a R, &mut Vec<&'a dyn ToSql>),
+    ) -> rusqlite::Result<()> {
+        let mut rest = rows;
+        let mut values: Vec<&'a dyn ToSql> = Vec::with_capacity(CHUNKS[0] * self.width);
+        while !rest.is_empty() {
+            let k = CHUNKS.iter().position(|&n| n <= rest.len()).unwrap_or(2);
+            let (chunk, tail) = rest.split_at(CHUNKS[k].min(rest.len()));
+            let mut stmt = tx.prepare_cached(self.sql(k))?;
+            values.clear();
+            for r in chunk {
+                row(r, &mut values);
+            }
+            debug_assert_eq!(values.len(), chunk.len() * self.width);
+            for (i, v) in values.iter().enumerate() {
+                stmt.raw_bind_parameter(i + 1, v)?;
+            }
+            stmt.raw_execute()?;
+            rest = tail;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insert_sql_has_one_placeholder_per_value() {
+        let insert = Insert::new("INSERT INTO t (a, b)", 2);
+        assert_eq!(insert.sql(2), "INSERT INTO t (a, b) VALUES (?, ?)");
+        assert_eq!(
+            insert.sql(1),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?), (?, ?)"
+        );
+    }
+
+    #[test]
+    fn insert_rows_writes_every_row_in_order_for_any_count() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT)")
+            .unwrap();
+        for n in [0usize, 1, 3, 4, 5, 15, 16, 17, 21, 40] {
+            conn.execute_batch("DELETE FROM t").unwrap();
+            let rows: Vec<(i64, String)> = (0..n).map(|i| (i as i64, format!("r{i}"))).collect();
+            Insert::new("INSERT INTO t (a, b)", 2)
+                .run(&conn, &rows, |r, v| {
+                    v.push(&r.0);
+                    v.push(&r.1);
+                })
+                .unwrap();
+            let got: Vec<(i64, String)> = conn
+                .prepare("SELECT a, b FROM t ORDER BY id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(got, rows, "{n} rows");
+        }
+    }
+}
