@@ -5,6 +5,7 @@
 //! or generated into Cargo's target tmp dir (`bench-10mb.jsonl`). One thread, so figures are per core.
 //!
 //!     cargo bench --bench throughput
+//!     cargo bench --bench throughput -- ingest     # only the stages whose name has "ingest"
 //!     CLAIMTRACE_BENCH_MB=20 cargo bench --bench throughput
 
 use std::path::PathBuf;
@@ -16,7 +17,7 @@ use claimtrace::output;
 use claimtrace::pipeline;
 use claimtrace::recognize::{attribution, dates, figures, Context};
 use claimtrace::segment::{self, Segmentation};
-use claimtrace::store::Database;
+use claimtrace::store::{Database, DocumentRows};
 
 fn input_path() -> PathBuf {
     match std::env::var_os("CLAIMTRACE_BENCH_INPUT") {
@@ -57,12 +58,37 @@ fn input() -> Vec<Document> {
         .collect()
 }
 
+/// User + system CPU seconds of the calling thread (Linux; `None` elsewhere).
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): utime and stime are the
+    // 12th and 13th, in clock ticks of 1/100 s.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn report(name: &str, bytes: usize, f: impl FnOnce() -> usize) {
-    let t = Instant::now();
+    // `cargo bench --bench throughput -- WORD` runs only the stages named with WORD.
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if !wanted.is_empty() && !wanted.iter().any(|w| name.contains(w.as_str())) {
+        return;
+    }
+    let (t, cpu) = (Instant::now(), thread_cpu_seconds());
     let found = f();
     let secs = t.elapsed().as_secs_f64();
+    // CPU time of this thread too: steadier than wall time on a shared machine (child
+    // processes are not counted, so the binary stages show wall time only).
+    let cpu = match (cpu, thread_cpu_seconds()) {
+        (Some(a), Some(b)) if !name.starts_with("claimtrace ") => format!(", {:.2} s CPU", b - a),
+        _ => String::new(),
+    };
     println!(
-        "{name:<22} {:>8.1} MB/s   ({:.2} s, {found} items)",
+        "{name:<22} {:>8.1} MB/s   ({:.2} s{cpu}, {found} items)",
         bytes as f64 / 1e6 / secs,
         secs
     );
@@ -114,6 +140,29 @@ fn main() {
             .sum()
     });
     let dir = tempfile::tempdir().expect("temp dir");
+    // The writer's share of an ingest: analyses and rows ready, only the SQLite writes
+    // timed (`claimtrace ingest` computes the rest on its analyser thread).
+    let analysed: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let a = pipeline::analyse(d);
+            let rows = DocumentRows::new(d, &a);
+            (a, rows)
+        })
+        .collect();
+    let mut db = Database::open(&dir.path().join("writes.db")).expect("open bench db");
+    report("ingest writes only", bytes, || {
+        let mut stored = 0;
+        for chunk in docs.iter().zip(&analysed).collect::<Vec<_>>().chunks(256) {
+            db.begin_batch().expect("begin batch");
+            for (d, (a, rows)) in chunk {
+                stored += db.ingest_rows(d, a, rows).map(|_| 1).unwrap_or(0);
+            }
+            db.commit_batch().expect("commit batch");
+        }
+        stored
+    });
+    drop(analysed);
     let mut db = Database::open(&dir.path().join("bench.db")).expect("open bench db");
     report("ingest (SQLite)", bytes, || {
         // As `claimtrace ingest` writes: batches of 256 documents, one savepoint each.
