@@ -6,6 +6,7 @@
 -- Enumerations are checked with `x = 'a' OR x = 'b' ...`, not `x IN ('a', 'b', ...)`:
 -- SQLite evaluates a CHECK with an IN list of three or more values by building a
 -- temporary b-tree for every row it writes, which cost ingest about 15%. (Version 2.)
+-- Link tables are WITHOUT ROWID: their primary key is the only b-tree they need.
 
 -- One row per version of an article. Versions of the same source (path or URL) share
 -- `source_key`; `previous_id` links a version to the one it replaced.
@@ -122,16 +123,20 @@ CREATE INDEX claims_document ON claims (document_id);
 -- Indexes only where a filter is selective: by document, status (few contested among
 -- many unverified), and the unsourced listing ranked by worthiness. Type and date filters
 -- scan (tens of milliseconds for 100,000 claims; see benches/listing.rs); every index
--- costs each ingested claim a b-tree insert.
-CREATE INDEX claims_status ON claims (status);
-CREATE INDEX claims_unsourced ON claims (sourced, has_figure, worthiness DESC);
+-- costs each ingested claim a b-tree insert. Both are partial: a claim is stored
+-- unverified, so it enters the status index only once reviewed, and only claims with a
+-- figure and no source enter the unsourced one. (Queries repeat the index's WHERE terms
+-- so that SQLite uses it.)
+CREATE INDEX claims_reviewed ON claims (status) WHERE status <> 'unverified';
+CREATE INDEX claims_unsourced ON claims (worthiness DESC, document_id, start)
+    WHERE sourced = 0 AND has_figure = 1;
 
 -- The figures and dates a claim is made of.
 CREATE TABLE claim_components (
     claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     mention_id INTEGER NOT NULL REFERENCES mentions(id),
     PRIMARY KEY (claim_id, mention_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX claim_components_mention ON claim_components (mention_id);
 
 -- Claim → source links, with the attribution that makes the link.
@@ -140,7 +145,7 @@ CREATE TABLE claim_sources (
     source_id               INTEGER REFERENCES sources(id),
     attribution_mention_id  INTEGER NOT NULL REFERENCES mentions(id),
     PRIMARY KEY (claim_id, attribution_mention_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX claim_sources_source ON claim_sources (source_id);
 
 -- Competing claims ("600,000 in the census" against "closer to 2 million").

@@ -39,8 +39,16 @@ enum Step {
 
 /// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
 const MIGRATIONS: &[Step] = &[
-    // 1 → 2: enumeration CHECKs as OR chains instead of IN lists (see schema.sql).
-    Step::Rebuild(&["documents", "mentions", "claims", "review_log"]),
+    // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim indexes,
+    // link tables WITHOUT ROWID (see schema.sql).
+    Step::Rebuild(&[
+        "documents",
+        "mentions",
+        "claims",
+        "claim_components",
+        "claim_sources",
+        "review_log",
+    ]),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -771,6 +779,10 @@ impl Database {
         }
         if let Some(s) = &f.status {
             arg(&mut sql, " AND c.status = ?", Box::new(s.clone()));
+            if s != "unverified" {
+                // Implied, and lets SQLite use the partial index of reviewed claims.
+                sql.push_str(" AND c.status <> 'unverified'");
+            }
         }
         if let Some(k) = &f.kind {
             arg(

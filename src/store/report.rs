@@ -72,7 +72,8 @@ impl Database {
              JOIN claim_components cc ON cc.claim_id = c.id
              JOIN mentions m ON m.id = cc.mention_id AND m.kind = 'figure'
              LEFT JOIN sentences s ON s.id = c.sentence_id
-             WHERE c.sourced = 0 AND c.anchor_state = 'anchored' AND d.is_current = 1
+             WHERE c.sourced = 0 AND c.has_figure = 1 AND c.anchor_state = 'anchored'
+               AND d.is_current = 1
                AND (?1 IS NULL OR d.id = ?1)
              ORDER BY d.id, c.worthiness DESC, c.start, m.start",
         )?;
@@ -109,7 +110,8 @@ impl Database {
     pub fn contested(&self) -> Result<Vec<ContestedClaim>> {
         let sql = format!(
             "SELECT c.id, c.document_id, c.text, {SOURCE_OF_CLAIM} FROM claims c
-             WHERE c.status = 'contested' ORDER BY c.document_id, c.start"
+             WHERE c.status = 'contested' AND c.status <> 'unverified'
+             ORDER BY c.document_id, c.start"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut out: Vec<ContestedClaim> = stmt
