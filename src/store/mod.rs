@@ -90,7 +90,18 @@ pub struct Database {
     path: String,
     /// The source registry in memory, brought up to date before each use; dropped
     /// whenever a write fails, since a rolled-back write may have added to it.
-    registry: Option<sources::Registry>,
+    registry: Option<SourceCache>,
+}
+
+/// The corpus-wide source registry in memory, and the names already matched to it.
+///
+/// `Registry::find` gives the first entry that matches and entries are only ever
+/// appended, so a name once matched keeps matching the same entry: `matched` answers
+/// the sources every day's news repeats without fuzzy matching them again.
+#[derive(Default)]
+struct SourceCache {
+    registry: sources::Registry,
+    matched: std::collections::HashMap<String, i64>,
 }
 
 /// What ingesting one document did.
@@ -375,7 +386,7 @@ impl Database {
 /// The writes of one document, inside the caller's transaction or savepoint.
 fn ingest_in(
     tx: &Connection,
-    registry: &mut Option<sources::Registry>,
+    registry: &mut Option<SourceCache>,
     doc: &Document,
     analysis: &Analysis,
     rows: &DocumentRows,
@@ -462,7 +473,7 @@ fn insert_document(
 /// a few multi-row statements.
 fn insert_analysis(
     tx: &Connection,
-    registry: &mut Option<sources::Registry>,
+    registry: &mut Option<SourceCache>,
     document_id: i64,
     text: &str,
     a: &Analysis,
@@ -635,7 +646,7 @@ type ClaimValues<'r> = (i64, Option<i64>, &'r str, &'r rows::ClaimRow);
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
 fn register_sources(
     tx: &Connection,
-    cache: &mut Option<sources::Registry>,
+    cache: &mut Option<SourceCache>,
     doc_sources: &sources::DocSources,
 ) -> Result<Vec<i64>> {
     if doc_sources.sources.is_empty() {
@@ -646,10 +657,10 @@ fn register_sources(
     let max_id: i64 = tx
         .prepare_cached("SELECT coalesce(max(id), 0) FROM sources")?
         .query_row([], |r| r.get(0))?;
-    if cache.as_ref().is_none_or(|r| r.max_id > max_id) {
-        *cache = Some(sources::Registry::default());
+    if cache.as_ref().is_none_or(|c| c.registry.max_id > max_id) {
+        *cache = Some(SourceCache::default());
     }
-    let registry = cache.get_or_insert_with(sources::Registry::default);
+    let SourceCache { registry, matched } = cache.get_or_insert_with(SourceCache::default);
     if max_id > registry.max_id {
         let mut stmt =
             tx.prepare_cached("SELECT id, name FROM sources WHERE id > ?1 ORDER BY id")?;
@@ -670,7 +681,17 @@ fn register_sources(
     )?;
     let mut out = Vec::with_capacity(doc_sources.sources.len());
     for s in &doc_sources.sources {
-        let id = match registry.find(&s.name) {
+        let found = match matched.get(&s.name) {
+            Some(&id) => Some(id),
+            None => {
+                let found = registry.find(&s.name);
+                if let Some(id) = found {
+                    matched.insert(s.name.clone(), id);
+                }
+                found
+            }
+        };
+        let id = match found {
             Some(id) => id,
             None => {
                 insert.execute(params![s.name, s.kind.as_str(), s.role, now])?;
