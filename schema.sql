@@ -48,7 +48,11 @@ CREATE TABLE sentences (
 );
 
 -- Recognised expressions. The normalised attributes every kind shares have columns
--- (for filtering); the whole kind-specific record is kept in `attrs` as JSON.
+-- (for filtering); the rest of the kind's record is kept in `attrs` as JSON (figure: low,
+-- high, subject; date: quant, freq; attribution: source, cue, content, direct,
+-- source_kind, source_name, source_role), its spans as offsets: their text is the
+-- document's text at those offsets. (Records written before version 2 also carry the
+-- texts; readers take them from the document either way.)
 CREATE TABLE mentions (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

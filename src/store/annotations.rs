@@ -222,12 +222,18 @@ fn decimal_string(v: Option<&Value>) -> Option<String> {
     }
 }
 
-fn span_record(v: Option<&Value>) -> Option<SpanRecord> {
+/// A span of a mention's `attrs` (code-point offsets), with its text read from the
+/// document: stored records keep offsets only.
+fn span_record(v: Option<&Value>, text: &str, idx: &OffsetIndex) -> Option<SpanRecord> {
     let v = v?.as_object()?;
-    Some(SpanRecord {
+    let span = CharSpan {
         start: v.get("start")?.as_u64()? as usize,
         end: v.get("end")?.as_u64()? as usize,
-        text: v.get("text")?.as_str()?.to_string(),
+    };
+    Some(SpanRecord {
+        start: span.start,
+        end: span.end,
+        text: idx.byte_span(span)?.slice(text).to_string(),
     })
 }
 
@@ -278,15 +284,24 @@ fn component_of(c: &MentionCols) -> Result<ComponentRecord> {
     })
 }
 
-fn attribution_of(text: &str, attrs: &str) -> AttributionRecord {
+/// The attribution record of a stored attribution mention (`start`, `end`, `text` and
+/// `attrs` columns) in document `doc` (with its offset index).
+fn attribution_of(
+    doc: (&str, &OffsetIndex),
+    start: i64,
+    end: i64,
+    text: &str,
+    attrs: &str,
+) -> AttributionRecord {
     let a: Value = serde_json::from_str(attrs).unwrap_or(Value::Null);
+    let (doc_text, idx) = doc;
     AttributionRecord {
-        start: a.get("start").and_then(Value::as_u64).unwrap_or(0) as usize,
-        end: a.get("end").and_then(Value::as_u64).unwrap_or(0) as usize,
+        start: start as usize,
+        end: end as usize,
         text: text.to_string(),
-        source: span_record(a.get("source")),
-        cue: span_record(a.get("cue")),
-        content: span_record(a.get("content")),
+        source: span_record(a.get("source"), doc_text, idx),
+        cue: span_record(a.get("cue"), doc_text, idx),
+        content: span_record(a.get("content"), doc_text, idx),
         direct: a.get("direct").and_then(Value::as_bool).unwrap_or(false),
     }
 }
@@ -312,7 +327,7 @@ fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecor
          WHERE cc.claim_id = ?1 ORDER BY m.start, m.end, m.kind, m.id"
     ))?;
     let mut attr = conn.prepare_cached(
-        "SELECT m.text, m.attrs, s.name, s.kind, s.role
+        "SELECT m.start, m.end, m.text, m.attrs, s.name, s.kind, s.role
          FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
          LEFT JOIN sources s ON s.id = cs.source_id
          WHERE cs.claim_id = ?1 ORDER BY m.start, m.id LIMIT 1",
@@ -344,20 +359,24 @@ fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecor
             .map(component_of)
             .collect::<Result<Vec<_>>>()?;
         type AttrCols = (
-            String,
-            String,
+            (i64, i64, String, String),
             Option<String>,
             Option<String>,
             Option<String>,
         );
         let found: Option<AttrCols> = attr
             .query_row([c.id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?),
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
             })
             .optional()?;
         let (attribution, source) = match found {
-            Some((text, attrs, name, kind, role)) => (
-                Some(attribution_of(&text, &attrs)),
+            Some(((start, end, text, attrs), name, kind, role)) => (
+                Some(attribution_of((&doc.text, &idx), start, end, &text, &attrs)),
                 name.map(|name| SourceRecord {
                     name,
                     kind: kind.unwrap_or_else(|| "unknown".into()),
@@ -910,10 +929,9 @@ fn attribution_ids(
             Ok((row.get(0)?, row.get(1)?, row.get(2)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mention = match found
-        .iter()
-        .find(|(_, text, attrs)| attribution_of(text, attrs) == *a)
-    {
+    let mention = match found.iter().find(|(_, text, attrs)| {
+        attribution_of((&r.text, idx), a.start as i64, a.end as i64, text, attrs) == *a
+    }) {
         Some((id, _, _)) => *id,
         None => {
             let (bs, be) = byte_pair(idx, a.start, a.end);

@@ -16,6 +16,15 @@ use crate::document::Document;
 use crate::pipeline::Analysis;
 use crate::sources;
 
+/// SQL: the text of the source span of attribution mention `m`, from its document `sd`
+/// (stored records keep code-point offsets, not texts).
+macro_rules! source_span_text {
+    () => {
+        "substr(sd.text, json_extract(m.attrs, '$.source.start') + 1,
+            json_extract(m.attrs, '$.source.end') - json_extract(m.attrs, '$.source.start'))"
+    };
+}
+
 mod annotations;
 mod report;
 mod review;
@@ -901,12 +910,15 @@ impl Database {
                 out[i].components.push(c);
             }
         }
-        let mut src = self.conn.prepare_cached(
-            "SELECT cs.claim_id, coalesce(s.name, json_extract(m.attrs, '$.source.text'))
+        let mut src = self.conn.prepare_cached(concat!(
+            "SELECT cs.claim_id, coalesce(s.name, ",
+            source_span_text!(),
+            ")
              FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+             JOIN documents sd ON sd.id = m.document_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE cs.claim_id IN (SELECT value FROM json_each(?1))",
-        )?;
+        ))?;
         let rows = src.query_map([&ids], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
         })?;

@@ -54,9 +54,15 @@ pub struct StatusCount {
     pub count: i64,
 }
 
-const SOURCE_OF_CLAIM: &str = "(SELECT coalesce(s.name, json_extract(m.attrs, '$.source.text'))
-     FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
-     LEFT JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id LIMIT 1)";
+/// The source of claim `c`: its registry name, else the text of its attribution's
+/// source span.
+const SOURCE_OF_CLAIM: &str = concat!(
+    "(SELECT coalesce(s.name, ",
+    source_span_text!(),
+    ") FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+     JOIN documents sd ON sd.id = m.document_id
+     LEFT JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id LIMIT 1)"
+);
 
 impl Database {
     /// Every figure in an unsourced claim of a current document, grouped by document and

@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use rusqlite::types::ToSql;
+use serde::Serialize;
 
 use crate::document::Document;
 use crate::output;
@@ -127,7 +128,7 @@ impl DocumentRows {
                     modifier,
                     timex_type,
                     source,
-                    attrs: output::mention_json_string(m, text, &idx),
+                    attrs: stored_attrs(&m.payload, &idx),
                 }
             })
             .collect();
@@ -173,6 +174,62 @@ impl DocumentRows {
             claims,
         }
     }
+}
+
+/// A span in a stored record: offsets only; its text is the document's at those offsets.
+#[derive(Serialize)]
+struct SpanAttrs {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+impl SpanAttrs {
+    fn of(span: Option<Span>, idx: &OffsetIndex) -> Option<SpanAttrs> {
+        span.map(|s| {
+            let c = idx.char_span(s);
+            SpanAttrs {
+                start: c.start,
+                end: c.end,
+                byte_start: s.start,
+                byte_end: s.end,
+            }
+        })
+    }
+}
+
+/// The mention's `attrs`: the fields of its kind that have no column of their own, with
+/// spans as offsets. (Texts are left out: the document holds them, and a stored record
+/// with its texts was twice the size, which made ingest slower.)
+fn stored_attrs(payload: &Payload, idx: &OffsetIndex) -> String {
+    let record = match payload {
+        Payload::Figure(f) => serde_json::json!({
+            "low": output::decimal_json(&f.low),
+            "high": output::decimal_json(&f.high),
+            "subject": SpanAttrs::of(f.subject, idx),
+        }),
+        Payload::Date(t) => {
+            let mut m = serde_json::Map::new();
+            if let Some(q) = &t.quant {
+                m.insert("quant".into(), q.as_str().into());
+            }
+            if let Some(f) = &t.freq {
+                m.insert("freq".into(), f.as_str().into());
+            }
+            serde_json::Value::Object(m)
+        }
+        Payload::Attribution(a) => serde_json::json!({
+            "source": SpanAttrs::of(a.source, idx),
+            "cue": SpanAttrs::of(a.cue, idx),
+            "content": SpanAttrs::of(a.content, idx),
+            "direct": a.direct,
+            "source_kind": a.source_kind.as_str(),
+            "source_name": SpanAttrs::of(a.source_name, idx),
+            "source_role": SpanAttrs::of(a.source_role, idx),
+        }),
+    };
+    record.to_string()
 }
 
 /// Rows per multi-row statement: a document's rows of one table go in chunks of these.
