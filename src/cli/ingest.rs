@@ -114,9 +114,15 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             in_batch = false;
             match db.commit_batch() {
                 Ok(()) => {
+                    // One write for the batch's lines (stderr is unbuffered).
+                    let mut lines = String::new();
                     for (_, id, message) in pending.drain(..) {
-                        say(message);
+                        lines.push_str(&message);
+                        lines.push('\n');
                         stored.extend(id);
+                    }
+                    if !lines.is_empty() {
+                        say(lines.trim_end().to_string());
                     }
                 }
                 Err(e) => {
