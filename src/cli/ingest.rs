@@ -54,7 +54,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     };
     // One thread reads and analyses, this one writes: the two overlap on two cores, and
     // the bounded channel keeps at most a few documents in memory.
-    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    let (tx, rx) = std::sync::mpsc::sync_channel(32);
     let analyser = std::thread::spawn({
         let paths = paths.clone();
         move || {
