@@ -245,3 +245,35 @@ fn two_ingest_processes_at_once_lose_nothing() {
         .1;
     assert_eq!(docs, 30);
 }
+
+#[test]
+fn background_checkpoints_copy_every_committed_page_into_the_database() {
+    use claimtrace::document::Document;
+    use claimtrace::pipeline;
+    use claimtrace::store::Database;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ck.db");
+    let mut db = Database::open(&path).unwrap();
+    let checkpoints = db
+        .background_checkpoints()
+        .expect("a file database has a log");
+    let article = seed().join("000_dcccab2e6cf52972.txt");
+    let doc = Document::load(&article, &Default::default()).unwrap();
+    let analysis = pipeline::analyse(&doc);
+    db.begin_batch().unwrap();
+    db.ingest(&doc, &analysis).unwrap();
+    db.commit_batch().unwrap();
+    checkpoints.committed();
+    drop(checkpoints); // waits for the checkpoint it was asked for
+
+    // The database file alone, without its log, already holds the document.
+    let alone = dir.path().join("alone.db");
+    fs::copy(&path, &alone).unwrap();
+    let other = rusqlite::Connection::open(&alone).unwrap();
+    let claims: i64 = other
+        .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(claims, analysis.claims.len() as i64);
+    assert!(claims > 0);
+}

@@ -82,6 +82,8 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let mut batch_started = std::time::Instant::now();
     let mut in_batch = false;
     let mut rx = rx.into_iter().peekable();
+    // Copying the write-ahead log into the database happens beside the writer.
+    let checkpoints = db.background_checkpoints();
     while let Some((path, analysed)) = rx.next() {
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -114,6 +116,9 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             in_batch = false;
             match db.commit_batch() {
                 Ok(()) => {
+                    if let Some(c) = &checkpoints {
+                        c.committed();
+                    }
                     // One write for the batch's lines (stderr is unbuffered).
                     let mut lines = String::new();
                     for (_, id, message) in pending.drain(..) {
@@ -138,6 +143,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
     }
     db.commit_batch()?;
+    drop(checkpoints);
     if analyser.join().is_err() {
         anyhow::bail!("internal error while analysing the articles; please report it");
     }
