@@ -66,6 +66,13 @@ fn bytes_equal(x: u64, c: u8) -> u64 {
     v.wrapping_sub(LO) & !v & HI
 }
 
+/// The high bit of each byte of `x` below `n` (at most 0x80), exact up to the first such
+/// byte (as in [`bytes_equal`], the borrow can only mark bytes after one).
+#[inline]
+fn below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LO * u64::from(n)) & !x & HI
+}
+
 /// The offset of the first byte at or after `i` that is not an ASCII letter.
 #[inline]
 pub fn alpha_end(b: &[u8], i: usize) -> usize {
@@ -92,6 +99,18 @@ pub fn find_any(b: &[u8], i: usize, set: &[u8]) -> usize {
         i,
         |x| set.iter().fold(0, |acc, &c| acc | bytes_equal(x, c)),
         |c| set.contains(&c),
+    )
+}
+
+/// The offset of the first byte at or after `i` that a JSON string must escape: a
+/// control byte below 0x20, a quotation mark or a backslash (RFC 8259, section 7).
+#[inline]
+pub fn json_escape_end(b: &[u8], i: usize) -> usize {
+    scan(
+        b,
+        i,
+        |x| below(x, 0x20) | bytes_equal(x, b'"') | bytes_equal(x, b'\\'),
+        |c| c < 0x20 || c == b'"' || c == b'\\',
     )
 }
 
@@ -228,6 +247,11 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>(), slow);
         }
+    }
+
+    #[test]
+    fn json_escape_end_matches_a_byte_by_byte_scan() {
+        agrees(json_escape_end, |c| c < 0x20 || c == b'"' || c == b'\\');
     }
 
     #[test]

@@ -103,6 +103,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
 pub fn stream_jsonl(input: impl BufRead, output: impl Write) -> anyhow::Result<i32> {
     let mut out = BufWriter::new(output);
     let mut failed = 0usize;
+    // One record's JSON, reused from line to line.
+    let mut record = Vec::new();
     for (n, line) in input.split(b'\n').enumerate() {
         let line_no = n + 1;
         let bytes = line.context("reading standard input")?;
@@ -111,8 +113,12 @@ pub fn stream_jsonl(input: impl BufRead, output: impl Write) -> anyhow::Result<i
         }
         match process_line(&bytes) {
             Ok((id, doc, analysis)) => {
-                let r = output::write_analysis(&mut out, &id, &doc.text, &analysis)
-                    .and_then(|_| out.write_all(b"\n"))
+                record.clear();
+                let r = output::render_analysis(&mut record, &id, &doc.text, &analysis)
+                    .and_then(|_| {
+                        record.push(b'\n');
+                        out.write_all(&record)
+                    })
                     .and_then(|_| out.flush());
                 if let Err(e) = r {
                     if e.kind() == std::io::ErrorKind::BrokenPipe {
