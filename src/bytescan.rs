@@ -122,6 +122,7 @@ pub fn words(text: &str) -> Words<'_> {
 }
 
 /// The iterator of [`words`].
+#[derive(Clone)]
 pub struct Words<'a> {
     text: &'a str,
     i: usize,
