@@ -130,13 +130,8 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     /// Whether the character at byte `i` (a char boundary) is alphanumeric, and its length.
-    #[inline]
     fn char_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
-        match self.text[i..].chars().next() {
+        match self.text.get(i..).and_then(|s| s.chars().next()) {
             Some(c) => (c.is_alphanumeric(), c.len_utf8()),
             None => (false, 1),
         }
@@ -148,10 +143,15 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let b = self.text.as_bytes();
-        // Skip separators.
+        // Skip separators, ASCII ones without decoding.
         loop {
-            if self.i >= b.len() {
-                return None;
+            let &c = b.get(self.i)?;
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.i += 1;
+                continue;
             }
             let (alnum, len) = self.char_at(self.i);
             if alnum {
@@ -162,16 +162,19 @@ impl<'a> Iterator for Words<'a> {
         let start = self.i;
         loop {
             self.i = alnum_end(b, self.i);
-            if self.i >= b.len() {
-                break;
+            match b.get(self.i) {
+                Some(&c) if c >= 0x80 => {
+                    let (alnum, len) = self.char_at(self.i);
+                    if !alnum {
+                        break;
+                    }
+                    self.i += len;
+                }
+                // The end, or an ASCII byte that is not a letter or digit.
+                _ => break,
             }
-            let (alnum, len) = self.char_at(self.i);
-            if !alnum {
-                break;
-            }
-            self.i += len;
         }
-        Some(&self.text[start..self.i])
+        self.text.get(start..self.i)
     }
 }
 
