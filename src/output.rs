@@ -343,6 +343,15 @@ impl JsonBuf<'_> {
         self.0.push(b'"');
     }
 
+    /// A name of the contract (a kind, a type, a feature): plain ASCII that needs no
+    /// escaping (a test checks every one).
+    fn name(&mut self, s: &'static str) {
+        debug_assert_eq!(crate::bytescan::json_escape_end(s.as_bytes(), 0), s.len());
+        self.0.push(b'"');
+        self.raw(s);
+        self.0.push(b'"');
+    }
+
     fn opt_str(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.str(s),
@@ -351,16 +360,31 @@ impl JsonBuf<'_> {
     }
 
     fn usize(&mut self, n: usize) {
+        if n < 10 {
+            self.0.push(b'0' + n as u8);
+            return;
+        }
+        // Two digits at a time, from the end.
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
         let mut digits = [0u8; 20];
         let mut i = digits.len();
         let mut m = n;
-        loop {
+        while m >= 100 {
+            let d = (m % 100) * 2;
+            m /= 100;
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
+        }
+        if m >= 10 {
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[m * 2..m * 2 + 2]);
+        } else {
             i -= 1;
-            digits[i] = b'0' + (m % 10) as u8;
-            m /= 10;
-            if m == 0 {
-                break;
-            }
+            digits[i] = b'0' + m as u8;
         }
         self.0.extend_from_slice(&digits[i..]);
     }
@@ -393,15 +417,15 @@ impl JsonBuf<'_> {
     /// The fields of a [`SpanOut`], without braces.
     fn span_fields(&mut self, span: Span, text: &str, idx: &OffsetIndex, first: bool) {
         let c = idx.char_span(span);
-        self.key("start", first);
+        self.raw(if first { "\"start\":" } else { ",\"start\":" });
         self.usize(c.start);
-        self.key("end", false);
+        self.raw(",\"end\":");
         self.usize(c.end);
-        self.key("byte_start", false);
+        self.raw(",\"byte_start\":");
         self.usize(span.start);
-        self.key("byte_end", false);
+        self.raw(",\"byte_end\":");
         self.usize(span.end);
-        self.key("text", false);
+        self.raw(",\"text\":");
         self.str(span.slice(text));
     }
 
@@ -419,7 +443,7 @@ impl JsonBuf<'_> {
     /// A [`MentionOut`].
     fn mention(&mut self, m: &Mention, text: &str, idx: &OffsetIndex) {
         self.raw("{\"kind\":");
-        self.str(m.kind().as_str());
+        self.name(m.kind().as_str());
         self.span_fields(m.span, text, idx, false);
         match &m.payload {
             Payload::Figure(f) => {
@@ -432,13 +456,16 @@ impl JsonBuf<'_> {
                 self.key("unit", false);
                 self.opt_str(f.unit.as_deref());
                 self.key("mod", false);
-                self.opt_str(f.modifier.map(|x| x.as_str()));
+                match f.modifier {
+                    Some(x) => self.name(x.as_str()),
+                    None => self.raw("null"),
+                }
                 self.key("subject", false);
                 self.opt_span(f.subject, text, idx);
             }
             Payload::Date(t) => {
                 self.key("type", false);
-                self.str(t.timex_type.as_str());
+                self.name(t.timex_type.as_str());
                 self.key("value", false);
                 self.str(&t.value);
                 self.key("mod", false);
@@ -464,7 +491,7 @@ impl JsonBuf<'_> {
                 self.key("source_id", false);
                 self.opt_usize(a.source_id);
                 self.key("source_kind", false);
-                self.str(a.source_kind.as_str());
+                self.name(a.source_kind.as_str());
                 self.key("source_name", false);
                 self.opt_span(a.source_name, text, idx);
                 self.key("source_role", false);
@@ -479,7 +506,7 @@ impl JsonBuf<'_> {
         self.0.push(b'{');
         self.span_fields(c.span, text, idx, true);
         self.key("type", false);
-        self.str(c.claim_type.as_str());
+        self.name(c.claim_type.as_str());
         self.key("worthiness", false);
         self.serde(&round3(c.worthiness))?;
         self.key("features", false);
@@ -488,7 +515,7 @@ impl JsonBuf<'_> {
             if i > 0 {
                 self.0.push(b',');
             }
-            self.str(f);
+            self.name(f);
         }
         self.raw("]");
         self.key("components", false);
@@ -522,7 +549,7 @@ impl JsonBuf<'_> {
         match a.anchor {
             Some(an) => {
                 self.raw("{\"kind\":");
-                self.str(an.kind.as_str());
+                self.name(an.kind.as_str());
                 self.key("date", false);
                 match an.date {
                     Some(d) => self.str(&d.to_string()),
@@ -561,7 +588,7 @@ impl JsonBuf<'_> {
             self.key("name", false);
             self.str(&s.name);
             self.key("kind", false);
-            self.str(s.kind.as_str());
+            self.name(s.kind.as_str());
             self.key("role", false);
             self.opt_str(s.role.as_deref());
             self.key("aliases", false);
@@ -653,6 +680,50 @@ mod tests {
             let mut out = Vec::new();
             JsonBuf(&mut out).str(&s);
             assert_eq!(out, serde_json::to_vec(&s).unwrap(), "byte {c}");
+        }
+    }
+
+    #[test]
+    fn names_written_unescaped_need_no_escaping() {
+        use crate::claims::{ClaimType, WORTHINESS_FEATURES};
+        use crate::recognize::{AnchorKind, FigureMod, MentionKind, SourceKind, TimexType};
+        let names = MentionKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(TimexType::ALL.iter().map(|k| k.as_str()))
+            .chain(SourceKind::ALL.iter().map(|k| k.as_str()))
+            .chain(FigureMod::ALL.iter().map(|k| k.as_str()))
+            .chain(ClaimType::ALL.iter().map(|k| k.as_str()))
+            .chain(WORTHINESS_FEATURES.iter().map(|f| f.0))
+            .chain(
+                [
+                    AnchorKind::Published,
+                    AnchorKind::Inferred,
+                    AnchorKind::None,
+                ]
+                .iter()
+                .map(|k| k.as_str()),
+            );
+        for name in names {
+            let mut out = Vec::new();
+            JsonBuf(&mut out).name(name);
+            assert_eq!(out, serde_json::to_vec(name).unwrap());
+        }
+    }
+
+    #[test]
+    fn counts_print_as_serde_json_prints_them() {
+        let mut n = 1usize;
+        let mut all = vec![0, usize::MAX];
+        while let Some(m) = n.checked_mul(10) {
+            all.extend([n - 1, n, n + 1, n + 7]);
+            n = m;
+        }
+        all.extend((0..1000).chain(9990..10010));
+        for k in all {
+            let mut out = Vec::new();
+            JsonBuf(&mut out).usize(k);
+            assert_eq!(out, serde_json::to_vec(&k).unwrap(), "{k}");
         }
     }
 

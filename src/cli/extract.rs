@@ -158,12 +158,13 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
             format!("not a JSON object: {e} (column {})", e.column()),
         )
     })?;
-    let Value::Object(obj) = record else {
+    let Value::Object(mut obj) = record else {
         return Err((None, "not a JSON object".into()));
     };
     let id = obj.get("id").cloned().unwrap_or(Value::Null);
     let shown = Some(id.to_string());
-    let Some(Value::String(doc_text)) = obj.get("text") else {
+    // The text moves into the document (the record is dropped after this function).
+    let Some(Value::String(doc_text)) = obj.get_mut("text").map(std::mem::take) else {
         return Err((shown, "missing \"text\" string".into()));
     };
     let published = match obj.get("date") {
@@ -178,7 +179,7 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
     };
     let doc = Document::from_text(
         id.to_string(),
-        doc_text.clone(),
+        doc_text,
         Metadata {
             published,
             ..Metadata::default()
