@@ -208,6 +208,30 @@ pub fn uax29_boundaries(body: &str) -> Vec<usize> {
                 _ => {}
             }
         }
+        // A period before a digit ("3.6 billion") never breaks (SB6), and nothing after
+        // it can until the next terminator: when the next ASCII letter (or the end)
+        // comes first, the window would find nothing.
+        if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let mut j = i + 1;
+            while j < bytes.len()
+                && j - i <= 256
+                && bytes[j] < 0x80
+                && !bytes[j].is_ascii_alphabetic()
+                && !matches!(bytes[j], b'.' | b'?' | b'!' | b'\n' | b'\r')
+            {
+                j += 1;
+            }
+            if j - i <= 256 {
+                match bytes.get(j) {
+                    None => break,
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        i = j;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+        }
         // Window start: the start of the token holding the terminator.
         let lo = body[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |w| {
             w + body[w..].chars().next().map_or(1, char::len_utf8)
@@ -348,7 +372,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn windowed_boundaries_match_uax29(t in "([A-Za-z]{1,6}|[.?!'\"’”)( ]|\\n|[0-9]|é|A\\.|[.?!] [A-Z]){0,60}") {
+        fn windowed_boundaries_match_uax29(t in "([A-Za-z]{1,6}|[.?!'\"’”)( ]|\\n|[0-9]|é|A\\.|[.?!] [A-Z]|\\.[0-9]{1,3}[ ,%]?){0,60}") {
             let want: Vec<usize> = t
                 .split_sentence_bound_indices()
                 .map(|(i, _)| i)
