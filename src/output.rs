@@ -386,7 +386,14 @@ impl JsonBuf<'_> {
             i -= 1;
             digits[i] = b'0' + m as u8;
         }
-        self.0.extend_from_slice(&digits[i..]);
+        // Fixed-length copies for the common lengths: a copy of unknown length calls memcpy.
+        match digits.len() - i {
+            2 => self.0.extend_from_slice(&digits[18..]),
+            3 => self.0.extend_from_slice(&digits[17..]),
+            4 => self.0.extend_from_slice(&digits[16..]),
+            5 => self.0.extend_from_slice(&digits[15..]),
+            _ => self.0.extend_from_slice(&digits[i..]),
+        }
     }
 
     fn opt_usize(&mut self, n: Option<usize>) {

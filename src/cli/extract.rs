@@ -169,7 +169,7 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
     };
     let published = match obj.get("date") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(super::parse_date(s).map_err(|e| (shown.clone(), e))?),
+        Some(Value::String(s)) => Some(parse_published(s).map_err(|e| (shown.clone(), e))?),
         Some(other) => {
             return Err((
                 shown,
@@ -194,6 +194,28 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
         )
     })?;
     Ok((id, doc, analysis))
+}
+
+/// The `date` of an input line: a valid `YYYY-MM-DD` (years 1000-9999) is read
+/// directly; anything else goes through [`super::parse_date`] and its error message.
+fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let digits = b.get(r)?;
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+            if y >= 1000 {
+                if let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
+                    return Ok(date);
+                }
+            }
+        }
+    }
+    super::parse_date(s)
 }
 
 fn render_table(doc: &Document, a: &Analysis) -> String {
@@ -242,4 +264,44 @@ fn render_table(doc: &Document, a: &Analysis) -> String {
         ]);
     }
     table::print(Format::Table, &t, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates_parse_as_chrono_parses_them() {
+        let mut inputs: Vec<String> = [
+            "2025-07-10",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-06-31",
+            "0999-01-01",
+            "0000-01-01",
+            "9999-12-31",
+            "2025-7-10",
+            "2025-07-10 ",
+            "+2025-07-10",
+            "2025/07/10",
+            "20250710",
+            "２０２５-07-10",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for y in [1000, 1999, 2000, 2024, 2025, 2100, 9999] {
+            for m in 0..=13 {
+                for d in [0, 1, 28, 29, 30, 31, 32] {
+                    inputs.push(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        for s in inputs {
+            assert_eq!(parse_published(&s), super::super::parse_date(&s), "{s:?}");
+        }
+    }
 }
