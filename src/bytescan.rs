@@ -102,6 +102,12 @@ pub fn find_any(b: &[u8], i: usize, set: &[u8]) -> usize {
     )
 }
 
+/// The offset of the first byte at or after `i` that is not ASCII, or `b.len()`.
+#[inline]
+pub fn non_ascii(b: &[u8], i: usize) -> usize {
+    scan(b, i, |x| x & HI, |c| c >= 0x80)
+}
+
 /// The offset of the first byte at or after `i` that a JSON string must escape: a
 /// control byte below 0x20, a quotation mark or a backslash (RFC 8259, section 7).
 #[inline]
@@ -251,6 +257,11 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>(), slow);
         }
+    }
+
+    #[test]
+    fn non_ascii_matches_a_byte_by_byte_scan() {
+        agrees(non_ascii, |c| c >= 0x80);
     }
 
     #[test]

@@ -165,6 +165,20 @@ const OTHER_TERMINATORS: &[char] = &[
     '\u{FE57}', '꓿', '꘎', '꘏',
 ];
 
+/// Whether a text holds one of [`OTHER_TERMINATORS`]: ASCII runs are skipped eight
+/// bytes at a time and only non-ASCII characters are decoded.
+fn has_other_terminator(body: &str) -> bool {
+    let b = body.as_bytes();
+    let mut i = crate::bytescan::non_ascii(b, 0);
+    while let Some(c) = body.get(i..).and_then(|s| s.chars().next()) {
+        if OTHER_TERMINATORS.contains(&c) {
+            return true;
+        }
+        i = crate::bytescan::non_ascii(b, i + c.len_utf8());
+    }
+    false
+}
+
 /// Sentence boundaries of a paragraph (byte offsets, excluding 0 and the end), as
 /// UAX #29 defines them.
 ///
@@ -180,7 +194,7 @@ pub fn uax29_boundaries(body: &str) -> Vec<usize> {
             .filter(|&i| i > 0)
             .collect()
     };
-    if !body.is_ascii() && body.contains(OTHER_TERMINATORS) {
+    if has_other_terminator(body) {
         return full(body);
     }
     let bytes = body.as_bytes();
@@ -379,6 +393,30 @@ mod tests {
                 .filter(|&i| i > 0)
                 .collect();
             prop_assert_eq!(uax29_boundaries(&t), want);
+        }
+    }
+
+    #[test]
+    fn other_terminators_are_found_among_curly_quotes() {
+        for t in [
+            "“Yes,” he said。 Then",
+            "ascii only. Really!",
+            "naïve ‘Sadovod’ — ok",
+            "end\u{2029}",
+            "",
+        ] {
+            assert_eq!(
+                has_other_terminator(t),
+                t.contains(OTHER_TERMINATORS),
+                "{t:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn other_terminators_are_found_as_contains_finds_them(t in "\\PC{0,40}") {
+            prop_assert_eq!(has_other_terminator(&t), t.contains(OTHER_TERMINATORS));
         }
     }
 
