@@ -11,7 +11,12 @@
 //! ("J. R. Smith"), and before a lower-case continuation ("... and then"). Decimals
 //! ("32.1%") never break under UAX #29. Sentence spans exclude surrounding white space.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::fnv::FnvBuild;
 
 use crate::span::Span;
 
@@ -288,6 +293,26 @@ fn next_candidate(b: &[u8], i: usize) -> usize {
     crate::bytescan::find_any(b, i, b".?!\n\r")
 }
 
+const IS_TITLE: u8 = 1;
+const IS_ABBREVIATION: u8 = 2;
+
+/// Whether a word is in [`TITLES`] and in [`ABBREVIATIONS`], as bits: one hash lookup
+/// for the last word of every sentence instead of two scans of the lists.
+fn abbreviation_kind(word: &str) -> u8 {
+    static KINDS: OnceLock<HashMap<&'static str, u8, FnvBuild>> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let mut kinds = HashMap::default();
+        for &t in TITLES {
+            *kinds.entry(t).or_insert(0) |= IS_TITLE;
+        }
+        for &a in ABBREVIATIONS {
+            *kinds.entry(a).or_insert(0) |= IS_ABBREVIATION;
+        }
+        kinds
+    });
+    kinds.get(word).copied().unwrap_or(0)
+}
+
 /// Is the boundary between `before` and `after` a false sentence break?
 fn false_boundary(before: &str, after: &str) -> bool {
     let before = before.trim_end();
@@ -313,10 +338,11 @@ fn false_boundary(before: &str, after: &str) -> bool {
             return true;
         }
     }
-    if TITLES.contains(&word) {
+    let kind = abbreviation_kind(word);
+    if kind & IS_TITLE != 0 {
         return true;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if kind & IS_ABBREVIATION != 0 {
         // "in the U.S. The talks" ends a sentence; "the U.S. Senate" does not. A following
         // function word that starts sentences decides it.
         let next = after
@@ -417,6 +443,23 @@ mod tests {
         #[test]
         fn other_terminators_are_found_as_contains_finds_them(t in "\\PC{0,40}") {
             prop_assert_eq!(has_other_terminator(&t), t.contains(OTHER_TERMINATORS));
+        }
+    }
+
+    #[test]
+    fn titles_and_abbreviations_are_looked_up_as_the_lists_say() {
+        for w in TITLES
+            .iter()
+            .chain(ABBREVIATIONS)
+            .chain(&["Smith", "", "US", "u.s"])
+        {
+            let kind = abbreviation_kind(w);
+            assert_eq!(kind & IS_TITLE != 0, TITLES.contains(w), "{w}");
+            assert_eq!(
+                kind & IS_ABBREVIATION != 0,
+                ABBREVIATIONS.contains(w),
+                "{w}"
+            );
         }
     }
 
