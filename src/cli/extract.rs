@@ -100,14 +100,26 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
 
 /// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
 /// is 1 at the end when any line failed.
-pub fn stream_jsonl(input: impl BufRead, output: impl Write) -> anyhow::Result<i32> {
+pub fn stream_jsonl(mut input: impl BufRead, output: impl Write) -> anyhow::Result<i32> {
     let mut out = BufWriter::new(output);
     let mut failed = 0usize;
     // One record's JSON, reused from line to line.
     let mut record = Vec::new();
-    for (n, line) in input.split(b'\n').enumerate() {
-        let line_no = n + 1;
-        let bytes = line.context("reading standard input")?;
+    // One line buffer, reused: the lines are those of `BufRead::split(b'\n')`.
+    let mut bytes = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        bytes.clear();
+        let read = input
+            .read_until(b'\n', &mut bytes)
+            .context("reading standard input")?;
+        if read == 0 {
+            break;
+        }
+        line_no += 1;
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -269,6 +281,25 @@ fn render_table(doc: &Document, a: &Analysis) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,
+    /// a malformed line counted in the line numbers, and a last line without a newline.
+    #[test]
+    fn jsonl_lines_split_at_newlines_with_blank_lines_skipped() {
+        let input: &[u8] = b"{\"id\":1,\"text\":\"Prices rose 3 percent.\"}\r\n\n   \n[1]\n\
+            {\"id\":2,\"text\":\"On 27 June 2025 it fell.\"}";
+        let mut out = Vec::new();
+        assert_eq!(stream_jsonl(input, &mut out).unwrap(), 1);
+        let out = String::from_utf8(out).unwrap();
+        let ids: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(ids, vec![Value::from(1), Value::from(2)]);
+        let mut out = Vec::new();
+        assert_eq!(stream_jsonl(&b""[..], &mut out).unwrap(), 0);
+        assert!(out.is_empty());
+    }
 
     #[test]
     fn published_dates_parse_as_chrono_parses_them() {
