@@ -66,6 +66,13 @@ fn bytes_equal(x: u64, c: u8) -> u64 {
     v.wrapping_sub(LO) & !v & HI
 }
 
+/// The high bit of each byte of `x` below `n` (at most 0x80), exact up to the first such
+/// byte (as in [`bytes_equal`], the borrow can only mark bytes after one).
+#[inline]
+fn below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LO * u64::from(n)) & !x & HI
+}
+
 /// The offset of the first byte at or after `i` that is not an ASCII letter.
 #[inline]
 pub fn alpha_end(b: &[u8], i: usize) -> usize {
@@ -95,6 +102,24 @@ pub fn find_any(b: &[u8], i: usize, set: &[u8]) -> usize {
     )
 }
 
+/// The offset of the first byte at or after `i` that is not ASCII, or `b.len()`.
+#[inline]
+pub fn non_ascii(b: &[u8], i: usize) -> usize {
+    scan(b, i, |x| x & HI, |c| c >= 0x80)
+}
+
+/// The offset of the first byte at or after `i` that a JSON string must escape: a
+/// control byte below 0x20, a quotation mark or a backslash (RFC 8259, section 7).
+#[inline]
+pub fn json_escape_end(b: &[u8], i: usize) -> usize {
+    scan(
+        b,
+        i,
+        |x| below(x, 0x20) | bytes_equal(x, b'"') | bytes_equal(x, b'\\'),
+        |c| c < 0x20 || c == b'"' || c == b'\\',
+    )
+}
+
 /// The words of a text: maximal runs of alphanumeric characters, exactly the non-empty
 /// pieces of `text.split(|c: char| !c.is_alphanumeric())`. ASCII runs are scanned eight
 /// bytes at a time; only non-ASCII characters are decoded.
@@ -103,6 +128,7 @@ pub fn words(text: &str) -> Words<'_> {
 }
 
 /// The iterator of [`words`].
+#[derive(Clone)]
 pub struct Words<'a> {
     text: &'a str,
     i: usize,
@@ -110,13 +136,8 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     /// Whether the character at byte `i` (a char boundary) is alphanumeric, and its length.
-    #[inline]
     fn char_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
-        match self.text[i..].chars().next() {
+        match self.text.get(i..).and_then(|s| s.chars().next()) {
             Some(c) => (c.is_alphanumeric(), c.len_utf8()),
             None => (false, 1),
         }
@@ -128,10 +149,15 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let b = self.text.as_bytes();
-        // Skip separators.
+        // Skip separators, ASCII ones without decoding.
         loop {
-            if self.i >= b.len() {
-                return None;
+            let &c = b.get(self.i)?;
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.i += 1;
+                continue;
             }
             let (alnum, len) = self.char_at(self.i);
             if alnum {
@@ -142,16 +168,19 @@ impl<'a> Iterator for Words<'a> {
         let start = self.i;
         loop {
             self.i = alnum_end(b, self.i);
-            if self.i >= b.len() {
-                break;
+            match b.get(self.i) {
+                Some(&c) if c >= 0x80 => {
+                    let (alnum, len) = self.char_at(self.i);
+                    if !alnum {
+                        break;
+                    }
+                    self.i += len;
+                }
+                // The end, or an ASCII byte that is not a letter or digit.
+                _ => break,
             }
-            let (alnum, len) = self.char_at(self.i);
-            if !alnum {
-                break;
-            }
-            self.i += len;
         }
-        Some(&self.text[start..self.i])
+        self.text.get(start..self.i)
     }
 }
 
@@ -228,6 +257,16 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>(), slow);
         }
+    }
+
+    #[test]
+    fn non_ascii_matches_a_byte_by_byte_scan() {
+        agrees(non_ascii, |c| c >= 0x80);
+    }
+
+    #[test]
+    fn json_escape_end_matches_a_byte_by_byte_scan() {
+        agrees(json_escape_end, |c| c < 0x20 || c == b'"' || c == b'\\');
     }
 
     #[test]

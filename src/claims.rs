@@ -376,8 +376,9 @@ const HEDGE: u8 = 4;
 const OPINION: u8 = 8;
 const FUTURE: u8 = 16;
 
-/// Every phrase of the word lists, by its first word: (the other words, list bits).
-type PhraseMap = HashMap<String, Vec<(Vec<String>, u8)>, FnvBuild>;
+/// Every phrase of the word lists, by the bytes of its first word: (the other words,
+/// list bits).
+type PhraseMap = HashMap<Vec<u8>, Vec<(Vec<String>, u8)>, FnvBuild>;
 
 /// The phrases by first word, behind a filter: for each word length, which first and
 /// which last letters occur among first words. Most words of a clause fail the filter and
@@ -398,20 +399,15 @@ impl PhraseIndex {
         }
     }
 
-    fn may_hold(&self, lower: &[u8]) -> bool {
-        let (Some(&f), Some(&l)) = (lower.first(), lower.last()) else {
+    /// Whether a word (in any case) has the length and the first and last letters of
+    /// some first word.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&f), Some(&l)) = (word.first(), word.last()) else {
             return false;
         };
-        let n = lower.len().min(24);
-        self.first[n] & Self::letter_bit(f) != 0 && self.last[n] & Self::letter_bit(l) != 0
-    }
-
-    fn get(&self, key: &str) -> Option<&Vec<(Vec<String>, u8)>> {
-        if self.may_hold(key.as_bytes()) {
-            self.map.get(key)
-        } else {
-            None
-        }
+        let n = word.len().min(24);
+        self.first[n] & Self::letter_bit(f.to_ascii_lowercase()) != 0
+            && self.last[n] & Self::letter_bit(l.to_ascii_lowercase()) != 0
     }
 }
 
@@ -437,7 +433,7 @@ fn phrase_index() -> &'static PhraseIndex {
                 let b = first.as_bytes();
                 index.first[n] |= PhraseIndex::letter_bit(b[0]);
                 index.last[n] |= PhraseIndex::letter_bit(b[b.len() - 1]);
-                let entries = index.map.entry(first).or_default();
+                let entries = index.map.entry(first.into_bytes()).or_default();
                 match entries.iter_mut().find(|(rest, _)| *rest == words) {
                     Some((_, bits)) => *bits |= bit,
                     None => entries.push((words, bit)),
@@ -449,35 +445,33 @@ fn phrase_index() -> &'static PhraseIndex {
 }
 
 /// Which word lists a clause matches, as whole words or phrases, case-insensitively:
-/// one pass over its words, one hash lookup per word, no allocation per word.
+/// one pass over its words, no allocation. Every listed word is ASCII and short: other
+/// words, and words whose length, first and last letters no first word has, are skipped
+/// before they are lower-cased (in a stack buffer) and looked up.
 fn lexicon_mask(clause: &str) -> u8 {
     let index = phrase_index();
-    let words: Vec<&str> = crate::bytescan::words(clause).collect();
-    // Every listed word is ASCII and short: other words are skipped without a lookup,
-    // and the rest are lower-cased in a stack buffer.
     let mut buf = [0u8; 24];
     let mut mask = 0;
-    for (i, w) in words.iter().enumerate() {
-        if w.len() > buf.len() || !w.is_ascii() {
+    let mut words = crate::bytescan::words(clause);
+    while let Some(w) = words.next() {
+        let b = w.as_bytes();
+        if b.len() > buf.len() || !index.may_hold(b) || !b.is_ascii() {
             continue;
         }
-        let key = &mut buf[..w.len()];
-        key.copy_from_slice(w.as_bytes());
-        key.make_ascii_lowercase();
-        let Ok(key) = std::str::from_utf8(key) else {
+        let key = &mut buf[..b.len()];
+        for (k, &c) in key.iter_mut().zip(b) {
+            *k = c.to_ascii_lowercase();
+        }
+        let Some(entries) = index.map.get(&key[..]) else {
             continue;
         };
-        if let Some(entries) = index.get(key) {
-            for (rest, bits) in entries {
-                let following = &words[i + 1..];
-                if following.len() >= rest.len()
-                    && rest
-                        .iter()
-                        .zip(following)
-                        .all(|(r, f)| r.eq_ignore_ascii_case(f))
-                {
-                    mask |= bits;
-                }
+        for (rest, bits) in entries {
+            let mut following = words.clone();
+            if rest
+                .iter()
+                .all(|r| following.next().is_some_and(|f| r.eq_ignore_ascii_case(f)))
+            {
+                mask |= bits;
             }
         }
     }
@@ -719,6 +713,79 @@ mod tests {
         assert_eq!(claims.len(), 2);
         assert!(claims[0].span.slice(t).ends_with(';'));
         assert_eq!(claims[1].components, vec![1]);
+    }
+
+    /// Every phrase of every list against every run of words, the obvious way.
+    fn lexicon_mask_by_windows(clause: &str) -> u8 {
+        let words: Vec<&str> = crate::bytescan::words(clause).collect();
+        let mut mask = 0;
+        for (list, bit) in [
+            (COMPARISON_WORDS, COMPARISON),
+            (SUPERLATIVE_WORDS, SUPERLATIVE),
+            (HEDGE_WORDS, HEDGE),
+            (OPINION_WORDS, OPINION),
+            (FUTURE_WORDS, FUTURE),
+        ] {
+            for phrase in list {
+                let p = lower_words(phrase);
+                if words
+                    .windows(p.len())
+                    .any(|w| w.iter().zip(&p).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+                {
+                    mask |= bit;
+                }
+            }
+        }
+        mask
+    }
+
+    #[test]
+    fn word_lists_match_more_than_twice_and_is_expected_to_in_any_case() {
+        for (clause, mask) in [
+            (
+                "Exports rose to MORE THAN twice the 2019 level",
+                COMPARISON | HEDGE,
+            ),
+            ("The record-high All-Time figure", SUPERLATIVE),
+            ("Output Is Expected To fall, perhaps", FUTURE | OPINION),
+            (
+                "naïve estimates; Erdoğan’s “largest” rally",
+                COMPARISON | SUPERLATIVE,
+            ),
+            ("more", 0),
+            ("", 0),
+        ] {
+            assert_eq!(lexicon_mask(clause), mask, "{clause:?}");
+            assert_eq!(lexicon_mask_by_windows(clause), mask, "{clause:?}");
+        }
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn word_lists_match_as_every_window_would(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(
+                        [COMPARISON_WORDS, SUPERLATIVE_WORDS, HEDGE_WORDS, OPINION_WORDS, FUTURE_WORDS]
+                            .concat()
+                    )
+                    .prop_map(str::to_string),
+                    "[a-zA-Z]{1,8}",
+                    proptest::sample::select(vec!["MORE", "Than", "naïve", "x-y", "…", ";", "12"])
+                        .prop_map(str::to_string),
+                ],
+                0..20,
+            ),
+            upper in proptest::bool::ANY,
+        ) {
+            let mut clause = words.join(" ");
+            if upper {
+                clause = clause.to_uppercase();
+            }
+            proptest::prop_assert_eq!(lexicon_mask(&clause), lexicon_mask_by_windows(&clause));
+        }
     }
 
     #[test]

@@ -332,33 +332,42 @@ impl FromStr for Decimal {
     }
 }
 
-impl fmt::Display for Decimal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Decimal {
+    /// Appends the canonical form (what `Display` prints) to `out` as ASCII bytes.
+    pub fn write_canonical(&self, out: &mut Vec<u8>) {
         if self.is_zero() {
-            return f.write_str("0");
+            out.push(b'0');
+            return;
         }
-        let mut s = String::with_capacity(self.printed_digits() + 2);
+        out.reserve(self.printed_digits() + 2);
         if self.negative {
-            s.push('-');
+            out.push(b'-');
         }
-        let digit = |d: &u8| char::from(b'0' + d);
+        let digit = |d: &u8| b'0' + d;
         if self.exp >= 0 {
-            s.extend(self.digits.iter().map(digit));
-            s.extend(std::iter::repeat_n('0', self.exp as usize));
+            out.extend(self.digits.iter().map(digit));
+            out.extend(std::iter::repeat_n(b'0', self.exp as usize));
         } else {
             let frac = (-self.exp) as usize;
             if frac >= self.digits.len() {
-                s.push_str("0.");
-                s.extend(std::iter::repeat_n('0', frac - self.digits.len()));
-                s.extend(self.digits.iter().map(digit));
+                out.extend_from_slice(b"0.");
+                out.extend(std::iter::repeat_n(b'0', frac - self.digits.len()));
+                out.extend(self.digits.iter().map(digit));
             } else {
                 let cut = self.digits.len() - frac;
-                s.extend(self.digits[..cut].iter().map(digit));
-                s.push('.');
-                s.extend(self.digits[cut..].iter().map(digit));
+                out.extend(self.digits[..cut].iter().map(digit));
+                out.push(b'.');
+                out.extend(self.digits[cut..].iter().map(digit));
             }
         }
-        f.write_str(&s)
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = Vec::new();
+        self.write_canonical(&mut s);
+        f.write_str(std::str::from_utf8(&s).map_err(|_| fmt::Error)?)
     }
 }
 

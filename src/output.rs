@@ -2,8 +2,10 @@
 //!
 //! Every span leaves the process twice: code points (`start`, `end`) and bytes
 //! (`byte_start`, `byte_end`). Numbers print exactly, as JSON numbers. The records are
-//! typed structs serialised straight to the output (no intermediate JSON tree), which
-//! keeps `extract --format jsonl` fast.
+//! typed structs serialised with serde for JSON values, and written by hand into a byte
+//! buffer for the two hot paths (`extract --format jsonl` and the store's mention
+//! attributes): [`JsonBuf`] prints exactly what serde_json's compact serializer prints
+//! for the same structs, without its map machinery for flattened fields.
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -151,7 +153,9 @@ pub fn mention_json(m: &Mention, text: &str, idx: &OffsetIndex) -> Map<String, V
 
 /// One mention as a compact JSON string (the store keeps it as the mention's `attrs`).
 pub fn mention_json_string(m: &Mention, text: &str, idx: &OffsetIndex) -> String {
-    serde_json::to_string(&MentionOut::new(m, text, idx)).unwrap_or_else(|_| "{}".into())
+    let mut out = Vec::with_capacity(256);
+    JsonBuf(&mut out).mention(m, text, idx);
+    String::from_utf8(out).unwrap_or_else(|_| "{}".into())
 }
 
 /// One claim, with its components as indices into the mention list.
@@ -262,12 +266,506 @@ pub fn write_analysis(
     text: &str,
     a: &Analysis,
 ) -> std::io::Result<()> {
+    let mut out = Vec::with_capacity(text.len() * 4);
+    render_analysis(&mut out, id, text, a)?;
+    w.write_all(&out)
+}
+
+/// Appends one extract record as a single line of JSON (without the newline) to `out`:
+/// the bytes `serde_json::to_writer` prints for [`AnalysisOut`].
+pub fn render_analysis(
+    out: &mut Vec<u8>,
+    id: &Value,
+    text: &str,
+    a: &Analysis,
+) -> std::io::Result<()> {
     let idx = OffsetIndex::new(text);
-    serde_json::to_writer(w, &AnalysisOut::new(id, text, a, &idx)).map_err(std::io::Error::from)
+    JsonBuf(out).analysis(id, text, a, &idx)
 }
 
 /// A whole document's analysis as a JSON value.
 pub fn analysis_json(id: Value, text: &str, a: &Analysis) -> Value {
     let idx = OffsetIndex::new(text);
     serde_json::to_value(AnalysisOut::new(&id, text, a, &idx)).unwrap_or(Value::Null)
+}
+
+/// A JSON writer into a byte buffer that prints what serde_json's compact serializer
+/// prints for the output structs above: the same field order, `null` for `None`, strings
+/// escaped as serde_json escapes them, decimals in their canonical form.
+struct JsonBuf<'b>(&'b mut Vec<u8>);
+
+impl JsonBuf<'_> {
+    fn raw(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// `,"key":` (or `"key":` with `first`); keys are plain ASCII and need no escaping.
+    fn key(&mut self, key: &str, first: bool) {
+        if !first {
+            self.0.push(b',');
+        }
+        self.0.push(b'"');
+        self.raw(key);
+        self.0.extend_from_slice(b"\":");
+    }
+
+    /// A string with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`
+    /// and `\u00XX` for the other control bytes; everything else as is.
+    fn str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        self.0.push(b'"');
+        let mut start = 0;
+        loop {
+            let i = crate::bytescan::json_escape_end(b, start);
+            self.0
+                .extend_from_slice(b.get(start..i).unwrap_or_default());
+            let Some(&c) = b.get(i) else { break };
+            let short = match c {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                0x0c => b'f',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                _ => 0,
+            };
+            if short != 0 {
+                self.0.extend_from_slice(&[b'\\', short]);
+            } else {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.0.extend_from_slice(b"\\u00");
+                self.0.push(HEX[usize::from(c >> 4)]);
+                self.0.push(HEX[usize::from(c & 0xf)]);
+            }
+            start = i + 1;
+        }
+        self.0.push(b'"');
+    }
+
+    /// A name of the contract (a kind, a type, a feature): plain ASCII that needs no
+    /// escaping (a test checks every one).
+    fn name(&mut self, s: &'static str) {
+        debug_assert_eq!(crate::bytescan::json_escape_end(s.as_bytes(), 0), s.len());
+        self.0.push(b'"');
+        self.raw(s);
+        self.0.push(b'"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    fn usize(&mut self, n: usize) {
+        if n < 10 {
+            self.0.push(b'0' + n as u8);
+            return;
+        }
+        // Two digits at a time, from the end.
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut m = n;
+        while m >= 100 {
+            let d = (m % 100) * 2;
+            m /= 100;
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
+        }
+        if m >= 10 {
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&PAIRS[m * 2..m * 2 + 2]);
+        } else {
+            i -= 1;
+            digits[i] = b'0' + m as u8;
+        }
+        // Fixed-length copies for the common lengths: a copy of unknown length calls memcpy.
+        match digits.len() - i {
+            2 => self.0.extend_from_slice(&digits[18..]),
+            3 => self.0.extend_from_slice(&digits[17..]),
+            4 => self.0.extend_from_slice(&digits[16..]),
+            5 => self.0.extend_from_slice(&digits[15..]),
+            _ => self.0.extend_from_slice(&digits[i..]),
+        }
+    }
+
+    fn opt_usize(&mut self, n: Option<usize>) {
+        match n {
+            Some(n) => self.usize(n),
+            None => self.raw("null"),
+        }
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.raw(if b { "true" } else { "false" });
+    }
+
+    /// A decimal as [`decimal_number`] renders it: canonical digits, or `null` when absent
+    /// or too long. The canonical form is always valid JSON number syntax.
+    fn decimal(&mut self, d: &Option<Decimal>) {
+        match d {
+            Some(d) if d.printed_digits() <= MAX_DIGITS => d.write_canonical(self.0),
+            _ => self.raw("null"),
+        }
+    }
+
+    /// Any serialisable value through serde_json itself (the record id, floats).
+    fn serde(&mut self, v: &impl Serialize) -> std::io::Result<()> {
+        serde_json::to_writer(&mut *self.0, v).map_err(std::io::Error::from)
+    }
+
+    /// The fields of a [`SpanOut`], without braces.
+    fn span_fields(&mut self, span: Span, text: &str, idx: &OffsetIndex, first: bool) {
+        let c = idx.char_span(span);
+        self.raw(if first { "\"start\":" } else { ",\"start\":" });
+        self.usize(c.start);
+        self.raw(",\"end\":");
+        self.usize(c.end);
+        self.raw(",\"byte_start\":");
+        self.usize(span.start);
+        self.raw(",\"byte_end\":");
+        self.usize(span.end);
+        self.raw(",\"text\":");
+        self.str(span.slice(text));
+    }
+
+    fn opt_span(&mut self, span: Option<Span>, text: &str, idx: &OffsetIndex) {
+        match span {
+            Some(span) => {
+                self.0.push(b'{');
+                self.span_fields(span, text, idx, true);
+                self.0.push(b'}');
+            }
+            None => self.raw("null"),
+        }
+    }
+
+    /// A [`MentionOut`].
+    fn mention(&mut self, m: &Mention, text: &str, idx: &OffsetIndex) {
+        self.raw("{\"kind\":");
+        self.name(m.kind().as_str());
+        self.span_fields(m.span, text, idx, false);
+        match &m.payload {
+            Payload::Figure(f) => {
+                self.key("value", false);
+                self.decimal(&f.value);
+                self.key("low", false);
+                self.decimal(&f.low);
+                self.key("high", false);
+                self.decimal(&f.high);
+                self.key("unit", false);
+                self.opt_str(f.unit.as_deref());
+                self.key("mod", false);
+                match f.modifier {
+                    Some(x) => self.name(x.as_str()),
+                    None => self.raw("null"),
+                }
+                self.key("subject", false);
+                self.opt_span(f.subject, text, idx);
+            }
+            Payload::Date(t) => {
+                self.key("type", false);
+                self.name(t.timex_type.as_str());
+                self.key("value", false);
+                self.str(&t.value);
+                self.key("mod", false);
+                self.opt_str(t.modifier.as_deref());
+                if let Some(q) = &t.quant {
+                    self.key("quant", false);
+                    self.str(q);
+                }
+                if let Some(f) = &t.freq {
+                    self.key("freq", false);
+                    self.str(f);
+                }
+            }
+            Payload::Attribution(a) => {
+                self.key("source", false);
+                self.opt_span(a.source, text, idx);
+                self.key("cue", false);
+                self.opt_span(a.cue, text, idx);
+                self.key("content", false);
+                self.opt_span(a.content, text, idx);
+                self.key("direct", false);
+                self.bool(a.direct);
+                self.key("source_id", false);
+                self.opt_usize(a.source_id);
+                self.key("source_kind", false);
+                self.name(a.source_kind.as_str());
+                self.key("source_name", false);
+                self.opt_span(a.source_name, text, idx);
+                self.key("source_role", false);
+                self.opt_span(a.source_role, text, idx);
+            }
+        }
+        self.0.push(b'}');
+    }
+
+    /// A [`ClaimOut`].
+    fn claim(&mut self, c: &Claim, text: &str, idx: &OffsetIndex) -> std::io::Result<()> {
+        self.0.push(b'{');
+        self.span_fields(c.span, text, idx, true);
+        self.key("type", false);
+        self.name(c.claim_type.as_str());
+        self.key("worthiness", false);
+        self.serde(&round3(c.worthiness))?;
+        self.key("features", false);
+        self.0.push(b'[');
+        for (i, f) in c.features.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.name(f);
+        }
+        self.raw("]");
+        self.key("components", false);
+        self.0.push(b'[');
+        for (i, &k) in c.components.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.usize(k);
+        }
+        self.raw("]");
+        self.key("attribution", false);
+        self.opt_usize(c.attribution);
+        self.key("sourced", false);
+        self.bool(c.is_sourced());
+        self.0.push(b'}');
+        Ok(())
+    }
+
+    /// An [`AnalysisOut`].
+    fn analysis(
+        &mut self,
+        id: &Value,
+        text: &str,
+        a: &Analysis,
+        idx: &OffsetIndex,
+    ) -> std::io::Result<()> {
+        self.raw("{\"id\":");
+        self.serde(id)?;
+        self.key("anchor", false);
+        match a.anchor {
+            Some(an) => {
+                self.raw("{\"kind\":");
+                self.name(an.kind.as_str());
+                self.key("date", false);
+                match an.date {
+                    Some(d) => self.str(&d.to_string()),
+                    None => self.raw("null"),
+                }
+                self.0.push(b'}');
+            }
+            None => self.raw("null"),
+        }
+        self.key("mentions", false);
+        self.0.push(b'[');
+        for (i, m) in a.mentions.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.mention(m, text, idx);
+        }
+        self.0.push(b']');
+        self.key("claims", false);
+        self.0.push(b'[');
+        for (i, c) in a.claims.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.claim(c, text, idx)?;
+        }
+        self.0.push(b']');
+        self.key("sources", false);
+        self.0.push(b'[');
+        for (i, s) in a.sources.sources.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.raw("{\"id\":");
+            self.usize(i);
+            self.key("name", false);
+            self.str(&s.name);
+            self.key("kind", false);
+            self.name(s.kind.as_str());
+            self.key("role", false);
+            self.opt_str(s.role.as_deref());
+            self.key("aliases", false);
+            self.0.push(b'[');
+            for (j, alias) in s.aliases.iter().enumerate() {
+                if j > 0 {
+                    self.0.push(b',');
+                }
+                self.str(alias);
+            }
+            self.raw("]}");
+        }
+        self.raw("]}");
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Metadata};
+    use crate::pipeline;
+    use proptest::prelude::*;
+
+    /// The hand-written record against the serde-derived rendering of the same structs,
+    /// and each mention's store attributes against `serde_json::to_string`.
+    fn assert_same_as_serde(id: &Value, text: &str, published: Option<&str>) {
+        let doc = Document::from_text(
+            "t",
+            text.to_string(),
+            Metadata {
+                published: published.and_then(|d| d.parse().ok()),
+                ..Metadata::default()
+            },
+        );
+        let a = pipeline::analyse(&doc);
+        let idx = OffsetIndex::new(text);
+        let expected = serde_json::to_string(&AnalysisOut::new(id, text, &a, &idx)).unwrap();
+        let mut got = Vec::new();
+        write_analysis(&mut got, id, text, &a).unwrap();
+        assert_eq!(String::from_utf8(got).unwrap(), expected, "{text:?}");
+        for m in &a.mentions {
+            let expected = serde_json::to_string(&MentionOut::new(m, text, &idx)).unwrap();
+            assert_eq!(mention_json_string(m, text, &idx), expected);
+        }
+    }
+
+    #[test]
+    fn records_of_the_seed_article_match_serde() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert_same_as_serde(&Value::from("seed"), &text, Some("2025-07-10"));
+                assert_same_as_serde(&Value::from(7), &text, None);
+                seen += 1;
+            }
+        }
+        assert!(seen > 0);
+    }
+
+    #[test]
+    fn records_with_every_payload_and_escape_match_serde() {
+        let texts = [
+            "Exports rose from $2.3 billion in 2021 to $3.6 billion, about 12 percent; \
+             imports fell by 3 percent in the same period.",
+            "“We will not back down,” President Ilham Aliyev said on 27 June 2025. \
+             He added that 600,000 Azerbaijanis live in Russia.",
+            "According to Azerbaijani customs data, between 10 and 15 percent of trade \
+             passed through Baku every week in the mid-2000s.",
+            "Tabs\there, a \"quoted\" back\\slash, a bell \u{7} and\r\nnew lines; \
+             Erdoğan’s 1/2 of ½ the 3.6 bn.",
+            "Twice a month for the last 44 days, the ministry said prices were up 0.25%.",
+            "",
+        ];
+        let id: Value = serde_json::from_str(r#"{"b":[1,2.50,"x\n"],"a":null}"#).unwrap();
+        for t in texts {
+            assert_same_as_serde(&id, t, Some("2025-07-10"));
+            assert_same_as_serde(&Value::Null, t, None);
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for c in 0..=0x7fu8 {
+            let s = format!("a{}b\u{e9}{}", char::from(c), char::from(c));
+            let mut out = Vec::new();
+            JsonBuf(&mut out).str(&s);
+            assert_eq!(out, serde_json::to_vec(&s).unwrap(), "byte {c}");
+        }
+    }
+
+    #[test]
+    fn names_written_unescaped_need_no_escaping() {
+        use crate::claims::{ClaimType, WORTHINESS_FEATURES};
+        use crate::recognize::{AnchorKind, FigureMod, MentionKind, SourceKind, TimexType};
+        let names = MentionKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(TimexType::ALL.iter().map(|k| k.as_str()))
+            .chain(SourceKind::ALL.iter().map(|k| k.as_str()))
+            .chain(FigureMod::ALL.iter().map(|k| k.as_str()))
+            .chain(ClaimType::ALL.iter().map(|k| k.as_str()))
+            .chain(WORTHINESS_FEATURES.iter().map(|f| f.0))
+            .chain(
+                [
+                    AnchorKind::Published,
+                    AnchorKind::Inferred,
+                    AnchorKind::None,
+                ]
+                .iter()
+                .map(|k| k.as_str()),
+            );
+        for name in names {
+            let mut out = Vec::new();
+            JsonBuf(&mut out).name(name);
+            assert_eq!(out, serde_json::to_vec(name).unwrap());
+        }
+    }
+
+    #[test]
+    fn counts_print_as_serde_json_prints_them() {
+        let mut n = 1usize;
+        let mut all = vec![0, usize::MAX];
+        while let Some(m) = n.checked_mul(10) {
+            all.extend([n - 1, n, n + 1, n + 7]);
+            n = m;
+        }
+        all.extend((0..1000).chain(9990..10010));
+        for k in all {
+            let mut out = Vec::new();
+            JsonBuf(&mut out).usize(k);
+            assert_eq!(out, serde_json::to_vec(&k).unwrap(), "{k}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_is_escaped_as_serde_json_escapes_it(s in any::<String>()) {
+            let mut out = Vec::new();
+            JsonBuf(&mut out).str(&s);
+            prop_assert_eq!(out, serde_json::to_vec(&s).unwrap());
+        }
+
+        #[test]
+        fn decimals_print_as_serde_json_numbers(s in "-?[0-9]{0,30}(\\.[0-9]{0,30})?(e-?[0-9]{1,2})?") {
+            let d = s.parse::<Decimal>().ok();
+            let mut out = Vec::new();
+            JsonBuf(&mut out).decimal(&d);
+            prop_assert_eq!(out, serde_json::to_vec(&decimal_number(&d)).unwrap());
+        }
+
+        #[test]
+        fn records_of_any_news_like_text_match_serde(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("said"), Just("According to"), Just("Aliyev"), Just("the minister"),
+                    Just("$3.6 billion"), Just("12 percent"), Just("between 10 and 15"),
+                    Just("27 June 2025"), Just("last week"), Just("every month"), Just("2020"),
+                    Just("“"), Just("”"), Just("\""), Just("."), Just(";"), Just(","),
+                    Just("\n"), Just("\t"), Just("\\"), Just("about"), Just("he"), Just("Baku"),
+                    Just("would"), Just("rose"), Just("½"), Just("Erdoğan’s"), Just("\u{1}"),
+                ],
+                0..60,
+            )
+        ) {
+            let text = words.join(" ");
+            assert_same_as_serde(&Value::from("p"), &text, Some("2025-07-10"));
+        }
+    }
 }

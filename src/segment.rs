@@ -11,7 +11,12 @@
 //! ("J. R. Smith"), and before a lower-case continuation ("... and then"). Decimals
 //! ("32.1%") never break under UAX #29. Sentence spans exclude surrounding white space.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::fnv::FnvBuild;
 
 use crate::span::Span;
 
@@ -165,6 +170,20 @@ const OTHER_TERMINATORS: &[char] = &[
     '\u{FE57}', '꓿', '꘎', '꘏',
 ];
 
+/// Whether a text holds one of [`OTHER_TERMINATORS`]: ASCII runs are skipped eight
+/// bytes at a time and only non-ASCII characters are decoded.
+fn has_other_terminator(body: &str) -> bool {
+    let b = body.as_bytes();
+    let mut i = crate::bytescan::non_ascii(b, 0);
+    while let Some(c) = body.get(i..).and_then(|s| s.chars().next()) {
+        if OTHER_TERMINATORS.contains(&c) {
+            return true;
+        }
+        i = crate::bytescan::non_ascii(b, i + c.len_utf8());
+    }
+    false
+}
+
 /// Sentence boundaries of a paragraph (byte offsets, excluding 0 and the end), as
 /// UAX #29 defines them.
 ///
@@ -180,7 +199,7 @@ pub fn uax29_boundaries(body: &str) -> Vec<usize> {
             .filter(|&i| i > 0)
             .collect()
     };
-    if !body.is_ascii() && body.contains(OTHER_TERMINATORS) {
+    if has_other_terminator(body) {
         return full(body);
     }
     let bytes = body.as_bytes();
@@ -190,6 +209,47 @@ pub fn uax29_boundaries(body: &str) -> Vec<usize> {
         i = next_candidate(bytes, i);
         if i >= bytes.len() {
             break;
+        }
+        // The two commonest cases need no window. A terminator that ends the paragraph
+        // has nothing after it to break before. A terminator, one space and an ASCII
+        // capital always break before the capital: no rule keeps a terminator and its
+        // spaces with a following upper-case letter (SB7 needs no space between, SB8 a
+        // lower-case letter, SB8a a terminator or SContinue), and SB9-SB11 break
+        // after the spaces.
+        if matches!(bytes[i], b'.' | b'?' | b'!') {
+            match bytes.get(i + 1..i + 3) {
+                None if i + 1 == bytes.len() => break,
+                Some(&[b' ', c]) if c.is_ascii_uppercase() => {
+                    out.push(i + 2);
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        // A period before a digit ("3.6 billion") never breaks (SB6), and nothing after
+        // it can until the next terminator: when the next ASCII letter (or the end)
+        // comes first, the window would find nothing.
+        if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let mut j = i + 1;
+            while j < bytes.len()
+                && j - i <= 256
+                && bytes[j] < 0x80
+                && !bytes[j].is_ascii_alphabetic()
+                && !matches!(bytes[j], b'.' | b'?' | b'!' | b'\n' | b'\r')
+            {
+                j += 1;
+            }
+            if j - i <= 256 {
+                match bytes.get(j) {
+                    None => break,
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        i = j;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
         }
         // Window start: the start of the token holding the terminator.
         let lo = body[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |w| {
@@ -233,6 +293,26 @@ fn next_candidate(b: &[u8], i: usize) -> usize {
     crate::bytescan::find_any(b, i, b".?!\n\r")
 }
 
+const IS_TITLE: u8 = 1;
+const IS_ABBREVIATION: u8 = 2;
+
+/// Whether a word is in [`TITLES`] and in [`ABBREVIATIONS`], as bits: one hash lookup
+/// for the last word of every sentence instead of two scans of the lists.
+fn abbreviation_kind(word: &str) -> u8 {
+    static KINDS: OnceLock<HashMap<&'static str, u8, FnvBuild>> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let mut kinds = HashMap::default();
+        for &t in TITLES {
+            *kinds.entry(t).or_insert(0) |= IS_TITLE;
+        }
+        for &a in ABBREVIATIONS {
+            *kinds.entry(a).or_insert(0) |= IS_ABBREVIATION;
+        }
+        kinds
+    });
+    kinds.get(word).copied().unwrap_or(0)
+}
+
 /// Is the boundary between `before` and `after` a false sentence break?
 fn false_boundary(before: &str, after: &str) -> bool {
     let before = before.trim_end();
@@ -258,10 +338,11 @@ fn false_boundary(before: &str, after: &str) -> bool {
             return true;
         }
     }
-    if TITLES.contains(&word) {
+    let kind = abbreviation_kind(word);
+    if kind & IS_TITLE != 0 {
         return true;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if kind & IS_ABBREVIATION != 0 {
         // "in the U.S. The talks" ends a sentence; "the U.S. Senate" does not. A following
         // function word that starts sentences decides it.
         let next = after
@@ -331,13 +412,54 @@ mod tests {
 
     proptest! {
         #[test]
-        fn windowed_boundaries_match_uax29(t in "([A-Za-z]{1,6}|[.?!'\"’”)( ]|\\n|[0-9]|é|A\\.){0,60}") {
+        fn windowed_boundaries_match_uax29(t in "([A-Za-z]{1,6}|[.?!'\"’”)( ]|\\n|[0-9]|é|A\\.|[.?!] [A-Z]|\\.[0-9]{1,3}[ ,%]?){0,60}") {
             let want: Vec<usize> = t
                 .split_sentence_bound_indices()
                 .map(|(i, _)| i)
                 .filter(|&i| i > 0)
                 .collect();
             prop_assert_eq!(uax29_boundaries(&t), want);
+        }
+    }
+
+    #[test]
+    fn other_terminators_are_found_among_curly_quotes() {
+        for t in [
+            "“Yes,” he said。 Then",
+            "ascii only. Really!",
+            "naïve ‘Sadovod’ — ok",
+            "end\u{2029}",
+            "",
+        ] {
+            assert_eq!(
+                has_other_terminator(t),
+                t.contains(OTHER_TERMINATORS),
+                "{t:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn other_terminators_are_found_as_contains_finds_them(t in "\\PC{0,40}") {
+            prop_assert_eq!(has_other_terminator(&t), t.contains(OTHER_TERMINATORS));
+        }
+    }
+
+    #[test]
+    fn titles_and_abbreviations_are_looked_up_as_the_lists_say() {
+        for w in TITLES
+            .iter()
+            .chain(ABBREVIATIONS)
+            .chain(&["Smith", "", "US", "u.s"])
+        {
+            let kind = abbreviation_kind(w);
+            assert_eq!(kind & IS_TITLE != 0, TITLES.contains(w), "{w}");
+            assert_eq!(
+                kind & IS_ABBREVIATION != 0,
+                ABBREVIATIONS.contains(w),
+                "{w}"
+            );
         }
     }
 

@@ -100,19 +100,37 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
 
 /// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
 /// is 1 at the end when any line failed.
-pub fn stream_jsonl(input: impl BufRead, output: impl Write) -> anyhow::Result<i32> {
+pub fn stream_jsonl(mut input: impl BufRead, output: impl Write) -> anyhow::Result<i32> {
     let mut out = BufWriter::new(output);
     let mut failed = 0usize;
-    for (n, line) in input.split(b'\n').enumerate() {
-        let line_no = n + 1;
-        let bytes = line.context("reading standard input")?;
+    // One record's JSON, reused from line to line.
+    let mut record = Vec::new();
+    // One line buffer, reused: the lines are those of `BufRead::split(b'\n')`.
+    let mut bytes = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        bytes.clear();
+        let read = input
+            .read_until(b'\n', &mut bytes)
+            .context("reading standard input")?;
+        if read == 0 {
+            break;
+        }
+        line_no += 1;
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         match process_line(&bytes) {
             Ok((id, doc, analysis)) => {
-                let r = output::write_analysis(&mut out, &id, &doc.text, &analysis)
-                    .and_then(|_| out.write_all(b"\n"))
+                record.clear();
+                let r = output::render_analysis(&mut record, &id, &doc.text, &analysis)
+                    .and_then(|_| {
+                        record.push(b'\n');
+                        out.write_all(&record)
+                    })
                     .and_then(|_| out.flush());
                 if let Err(e) = r {
                     if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -152,17 +170,18 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
             format!("not a JSON object: {e} (column {})", e.column()),
         )
     })?;
-    let Value::Object(obj) = record else {
+    let Value::Object(mut obj) = record else {
         return Err((None, "not a JSON object".into()));
     };
     let id = obj.get("id").cloned().unwrap_or(Value::Null);
     let shown = Some(id.to_string());
-    let Some(Value::String(doc_text)) = obj.get("text") else {
+    // The text moves into the document (the record is dropped after this function).
+    let Some(Value::String(doc_text)) = obj.get_mut("text").map(std::mem::take) else {
         return Err((shown, "missing \"text\" string".into()));
     };
     let published = match obj.get("date") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(super::parse_date(s).map_err(|e| (shown.clone(), e))?),
+        Some(Value::String(s)) => Some(parse_published(s).map_err(|e| (shown.clone(), e))?),
         Some(other) => {
             return Err((
                 shown,
@@ -172,7 +191,7 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
     };
     let doc = Document::from_text(
         id.to_string(),
-        doc_text.clone(),
+        doc_text,
         Metadata {
             published,
             ..Metadata::default()
@@ -187,6 +206,28 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
         )
     })?;
     Ok((id, doc, analysis))
+}
+
+/// The `date` of an input line: a valid `YYYY-MM-DD` (years 1000-9999) is read
+/// directly; anything else goes through [`super::parse_date`] and its error message.
+fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let digits = b.get(r)?;
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+            if y >= 1000 {
+                if let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
+                    return Ok(date);
+                }
+            }
+        }
+    }
+    super::parse_date(s)
 }
 
 fn render_table(doc: &Document, a: &Analysis) -> String {
@@ -235,4 +276,63 @@ fn render_table(doc: &Document, a: &Analysis) -> String {
         ]);
     }
     table::print(Format::Table, &t, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,
+    /// a malformed line counted in the line numbers, and a last line without a newline.
+    #[test]
+    fn jsonl_lines_split_at_newlines_with_blank_lines_skipped() {
+        let input: &[u8] = b"{\"id\":1,\"text\":\"Prices rose 3 percent.\"}\r\n\n   \n[1]\n\
+            {\"id\":2,\"text\":\"On 27 June 2025 it fell.\"}";
+        let mut out = Vec::new();
+        assert_eq!(stream_jsonl(input, &mut out).unwrap(), 1);
+        let out = String::from_utf8(out).unwrap();
+        let ids: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(ids, vec![Value::from(1), Value::from(2)]);
+        let mut out = Vec::new();
+        assert_eq!(stream_jsonl(&b""[..], &mut out).unwrap(), 0);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn published_dates_parse_as_chrono_parses_them() {
+        let mut inputs: Vec<String> = [
+            "2025-07-10",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-06-31",
+            "0999-01-01",
+            "0000-01-01",
+            "9999-12-31",
+            "2025-7-10",
+            "2025-07-10 ",
+            "+2025-07-10",
+            "2025/07/10",
+            "20250710",
+            "２０２５-07-10",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for y in [1000, 1999, 2000, 2024, 2025, 2100, 9999] {
+            for m in 0..=13 {
+                for d in [0, 1, 28, 29, 30, 31, 32] {
+                    inputs.push(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        for s in inputs {
+            assert_eq!(parse_published(&s), super::super::parse_date(&s), "{s:?}");
+        }
+    }
 }

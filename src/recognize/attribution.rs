@@ -99,13 +99,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             if word_start.is_none() {
                 word_start = Some(i);
             }
-            i += 1;
-            while bytes
-                .get(i)
-                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ALNUM)
-            {
-                i += 1;
-            }
+            i = crate::bytescan::alnum_end(bytes, i + 1);
             continue;
         }
         if b == b' ' {

@@ -319,14 +319,14 @@ pub fn recognise(ctx: &Context) -> Recognised {
     let (dates, anchor) = dates::recognise(ctx);
     let figures = figures::recognise(ctx);
     let attributions = attribution::recognise(ctx);
-    let mut mentions: Vec<Mention> = Vec::with_capacity(dates.len() + figures.len());
+    let mut mentions: Vec<Mention> =
+        Vec::with_capacity(dates.len() + figures.len() + attributions.len());
     // A figure inside a temporal expression is part of the date ("the 44-day war",
     // "27 June 2025"), not a quantity of its own.
-    let temporal: Vec<Span> = dates.iter().map(|m| m.span).collect();
     mentions.extend(
         figures
             .into_iter()
-            .filter(|f| !temporal.iter().any(|t| t.contains(f.span))),
+            .filter(|f| !dates.iter().any(|d| d.span.contains(f.span))),
     );
     mentions.extend(dates);
     mentions.extend(attributions);
