@@ -35,6 +35,8 @@ CREATE TABLE documents (
 CREATE INDEX documents_hash ON documents (content_hash);
 CREATE INDEX documents_current ON documents (source_key, is_current);
 
+-- A sentence's id is document_id * 2^24 + ordinal: the sentences of a document are one
+-- range of the primary key, and need no second index (version 2).
 CREATE TABLE sentences (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -43,8 +45,7 @@ CREATE TABLE sentences (
     start       INTEGER NOT NULL,
     end         INTEGER NOT NULL,
     byte_start  INTEGER NOT NULL,
-    byte_end    INTEGER NOT NULL,
-    UNIQUE (document_id, ordinal)
+    byte_end    INTEGER NOT NULL
 );
 
 -- Recognised expressions. The normalised attributes every kind shares have columns

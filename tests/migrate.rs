@@ -78,6 +78,18 @@ fn version_1_copy(from: &Path, to: &Path) {
         conn.execute_batch(&format!("INSERT INTO main.{t} SELECT * FROM current.{t};"))
             .unwrap();
     }
+    // Version 1 numbered sentences 1, 2, 3, ... across documents.
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         CREATE TEMP TABLE renumber AS
+             SELECT id AS old, row_number() OVER (ORDER BY id) AS new FROM main.sentences;
+         UPDATE main.mentions SET sentence_id =
+             (SELECT new FROM renumber WHERE old = sentence_id) WHERE sentence_id IS NOT NULL;
+         UPDATE main.claims SET sentence_id =
+             (SELECT new FROM renumber WHERE old = sentence_id) WHERE sentence_id IS NOT NULL;
+         UPDATE main.sentences SET id = (SELECT new FROM renumber WHERE old = id);",
+    )
+    .unwrap();
 }
 
 fn user_version(db: &Path) -> i64 {
@@ -141,7 +153,12 @@ fn version_1_database_is_migrated_keeping_every_row_and_review() {
     let (current, old) = (dir.path().join("current.db"), dir.path().join("v1.db"));
     let (verified, flagged) = current_database(&current);
     version_1_copy(&current, &old);
-    let before = dump(&old);
+    assert_ne!(
+        dump(&old),
+        dump(&current),
+        "version 1 numbers sentences its own way"
+    );
+    let before = dump(&current);
     assert!(before.iter().any(|r| r.starts_with("review_log:")));
     assert_eq!(user_version(&old), 1);
 
@@ -149,7 +166,10 @@ fn version_1_database_is_migrated_keeping_every_row_and_review() {
     let listed = json(&old, &["claims", "--format", "json"]);
     assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
     assert_eq!(user_version(&old), 2);
-    assert!(dump(&old) == before, "every row kept, unchanged");
+    assert!(
+        dump(&old) == before,
+        "every row kept, sentences renumbered as version 2 numbers them"
+    );
     assert_eq!(schema_of(&old), schema_of(&current));
     let conn = Connection::open(&old).unwrap();
     let broken: i64 = conn

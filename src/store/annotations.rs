@@ -808,7 +808,8 @@ fn foreign_claim(conn: &Connection, source_key: &str, key: &str) -> Result<Optio
 fn sentence_at(conn: &Connection, doc_id: i64, byte: usize) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached(
-            "SELECT id FROM sentences WHERE document_id = ?1 AND byte_start <= ?2 AND byte_end > ?2
+            "SELECT id FROM sentences WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215
+               AND byte_start <= ?2 AND byte_end > ?2
              ORDER BY ordinal LIMIT 1",
         )?
         .query_row(params![doc_id, byte as i64], |r| r.get(0))

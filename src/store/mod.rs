@@ -44,7 +44,12 @@ enum Step {
     /// with their indexes and triggers: for changes SQLite cannot make in place
     /// (constraints).
     Rebuild(&'static [&'static str]),
+    /// Runs these statements.
+    Sql(&'static str),
 }
+
+/// Sentence ids: `document_id * SENTENCE_ID_SPAN + ordinal` (see schema.sql).
+pub const SENTENCE_ID_SPAN: i64 = 1 << 24;
 
 /// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
 const MIGRATIONS: &[Step] = &[
@@ -57,7 +62,20 @@ const MIGRATIONS: &[Step] = &[
         "claim_components",
         "claim_sources",
         "review_log",
+        "sentences",
     ]),
+    // Sentence ids become document_id * 2^24 + ordinal; references follow. Old ids are
+    // first moved below zero, where no new id lies.
+    Step::Sql(
+        "UPDATE mentions SET sentence_id = (SELECT s.document_id * 16777216 + s.ordinal
+             FROM sentences s WHERE s.id = mentions.sentence_id)
+         WHERE sentence_id IS NOT NULL;
+         UPDATE claims SET sentence_id = (SELECT s.document_id * 16777216 + s.ordinal
+             FROM sentences s WHERE s.id = claims.sentence_id)
+         WHERE sentence_id IS NOT NULL;
+         UPDATE sentences SET id = -id;
+         UPDATE sentences SET id = document_id * 16777216 + ordinal;",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -350,6 +368,9 @@ impl Database {
                             rebuild_table(&tx, &fresh, table)?;
                         }
                     }
+                    Step::Sql(sql) => {
+                        tx.execute_batch(sql)?;
+                    }
                 }
             }
             let broken: i64 =
@@ -475,7 +496,7 @@ fn ingest_in(
         tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
     }
     let document_id = insert_document(tx, doc, analysis, rows.char_len, version, previous)?;
-    let claims = insert_analysis(tx, registry, document_id, &doc.text, analysis, rows)?;
+    let claims = insert_analysis(tx, registry, document_id, doc, analysis, rows)?;
     if let Some(prev) = previous {
         // Claims and their reviews move to the new text, or become orphans.
         annotations::reanchor_document(tx, prev, document_id)?;
@@ -539,19 +560,25 @@ fn insert_analysis(
     tx: &Connection,
     registry: &mut Option<SourceCache>,
     document_id: i64,
-    text: &str,
+    doc: &Document,
     a: &Analysis,
     rows: &DocumentRows,
 ) -> Result<usize> {
+    let text = doc.text.as_str();
     let next_id = |table: &str| -> Result<i64> {
         let sql = format!("SELECT coalesce(max(id), 0) + 1 FROM {table}");
         Ok(tx.prepare_cached(&sql)?.query_row([], |r| r.get(0))?)
     };
-    let (first_sentence, first_mention, first_claim) = (
-        next_id("sentences")?,
-        next_id("mentions")?,
-        next_id("claims")?,
-    );
+    if rows.sentences.len() as i64 >= SENTENCE_ID_SPAN {
+        return Err(StoreError::Invalid(format!(
+            "{}: has {} sentences; claimtrace stores at most {} per document",
+            doc.key,
+            rows.sentences.len(),
+            SENTENCE_ID_SPAN - 1
+        )));
+    }
+    let first_sentence = document_id * SENTENCE_ID_SPAN;
+    let (first_mention, first_claim) = (next_id("mentions")?, next_id("claims")?);
     let at = |first: i64, i: usize| first + i as i64;
 
     let sentences: Vec<(i64, i64, &rows::SentenceRow)> = rows
