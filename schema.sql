@@ -35,8 +35,8 @@ CREATE TABLE documents (
 CREATE INDEX documents_hash ON documents (content_hash);
 CREATE INDEX documents_current ON documents (source_key, is_current);
 
--- A sentence's id is document_id * 2^24 + ordinal: the sentences of a document are one
--- range of the primary key, and need no second index (version 2).
+-- The id of a sentence or a mention is document_id * 2^24 + ordinal: the rows of a
+-- document are one range of the primary key, and need no second index (version 2).
 CREATE TABLE sentences (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -70,8 +70,7 @@ CREATE TABLE mentions (
     mod         TEXT,
     timex_type  TEXT,
     source_id   INTEGER REFERENCES sources(id),
-    attrs       TEXT    NOT NULL DEFAULT '{}',
-    UNIQUE (document_id, ordinal)
+    attrs       TEXT    NOT NULL DEFAULT '{}'
 );
 
 -- The corpus-wide source registry: one canonical entry per person, organisation,

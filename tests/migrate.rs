@@ -78,7 +78,7 @@ fn version_1_copy(from: &Path, to: &Path) {
         conn.execute_batch(&format!("INSERT INTO main.{t} SELECT * FROM current.{t};"))
             .unwrap();
     }
-    // Version 1 numbered sentences 1, 2, 3, ... across documents.
+    // Version 1 numbered sentences and mentions 1, 2, 3, ... across documents.
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF;
          CREATE TEMP TABLE renumber AS
@@ -87,7 +87,14 @@ fn version_1_copy(from: &Path, to: &Path) {
              (SELECT new FROM renumber WHERE old = sentence_id) WHERE sentence_id IS NOT NULL;
          UPDATE main.claims SET sentence_id =
              (SELECT new FROM renumber WHERE old = sentence_id) WHERE sentence_id IS NOT NULL;
-         UPDATE main.sentences SET id = (SELECT new FROM renumber WHERE old = id);",
+         UPDATE main.sentences SET id = (SELECT new FROM renumber WHERE old = id);
+         CREATE TEMP TABLE renumber_m AS
+             SELECT id AS old, row_number() OVER (ORDER BY id) AS new FROM main.mentions;
+         UPDATE main.claim_components SET mention_id =
+             (SELECT new FROM renumber_m WHERE old = mention_id);
+         UPDATE main.claim_sources SET attribution_mention_id =
+             (SELECT new FROM renumber_m WHERE old = attribution_mention_id);
+         UPDATE main.mentions SET id = (SELECT new FROM renumber_m WHERE old = id);",
     )
     .unwrap();
 }
@@ -168,7 +175,7 @@ fn version_1_database_is_migrated_keeping_every_row_and_review() {
     assert_eq!(user_version(&old), 2);
     assert!(
         dump(&old) == before,
-        "every row kept, sentences renumbered as version 2 numbers them"
+        "every row kept, sentences and mentions renumbered as version 2 numbers them"
     );
     assert_eq!(schema_of(&old), schema_of(&current));
     let conn = Connection::open(&old).unwrap();

@@ -465,7 +465,7 @@ impl Database {
     /// Every mention of a document, in document order.
     pub fn document_mentions(&self, document_id: i64) -> Result<Vec<MentionRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MENTION_COLS} FROM mentions m WHERE m.document_id = ?1
+            "SELECT {MENTION_COLS} FROM mentions m WHERE m.id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215
              ORDER BY m.start, m.end DESC, m.ordinal"
         ))?;
         let rows = stmt
@@ -821,12 +821,20 @@ fn byte_pair(idx: &OffsetIndex, s: usize, e: usize) -> (i64, i64) {
         .map_or((s as i64, e as i64), |b| (b.start as i64, b.end as i64))
 }
 
-fn next_ordinal(conn: &Connection, doc_id: i64) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT coalesce(max(ordinal), -1) + 1 FROM mentions WHERE document_id = ?1",
+/// The ordinal of a new mention of a document, and its id (see `super::ID_SPAN`).
+fn next_mention(conn: &Connection, doc_id: i64) -> Result<(i64, i64)> {
+    let ordinal: i64 = conn.query_row(
+        "SELECT coalesce(max(id) - ?1 * 16777216, -1) + 1 FROM mentions
+         WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215",
         [doc_id],
         |r| r.get(0),
-    )?)
+    )?;
+    if ordinal >= super::ID_SPAN {
+        return Err(StoreError::Invalid(format!(
+            "document {doc_id} has too many mentions to add one"
+        )));
+    }
+    Ok((ordinal, doc_id * super::ID_SPAN + ordinal))
 }
 
 fn span_attrs(s: &Option<SpanRecord>, idx: &OffsetIndex) -> Value {
@@ -858,7 +866,7 @@ fn component_mention(
 ) -> Result<i64> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {MENTION_COLS} FROM mentions m
-         WHERE m.document_id = ?1 AND m.kind = ?2 AND m.start = ?3 AND m.end = ?4 ORDER BY m.id"
+         WHERE m.id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215 AND m.kind = ?2 AND m.start = ?3 AND m.end = ?4 ORDER BY m.id"
     ))?;
     let found = stmt
         .query_map(
@@ -889,14 +897,15 @@ fn component_mention(
         attrs.insert("unit".into(), m.unit.clone().into());
     }
     attrs.insert("mod".into(), m.modifier.clone().into());
+    let (ordinal, id) = next_mention(conn, r.doc_id)?;
     conn.execute(
         "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end, byte_start,
-             byte_end, text, value, unit, mod, timex_type, attrs)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             byte_end, text, value, unit, mod, timex_type, attrs, id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             r.doc_id,
             sentence_at(conn, r.doc_id, bs as usize)?,
-            next_ordinal(conn, r.doc_id)?,
+            ordinal,
             m.kind.as_str(),
             m.start as i64,
             m.end as i64,
@@ -907,10 +916,11 @@ fn component_mention(
             m.unit,
             m.modifier,
             m.timex_type,
-            Value::Object(attrs).to_string()
+            Value::Object(attrs).to_string(),
+            id
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 /// The attribution mention and source a record names, stored if new.
@@ -923,7 +933,7 @@ fn attribution_ids(
 ) -> Result<(i64, Option<i64>)> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, text, attrs FROM mentions
-         WHERE document_id = ?1 AND kind = 'attribution' AND start = ?2 AND end = ?3 ORDER BY id",
+         WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215 AND kind = 'attribution' AND start = ?2 AND end = ?3 ORDER BY id",
     )?;
     let found: Vec<(i64, String, String)> = stmt
         .query_map(params![r.doc_id, a.start as i64, a.end as i64], |row| {
@@ -943,23 +953,25 @@ fn attribution_ids(
                 "content": span_attrs(&a.content, idx), "direct": a.direct,
                 "source_kind": source.as_ref().map_or("unknown", |s| s.kind.as_str()),
             });
+            let (ordinal, id) = next_mention(conn, r.doc_id)?;
             conn.execute(
                 "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end,
-                     byte_start, byte_end, text, attrs)
-                 VALUES (?1, ?2, ?3, 'attribution', ?4, ?5, ?6, ?7, ?8, ?9)",
+                     byte_start, byte_end, text, attrs, id)
+                 VALUES (?1, ?2, ?3, 'attribution', ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     r.doc_id,
                     sentence_at(conn, r.doc_id, bs as usize)?,
-                    next_ordinal(conn, r.doc_id)?,
+                    ordinal,
                     a.start as i64,
                     a.end as i64,
                     bs,
                     be,
                     a.text,
-                    attrs.to_string()
+                    attrs.to_string(),
+                    id
                 ],
             )?;
-            conn.last_insert_rowid()
+            id
         }
     };
     let source_id = match source {
@@ -1278,7 +1290,7 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                     None => {
                         let within: Vec<i64> = {
                             let mut stmt = tx.prepare_cached(
-                                "SELECT id FROM mentions WHERE document_id = ?1
+                                "SELECT id FROM mentions WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215
                                  AND kind IN ('figure', 'date') AND byte_start >= ?2 AND byte_end <= ?3",
                             )?;
                             let rows = stmt

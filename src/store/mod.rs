@@ -48,8 +48,8 @@ enum Step {
     Sql(&'static str),
 }
 
-/// Sentence ids: `document_id * SENTENCE_ID_SPAN + ordinal` (see schema.sql).
-pub const SENTENCE_ID_SPAN: i64 = 1 << 24;
+/// Sentence and mention ids: `document_id * ID_SPAN + ordinal` (see schema.sql).
+pub const ID_SPAN: i64 = 1 << 24;
 
 /// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
 const MIGRATIONS: &[Step] = &[
@@ -64,17 +64,23 @@ const MIGRATIONS: &[Step] = &[
         "review_log",
         "sentences",
     ]),
-    // Sentence ids become document_id * 2^24 + ordinal; references follow. Old ids are
-    // first moved below zero, where no new id lies.
+    // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
+    // (a reference to a row that does not exist is kept, for foreign_key_check to
+    // report). Old ids are first moved below zero, where no new id lies.
     Step::Sql(
-        "UPDATE mentions SET sentence_id = (SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = mentions.sentence_id)
-         WHERE sentence_id IS NOT NULL;
-         UPDATE claims SET sentence_id = (SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = claims.sentence_id)
-         WHERE sentence_id IS NOT NULL;
+        "UPDATE mentions SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+             FROM sentences s WHERE s.id = mentions.sentence_id), sentence_id);
+         UPDATE claims SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+             FROM sentences s WHERE s.id = claims.sentence_id), sentence_id);
          UPDATE sentences SET id = -id;
-         UPDATE sentences SET id = document_id * 16777216 + ordinal;",
+         UPDATE sentences SET id = document_id * 16777216 + ordinal;
+         UPDATE claim_components SET mention_id = coalesce((SELECT m.document_id * 16777216
+             + m.ordinal FROM mentions m WHERE m.id = claim_components.mention_id), mention_id);
+         UPDATE claim_sources SET attribution_mention_id = coalesce((SELECT m.document_id
+             * 16777216 + m.ordinal FROM mentions m
+             WHERE m.id = claim_sources.attribution_mention_id), attribution_mention_id);
+         UPDATE mentions SET id = -id;
+         UPDATE mentions SET id = document_id * 16777216 + ordinal;",
     ),
 ];
 
@@ -569,16 +575,20 @@ fn insert_analysis(
         let sql = format!("SELECT coalesce(max(id), 0) + 1 FROM {table}");
         Ok(tx.prepare_cached(&sql)?.query_row([], |r| r.get(0))?)
     };
-    if rows.sentences.len() as i64 >= SENTENCE_ID_SPAN {
-        return Err(StoreError::Invalid(format!(
-            "{}: has {} sentences; claimtrace stores at most {} per document",
-            doc.key,
-            rows.sentences.len(),
-            SENTENCE_ID_SPAN - 1
-        )));
+    for (what, n) in [
+        ("sentences", rows.sentences.len()),
+        ("mentions", rows.mentions.len()),
+    ] {
+        if n as i64 >= ID_SPAN {
+            return Err(StoreError::Invalid(format!(
+                "{}: has {n} {what}; claimtrace stores at most {} per document",
+                doc.key,
+                ID_SPAN - 1
+            )));
+        }
     }
-    let first_sentence = document_id * SENTENCE_ID_SPAN;
-    let (first_mention, first_claim) = (next_id("mentions")?, next_id("claims")?);
+    let (first_sentence, first_mention) = (document_id * ID_SPAN, document_id * ID_SPAN);
+    let first_claim = next_id("claims")?;
     let at = |first: i64, i: usize| first + i as i64;
 
     let sentences: Vec<(i64, i64, &rows::SentenceRow)> = rows
