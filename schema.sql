@@ -141,7 +141,8 @@ CREATE TABLE claim_components (
     mention_id INTEGER NOT NULL REFERENCES mentions(id),
     PRIMARY KEY (claim_id, mention_id)
 ) WITHOUT ROWID;
-CREATE INDEX claim_components_mention ON claim_components (mention_id);
+-- No index by mention: every query goes from a claim to its components, and mentions
+-- are never deleted (the one case where foreign keys would look children up by it).
 
 -- Claim → source links, with the attribution that makes the link.
 CREATE TABLE claim_sources (
