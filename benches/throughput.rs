@@ -19,6 +19,10 @@ use claimtrace::recognize::{attribution, dates, figures, Context};
 use claimtrace::segment::{self, Segmentation};
 use claimtrace::store::{Database, DocumentRows};
 
+// The allocator of the `claimtrace` binary, so that library stages run as they do there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn input_path() -> PathBuf {
     match std::env::var_os("CLAIMTRACE_BENCH_INPUT") {
         Some(p) => PathBuf::from(p),
