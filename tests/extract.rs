@@ -98,3 +98,43 @@ fn non_utf8_stdin_is_refused() {
         .stderr(predicate::str::contains("<stdin>"))
         .stderr(predicate::str::contains("byte offset 3"));
 }
+
+/// A filter in a pipeline: each record comes out before the next line goes in, so a
+/// caller that writes a line and waits for its answer never deadlocks.
+#[test]
+fn jsonl_stream_answers_each_line_before_the_next_arrives() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(["extract", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, answers) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    for (id, text) in [
+        ("a", "Exports rose 12% in 2024."),
+        ("b", "Imports fell by $3 billion."),
+    ] {
+        let line = serde_json::json!({"id": id, "text": text, "date": null});
+        writeln!(stdin, "{line}").unwrap();
+        stdin.flush().unwrap();
+        // The input stays open: the answer must come anyway.
+        let answer = answers
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the record of a line comes before the next line is written");
+        let record: serde_json::Value = serde_json::from_str(&answer).unwrap();
+        assert_eq!(record["id"], id);
+        assert!(!record["mentions"].as_array().unwrap().is_empty());
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}

@@ -100,8 +100,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
 
 /// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
 /// is 1 at the end when any line failed.
-pub fn stream_jsonl(mut input: impl BufRead, output: impl Write) -> anyhow::Result<i32> {
-    let mut out = BufWriter::new(output);
+pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32> {
+    // Records collect in `out` while more input is already buffered, and are flushed
+    // before any read that may wait: a pipeline downstream gets every record before
+    // this filter waits for the next line, without a write per record.
+    let mut input = std::io::BufReader::with_capacity(1 << 18, input);
+    let mut out = BufWriter::with_capacity(1 << 18, output);
     let mut failed = 0usize;
     // One record's JSON, reused from line to line.
     let mut record = Vec::new();
@@ -110,6 +114,14 @@ pub fn stream_jsonl(mut input: impl BufRead, output: impl Write) -> anyhow::Resu
     let mut line_no = 0usize;
     loop {
         bytes.clear();
+        if !input.buffer().contains(&b'\n') {
+            if let Err(e) = out.flush() {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(if failed > 0 { 1 } else { 0 });
+                }
+                return Err(e).context("writing to stdout");
+            }
+        }
         let read = input
             .read_until(b'\n', &mut bytes)
             .context("reading standard input")?;
@@ -126,12 +138,12 @@ pub fn stream_jsonl(mut input: impl BufRead, output: impl Write) -> anyhow::Resu
         match process_line(&bytes) {
             Ok((id, doc, analysis)) => {
                 record.clear();
-                let r = output::render_analysis(&mut record, &id, &doc.text, &analysis)
-                    .and_then(|_| {
+                let r = output::render_analysis(&mut record, &id, &doc.text, &analysis).and_then(
+                    |_| {
                         record.push(b'\n');
                         out.write_all(&record)
-                    })
-                    .and_then(|_| out.flush());
+                    },
+                );
                 if let Err(e) = r {
                     if e.kind() == std::io::ErrorKind::BrokenPipe {
                         return Ok(if failed > 0 { 1 } else { 0 });
@@ -147,6 +159,12 @@ pub fn stream_jsonl(mut input: impl BufRead, output: impl Write) -> anyhow::Resu
                 }
             }
         }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(e).context("writing to stdout")
+        }
+        _ => {}
     }
     if failed > 0 {
         eprintln!("claimtrace: {failed} input line(s) failed; the others were processed");
