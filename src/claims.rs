@@ -411,17 +411,20 @@ impl PhraseIndex {
     }
 }
 
+/// The word lists and their bits.
+const WORD_LISTS: [(&[&str], u8); 5] = [
+    (COMPARISON_WORDS, COMPARISON),
+    (SUPERLATIVE_WORDS, SUPERLATIVE),
+    (HEDGE_WORDS, HEDGE),
+    (OPINION_WORDS, OPINION),
+    (FUTURE_WORDS, FUTURE),
+];
+
 fn phrase_index() -> &'static PhraseIndex {
     static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = PhraseIndex::default();
-        for (list, bit) in [
-            (COMPARISON_WORDS, COMPARISON),
-            (SUPERLATIVE_WORDS, SUPERLATIVE),
-            (HEDGE_WORDS, HEDGE),
-            (OPINION_WORDS, OPINION),
-            (FUTURE_WORDS, FUTURE),
-        ] {
+        for (list, bit) in WORD_LISTS {
             for phrase in list {
                 let mut words = lower_words(phrase);
                 if words.is_empty() {
@@ -719,13 +722,7 @@ mod tests {
     fn lexicon_mask_by_windows(clause: &str) -> u8 {
         let words: Vec<&str> = crate::bytescan::words(clause).collect();
         let mut mask = 0;
-        for (list, bit) in [
-            (COMPARISON_WORDS, COMPARISON),
-            (SUPERLATIVE_WORDS, SUPERLATIVE),
-            (HEDGE_WORDS, HEDGE),
-            (OPINION_WORDS, OPINION),
-            (FUTURE_WORDS, FUTURE),
-        ] {
+        for (list, bit) in WORD_LISTS {
             for phrase in list {
                 let p = lower_words(phrase);
                 if words
