@@ -463,7 +463,10 @@ impl<'a> Parser<'a> {
             }
             let t = &self.t[i];
             let may_start = match t.kind {
-                TokKind::Word => t.lex != Lex::None || t.capital,
+                // A word outside the lexicon starts an expression only as a quarter or
+                // half code ("Q3", "H1"), which is temporal: every rule of `at` asks
+                // the lexicon about its first word, and turns such a word away.
+                TokKind::Word => t.lex != Lex::None || t.temporal,
                 TokKind::Num | TokKind::NumSuffix => true,
                 TokKind::Punct(b'\'') => true,
                 _ => false,
