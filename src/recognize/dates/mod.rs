@@ -465,8 +465,28 @@ impl<'a> Parser<'a> {
             let may_start = match t.kind {
                 // A word outside the lexicon starts an expression only as a quarter or
                 // half code ("Q3", "H1"), which is temporal: every rule of `at` asks
-                // the lexicon about its first word, and turns such a word away.
-                TokKind::Word => t.lex != Lex::None || t.temporal,
+                // the lexicon about its first word, and turns such a word away. The
+                // function words below are in the lexicon only for what follows or
+                // precedes an expression ("more than", "a year or so", "as of"): no
+                // rule starts at one, and they are the words most often met within
+                // `LEAD` tokens of a number.
+                TokKind::Word => {
+                    t.temporal
+                        || (t.lex != Lex::None
+                            && !matches!(
+                                t.lex,
+                                Lex::Kw(
+                                    Kw::Of
+                                        | Kw::To
+                                        | Kw::And
+                                        | Kw::Or
+                                        | Kw::That
+                                        | Kw::As
+                                        | Kw::Than
+                                        | Kw::Over
+                                )
+                            ))
+                }
                 TokKind::Num | TokKind::NumSuffix => true,
                 TokKind::Punct(b'\'') => true,
                 _ => false,
