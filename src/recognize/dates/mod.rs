@@ -488,7 +488,10 @@ impl<'a> Parser<'a> {
                             ))
                 }
                 TokKind::Num | TokKind::NumSuffix => true,
-                TokKind::Punct(b'\'') => true,
+                // An apostrophe starts only a decade ("'90s"), two digits glued to it.
+                TokKind::Punct(b'\'') => self.t.get(i + 1).is_some_and(|n| {
+                    n.kind == TokKind::NumSuffix && n.digits == 2 && !n.space_before
+                }),
                 _ => false,
             };
             if may_start {
