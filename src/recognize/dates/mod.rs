@@ -470,23 +470,30 @@ impl<'a> Parser<'a> {
                 // precedes an expression ("more than", "a year or so", "as of"): no
                 // rule starts at one, and they are the words most often met within
                 // `LEAD` tokens of a number.
-                TokKind::Word => {
-                    t.temporal
-                        || (t.lex != Lex::None
-                            && !matches!(
-                                t.lex,
-                                Lex::Kw(
-                                    Kw::Of
-                                        | Kw::To
-                                        | Kw::And
-                                        | Kw::Or
-                                        | Kw::That
-                                        | Kw::As
-                                        | Kw::Than
-                                        | Kw::Over
-                                )
-                            ))
-                }
+                TokKind::Word => match t.lex {
+                    _ if t.temporal => true,
+                    Lex::None => false,
+                    Lex::Kw(
+                        Kw::Of
+                        | Kw::To
+                        | Kw::And
+                        | Kw::Or
+                        | Kw::That
+                        | Kw::As
+                        | Kw::Than
+                        | Kw::Over,
+                    ) => false,
+                    // After "the" every rule reads a number, an apostrophe, a lexicon
+                    // or temporal word, or "new" ("the new year 2025").
+                    Lex::Kw(Kw::The) => self.t.get(i + 1).is_some_and(|n| match n.kind {
+                        TokKind::Num | TokKind::NumSuffix | TokKind::Punct(b'\'') => true,
+                        TokKind::Word => {
+                            n.lex != Lex::None || n.temporal || self.word_is(i + 1, "new")
+                        }
+                        _ => false,
+                    }),
+                    _ => true,
+                },
                 TokKind::Num | TokKind::NumSuffix => true,
                 // An apostrophe starts only a decade ("'90s"), two digits glued to it.
                 TokKind::Punct(b'\'') => self.t.get(i + 1).is_some_and(|n| {
