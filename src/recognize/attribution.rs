@@ -33,6 +33,7 @@
 mod cues;
 mod quotes;
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::{Attribution, Context, Mention, Payload, SourceKind};
@@ -2129,10 +2130,38 @@ const PEOPLE_WORDS: &[&str] = &[
     "official",
 ];
 
+/// Buffers of [`analyse_source`], kept across calls: a document has a source for each
+/// relation.
+#[derive(Default)]
+struct SourceScratch {
+    toks: Vec<Tok>,
+    in_lists: Vec<u8>,
+    runs: Vec<(usize, usize)>,
+}
+
 /// Splits a source span into name and role and guesses its kind.
 fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, SourceKind) {
-    let mut toks = Vec::new();
-    tokenize(text, span, &mut toks);
+    thread_local! {
+        static SCRATCH: RefCell<SourceScratch> = RefCell::new(SourceScratch::default());
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => analyse_source_with(text, span, &mut scratch),
+        Err(_) => analyse_source_with(text, span, &mut SourceScratch::default()),
+    })
+}
+
+fn analyse_source_with(
+    text: &str,
+    span: Span,
+    scratch: &mut SourceScratch,
+) -> (Option<Span>, Option<Span>, SourceKind) {
+    let SourceScratch {
+        toks,
+        in_lists,
+        runs,
+    } = scratch;
+    tokenize(text, span, toks);
+    let toks: &[Tok] = toks;
     let words: Vec<(usize, &str)> = toks
         .iter()
         .enumerate()
@@ -2154,18 +2183,17 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
         (&SETS.people_words, PEOPLE),
         (&SETS.title_words, TITLE),
     ];
-    let in_lists: Vec<u8> = words
-        .iter()
-        .map(|(_, w)| {
-            if !SETS.kind_filter.may_hold(w.as_bytes()) {
-                return 0;
-            }
-            lists
-                .iter()
-                .filter(|(set, _)| cues::contains(set, w))
-                .fold(0, |acc, (_, bit)| acc | bit)
-        })
-        .collect();
+    in_lists.clear();
+    in_lists.extend(words.iter().map(|(_, w)| {
+        if !SETS.kind_filter.may_hold(w.as_bytes()) {
+            return 0;
+        }
+        lists
+            .iter()
+            .filter(|(set, _)| cues::contains(set, w))
+            .fold(0, |acc, (_, bit)| acc | bit)
+    }));
+    let in_lists: &[u8] = in_lists;
     let has = |bit: u8| in_lists.iter().any(|&k| k & bit != 0);
     let is_title = |wi: usize| in_lists.get(wi).is_some_and(|&k| k & TITLE != 0);
     if words.len() == 1 && lower_ascii_eq(words[0].1, PERSON_PRONOUNS) {
@@ -2173,7 +2201,7 @@ fn analyse_source(text: &str, span: Span) -> (Option<Span>, Option<Span>, Source
     }
     // The name: a run of capitalised words that are not titles. After a comma the
     // appositive may come first ("Ramid Namazov, Chairman of ...").
-    let mut runs: Vec<(usize, usize)> = Vec::new();
+    runs.clear();
     let mut cur: Option<(usize, usize)> = None;
     for (wi, &(ti, w)) in words.iter().enumerate() {
         let name_word = is_capitalised(w)

@@ -463,9 +463,42 @@ impl<'a> Parser<'a> {
             }
             let t = &self.t[i];
             let may_start = match t.kind {
-                TokKind::Word => t.lex != Lex::None || t.capital,
+                // A word outside the lexicon starts an expression only as a quarter or
+                // half code ("Q3", "H1"), which is temporal: every rule of `at` asks
+                // the lexicon about its first word, and turns such a word away. The
+                // function words below are in the lexicon only for what follows or
+                // precedes an expression ("more than", "a year or so", "as of"): no
+                // rule starts at one, and they are the words most often met within
+                // `LEAD` tokens of a number.
+                TokKind::Word => match t.lex {
+                    _ if t.temporal => true,
+                    Lex::None => false,
+                    Lex::Kw(
+                        Kw::Of
+                        | Kw::To
+                        | Kw::And
+                        | Kw::Or
+                        | Kw::That
+                        | Kw::As
+                        | Kw::Than
+                        | Kw::Over,
+                    ) => false,
+                    // After "the" every rule reads a number, an apostrophe, a lexicon
+                    // or temporal word, or "new" ("the new year 2025").
+                    Lex::Kw(Kw::The) => self.t.get(i + 1).is_some_and(|n| match n.kind {
+                        TokKind::Num | TokKind::NumSuffix | TokKind::Punct(b'\'') => true,
+                        TokKind::Word => {
+                            n.lex != Lex::None || n.temporal || self.word_is(i + 1, "new")
+                        }
+                        _ => false,
+                    }),
+                    _ => true,
+                },
                 TokKind::Num | TokKind::NumSuffix => true,
-                TokKind::Punct(b'\'') => true,
+                // An apostrophe starts only a decade ("'90s"), two digits glued to it.
+                TokKind::Punct(b'\'') => self.t.get(i + 1).is_some_and(|n| {
+                    n.kind == TokKind::NumSuffix && n.digits == 2 && !n.space_before
+                }),
                 _ => false,
             };
             if may_start {

@@ -943,6 +943,17 @@ impl<'a> Parser<'a> {
         if !self.may_start(i, t) {
             return Outcome::None;
         }
+        // A word that is no number word (most often the word before a number, marked as
+        // a possible currency prefix) starts a figure only as a currency prefix ("USD
+        // 200", "HK$ 5") or as "per cent of": the number, vague and sign rules all
+        // want a number word or a literal first. Turned away here, it costs no parse.
+        if t.kind == Kind::Word
+            && t.class == WClass::None
+            && !self.is_word(i, "per")
+            && self.currency_prefix(i).is_none()
+        {
+            return Outcome::None;
+        }
         if let Some(q) = self.vague_at(i) {
             return self.finish(q, i);
         }
