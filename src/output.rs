@@ -56,11 +56,6 @@ impl<'t> SpanOut<'t> {
     }
 }
 
-/// `{"start", "end", "byte_start", "byte_end", "text"}` for a span, as a JSON value.
-pub fn span_json(span: Span, text: &str, idx: &OffsetIndex) -> Value {
-    serde_json::to_value(SpanOut::new(span, text, idx)).unwrap_or(Value::Null)
-}
-
 /// One mention as the extract contract prints it.
 #[derive(Debug, Serialize)]
 pub struct MentionOut<'t> {
@@ -151,7 +146,7 @@ pub fn mention_json(m: &Mention, text: &str, idx: &OffsetIndex) -> Map<String, V
     }
 }
 
-/// One mention as a compact JSON string (the store keeps it as the mention's `attrs`).
+/// One mention as a compact JSON string, as `extract --format jsonl` prints it.
 pub fn mention_json_string(m: &Mention, text: &str, idx: &OffsetIndex) -> String {
     let mut out = Vec::with_capacity(256);
     JsonBuf(&mut out).mention(m, text, idx);
@@ -184,10 +179,6 @@ impl<'t> ClaimOut<'t> {
             sourced: c.is_sourced(),
         }
     }
-}
-
-pub fn claim_json(c: &Claim, text: &str, idx: &OffsetIndex) -> Value {
-    serde_json::to_value(ClaimOut::new(c, text, idx)).unwrap_or(Value::Null)
 }
 
 pub fn round3(x: f64) -> f64 {
