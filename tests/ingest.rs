@@ -265,7 +265,7 @@ fn background_checkpoints_copy_every_committed_page_into_the_database() {
     db.ingest(&doc, &analysis).unwrap();
     db.commit_batch().unwrap();
     checkpoints.committed();
-    drop(checkpoints); // waits for the checkpoint it was asked for
+    db.end_background_checkpoints(checkpoints).unwrap(); // waits for the last checkpoint
 
     // The database file alone, without its log, already holds the document.
     let alone = dir.path().join("alone.db");
@@ -276,4 +276,10 @@ fn background_checkpoints_copy_every_committed_page_into_the_database() {
         .unwrap();
     assert_eq!(claims, analysis.claims.len() as i64);
     assert!(claims > 0);
+    // The writer checkpoints on its own again.
+    let every: i64 = db
+        .connection()
+        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+        .unwrap();
+    assert!(every > 0);
 }

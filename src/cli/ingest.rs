@@ -143,7 +143,9 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
     }
     db.commit_batch()?;
-    drop(checkpoints);
+    if let Some(c) = checkpoints {
+        db.end_background_checkpoints(c)?;
+    }
     if analyser.join().is_err() {
         anyhow::bail!("internal error while analysing the articles; please report it");
     }

@@ -34,6 +34,9 @@ pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::DocumentRows;
 
+/// Pages of write-ahead log after which a commit copies the log into the database.
+const WAL_CHECKPOINT_PAGES: i64 = 8192;
+
 /// The schema this binary writes.
 pub const SCHEMA_VERSION: i64 = 2;
 const SCHEMA: &str = include_str!("../../schema.sql");
@@ -257,10 +260,10 @@ impl Database {
         let _: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(open_err)?;
-        conn.execute_batch(
+        conn.execute_batch(&format!(
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
-             PRAGMA wal_autocheckpoint = 8192;",
-        )
+             PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES};"
+        ))
         .map_err(open_err)?;
         let mut db = Database {
             conn,
@@ -289,9 +292,10 @@ impl Database {
     /// Moves checkpoints (copying committed pages from the write-ahead log into the
     /// database) to a thread with a connection of its own, for a long run of writes: the
     /// writer then never stops to copy, about an eighth of an ingest's time. Call
-    /// [`Checkpointer::committed`] after each commit; dropping the checkpointer finishes
-    /// its work. `None` for an in-memory database (no log) or when the second connection
-    /// cannot be opened, and the writer checkpoints as before.
+    /// [`Checkpointer::committed`] after each commit, and end with
+    /// [`Database::end_background_checkpoints`]. `None` for an in-memory database (no
+    /// log) or when the second connection cannot be opened, and the writer checkpoints
+    /// as before.
     pub fn background_checkpoints(&mut self) -> Option<Checkpointer> {
         let conn = Connection::open(self.file.as_ref()?).ok()?;
         conn.busy_timeout(Duration::from_secs(30)).ok()?;
@@ -311,6 +315,16 @@ impl Database {
             tx: Some(tx),
             thread: Some(thread),
         })
+    }
+
+    /// Waits for the checkpointer's last checkpoint and gives checkpoints back to this
+    /// connection.
+    pub fn end_background_checkpoints(&mut self, checkpoints: Checkpointer) -> Result<()> {
+        drop(checkpoints);
+        self.conn.execute_batch(&format!(
+            "PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES};"
+        ))?;
+        Ok(())
     }
 
     pub fn path(&self) -> &str {
