@@ -11,6 +11,7 @@
 
 use strsim::jaro_winkler;
 
+use crate::recognize::attribution::PERSON_TITLES;
 use crate::recognize::{Mention, Payload, SourceKind};
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -44,54 +45,13 @@ enum Reference {
     Named(String),
 }
 
-const TITLES: &[&str] = &[
-    "president",
-    "prime",
-    "minister",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "deputy",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "judge",
-    "general",
-    "gen",
-    "king",
-    "queen",
-    "mayor",
-    "chancellor",
-    "director",
-    "ambassador",
-    "speaker",
-    "leader",
-    "candidate",
-    "nominee",
-    "adviser",
-    "aide",
-    "professor",
-    "prof",
-    "former",
-    "vice",
-    "chief",
-    "the",
-    "a",
-    "an",
-    "sir",
-    "lord",
-    "lady",
-];
+/// What may lead a name besides [`PERSON_TITLES`]: articles and honorifics.
+const NAME_LEADS: &[&str] = &["prof", "the", "a", "an", "sir", "lord", "lady"];
+
+/// Whether a lower-case word is a title or a leading word of a name.
+fn is_title(w: &str) -> bool {
+    PERSON_TITLES.contains(&w) || NAME_LEADS.contains(&w)
+}
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
@@ -111,13 +71,13 @@ fn name_words(s: &str) -> Vec<String> {
             .or_else(|| w.strip_suffix("'s"))
             .unwrap_or(w);
         if w.is_ascii() {
-            if lead && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+            if lead && is_title(&w.to_ascii_lowercase()) {
                 continue;
             }
             out.push(w.to_ascii_lowercase());
         } else {
             let lower = w.to_lowercase();
-            if lead && TITLES.contains(&lower.as_str()) {
+            if lead && is_title(&lower) {
                 continue;
             }
             out.push(lower);
@@ -234,8 +194,8 @@ fn classify(text: &str, source: Span, name: Option<Span>) -> Reference {
     let capitalised = words(s)
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if determiner && count <= 4 && TITLES.contains(&head) && !capitalised
-        || determiner && count <= 3 && TITLES.contains(&head)
+    if determiner && count <= 4 && is_title(head) && !capitalised
+        || determiner && count <= 3 && is_title(head)
     {
         return Reference::Description(head.to_string());
     }

@@ -610,7 +610,8 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
             OUTLET_WORDS,
             ORG_WORDS,
             PEOPLE_WORDS,
-            TITLE_WORDS,
+            PERSON_TITLES,
+            ROLE_WORDS,
         ]
         .into_iter()
         .flatten()
@@ -628,7 +629,7 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
     clause_stop: cues::word_set(CLAUSE_STOP),
     tail_ok: cues::word_set(TAIL_OK),
     np_back_stop: cues::word_set(NP_BACK_STOP),
-    title_words: cues::word_set(TITLE_WORDS),
+    title_words: cues::word_set(&[PERSON_TITLES, ROLE_WORDS].concat()),
     abbreviated_titles: cues::word_set(ABBREVIATED_TITLES),
     people_words: cues::word_set(PEOPLE_WORDS),
     document_words: cues::word_set(DOCUMENT_WORDS),
@@ -1896,8 +1897,9 @@ const FRONTED: &[&str] = &[
     "also",
 ];
 
-/// Titles and roles that precede a name ("President", "spokesperson").
-const TITLE_WORDS: &[&str] = &[
+/// Titles that precede a person's name ("President", "spokesperson"); the source
+/// registry reads them too.
+pub(crate) const PERSON_TITLES: &[&str] = &[
     "president",
     "prime",
     "minister",
@@ -1923,26 +1925,34 @@ const TITLE_WORDS: &[&str] = &[
     "gen",
     "king",
     "queen",
-    "pope",
     "mayor",
-    "ceo",
     "chancellor",
     "director",
     "ambassador",
     "speaker",
     "leader",
-    "head",
     "candidate",
     "nominee",
     "adviser",
-    "advisor",
     "aide",
+    "professor",
+    "chief",
+    "vice",
+    "former",
+];
+
+/// Roles and the words of office names that precede a name, beyond [`PERSON_TITLES`]
+/// ("CEO", "White House", "campaign manager").
+const ROLE_WORDS: &[&str] = &[
+    "pope",
+    "ceo",
+    "head",
+    "advisor",
     "representative",
     "congressman",
     "congresswoman",
     "attorney",
     "lawyer",
-    "professor",
     "analyst",
     "scientist",
     "blogger",
@@ -1950,9 +1960,6 @@ const TITLE_WORDS: &[&str] = &[
     "editor",
     "official",
     "founder",
-    "chief",
-    "vice",
-    "former",
     "state",
     "foreign",
     "defense",
@@ -2355,7 +2362,8 @@ mod tests {
             OUTLET_WORDS,
             ORG_WORDS,
             PEOPLE_WORDS,
-            TITLE_WORDS,
+            PERSON_TITLES,
+            ROLE_WORDS,
         ];
         for w in lists.into_iter().flatten() {
             assert!(SETS.kind_filter.may_hold(w.as_bytes()), "{w}");
