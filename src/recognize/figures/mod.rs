@@ -647,6 +647,18 @@ struct Quant {
 }
 
 impl Quant {
+    /// A fraction in words ("a quarter", "two thirds of a million"): a ratio unless a
+    /// scale follows it.
+    fn word_fraction(start: usize, end: usize, value: Decimal, scale: Option<u8>) -> Quant {
+        Quant {
+            words: true,
+            bare: false,
+            ratio: scale.is_none(),
+            scale,
+            ..Quant::new(start, end, value)
+        }
+    }
+
     fn new(start: usize, end: usize, value: Decimal) -> Quant {
         Quant {
             start,
@@ -1830,12 +1842,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (v, end, scale) = self.scale_after_fraction(v, end);
-        let mut q = Quant::new(i, end, v);
-        q.words = true;
-        q.bare = false;
-        q.ratio = scale.is_none();
-        q.scale = scale;
-        Some(q)
+        Some(Quant::word_fraction(i, end, v, scale))
     }
 
     /// "of a million", "a million", "million", "a dozen" after a fraction.
@@ -1900,12 +1907,7 @@ impl<'a> Parser<'a> {
                 if scale.is_none() && !self.fraction_end_ok(end) {
                     return None;
                 }
-                let mut q = Quant::new(i, end2, v);
-                q.words = true;
-                q.bare = false;
-                q.ratio = scale.is_none();
-                q.scale = scale;
-                Some(q)
+                Some(Quant::word_fraction(i, end2, v, scale))
             }
             WClass::Ordinal(..) | WClass::OrdinalScale(..) | WClass::Card(_) => {
                 let (den, plural, end) = self.denominator(i + 1)?;
@@ -1949,12 +1951,7 @@ impl<'a> Parser<'a> {
         if den == 4 && scale.is_none() {
             return None;
         }
-        let mut q = Quant::new(i, end, v);
-        q.words = true;
-        q.bare = false;
-        q.ratio = scale.is_none();
-        q.scale = scale;
-        Some(q)
+        Some(Quant::word_fraction(i, end, v, scale))
     }
 
     /// "one over three", "two out of five hundred", "1 in twenty-one".
