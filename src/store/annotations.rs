@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::{json, Map, Value};
 
 use super::review::append;
-use super::{now, Database, Result, StoreError};
+use super::{now, of_document, Database, Result, StoreError, ID_SPAN};
 use crate::annotations::{
     self, claim_key, claim_line, line_of, split_ref, AnchorState, AnnotationError, AnnotationFile,
     AttributionRecord, ClaimRecord, ComponentRecord, DocumentRecord, LinkRecord, LogRecord,
@@ -465,8 +465,9 @@ impl Database {
     /// Every mention of a document, in document order.
     pub fn document_mentions(&self, document_id: i64) -> Result<Vec<MentionRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MENTION_COLS} FROM mentions m WHERE m.id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215
-             ORDER BY m.start, m.end DESC, m.ordinal"
+            "SELECT {MENTION_COLS} FROM mentions m WHERE {}
+             ORDER BY m.start, m.end DESC, m.ordinal",
+            of_document("m.id")
         ))?;
         let rows = stmt
             .query_map([document_id], mention_cols)?
@@ -807,11 +808,11 @@ fn foreign_claim(conn: &Connection, source_key: &str, key: &str) -> Result<Optio
 
 fn sentence_at(conn: &Connection, doc_id: i64, byte: usize) -> Result<Option<i64>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT id FROM sentences WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215
-               AND byte_start <= ?2 AND byte_end > ?2
+        .prepare_cached(&format!(
+            "SELECT id FROM sentences WHERE {} AND byte_start <= ?2 AND byte_end > ?2
              ORDER BY ordinal LIMIT 1",
-        )?
+            of_document("id")
+        ))?
         .query_row(params![doc_id, byte as i64], |r| r.get(0))
         .optional()?)
 }
@@ -821,20 +822,22 @@ fn byte_pair(idx: &OffsetIndex, s: usize, e: usize) -> (i64, i64) {
         .map_or((s as i64, e as i64), |b| (b.start as i64, b.end as i64))
 }
 
-/// The ordinal of a new mention of a document, and its id (see `super::ID_SPAN`).
+/// The ordinal of a new mention of a document, and its id (see [`ID_SPAN`]).
 fn next_mention(conn: &Connection, doc_id: i64) -> Result<(i64, i64)> {
     let ordinal: i64 = conn.query_row(
-        "SELECT coalesce(max(id) - ?1 * 16777216, -1) + 1 FROM mentions
-         WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215",
+        &format!(
+            "SELECT coalesce(max(id) - ?1 * {ID_SPAN}, -1) + 1 FROM mentions WHERE {}",
+            of_document("id")
+        ),
         [doc_id],
         |r| r.get(0),
     )?;
-    if ordinal >= super::ID_SPAN {
+    if ordinal >= ID_SPAN {
         return Err(StoreError::Invalid(format!(
             "document {doc_id} has too many mentions to add one"
         )));
     }
-    Ok((ordinal, doc_id * super::ID_SPAN + ordinal))
+    Ok((ordinal, doc_id * ID_SPAN + ordinal))
 }
 
 fn span_attrs(s: &Option<SpanRecord>, idx: &OffsetIndex) -> Value {
@@ -866,7 +869,8 @@ fn component_mention(
 ) -> Result<i64> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {MENTION_COLS} FROM mentions m
-         WHERE m.id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215 AND m.kind = ?2 AND m.start = ?3 AND m.end = ?4 ORDER BY m.id"
+         WHERE {} AND m.kind = ?2 AND m.start = ?3 AND m.end = ?4 ORDER BY m.id",
+        of_document("m.id")
     ))?;
     let found = stmt
         .query_map(
@@ -931,10 +935,11 @@ fn attribution_ids(
     a: &AttributionRecord,
     source: &Option<SourceRecord>,
 ) -> Result<(i64, Option<i64>)> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, text, attrs FROM mentions
-         WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215 AND kind = 'attribution' AND start = ?2 AND end = ?3 ORDER BY id",
-    )?;
+         WHERE {} AND kind = 'attribution' AND start = ?2 AND end = ?3 ORDER BY id",
+        of_document("id")
+    ))?;
     let found: Vec<(i64, String, String)> = stmt
         .query_map(params![r.doc_id, a.start as i64, a.end as i64], |row| {
             Ok((row.get(0)?, row.get(1)?, row.get(2)?))
@@ -1289,10 +1294,11 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                     }
                     None => {
                         let within: Vec<i64> = {
-                            let mut stmt = tx.prepare_cached(
-                                "SELECT id FROM mentions WHERE id BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215
+                            let mut stmt = tx.prepare_cached(&format!(
+                                "SELECT id FROM mentions WHERE {}
                                  AND kind IN ('figure', 'date') AND byte_start >= ?2 AND byte_end <= ?3",
-                            )?;
+                                of_document("id")
+                            ))?;
                             let rows = stmt
                                 .query_map(params![new, b.start as i64, b.end as i64], |r| {
                                     r.get(0)

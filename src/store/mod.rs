@@ -54,6 +54,14 @@ enum Step {
 /// Sentence and mention ids: `document_id * ID_SPAN + ordinal` (see schema.sql).
 pub const ID_SPAN: i64 = 1 << 24;
 
+/// SQL: `id_column` (a sentence or mention id) is one of the document `?1`'s.
+fn of_document(id_column: &str) -> String {
+    format!(
+        "{id_column} BETWEEN ?1 * {ID_SPAN} AND ?1 * {ID_SPAN} + {}",
+        ID_SPAN - 1
+    )
+}
+
 /// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
 const MIGRATIONS: &[Step] = &[
     // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim indexes,
@@ -601,7 +609,9 @@ fn insert_analysis(
             )));
         }
     }
-    let (first_sentence, first_mention) = (document_id * ID_SPAN, document_id * ID_SPAN);
+    // Sentences and mentions both number from the document's first id.
+    let first_sentence = document_id * ID_SPAN;
+    let first_mention = first_sentence;
     let first_claim = next_id("claims")?;
     let at = |first: i64, i: usize| first + i as i64;
 
