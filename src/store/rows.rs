@@ -24,13 +24,15 @@ pub struct DocumentRows {
     pub(super) claims: Vec<ClaimRow>,
 }
 
-/// Code-point and byte offsets of a span.
-#[derive(Debug, Clone, Copy)]
+/// Code-point and byte offsets of a span (as columns, and as the spans of a stored
+/// record: offsets only; their text is the document's at those offsets).
+#[derive(Debug, Clone, Copy, Serialize)]
 pub(super) struct Offsets {
     pub start: i64,
     pub end: i64,
     pub byte_start: i64,
     pub byte_end: i64,
+    #[serde(skip)]
     pub span: Span,
 }
 
@@ -176,27 +178,8 @@ impl DocumentRows {
     }
 }
 
-/// A span in a stored record: offsets only; its text is the document's at those offsets.
-#[derive(Serialize)]
-struct SpanAttrs {
-    start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
-}
-
-impl SpanAttrs {
-    fn of(span: Option<Span>, idx: &OffsetIndex) -> Option<SpanAttrs> {
-        span.map(|s| {
-            let c = idx.char_span(s);
-            SpanAttrs {
-                start: c.start,
-                end: c.end,
-                byte_start: s.start,
-                byte_end: s.end,
-            }
-        })
-    }
+fn offsets(span: Option<Span>, idx: &OffsetIndex) -> Option<Offsets> {
+    span.map(|s| Offsets::new(s, idx))
 }
 
 /// The mention's `attrs`: the fields of its kind that have no column of their own, with
@@ -207,7 +190,7 @@ fn stored_attrs(payload: &Payload, idx: &OffsetIndex) -> String {
         Payload::Figure(f) => serde_json::json!({
             "low": output::decimal_json(&f.low),
             "high": output::decimal_json(&f.high),
-            "subject": SpanAttrs::of(f.subject, idx),
+            "subject": offsets(f.subject, idx),
         }),
         Payload::Date(t) => {
             let mut m = serde_json::Map::new();
@@ -220,13 +203,13 @@ fn stored_attrs(payload: &Payload, idx: &OffsetIndex) -> String {
             serde_json::Value::Object(m)
         }
         Payload::Attribution(a) => serde_json::json!({
-            "source": SpanAttrs::of(a.source, idx),
-            "cue": SpanAttrs::of(a.cue, idx),
-            "content": SpanAttrs::of(a.content, idx),
+            "source": offsets(a.source, idx),
+            "cue": offsets(a.cue, idx),
+            "content": offsets(a.content, idx),
             "direct": a.direct,
             "source_kind": a.source_kind.as_str(),
-            "source_name": SpanAttrs::of(a.source_name, idx),
-            "source_role": SpanAttrs::of(a.source_role, idx),
+            "source_name": offsets(a.source_name, idx),
+            "source_role": offsets(a.source_role, idx),
         }),
     };
     record.to_string()
