@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use std::collections::HashMap;
 
+use crate::assertion;
 use crate::fnv::FnvBuild;
 use crate::recognize::{Mention, MentionKind, TimexType};
 use crate::segment::Segmentation;
@@ -46,6 +47,9 @@ pub struct Claim {
     pub components: Vec<usize>,
     /// The attribution mention that sources the claim.
     pub attribution: Option<usize>,
+    /// The source carries over from the claim before ("He added…", "Among
+    /// independents, …"): the attribution lies outside this claim.
+    pub carried: bool,
 }
 
 impl Claim {
@@ -86,11 +90,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             .copied()
             .filter(|&a| mentions[a].span.overlaps(sentence.span))
             .collect();
-        if in_sentence.is_empty() && overlapping.is_empty() {
-            continue;
-        }
         let clauses = clauses(text, sentence.span);
-        let mut used_attributions = Vec::new();
         for clause in clauses {
             let components: Vec<usize> = in_sentence
                 .iter()
@@ -98,18 +98,8 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 .filter(|&c| clause.contains(mentions[c].span))
                 .collect();
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
-            if !components.iter().any(|&c| is_checkable(&mentions[c])) {
-                // No figure and no calendar date ("now", "in recent months", "for a
-                // week" alone assert nothing checkable). Reported speech is still a
-                // claim when an attribution's content lies in this clause, once per
-                // attribution.
-                let Some(a) = attribution else { continue };
-                if used_attributions.contains(&a) || !content_overlaps(&mentions[a], clause) {
-                    continue;
-                }
-            }
-            if let Some(a) = attribution {
-                used_attributions.push(a);
+            if assertion_verdict(text, mentions, clause, &components, attribution).is_err() {
+                continue;
             }
             let clause_text = clause.slice(text);
             let mask = lexicon_mask(clause_text);
@@ -124,10 +114,81 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 features,
                 components,
                 attribution,
+                carried: false,
             });
         }
     }
+    carry_sources(text, &mut claims);
     claims
+}
+
+/// Whether a clause is a claim (see [`crate::assertion`]): its own words, the words of
+/// the report it carries, and whether it has a checkable figure or a calendar date.
+fn assertion_verdict(
+    text: &str,
+    mentions: &[Mention],
+    clause: Span,
+    components: &[usize],
+    attribution: Option<usize>,
+) -> Result<(), assertion::NotClaim> {
+    let whole = assertion::analyse(clause.slice(text));
+    let att = attribution.and_then(|a| mentions[a].attribution());
+    let content = att
+        .and_then(|a| a.content)
+        .filter(|c| c.overlaps(clause))
+        .map_or(whole, |c| {
+            let inside = Span::new(c.start.max(clause.start), c.end.min(clause.end));
+            assertion::analyse(inside.slice(text))
+        });
+    let anchors = assertion::Anchors {
+        figure: components
+            .iter()
+            .any(|&c| mentions[c].figure().is_some() && is_checkable(&mentions[c])),
+        date: components
+            .iter()
+            .any(|&c| mentions[c].date().is_some() && is_checkable(&mentions[c])),
+        direct_quote: att.is_some_and(|a| a.direct),
+    };
+    whole.verdict(&content, anchors)
+}
+
+/// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
+/// over"): "He added", "Also", "Among independents", "In all".
+fn continues_report(clause: &str) -> bool {
+    let mut words = crate::bytescan::words(clause).map(str::to_ascii_lowercase);
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    let second = second.unwrap_or_default();
+    match first.as_str() {
+        "also" | "additionally" | "among" | "together" => true,
+        "in" => matches!(second.as_str(), "all" | "addition" | "total"),
+        "of" => matches!(second.as_str(), "those" | "them" | "these"),
+        "he" | "she" | "they" | "it" => matches!(
+            second.as_str(),
+            "added" | "adds" | "continued" | "noted" | "went" | "also"
+        ),
+        _ => false,
+    }
+}
+
+/// Carries a source to the claim right after a sourced one when that claim continues the
+/// report ([`continues_report`]); only white space may lie between them, so a sentence
+/// of the article's own, claim or not, ends the run.
+fn carry_sources(text: &str, claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (before, rest) = claims.split_at_mut(i);
+        let (prev, claim) = (&before[i - 1], &mut rest[0]);
+        let Some(a) = prev.attribution else { continue };
+        if claim.attribution.is_some()
+            || !text[prev.span.end..claim.span.start].trim().is_empty()
+            || !continues_report(claim.span.slice(text))
+        {
+            continue;
+        }
+        claim.attribution = Some(a);
+        claim.carried = true;
+    }
 }
 
 /// Whether a component makes its clause checkable on its own: a figure, or a date or
@@ -169,12 +230,6 @@ fn inside_quote(prefix: &str) -> bool {
     let straight = prefix.matches('"').count() % 2 == 1;
     let curly = prefix.matches('“').count() > prefix.matches('”').count();
     straight || curly
-}
-
-fn content_overlaps(m: &Mention, clause: Span) -> bool {
-    m.attribution()
-        .and_then(|a| a.content)
-        .is_some_and(|c| c.overlaps(clause))
 }
 
 /// Cues that source everything in their sentence, not only a content span.
@@ -788,7 +843,7 @@ mod tests {
     #[test]
     fn comparisons_rank_above_opinions() {
         let t =
-            "Trade with Russia rose to 4 times the level of 2019. Perhaps 4 people should decide.";
+            "Trade with Russia rose to 4 times the level of 2019. Perhaps 4 people in the ministry should decide.";
         let m = vec![figure(t, "4 times", None), figure(t, "4 people", None)];
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims[0].claim_type, ClaimType::Comparison);

@@ -165,6 +165,8 @@ pub struct ClaimOut<'t> {
     pub components: &'t [usize],
     pub attribution: Option<usize>,
     pub sourced: bool,
+    /// The source carries over from the claim before (CLAIMS.md).
+    pub carried: bool,
 }
 
 impl<'t> ClaimOut<'t> {
@@ -177,6 +179,7 @@ impl<'t> ClaimOut<'t> {
             components: &c.components,
             attribution: c.attribution,
             sourced: c.is_sourced(),
+            carried: c.carried,
         }
     }
 }
@@ -529,6 +532,8 @@ impl JsonBuf<'_> {
         self.opt_usize(c.attribution);
         self.key("sourced", false);
         self.bool(c.is_sourced());
+        self.key("carried", false);
+        self.bool(c.carried);
         self.0.push(b'}');
         Ok(())
     }

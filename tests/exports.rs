@@ -41,14 +41,14 @@ fn seed_text() -> String {
 }
 
 /// The seed article with three reviews: census contested against Putin's figure,
-/// Putin's figure unverifiable, the 44-day war in review.
+/// Putin's figure unverifiable, the exports of the first half of 2025 in review.
 fn reviewed() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("desk.db");
     run(&db, &["ingest", "--quiet", seed().to_str().unwrap()]).success();
     let census = claim_with(&db, "600,000 Azerbaijanis");
     let putin = claim_with(&db, "closer to 2 million");
-    let war = claim_with(&db, "44-day war");
+    let exports = claim_with(&db, "first half of 2025 alone");
     run(
         &db,
         &[
@@ -79,7 +79,14 @@ fn reviewed() -> (tempfile::TempDir, PathBuf) {
     .success();
     run(
         &db,
-        &["review", &war, "--status", "in_review", "--reviewer", "ana"],
+        &[
+            "review",
+            &exports,
+            "--status",
+            "in_review",
+            "--reviewer",
+            "ana",
+        ],
     )
     .success();
     (dir, db)

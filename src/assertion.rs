@@ -1,0 +1,593 @@
+//! Assertion analysis: whether a clause asserts something a record could confirm.
+//!
+//! A fact-checker checks statements of fact, not questions, exclamations, headlines,
+//! opinions, predictions or what someone feels (`../shared/eval/CLAIMS.md`, "Not
+//! claims"). This module reads the words of a clause once and reports what kind of
+//! utterance it is: its mood (question, exclamation), whether it is a headline or a
+//! fragment, its modality (future, conditional, intention), who speaks (first or second
+//! person), whether it judges or believes rather than reports, and whether it narrates a
+//! past event. [`Assertion::verdict`] turns that into "a claim" or the reason it is not
+//! one. It knows nothing of figures or dates: the caller says whether the clause has a
+//! checkable one.
+//!
+//! The word classes are those of English grammar (modal auxiliaries, first- and
+//! second-person pronouns, irregular past forms) plus short lists of evaluative
+//! adjectives and belief verbs, the markers of opinion in news text.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::fnv::FnvBuild;
+
+/// Word-class bits of a lower-case word (see [`class_table`]).
+const MODAL: u16 = 1; // will, would, could, might, may, should, must, shall
+const INTENT: u16 = 1 << 1; // expected / plans / wants ... (a modal only before "to")
+const FIRST: u16 = 1 << 2; // we, my, our, me, ours ("I" and "us" are checked by case)
+const SECOND: u16 = 1 << 3; // you, your
+const OPINION: u16 = 1 << 4; // perhaps, maybe, obviously, seems ...
+const EVALUATIVE: u16 = 1 << 5; // disgraceful, outrageous, phony ...
+const BELIEF: u16 = 1 << 6; // believes, thinks, feels, hopes, fears ...
+const PAST: u16 = 1 << 7; // irregular past forms and participles
+const PRESENT: u16 = 1 << 8; // is, are, remains, includes, requires, holds, has ...
+const NEGATED_MODAL: u16 = 1 << 9; // won, wouldn, couldn, shouldn (before "t")
+
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "should", "must", "shall", "ll", "gonna",
+];
+const NEGATED_MODALS: &[&str] = &["won", "wouldn", "couldn", "shouldn", "mustn", "shan"];
+const INTENTS: &[&str] = &[
+    "expected",
+    "expects",
+    "expect",
+    "plans",
+    "plan",
+    "planning",
+    "planned",
+    "hopes",
+    "hoping",
+    "wants",
+    "want",
+    "intends",
+    "intend",
+    "intended",
+    "set",
+    "likely",
+    "aims",
+    "aim",
+    "seeks",
+    "seek",
+    "going",
+    "due",
+    "poised",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "threatened",
+    "threatens",
+];
+const FIRST_PERSON: &[&str] = &["we", "my", "our", "ours", "me", "myself", "ourselves"];
+const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself"];
+const OPINION_WORDS: &[&str] = &[
+    "perhaps",
+    "maybe",
+    "frankly",
+    "obviously",
+    "clearly",
+    "seems",
+    "seem",
+    "seemed",
+    "arguably",
+    "hopefully",
+    "unfortunately",
+    "fortunately",
+];
+const EVALUATIVE_WORDS: &[&str] = &[
+    "disgrace",
+    "disgraceful",
+    "terrible",
+    "shocking",
+    "outrageous",
+    "ridiculous",
+    "phony",
+    "unfair",
+    "wonderful",
+    "horrible",
+    "awful",
+    "disastrous",
+    "pathetic",
+    "absurd",
+    "incredible",
+    "amazing",
+    "tremendous",
+    "savage",
+    "savagery",
+    "ploy",
+    "apocalyptic",
+    "shameful",
+    "unacceptable",
+    "despicable",
+    "deplorable",
+    "hypocritical",
+    "hypocrisy",
+];
+const BELIEF_WORDS: &[&str] = &[
+    "believe", "believes", "believed", "think", "thinks", "feel", "feels", "hope", "hoped", "wish",
+    "wishes", "wished", "worried", "worries", "fear", "fears", "feared", "insist", "insists",
+    "insisted", "argue", "argues", "argued", "suspect", "suspects", "doubt", "doubts",
+];
+/// Irregular past forms and participles, and the auxiliaries of the past and perfect.
+const PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "been",
+    "said",
+    "told",
+    "made",
+    "took",
+    "taken",
+    "found",
+    "gave",
+    "given",
+    "got",
+    "gotten",
+    "went",
+    "gone",
+    "came",
+    "saw",
+    "seen",
+    "knew",
+    "known",
+    "thought",
+    "began",
+    "begun",
+    "became",
+    "brought",
+    "bought",
+    "built",
+    "held",
+    "kept",
+    "left",
+    "lost",
+    "met",
+    "paid",
+    "ran",
+    "sent",
+    "sold",
+    "spent",
+    "stood",
+    "won",
+    "wrote",
+    "written",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "grew",
+    "grown",
+    "drove",
+    "driven",
+    "led",
+    "fled",
+    "struck",
+    "shot",
+    "caught",
+    "chose",
+    "chosen",
+    "fought",
+    "froze",
+    "hid",
+    "hung",
+    "laid",
+    "meant",
+    "rode",
+    "rang",
+    "sank",
+    "shook",
+    "sought",
+    "spoke",
+    "spoken",
+    "spread",
+    "stole",
+    "stolen",
+    "swore",
+    "sworn",
+    "taught",
+    "threw",
+    "thrown",
+    "understood",
+    "woke",
+    "wore",
+    "broke",
+    "broken",
+    "done",
+    "shown",
+    "withdrew",
+    "withdrawn",
+    "ate",
+    "eaten",
+    "drew",
+    "drawn",
+    "flew",
+    "flown",
+    "forgot",
+    "forgotten",
+    "slid",
+    "split",
+    "bore",
+    "borne",
+    "overtook",
+    "overseen",
+    "oversaw",
+    "undertook",
+    "beat",
+    "beaten",
+    "bid",
+];
+const PRESENT_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "remains",
+    "remain",
+    "includes",
+    "include",
+    "requires",
+    "require",
+    "owns",
+    "holds",
+    "has",
+    "have",
+    "contains",
+    "represents",
+    "accounts",
+    "ranks",
+    "employs",
+    "controls",
+    "costs",
+    "totals",
+    "equals",
+    "exceeds",
+];
+
+fn class_table() -> &'static HashMap<&'static [u8], u16, FnvBuild> {
+    static TABLE: OnceLock<HashMap<&'static [u8], u16, FnvBuild>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<&'static [u8], u16, FnvBuild> = HashMap::default();
+        let lists: [(&[&str], u16); 10] = [
+            (MODALS, MODAL),
+            (NEGATED_MODALS, NEGATED_MODAL),
+            (INTENTS, INTENT),
+            (FIRST_PERSON, FIRST),
+            (SECOND_PERSON, SECOND),
+            (OPINION_WORDS, OPINION),
+            (EVALUATIVE_WORDS, EVALUATIVE),
+            (BELIEF_WORDS, BELIEF),
+            (PAST_WORDS, PAST),
+            (PRESENT_WORDS, PRESENT),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                *t.entry(w.as_bytes()).or_default() |= bit;
+            }
+        }
+        t
+    })
+}
+
+/// What kind of utterance a clause (or the content of a report inside it) is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Assertion {
+    /// Words that begin with a letter.
+    pub words: usize,
+    pub question: bool,
+    pub exclamation: bool,
+    /// Most long words capitalised, as in a headline or a title.
+    pub title_case: bool,
+    /// Future, conditional or intended: "will", "would", "plans to", "is expected to".
+    pub modal: bool,
+    /// The speaker speaks of themselves: "I", "we", "my", "us".
+    pub first_person: bool,
+    /// Addressed to someone: "you".
+    pub second_person: bool,
+    /// Opinion adverbs and hedges of belief: "perhaps", "obviously", "seems".
+    pub opinion: bool,
+    /// Judging words: "disgraceful", "phony", "outrageous".
+    pub evaluative: bool,
+    /// A belief or feeling rather than a fact: "believes", "fears", "insists".
+    pub belief: bool,
+    /// A verb in the past tense or perfect: something happened.
+    pub past: bool,
+    /// A present-tense state: "is", "remains", "requires".
+    pub present: bool,
+}
+
+/// Reads the words of `text` once.
+pub fn analyse(text: &str) -> Assertion {
+    let table = class_table();
+    let mut a = Assertion::default();
+    let end = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '`' | ')' | ']' | '»')
+    });
+    a.question = end.ends_with('?');
+    a.exclamation = end.ends_with('!');
+    let mut long = 0;
+    let mut capitalised = 0;
+    let mut buf = [0u8; 16];
+    let mut prev: u16 = 0;
+    for w in crate::bytescan::words(text) {
+        let b = w.as_bytes();
+        let Some(&first) = b.first() else { continue };
+        if !first.is_ascii_alphabetic() && first.is_ascii() {
+            prev = 0;
+            continue;
+        }
+        a.words += 1;
+        if w.chars().count() > 3 {
+            long += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                capitalised += 1;
+            }
+        }
+        // Pronouns whose case tells them from other words: "I" (not a roman numeral in
+        // a name here, a risk taken), "us" (not "US", the country).
+        if w == "I" || w == "us" || w == "Us" {
+            a.first_person = true;
+        }
+        if b.len() > buf.len() || !b.is_ascii() {
+            prev = 0;
+            continue;
+        }
+        let key = &mut buf[..b.len()];
+        for (k, &c) in key.iter_mut().zip(b) {
+            *k = c.to_ascii_lowercase();
+        }
+        // Two-word constructions decided by the second word.
+        if prev & INTENT != 0 && key == b"to" {
+            a.modal = true;
+        }
+        if prev & NEGATED_MODAL != 0 && key == b"t" {
+            a.modal = true;
+        }
+        if key.len() > 4 && key.ends_with(b"ed") && !key.ends_with(b"eed") {
+            a.past = true;
+        }
+        let bits = table.get(&key[..]).copied().unwrap_or(0);
+        a.modal |= bits & MODAL != 0;
+        a.first_person |= bits & FIRST != 0;
+        a.second_person |= bits & SECOND != 0;
+        a.opinion |= bits & OPINION != 0;
+        a.evaluative |= bits & EVALUATIVE != 0;
+        a.belief |= bits & BELIEF != 0;
+        a.past |= bits & PAST != 0;
+        a.present |= bits & PRESENT != 0;
+        prev = bits;
+    }
+    a.title_case = a.words >= 3 && long > 0 && capitalised * 5 >= long * 3;
+    a
+}
+
+/// What a clause has that could be checked against a record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchors {
+    /// A checkable figure.
+    pub figure: bool,
+    /// A date on the calendar.
+    pub date: bool,
+    /// The clause is (part of) a direct quotation.
+    pub direct_quote: bool,
+}
+
+/// Why a clause is not a claim.
+pub type NotClaim = &'static str;
+
+impl Assertion {
+    /// Whether a clause is a claim, given its own analysis (`self`), that of the content
+    /// of the report it carries (`content`, the clause itself when it reports nothing)
+    /// and its anchors; else the reason it is not.
+    ///
+    /// A figure makes a statement checkable even in a quote or a forecast's clause ("GM
+    /// Hughes net fell 6.6%"), unless the speaker only speaks of themselves. Without a
+    /// figure the clause must report, in the third person and without opinion or
+    /// modality, something that happened (a past event) or, with a date, a state.
+    pub fn verdict(&self, content: &Assertion, anchors: Anchors) -> Result<(), NotClaim> {
+        if self.question {
+            return Err("a question");
+        }
+        if self.exclamation {
+            return Err("an exclamation");
+        }
+        // Short lines without a figure are labels, kickers and quips ("Full panic
+        // mode,"); with a figure, only a bare phrase is ("Atlanta nineteen ninety-six.").
+        if self.words < 3 || (self.words < 6 && !anchors.figure) {
+            return Err("a fragment");
+        }
+        if self.title_case && !anchors.figure {
+            return Err("a headline or title");
+        }
+        if anchors.figure {
+            if content.first_person && !content.past {
+                return Err("the speaker's own view");
+            }
+            return Ok(());
+        }
+        if content.first_person || content.second_person {
+            return Err("first or second person: the speaker's own view");
+        }
+        if self.opinion || content.opinion {
+            return Err("an opinion");
+        }
+        if self.modal || content.modal {
+            return Err("a prediction or intention");
+        }
+        if anchors.direct_quote && !anchors.date {
+            return Err("a quotation with nothing to check");
+        }
+        if self.evaluative || self.belief {
+            return Err("a judgement or belief");
+        }
+        if anchors.date && (content.past || content.present) {
+            return Ok(());
+        }
+        if content.past {
+            return Ok(());
+        }
+        Err("nothing that happened or can be counted")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(text: &str, anchors: Anchors) -> Result<(), NotClaim> {
+        let a = analyse(text);
+        a.verdict(&a, anchors)
+    }
+
+    const NONE: Anchors = Anchors {
+        figure: false,
+        date: false,
+        direct_quote: false,
+    };
+    const FIGURE: Anchors = Anchors {
+        figure: true,
+        date: false,
+        direct_quote: false,
+    };
+
+    #[test]
+    fn pol_pot_was_arrested_is_an_event() {
+        assert_eq!(
+            verdict("The Khmer Rouge leader Pol Pot was arrested.", NONE),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn why_would_trump_do_that_is_a_question() {
+        assert_eq!(
+            verdict("Two questions: Why would Trump do that?", FIGURE),
+            Err("a question")
+        );
+    }
+
+    #[test]
+    fn a_question_inside_quotes_is_still_a_question() {
+        let a = analyse("\"Do you really see those two as equivalent?\"");
+        assert!(a.question);
+    }
+
+    #[test]
+    fn headline_in_title_case_is_not_a_claim() {
+        assert_eq!(
+            verdict(
+                "Pence: Gennifer Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton Camp.",
+                NONE
+            ),
+            Err("a headline or title")
+        );
+    }
+
+    #[test]
+    fn it_is_destroying_this_committee_is_a_fragment_of_opinion() {
+        assert!(verdict("It's destroying this committee.", NONE).is_err());
+    }
+
+    #[test]
+    fn gennifer_flowers_will_not_be_attending_is_a_prediction() {
+        assert_eq!(
+            verdict(
+                "Gennifer Flowers will not be attending the debate tomorrow night.",
+                NONE
+            ),
+            Err("a prediction or intention")
+        );
+    }
+
+    #[test]
+    fn won_t_is_a_modal_but_won_is_a_past_verb() {
+        assert!(analyse("He won't say which entity paid.").modal);
+        let won = analyse("She won the primary in March.");
+        assert!(!won.modal && won.past);
+    }
+
+    #[test]
+    fn plans_to_is_an_intention_but_plans_alone_is_not() {
+        assert!(analyse("The company plans to cut 500 jobs.").modal);
+        assert!(!analyse("The plans were approved by the board.").modal);
+    }
+
+    #[test]
+    fn i_dont_think_it_should_be_done_is_the_speakers_view() {
+        assert!(verdict(
+            "\"I don't think it should be done behind closed doors,\" Chaffetz said.",
+            NONE
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn us_the_country_is_not_first_person() {
+        let a = analyse("US forces withdrew from the base last year.");
+        assert!(!a.first_person);
+        assert!(analyse("They told us the vote was delayed.").first_person);
+    }
+
+    #[test]
+    fn a_figure_in_a_forecast_clause_is_still_checkable() {
+        assert_eq!(
+            verdict(
+                "GM Hughes net fell 6.6% and revenue will be disclosed later.",
+                FIGURE
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_phony_system_is_a_judgement() {
+        assert_eq!(
+            verdict(
+                "Trump told reporters the debate was a phony system run by insiders.",
+                NONE
+            ),
+            Err("a judgement or belief")
+        );
+    }
+
+    #[test]
+    fn wines_believes_the_campaign_took_voters_for_granted_is_a_belief() {
+        assert_eq!(
+            verdict(
+                "Wines believes that the Clinton campaign took black voters for granted.",
+                NONE
+            ),
+            Err("a judgement or belief")
+        );
+    }
+
+    #[test]
+    fn a_quote_without_anything_to_check_is_not_a_claim() {
+        let anchors = Anchors {
+            direct_quote: true,
+            ..NONE
+        };
+        assert_eq!(
+            verdict(
+                "\"The economy has been running on the fumes of the strength,\" McCulley said.",
+                anchors
+            ),
+            Err("a quotation with nothing to check")
+        );
+    }
+
+    #[test]
+    fn needed_and_indeed_are_not_past_tense_markers() {
+        assert!(!analyse("Indeed the proceeds exceed what analysts need").past);
+        assert!(analyse("Police arrested two men near the border").past);
+    }
+}
