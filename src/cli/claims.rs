@@ -155,6 +155,7 @@ pub fn claim_record(r: &ClaimRow) -> Value {
         "worthiness": r.worthiness,
         "sourced": r.sourced,
         "source": r.source,
+        "source_canonical": r.source_canonical,
         "status": r.status,
         "anchor_state": r.anchor_state,
         "components": r.components,
@@ -236,6 +237,13 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
         "\nsource: {}\n",
         claim.source.as_deref().unwrap_or("none (unsourced)")
     ));
+    if let Some(canonical) = claim
+        .source_canonical
+        .as_deref()
+        .filter(|c| Some(*c) != claim.source.as_deref())
+    {
+        out.push_str(&format!("  registry: {canonical}\n"));
+    }
     for c in &claim.components {
         out.push_str(&format!(
             "  {} {:?} [{}..{}] value={} unit={} mod={}\n",

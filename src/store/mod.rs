@@ -25,6 +25,21 @@ macro_rules! source_span_text {
     };
 }
 
+/// SQL for the source of a claim as its own document names it (`s`: the registry row,
+/// `sd`: the document, `m`: the attribution): the registry name where the document
+/// contains it, else the source span's text. A name merged from another article ("Vladimir
+/// Putin" for this article's "Putin") never stands for a source this article names
+/// otherwise.
+macro_rules! source_in_document {
+    () => {
+        concat!(
+            "CASE WHEN s.name IS NOT NULL AND instr(sd.text, s.name) > 0 THEN s.name ELSE ",
+            source_span_text!(),
+            " END"
+        )
+    };
+}
+
 mod annotations;
 mod report;
 mod review;
@@ -788,13 +803,22 @@ fn register_sources(
     let SourceCache { registry, matched } = cache.get_or_insert_with(SourceCache::default);
     if max_id > registry.max_id {
         let mut stmt =
-            tx.prepare_cached("SELECT id, name FROM sources WHERE id > ?1 ORDER BY id")?;
+            tx.prepare_cached("SELECT id, name, kind FROM sources WHERE id > ?1 ORDER BY id")?;
         let rows = stmt.query_map([registry.max_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         for row in rows {
-            let (id, name) = row?;
-            registry.add(id, &name);
+            let (id, name, kind) = row?;
+            registry.add(
+                id,
+                &name,
+                kind.parse()
+                    .unwrap_or(crate::recognize::SourceKind::Unknown),
+            );
         }
     }
     let now = now();
@@ -806,10 +830,13 @@ fn register_sources(
     )?;
     let mut out = Vec::with_capacity(doc_sources.sources.len());
     for s in &doc_sources.sources {
+        // A generic source ("officials", "the researchers") is this document's own: it
+        // gets an entry of its own and is never matched to another document's.
         let found = match matched.get(&s.name) {
+            _ if s.generic => None,
             Some(&id) => Some(id),
             None => {
-                let found = registry.find(&s.name);
+                let found = registry.find(&s.name, s.kind);
                 if let Some(id) = found {
                     matched.insert(s.name.clone(), id);
                 }
@@ -821,7 +848,7 @@ fn register_sources(
             None => {
                 insert.execute(params![s.name, s.kind.as_str(), s.role, now])?;
                 let id = tx.last_insert_rowid();
-                registry.add(id, &s.name);
+                registry.add(id, &s.name, s.kind);
                 id
             }
         };
@@ -883,7 +910,12 @@ pub struct ClaimRow {
     pub sourced: bool,
     pub status: String,
     pub anchor_state: String,
+    /// The source as the claim's own document names it: the registry's canonical name
+    /// when the document uses it, else the text of the attribution's source span. A
+    /// claim never shows a name its document does not contain.
     pub source: Option<String>,
+    /// The corpus-wide registry entry the source was matched to.
+    pub source_canonical: Option<String>,
     pub components: Vec<ComponentRow>,
 }
 
@@ -990,6 +1022,7 @@ impl Database {
                 status: r.get(11)?,
                 anchor_state: r.get(12)?,
                 source: None,
+                source_canonical: None,
                 components: Vec::new(),
             })
         })?;
@@ -1027,22 +1060,27 @@ impl Database {
             }
         }
         let mut src = self.conn.prepare_cached(concat!(
-            "SELECT cs.claim_id, coalesce(s.name, ",
-            source_span_text!(),
-            ")
+            "SELECT cs.claim_id, ",
+            source_in_document!(),
+            ", s.name
              FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
              JOIN documents sd ON sd.id = m.document_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE cs.claim_id IN (SELECT value FROM json_each(?1))",
         ))?;
         let rows = src.query_map([&ids], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
         })?;
         for row in rows {
-            let (claim, name) = row?;
+            let (claim, name, canonical) = row?;
             if let Some(&i) = pos.get(&claim) {
                 if out[i].source.is_none() {
                     out[i].source = name;
+                    out[i].source_canonical = canonical;
                 }
             }
         }

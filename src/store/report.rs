@@ -54,12 +54,11 @@ pub struct StatusCount {
     pub count: i64,
 }
 
-/// The source of claim `c`: its registry name, else the text of its attribution's
-/// source span.
+/// The source of claim `c` as its document names it (see `source_in_document!`).
 const SOURCE_OF_CLAIM: &str = concat!(
-    "(SELECT coalesce(s.name, ",
-    source_span_text!(),
-    ") FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+    "(SELECT ",
+    source_in_document!(),
+    " FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
      JOIN documents sd ON sd.id = m.document_id
      LEFT JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id LIMIT 1)"
 );
