@@ -303,6 +303,8 @@ pub struct Assertion {
     pub past: bool,
     /// A present-tense state: "is", "remains", "requires".
     pub present: bool,
+    /// Embedded markup (`<tweet …>`, HTML tags) or a live-blog label ("The Latest:").
+    pub markup: bool,
 }
 
 /// Reads the words of `text` once.
@@ -313,6 +315,7 @@ pub fn analyse(text: &str) -> Assertion {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '`' | ')' | ']' | '»')
     });
     a.question = end.ends_with('?');
+    a.markup = has_tag(text) || text.trim_start().starts_with("The Latest:");
     a.exclamation = end.ends_with('!');
     let mut long = 0;
     let mut capitalised = 0;
@@ -370,6 +373,17 @@ pub fn analyse(text: &str) -> Assertion {
     a
 }
 
+/// Whether a text holds a markup tag: `<` then a letter or `/`, and a `>` after it.
+fn has_tag(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'<'
+            && b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/')
+            && b[i + 1..].contains(&b'>')
+    })
+}
+
 /// What a clause has that could be checked against a record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Anchors {
@@ -399,6 +413,9 @@ impl Assertion {
         }
         if self.exclamation {
             return Err("an exclamation");
+        }
+        if self.markup {
+            return Err("markup or a label");
         }
         // Short lines without a figure are labels, kickers and quips ("Full panic
         // mode,"); with a figure, only a bare phrase is ("Atlanta nineteen ninety-six.").
@@ -582,6 +599,29 @@ mod tests {
                 anchors
             ),
             Err("a quotation with nothing to check")
+        );
+    }
+
+    #[test]
+    fn an_embedded_tweet_is_markup() {
+        assert_eq!(
+            verdict(
+                "<tweet id=\"781201382542426112\"> Trump said 20 million people watched on 26 September.",
+                FIGURE
+            ),
+            Err("markup or a label")
+        );
+        assert!(!analyse("Shares rose 5% as 3 < 4 in the model").markup);
+    }
+
+    #[test]
+    fn the_latest_label_is_not_a_claim() {
+        assert_eq!(
+            verdict(
+                "The Latest: Trump campaign raised $90 million in August",
+                FIGURE
+            ),
+            Err("markup or a label")
         );
     }
 
