@@ -118,7 +118,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             });
         }
     }
-    carry_sources(text, &mut claims);
+    carry_sources(text, mentions, &mut claims);
     claims
 }
 
@@ -172,22 +172,81 @@ fn continues_report(clause: &str) -> bool {
     }
 }
 
+/// Measures a data release reports, at the head of a sentence that goes on with its
+/// figures ("Revenue rose 21% to $243.4 million", "The rate for adult women rose").
+const RELEASE_MEASURES: &[&str] = &[
+    "revenue",
+    "revenues",
+    "sales",
+    "net",
+    "profit",
+    "profits",
+    "earnings",
+    "income",
+    "loss",
+    "losses",
+    "results",
+    "rate",
+    "turnover",
+    "margin",
+    "assets",
+    "equity",
+    "reserves",
+    "share",
+    "dividend",
+    "output",
+    "production",
+    "exports",
+    "imports",
+];
+
+/// Whether one of the first six words of a clause names a measure of a data release.
+fn opens_with_measure(clause: &str) -> bool {
+    crate::bytescan::words(clause)
+        .take(6)
+        .any(|w| RELEASE_MEASURES.iter().any(|m| m.eq_ignore_ascii_case(w)))
+}
+
 /// Carries a source to the claim right after a sourced one when that claim continues the
-/// report ([`continues_report`]); only white space may lie between them, so a sentence
-/// of the article's own, claim or not, ends the run.
-fn carry_sources(text: &str, claims: &mut [Claim]) {
-    for i in 1..claims.len() {
-        let (before, rest) = claims.split_at_mut(i);
-        let (prev, claim) = (&before[i - 1], &mut rest[0]);
-        let Some(a) = prev.attribution else { continue };
-        if claim.attribution.is_some()
-            || !text[prev.span.end..claim.span.start].trim().is_empty()
-            || !continues_report(claim.span.slice(text))
-        {
+/// report (CLAIMS.md, "carries over"): it opens as a continuation ([`continues_report`]),
+/// or the report gave figures and this claim goes on with figures of a measure such a
+/// release reports ([`opens_with_measure`]). Only white space may lie between the two,
+/// so a sentence of the article's own, claim or not, ends the run; so does a new source.
+fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
+    // The attribution of the run, and whether its report gave figures.
+    let mut run: Option<(usize, bool)> = None;
+    for i in 0..claims.len() {
+        if let Some(a) = claims[i].attribution {
+            let data = mentions[a]
+                .attribution()
+                .and_then(|x| x.content)
+                .is_some_and(|content| {
+                    claims[i].components.iter().any(|&c| {
+                        mentions[c].figure().is_some() && content.contains(mentions[c].span)
+                    })
+                });
+            run = Some((a, data));
             continue;
         }
-        claim.attribution = Some(a);
-        claim.carried = true;
+        let Some((a, data)) = run else { continue };
+        let claim = &claims[i];
+        let adjacent = i > 0
+            && text[claims[i - 1].span.end..claim.span.start]
+                .trim()
+                .is_empty();
+        let clause = claim.span.slice(text);
+        let has_figure = claim
+            .components
+            .iter()
+            .any(|&c| mentions[c].figure().is_some());
+        if adjacent
+            && (continues_report(clause) || (data && has_figure && opens_with_measure(clause)))
+        {
+            claims[i].attribution = Some(a);
+            claims[i].carried = true;
+        } else {
+            run = None;
+        }
     }
 }
 
@@ -849,5 +908,53 @@ mod tests {
         assert_eq!(claims[0].claim_type, ClaimType::Comparison);
         assert!(claims[0].worthiness > claims[1].worthiness);
         assert!(claims[1].features.contains(&"opinion"));
+    }
+
+    #[test]
+    fn revenue_rose_after_an_earnings_report_carries_its_source() {
+        let t = "America West said profit jumped 45% to $5.8 million. Revenue rose 21% to $243.4 million. Analysts expect a loss.";
+        let m = vec![
+            attribution(
+                t,
+                "America West",
+                "said",
+                "profit jumped 45% to $5.8 million",
+            ),
+            figure(t, "45%", Some("percent")),
+            figure(t, "$5.8 million", Some("USD")),
+            figure(t, "21%", Some("percent")),
+            figure(t, "$243.4 million", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert_eq!(claims[1].attribution, Some(0));
+        assert!(claims[1].carried);
+    }
+
+    #[test]
+    fn he_added_carries_but_a_sentence_between_ends_the_run() {
+        let t = "Aliyev said that 300 people were detained on 3 July. He added that 40 were released on 5 July. The raids began in June. He also said 12 had fled in 2024.";
+        let m = vec![
+            attribution(
+                t,
+                "Aliyev",
+                "said",
+                "that 300 people were detained on 3 July",
+            ),
+            figure(t, "300", None),
+            figure(t, "40", None),
+            figure(t, "12", None),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        let added = claims
+            .iter()
+            .find(|c| c.span.slice(t).starts_with("He added"))
+            .unwrap();
+        assert_eq!((added.attribution, added.carried), (Some(0), true));
+        let later = claims
+            .iter()
+            .find(|c| c.span.slice(t).starts_with("He also"))
+            .unwrap();
+        assert!(!later.carried && later.attribution.is_none());
     }
 }
