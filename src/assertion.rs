@@ -30,6 +30,9 @@ const BELIEF: u16 = 1 << 6; // believes, thinks, feels, hopes, fears ...
 const PAST: u16 = 1 << 7; // irregular past forms and participles
 const PRESENT: u16 = 1 << 8; // is, are, remains, includes, requires, holds, has ...
 const NEGATED_MODAL: u16 = 1 << 9; // won, wouldn, couldn, shouldn (before "t")
+const SUPERLATIVE: u16 = 1 << 10; // largest, highest ...
+const COMPARATIVE: u16 = 1 << 11; // more, fewer, less (a comparison only before "than")
+const RULE: u16 = 1 << 12; // requires, prohibits, allows ...
 
 const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "should", "must", "shall", "ll", "gonna",
@@ -253,11 +256,51 @@ const PRESENT_WORDS: &[&str] = &[
     "exceeds",
 ];
 
+const SUPERLATIVE_WORDS: &[&str] = &[
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "smallest",
+    "fastest",
+    "slowest",
+    "oldest",
+    "youngest",
+    "richest",
+    "poorest",
+    "deadliest",
+    "longest",
+    "shortest",
+    "busiest",
+    "wealthiest",
+];
+const COMPARATIVE_WORDS: &[&str] = &["more", "fewer", "less", "greater", "higher", "lower"];
+const RULE_WORDS: &[&str] = &[
+    "requires",
+    "require",
+    "prohibits",
+    "prohibit",
+    "forbids",
+    "allows",
+    "permits",
+    "bans",
+    "mandates",
+    "obliges",
+    "authorizes",
+    "authorises",
+    "entitles",
+    "exempts",
+    "governs",
+];
+
 fn class_table() -> &'static HashMap<&'static [u8], u16, FnvBuild> {
     static TABLE: OnceLock<HashMap<&'static [u8], u16, FnvBuild>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: HashMap<&'static [u8], u16, FnvBuild> = HashMap::default();
-        let lists: [(&[&str], u16); 10] = [
+        let lists: [(&[&str], u16); 13] = [
+            (SUPERLATIVE_WORDS, SUPERLATIVE),
+            (COMPARATIVE_WORDS, COMPARATIVE),
+            (RULE_WORDS, RULE),
             (MODALS, MODAL),
             (NEGATED_MODALS, NEGATED_MODAL),
             (INTENTS, INTENT),
@@ -303,6 +346,10 @@ pub struct Assertion {
     pub past: bool,
     /// A present-tense state: "is", "remains", "requires".
     pub present: bool,
+    /// A superlative or an explicit comparison ("the largest source", "more than").
+    pub compares: bool,
+    /// A rule or a permission: "requires", "prohibits", "allows".
+    pub rule: bool,
     /// Embedded markup (`<tweet …>`, HTML tags) or a live-blog label ("The Latest:").
     pub markup: bool,
 }
@@ -355,6 +402,9 @@ pub fn analyse(text: &str) -> Assertion {
         if prev & NEGATED_MODAL != 0 && key == b"t" {
             a.modal = true;
         }
+        if prev & COMPARATIVE != 0 && key == b"than" {
+            a.compares = true;
+        }
         if key.len() > 4 && key.ends_with(b"ed") && !key.ends_with(b"eed") {
             a.past = true;
         }
@@ -367,6 +417,8 @@ pub fn analyse(text: &str) -> Assertion {
         a.belief |= bits & BELIEF != 0;
         a.past |= bits & PAST != 0;
         a.present |= bits & PRESENT != 0;
+        a.compares |= bits & SUPERLATIVE != 0;
+        a.rule |= bits & RULE != 0;
         prev = bits;
     }
     a.title_case = a.words >= 3 && long > 0 && capitalised * 5 >= long * 3;
@@ -393,6 +445,8 @@ pub struct Anchors {
     pub date: bool,
     /// The clause is (part of) a direct quotation.
     pub direct_quote: bool,
+    /// The clause opens the article as its headline (see the caller).
+    pub headline: bool,
 }
 
 /// Why a clause is not a claim.
@@ -422,12 +476,17 @@ impl Assertion {
         if self.words < 3 || (self.words < 6 && !anchors.figure) {
             return Err("a fragment");
         }
-        if self.title_case && !anchors.figure {
+        if anchors.headline || (self.title_case && !anchors.figure) {
             return Err("a headline or title");
         }
         if anchors.figure {
             if content.first_person && !content.past {
                 return Err("the speaker's own view");
+            }
+            // "A 4-4 ruling would leave the regulations in place": a figure in a
+            // hypothetical or a forecast is not yet a fact.
+            if (self.modal || content.modal) && !content.past {
+                return Err("a prediction or intention");
             }
             return Ok(());
         }
@@ -452,6 +511,11 @@ impl Assertion {
         if content.past {
             return Ok(());
         }
+        // "Power plants are the largest source of U.S. carbon emissions", "The resolution
+        // requires approval by the full House": a comparison or a rule, stated as fact.
+        if (content.compares && content.present) || content.rule {
+            return Ok(());
+        }
         Err("nothing that happened or can be counted")
     }
 }
@@ -469,11 +533,11 @@ mod tests {
         figure: false,
         date: false,
         direct_quote: false,
+        headline: false,
     };
     const FIGURE: Anchors = Anchors {
         figure: true,
-        date: false,
-        direct_quote: false,
+        ..NONE
     };
 
     #[test]
@@ -599,6 +663,41 @@ mod tests {
                 anchors
             ),
             Err("a quotation with nothing to check")
+        );
+    }
+
+    #[test]
+    fn a_4_4_ruling_would_leave_is_a_hypothetical() {
+        assert_eq!(
+            verdict(
+                "A 4-4 ruling by the high court would leave in place the appeals court ruling.",
+                FIGURE
+            ),
+            Err("a prediction or intention")
+        );
+    }
+
+    #[test]
+    fn power_plants_are_the_largest_source_is_a_comparison() {
+        assert_eq!(
+            verdict(
+                "Power plants are the largest source of U.S. carbon emissions.",
+                NONE
+            ),
+            Ok(())
+        );
+        assert!(analyse("They spent more than the rival campaign").compares);
+        assert!(!analyse("They spent more time in Ohio").compares);
+    }
+
+    #[test]
+    fn the_resolution_requires_approval_is_a_rule() {
+        assert_eq!(
+            verdict(
+                "The contempt resolution requires approval by the full House.",
+                NONE
+            ),
+            Ok(())
         );
     }
 

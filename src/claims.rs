@@ -98,7 +98,10 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 .filter(|&c| clause.contains(mentions[c].span))
                 .collect();
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
-            if assertion_verdict(text, mentions, clause, &components, attribution).is_err() {
+            let headline = is_headline(text, segments, si);
+            if assertion_verdict(text, mentions, clause, &components, attribution, headline)
+                .is_err()
+            {
                 continue;
             }
             let clause_text = clause.slice(text);
@@ -130,6 +133,7 @@ fn assertion_verdict(
     clause: Span,
     components: &[usize],
     attribution: Option<usize>,
+    headline: bool,
 ) -> Result<(), assertion::NotClaim> {
     let whole = assertion::analyse(clause.slice(text));
     let att = attribution.and_then(|a| mentions[a].attribution());
@@ -148,8 +152,34 @@ fn assertion_verdict(
             .iter()
             .any(|&c| mentions[c].date().is_some() && is_checkable(&mentions[c])),
         direct_quote: att.is_some_and(|a| a.direct),
+        headline,
     };
     whole.verdict(&content, anchors)
+}
+
+/// Whether sentence `si` is the article's headline: the only sentence of the first
+/// paragraph, more paragraphs after it, at most 15 words, and no closing full stop
+/// ("Super PAC haul surges past $1B;").
+fn is_headline(text: &str, segments: &Segmentation, si: usize) -> bool {
+    let sentences = &segments.sentences;
+    let Some(s) = sentences.get(si) else {
+        return false;
+    };
+    let first_paragraph = sentences[0].paragraph;
+    if s.paragraph != first_paragraph
+        || sentences
+            .iter()
+            .filter(|x| x.paragraph == first_paragraph)
+            .count()
+            != 1
+        || sentences
+            .last()
+            .is_none_or(|x| x.paragraph == first_paragraph)
+    {
+        return false;
+    }
+    let body = s.span.slice(text).trim_end();
+    crate::bytescan::words(body).count() <= 15 && !body.ends_with(['.', '"', '”', '\'', '’'])
 }
 
 /// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
@@ -902,7 +932,7 @@ mod tests {
     #[test]
     fn comparisons_rank_above_opinions() {
         let t =
-            "Trade with Russia rose to 4 times the level of 2019. Perhaps 4 people in the ministry should decide.";
+            "Trade with Russia rose to 4 times the level of 2019. Perhaps 4 people in the ministry decided it.";
         let m = vec![figure(t, "4 times", None), figure(t, "4 people", None)];
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims[0].claim_type, ClaimType::Comparison);
@@ -956,5 +986,17 @@ mod tests {
             .find(|c| c.span.slice(t).starts_with("He also"))
             .unwrap();
         assert!(!later.carried && later.attribution.is_none());
+    }
+
+    #[test]
+    fn super_pac_haul_surges_past_1b_is_a_headline() {
+        let t = "Super PAC haul surges past $1B;\n\nSuper PAC donations passed $1 billion in August, a USA TODAY analysis shows.";
+        let m = vec![
+            figure(t, "$1B", Some("USD")),
+            figure(t, "$1 billion", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        assert!(claims[0].span.slice(t).starts_with("Super PAC donations"));
     }
 }
