@@ -33,6 +33,7 @@ const NEGATED_MODAL: u16 = 1 << 9; // won, wouldn, couldn, shouldn (before "t")
 const SUPERLATIVE: u16 = 1 << 10; // largest, highest ...
 const COMPARATIVE: u16 = 1 << 11; // more, fewer, less (a comparison only before "than")
 const RULE: u16 = 1 << 12; // requires, prohibits, allows ...
+const LINKING: u16 = 1 << 13; // was, were, been, became, seemed: a state, not an action
 
 const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "should", "must", "shall", "ll", "gonna",
@@ -123,11 +124,8 @@ const BELIEF_WORDS: &[&str] = &[
 ];
 /// Irregular past forms and participles, and the auxiliaries of the past and perfect.
 const PAST_WORDS: &[&str] = &[
-    "was",
-    "were",
     "had",
     "did",
-    "been",
     "said",
     "told",
     "made",
@@ -148,7 +146,6 @@ const PAST_WORDS: &[&str] = &[
     "thought",
     "began",
     "begun",
-    "became",
     "brought",
     "bought",
     "built",
@@ -231,6 +228,12 @@ const PAST_WORDS: &[&str] = &[
     "beaten",
     "bid",
 ];
+/// Past forms of linking verbs: a past state or a characterisation ("the response was
+/// sharp", "it became a pretext"), not by itself an action.
+const LINKING_WORDS: &[&str] = &[
+    "was", "were", "been", "became", "become", "proved", "proven", "appeared", "remained",
+    "turned", "looked", "sounded", "felt",
+];
 const PRESENT_WORDS: &[&str] = &[
     "is",
     "are",
@@ -297,7 +300,8 @@ fn class_table() -> &'static HashMap<&'static [u8], u16, FnvBuild> {
     static TABLE: OnceLock<HashMap<&'static [u8], u16, FnvBuild>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: HashMap<&'static [u8], u16, FnvBuild> = HashMap::default();
-        let lists: [(&[&str], u16); 13] = [
+        let lists: [(&[&str], u16); 14] = [
+            (LINKING_WORDS, LINKING),
             (SUPERLATIVE_WORDS, SUPERLATIVE),
             (COMPARATIVE_WORDS, COMPARATIVE),
             (RULE_WORDS, RULE),
@@ -328,7 +332,7 @@ pub struct Assertion {
     pub words: usize,
     pub question: bool,
     pub exclamation: bool,
-    /// Most long words capitalised, as in a headline or a title.
+    /// Most words capitalised, as in a headline or a title.
     pub title_case: bool,
     /// Future, conditional or intended: "will", "would", "plans to", "is expected to".
     pub modal: bool,
@@ -342,8 +346,11 @@ pub struct Assertion {
     pub evaluative: bool,
     /// A belief or feeling rather than a fact: "believes", "fears", "insists".
     pub belief: bool,
-    /// A verb in the past tense or perfect: something happened.
+    /// A verb in the past tense or perfect.
     pub past: bool,
+    /// A past action, not only a linking verb: something happened ("was arrested",
+    /// "detained", "fled"), not only something was ("the response was sharp").
+    pub action: bool,
     /// A present-tense state: "is", "remains", "requires".
     pub present: bool,
     /// A superlative or an explicit comparison ("the largest source", "more than").
@@ -376,7 +383,10 @@ pub fn analyse(text: &str) -> Assertion {
             continue;
         }
         a.words += 1;
-        if w.chars().count() > 3 {
+        // Title case: after the first word, most words of two letters or more are
+        // capitalised ("Gennifer Flowers Won't Be at Debate"), verbs and function
+        // words included, as no sentence has them.
+        if a.words > 1 && w.len() >= 2 {
             long += 1;
             if w.chars().next().is_some_and(char::is_uppercase) {
                 capitalised += 1;
@@ -405,17 +415,19 @@ pub fn analyse(text: &str) -> Assertion {
         if prev & COMPARATIVE != 0 && key == b"than" {
             a.compares = true;
         }
+        let bits = table.get(&key[..]).copied().unwrap_or(0);
         if key.len() > 4 && key.ends_with(b"ed") && !key.ends_with(b"eed") {
             a.past = true;
+            a.action |= bits & LINKING == 0;
         }
-        let bits = table.get(&key[..]).copied().unwrap_or(0);
         a.modal |= bits & MODAL != 0;
         a.first_person |= bits & FIRST != 0;
         a.second_person |= bits & SECOND != 0;
         a.opinion |= bits & OPINION != 0;
         a.evaluative |= bits & EVALUATIVE != 0;
         a.belief |= bits & BELIEF != 0;
-        a.past |= bits & PAST != 0;
+        a.past |= bits & (PAST | LINKING) != 0;
+        a.action |= bits & PAST != 0 && bits & LINKING == 0;
         a.present |= bits & PRESENT != 0;
         a.compares |= bits & SUPERLATIVE != 0;
         a.rule |= bits & RULE != 0;
@@ -508,7 +520,7 @@ impl Assertion {
         if anchors.date && (content.past || content.present) {
             return Ok(());
         }
-        if content.past {
+        if content.action {
             return Ok(());
         }
         // "Power plants are the largest source of U.S. carbon emissions", "The resolution
@@ -721,6 +733,21 @@ mod tests {
                 FIGURE
             ),
             Err("markup or a label")
+        );
+    }
+
+    #[test]
+    fn azerbaijans_response_was_sharp_is_a_characterisation() {
+        assert_eq!(
+            verdict(
+                "However, Azerbaijan's response was both sharp and confident.",
+                NONE
+            ),
+            Err("nothing that happened or can be counted")
+        );
+        assert_eq!(
+            verdict("Shykhlinski was arrested in Yekaterinburg on Monday.", NONE),
+            Ok(())
         );
     }
 
