@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::assertion;
 use crate::fnv::FnvBuild;
-use crate::recognize::{Mention, MentionKind, TimexType};
+use crate::recognize::{Mention, MentionKind, SourceKind, TimexType};
 use crate::segment::Segmentation;
 use crate::span::Span;
 
@@ -243,8 +243,9 @@ fn opens_with_measure(clause: &str) -> bool {
 /// release reports ([`opens_with_measure`]). Only white space may lie between the two,
 /// so a sentence of the article's own, claim or not, ends the run; so does a new source.
 fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
-    // The attribution of the run, and whether its report gave figures.
-    let mut run: Option<(usize, bool)> = None;
+    // The attribution of the run, whether its report gave figures, and whether its source
+    // is a data set or a document (a poll, an analysis, a census).
+    let mut run: Option<(usize, bool, bool)> = None;
     for i in 0..claims.len() {
         if let Some(a) = claims[i].attribution {
             let data = mentions[a]
@@ -255,10 +256,15 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
                         mentions[c].figure().is_some() && content.contains(mentions[c].span)
                     })
                 });
-            run = Some((a, data));
+            let dataset = mentions[a].attribution().is_some_and(|x| {
+                matches!(x.source_kind, SourceKind::Dataset | SourceKind::Document)
+            });
+            run = Some((a, data, dataset));
             continue;
         }
-        let Some((a, data)) = run else { continue };
+        let Some((a, data, dataset)) = run else {
+            continue;
+        };
         let claim = &claims[i];
         let adjacent = i > 0
             && text[claims[i - 1].span.end..claim.span.start]
@@ -270,7 +276,8 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
             .iter()
             .any(|&c| mentions[c].figure().is_some());
         if adjacent
-            && (continues_report(clause) || (data && has_figure && opens_with_measure(clause)))
+            && (continues_report(clause)
+                || (data && has_figure && (dataset || opens_with_measure(clause))))
         {
             claims[i].attribution = Some(a);
             claims[i].carried = true;
@@ -809,10 +816,10 @@ mod tests {
 
     #[test]
     fn census_figure_without_source_is_unsourced() {
-        let t = "About 600,000 Azerbaijanis live in Russia. Aliyev said that ties were strong.";
+        let t = "About 600,000 Azerbaijanis live in Russia. Aliyev said that the ministry closed the office.";
         let m = vec![
             figure(t, "600,000", None),
-            attribution(t, "Aliyev", "said", "that ties were strong"),
+            attribution(t, "Aliyev", "said", "that the ministry closed the office"),
         ];
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 2);
@@ -998,5 +1005,31 @@ mod tests {
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 1, "{claims:?}");
         assert!(claims[0].span.slice(t).starts_with("Super PAC donations"));
+    }
+
+    #[test]
+    fn a_polls_breakdown_carries_the_poll_as_source() {
+        let t = "A Quinnipiac poll found that 46 percent of voters back Clinton. Independents split 40 percent to 38 percent between them. The candidates meet on Monday.";
+        let mut poll = attribution(
+            t,
+            "A Quinnipiac poll",
+            "found",
+            "that 46 percent of voters back Clinton",
+        );
+        if let Payload::Attribution(a) = &mut poll.payload {
+            a.source_kind = SourceKind::Dataset;
+        }
+        let m = vec![
+            poll,
+            figure(t, "46 percent", Some("percent")),
+            figure(t, "40 percent", Some("percent")),
+            figure(t, "38 percent", Some("percent")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        let split = claims
+            .iter()
+            .find(|c| c.span.slice(t).starts_with("Independents"))
+            .expect("the breakdown is a claim");
+        assert_eq!((split.attribution, split.carried), (Some(0), true));
     }
 }
