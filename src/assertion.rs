@@ -296,10 +296,38 @@ const RULE_WORDS: &[&str] = &[
     "governs",
 ];
 
-fn class_table() -> &'static HashMap<&'static [u8], u16, FnvBuild> {
-    static TABLE: OnceLock<HashMap<&'static [u8], u16, FnvBuild>> = OnceLock::new();
+/// The word classes, behind a filter: for each word length, which first letters occur.
+/// Most words of a clause fail the filter and cost no lower-casing and no hash lookup.
+struct ClassTable {
+    map: HashMap<&'static [u8], u16, FnvBuild>,
+    /// Bit `c - b'a'` of `first[len]`: some listed word of that length starts with `c`;
+    /// of `last[len]`: some listed word of that length ends with `c`.
+    first: [u32; 17],
+    last: [u32; 17],
+}
+
+impl ClassTable {
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&f), Some(&l)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        word.len() < self.first.len()
+            && f.is_ascii_lowercase()
+            && l.is_ascii_lowercase()
+            && self.first[word.len()] & (1 << (f - b'a')) != 0
+            && self.last[word.len()] & (1 << (l - b'a')) != 0
+    }
+}
+
+fn class_table() -> &'static ClassTable {
+    static TABLE: OnceLock<ClassTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static [u8], u16, FnvBuild> = HashMap::default();
+        let mut t = ClassTable {
+            map: HashMap::default(),
+            first: [0; 17],
+            last: [0; 17],
+        };
         let lists: [(&[&str], u16); 14] = [
             (LINKING_WORDS, LINKING),
             (SUPERLATIVE_WORDS, SUPERLATIVE),
@@ -318,7 +346,11 @@ fn class_table() -> &'static HashMap<&'static [u8], u16, FnvBuild> {
         ];
         for (list, bit) in lists {
             for w in list {
-                *t.entry(w.as_bytes()).or_default() |= bit;
+                let b = w.as_bytes();
+                debug_assert!(b.len() < 17 && b[0].is_ascii_lowercase(), "{w}");
+                t.first[b.len()] |= 1 << (b[0] - b'a');
+                t.last[b.len()] |= 1 << (b[b.len() - 1] - b'a');
+                *t.map.entry(b).or_default() |= bit;
             }
         }
         t
@@ -388,7 +420,9 @@ pub fn analyse(text: &str) -> Assertion {
         // words included, as no sentence has them.
         if a.words > 1 && w.len() >= 2 {
             long += 1;
-            if w.chars().next().is_some_and(char::is_uppercase) {
+            if first.is_ascii_uppercase()
+                || (!first.is_ascii() && w.chars().next().is_some_and(char::is_uppercase))
+            {
                 capitalised += 1;
             }
         }
@@ -397,7 +431,25 @@ pub fn analyse(text: &str) -> Assertion {
         if w == "I" || w == "us" || w == "Us" {
             a.first_person = true;
         }
-        if b.len() > buf.len() || !b.is_ascii() {
+        // Two-word constructions decided by the second word.
+        if prev & INTENT != 0 && b.eq_ignore_ascii_case(b"to") {
+            a.modal = true;
+        }
+        if prev & NEGATED_MODAL != 0 && b.eq_ignore_ascii_case(b"t") {
+            a.modal = true;
+        }
+        if prev & COMPARATIVE != 0 && b.eq_ignore_ascii_case(b"than") {
+            a.compares = true;
+        }
+        // "-ed" endings are read before the filter: most past forms are not listed.
+        let ed = b.len() > 4
+            && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+            && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed");
+        if !table.may_hold(b) || !b.is_ascii() {
+            if ed {
+                a.past = true;
+                a.action = true;
+            }
             prev = 0;
             continue;
         }
@@ -405,18 +457,8 @@ pub fn analyse(text: &str) -> Assertion {
         for (k, &c) in key.iter_mut().zip(b) {
             *k = c.to_ascii_lowercase();
         }
-        // Two-word constructions decided by the second word.
-        if prev & INTENT != 0 && key == b"to" {
-            a.modal = true;
-        }
-        if prev & NEGATED_MODAL != 0 && key == b"t" {
-            a.modal = true;
-        }
-        if prev & COMPARATIVE != 0 && key == b"than" {
-            a.compares = true;
-        }
-        let bits = table.get(&key[..]).copied().unwrap_or(0);
-        if key.len() > 4 && key.ends_with(b"ed") && !key.ends_with(b"eed") {
+        let bits = table.map.get(&key[..]).copied().unwrap_or(0);
+        if ed {
             a.past = true;
             a.action |= bits & LINKING == 0;
         }

@@ -70,6 +70,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         .filter(|&i| mentions[i].kind() == MentionKind::Attribution)
         .collect();
     let mut claims = Vec::new();
+    let headline = headline(text, segments);
     let mut next = 0; // sweep pointer into `mentions`
     for (si, sentence) in segments.sentences.iter().enumerate() {
         while next < mentions.len() && mentions[next].span.start < sentence.span.start {
@@ -98,7 +99,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 .filter(|&c| clause.contains(mentions[c].span))
                 .collect();
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
-            let headline = is_headline(text, segments, si);
+            let headline = Some(si) == headline;
             if assertion_verdict(text, mentions, clause, &components, attribution, headline)
                 .is_err()
             {
@@ -157,29 +158,18 @@ fn assertion_verdict(
     whole.verdict(&content, anchors)
 }
 
-/// Whether sentence `si` is the article's headline: the only sentence of the first
-/// paragraph, more paragraphs after it, at most 15 words, and no closing full stop
-/// ("Super PAC haul surges past $1B;").
-fn is_headline(text: &str, segments: &Segmentation, si: usize) -> bool {
+/// The article's headline, if it has one: the only sentence of the first paragraph,
+/// more paragraphs after it, at most 15 words, and no closing full stop ("Super PAC
+/// haul surges past $1B;").
+fn headline(text: &str, segments: &Segmentation) -> Option<usize> {
     let sentences = &segments.sentences;
-    let Some(s) = sentences.get(si) else {
-        return false;
-    };
-    let first_paragraph = sentences[0].paragraph;
-    if s.paragraph != first_paragraph
-        || sentences
-            .iter()
-            .filter(|x| x.paragraph == first_paragraph)
-            .count()
-            != 1
-        || sentences
-            .last()
-            .is_none_or(|x| x.paragraph == first_paragraph)
-    {
-        return false;
+    let (first, second) = (sentences.first()?, sentences.get(1)?);
+    if second.paragraph == first.paragraph {
+        return None;
     }
-    let body = s.span.slice(text).trim_end();
-    crate::bytescan::words(body).count() <= 15 && !body.ends_with(['.', '"', '”', '\'', '’'])
+    let body = first.span.slice(text).trim_end();
+    (crate::bytescan::words(body).count() <= 15 && !body.ends_with(['.', '"', '”', '\'', '’']))
+        .then_some(0)
 }
 
 /// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
