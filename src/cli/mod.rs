@@ -72,13 +72,21 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
+    /// Opens the database for writing, creating it when missing.
     pub fn open(&self) -> anyhow::Result<Database> {
-        Database::open(&self.db).with_context(|| {
-            format!(
-                "opening database {} (set --db or CLAIMTRACE_DB to use another)",
-                self.db.display()
-            )
-        })
+        Database::open(&self.db).with_context(|| self.context())
+    }
+
+    /// Opens an existing database read-only (read commands never create one).
+    pub fn open_read(&self) -> anyhow::Result<Database> {
+        Database::open_read(&self.db).with_context(|| self.context())
+    }
+
+    fn context(&self) -> String {
+        format!(
+            "opening database {} (set --db or CLAIMTRACE_DB to use another)",
+            self.db.display()
+        )
     }
 }
 
