@@ -160,50 +160,151 @@ pub fn is_article(path: &Path) -> bool {
 
 /// Expands files and directories (recursively, sorted) into article paths.
 /// A directory with no articles is an error, so that a typo is not a silent no-op.
-pub fn collect_articles(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, DocumentError> {
+/// Links to directories inside a directory are followed only with `follow_links`;
+/// see [`Walk`] for how loops and repeated files are avoided.
+pub fn collect_articles(
+    inputs: &[PathBuf],
+    follow_links: bool,
+) -> Result<Vec<PathBuf>, DocumentError> {
+    let mut walk = Walk::new(follow_links);
     let mut out = Vec::new();
     for input in inputs {
-        let meta = fs::metadata(input).map_err(|source| DocumentError::Read {
-            path: input.clone(),
-            source,
-        })?;
-        if meta.is_dir() {
-            let before = out.len();
-            walk(input, &mut out)?;
-            if out.len() == before {
-                return Err(DocumentError::Read {
-                    path: input.clone(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "no .txt or .md articles in this directory",
-                    ),
-                });
-            }
-        } else {
-            out.push(input.clone());
+        if let Reached::Directory { wanted: 0 } =
+            walk.input(input, &mut out, &is_article, &|_| true)?
+        {
+            return Err(DocumentError::Read {
+                path: input.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no .txt or .md articles in this directory",
+                ),
+            });
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), DocumentError> {
-    let read_err = |source| DocumentError::Read {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(read_err)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if is_article(&p) {
-            out.push(p);
+/// What a walk found at one input path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// A file (taken whatever its name, since it was asked for).
+    File,
+    /// A directory, with the number of wanted files met in it (each counted even when
+    /// an earlier input already yielded it).
+    Directory { wanted: usize },
+    /// A directory an earlier input already covered.
+    Repeated,
+}
+
+/// The identity of a file or directory whatever the path that reaches it: device and
+/// inode where the platform has them, else the canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[allow(dead_code)]
+    Path(PathBuf),
+}
+
+impl FileId {
+    fn of(path: &Path, meta: &fs::Metadata) -> FileId {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            FileId::Inode(meta.dev(), meta.ino())
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            FileId::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
         }
     }
-    Ok(())
+}
+
+/// A walk over files and directories that never loops and never yields one file twice.
+///
+/// Directories are recorded by device and inode when entered, so a link back to an
+/// ancestor (`ln -s . d/self`, or two links to each other) is entered at most once;
+/// files are recorded the same way, so a file reached by two paths (a link, `a.txt` and
+/// `./a.txt`, a directory and a file inside it both given) is yielded once, under the
+/// first path met. Inside a directory, links to directories are skipped unless
+/// `follow_links` (as `find` does without `-L`); links to files are followed. A path
+/// given on the command line is always followed.
+pub struct Walk {
+    follow_links: bool,
+    dirs: std::collections::HashSet<FileId>,
+    files: std::collections::HashSet<FileId>,
+}
+
+impl Walk {
+    pub fn new(follow_links: bool) -> Walk {
+        Walk {
+            follow_links,
+            dirs: Default::default(),
+            files: Default::default(),
+        }
+    }
+
+    /// Adds the files under `input` (itself when a file) to `out`, in sorted order:
+    /// files that `wanted` accepts, in directories `enter` accepts.
+    pub fn input(
+        &mut self,
+        input: &Path,
+        out: &mut Vec<PathBuf>,
+        wanted: &dyn Fn(&Path) -> bool,
+        enter: &dyn Fn(&Path) -> bool,
+    ) -> Result<Reached, DocumentError> {
+        let read_err = |path: &Path| {
+            let path = path.to_owned();
+            move |source| DocumentError::Read { path, source }
+        };
+        let meta = fs::metadata(input).map_err(read_err(input))?;
+        if !meta.is_dir() {
+            if self.files.insert(FileId::of(input, &meta)) {
+                out.push(input.to_owned());
+            }
+            return Ok(Reached::File);
+        }
+        if self.dirs.contains(&FileId::of(input, &meta)) {
+            return Ok(Reached::Repeated);
+        }
+        let mut found = 0;
+        // Depth first, entries sorted: a stack of paths, each directory's entries
+        // pushed in reverse. No recursion, so no depth limit.
+        let mut stack = vec![(input.to_owned(), meta)];
+        while let Some((path, meta)) = stack.pop() {
+            if !meta.is_dir() {
+                if wanted(&path) {
+                    found += 1;
+                    if self.files.insert(FileId::of(&path, &meta)) {
+                        out.push(path);
+                    }
+                }
+                continue;
+            }
+            if !self.dirs.insert(FileId::of(&path, &meta)) {
+                continue;
+            }
+            let mut entries = Vec::new();
+            for entry in fs::read_dir(&path).map_err(read_err(&path))? {
+                let entry = entry.map_err(read_err(&path))?;
+                let p = entry.path();
+                let link = entry.file_type().map_err(read_err(&p))?.is_symlink();
+                // A broken link, or one to something unreadable, is not an article.
+                let Ok(target) = fs::metadata(&p) else {
+                    continue;
+                };
+                if target.is_dir() && ((link && !self.follow_links) || !enter(&p)) {
+                    continue;
+                }
+                entries.push((p, target));
+            }
+            entries.sort_by(|a, b| b.0.cmp(&a.0));
+            stack.extend(entries);
+        }
+        Ok(Reached::Directory { wanted: found })
+    }
 }
 
 pub fn content_hash(text: &str) -> String {
@@ -242,6 +343,68 @@ mod tests {
             decode(Path::new("x"), b" \n ".to_vec()),
             Err(DocumentError::Empty { .. })
         ));
+    }
+
+    /// `d/a.txt`, `d/sub/b.md`, and the links `d/self -> .`, `d/sub/up -> ..`,
+    /// `d/alias.txt -> a.txt`.
+    #[cfg(unix)]
+    fn linked_corpus() -> tempfile::TempDir {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("d");
+        fs::create_dir_all(d.join("sub")).unwrap();
+        fs::write(d.join("a.txt"), "GDP grew 3% in 2024.").unwrap();
+        fs::write(d.join("sub/b.md"), "Sales rose 5% in 2023.").unwrap();
+        symlink(".", d.join("self")).unwrap();
+        symlink("..", d.join("sub/up")).unwrap();
+        symlink("a.txt", d.join("alias.txt")).unwrap();
+        dir
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ln_s_dot_d_self_yields_each_article_once() {
+        let dir = linked_corpus();
+        let d = dir.path().join("d");
+        for follow in [false, true] {
+            let got = collect_articles(std::slice::from_ref(&d), follow).unwrap();
+            assert_eq!(got, vec![d.join("a.txt"), d.join("sub/b.md")], "{follow}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn two_directories_linked_to_each_other_end_with_follow_links() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (x, y) = (dir.path().join("x"), dir.path().join("y"));
+        fs::create_dir(&x).unwrap();
+        fs::create_dir(&y).unwrap();
+        symlink(&y, x.join("to-y")).unwrap();
+        symlink(&x, y.join("to-x")).unwrap();
+        fs::write(y.join("c.txt"), "Prices fell 2%.").unwrap();
+        let got = collect_articles(std::slice::from_ref(&x), true).unwrap();
+        assert_eq!(got, vec![x.join("to-y/c.txt")]);
+        // Not followed by default: x holds no article of its own.
+        assert!(collect_articles(std::slice::from_ref(&x), false).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_same_file_given_by_two_paths_is_taken_once() {
+        let dir = linked_corpus();
+        let d = dir.path().join("d");
+        let inputs = [
+            d.join("a.txt"),
+            d.join("./a.txt"),
+            d.join("alias.txt"),
+            d.clone(),
+        ];
+        let got = collect_articles(&inputs, false).unwrap();
+        assert_eq!(got, vec![d.join("a.txt"), d.join("sub/b.md")]);
+        // A directory given twice is walked once, and is no error the second time.
+        let got = collect_articles(&[d.clone(), d.join("sub"), d.clone()], false).unwrap();
+        assert_eq!(got.len(), 2);
     }
 
     #[test]
