@@ -146,10 +146,47 @@ fn read_sidecar(path: &Path) -> Result<Metadata, DocumentError> {
             })
         }
     };
-    serde_json::from_str(&raw).map_err(|e| DocumentError::Metadata {
-        path: meta_path,
+    // serde reads a struct from a JSON array too, field by position: only an object
+    // names its fields, so only an object is metadata.
+    let body = raw.trim_start_matches('\u{feff}').trim_start();
+    if !body.starts_with('{') {
+        return Err(DocumentError::Metadata {
+            path: meta_path,
+            reason:
+                "expected a JSON object such as {\"title\": \"…\", \"published\": \"2025-07-10\"}"
+                    .into(),
+        });
+    }
+    let meta: Metadata = serde_json::from_str(body).map_err(|e| DocumentError::Metadata {
+        path: meta_path.clone(),
         reason: format!("line {}, column {}: {e}", e.line(), e.column()),
-    })
+    })?;
+    if let Some(date) = meta.published {
+        check_published(date).map_err(|reason| DocumentError::Metadata {
+            path: meta_path,
+            reason: format!("\"published\": {reason}"),
+        })?;
+    }
+    Ok(meta)
+}
+
+/// The earliest publication date accepted: the first printed newspapers (1605).
+const EARLIEST_PUBLISHED: (i32, u32, u32) = (1600, 1, 1);
+
+/// Checks that a publication date is one a news article can have: from 1600 to a
+/// year from now (an embargoed article may carry a date ahead). A placeholder
+/// (`0000-01-01`, `9999-12-31`) would otherwise anchor every relative date in the
+/// article ("last year") on it.
+pub fn check_published(date: NaiveDate) -> Result<NaiveDate, String> {
+    let (y, m, d) = EARLIEST_PUBLISHED;
+    let earliest = NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    let latest = chrono::Utc::now().date_naive() + chrono::Days::new(366);
+    if date < earliest || date > latest {
+        return Err(format!(
+            "{date} is not a publication date claimtrace accepts (from {earliest} to a year from now)"
+        ));
+    }
+    Ok(date)
 }
 
 /// Is this a file the corpus walker treats as an article?
@@ -405,6 +442,40 @@ mod tests {
         // A directory given twice is walked once, and is no error the second time.
         let got = collect_articles(&[d.clone(), d.join("sub"), d.clone()], false).unwrap();
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn a_meta_json_array_is_refused_and_an_object_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        fs::write(&article, "GDP grew 3% in 2024.").unwrap();
+        fs::write(
+            sidecar_path(&article),
+            r#"["Title", "Outlet", "https://x", "en", "2025-07-10", "Ana"]"#,
+        )
+        .unwrap();
+        let err = Document::load(&article, &Metadata::default()).unwrap_err();
+        assert!(err.to_string().contains("a.meta.json"), "{err}");
+        assert!(err.to_string().contains("JSON object"), "{err}");
+        fs::write(sidecar_path(&article), r#"{"published": "2025-07-10"}"#).unwrap();
+        let doc = Document::load(&article, &Metadata::default()).unwrap();
+        assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2025, 7, 10));
+    }
+
+    #[test]
+    fn published_0000_01_01_and_9999_12_31_are_refused() {
+        for bad in ["0000-01-01", "9999-12-31", "1066-10-14"] {
+            let date = NaiveDate::parse_from_str(bad, "%Y-%m-%d").unwrap();
+            assert!(check_published(date).is_err(), "{bad}");
+        }
+        let ok = NaiveDate::from_ymd_opt(2025, 7, 10).unwrap();
+        assert_eq!(check_published(ok), Ok(ok));
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        fs::write(&article, "GDP grew 3% in 2024.").unwrap();
+        fs::write(sidecar_path(&article), r#"{"published": "0000-01-01"}"#).unwrap();
+        let err = Document::load(&article, &Metadata::default()).unwrap_err();
+        assert!(err.to_string().contains("0000-01-01"), "{err}");
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl DbArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct MetaArgs {
     /// Published date (YYYY-MM-DD): anchors relative dates
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_published)]
     pub date: Option<NaiveDate>,
     /// Article title
     #[arg(long)]
@@ -122,6 +122,11 @@ impl MetaArgs {
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+/// A publication date (`--date`): a date, and one an article can have.
+pub fn parse_published(s: &str) -> Result<NaiveDate, String> {
+    claimtrace::document::check_published(parse_date(s)?)
 }
 
 pub fn parse_format(s: &str) -> Result<Format, String> {
