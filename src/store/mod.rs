@@ -177,6 +177,8 @@ pub struct Database {
     /// The source registry in memory, brought up to date before each use; dropped
     /// whenever a write fails, since a rolled-back write may have added to it.
     registry: Option<SourceCache>,
+    /// When [`Database::commit_batch`] last left the lock to other writers.
+    yielded: std::time::Instant,
 }
 
 /// A background checkpointer (see [`Database::background_checkpoints`]).
@@ -282,9 +284,13 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// often catches the pause the ingest leaves between batches.
 const BUSY_POLL: Duration = Duration::from_millis(1);
 
-/// The pause after each batch of writes, in which a waiting writer takes the lock.
-/// Several times [`BUSY_POLL`], and about 1% of a 500 ms batch.
-const BATCH_YIELD: Duration = Duration::from_millis(5);
+/// The pause after a batch of writes, in which a waiting writer takes the lock:
+/// several times [`BUSY_POLL`].
+const BATCH_YIELD: Duration = Duration::from_millis(4);
+
+/// How often a batch writer pauses: a waiting writer waits about this long (or one
+/// batch, when batches are longer), and the pauses cost under 2% of the writer's time.
+const YIELD_EVERY: Duration = Duration::from_millis(250);
 
 /// Whether a command reads or also writes the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -389,6 +395,22 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
+/// [`inspect_file`], looking again before calling a file truncated: another process
+/// may be in the middle of writing it (its header written, its last pages not yet,
+/// and its journal just deleted). A truncated file stays truncated.
+fn inspect_settled(path: &Path, shown: &str) -> Result<FileState> {
+    let mut attempts = 0;
+    loop {
+        match inspect_file(path, shown) {
+            Err(StoreError::Truncated { .. }) if attempts < 3 => {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Makes `conn` wait for other writers up to [`BUSY_TIMEOUT`], asking every
 /// [`BUSY_POLL`].
 fn wait_when_busy(conn: &Connection) -> rusqlite::Result<()> {
@@ -461,7 +483,7 @@ impl Database {
 
     fn open_as(path: &Path, access: Access) -> Result<Database> {
         let shown = path.display().to_string();
-        let state = inspect_file(path, &shown)?;
+        let state = inspect_settled(path, &shown)?;
         if access == Access::Read && state != FileState::Sqlite {
             return Err(StoreError::Missing { path: shown });
         }
@@ -537,6 +559,7 @@ impl Database {
             path: shown.to_string(),
             file: Some(path.to_owned()),
             registry: None,
+            yielded: std::time::Instant::now(),
         };
         // Read first, change nothing: a file refused here is left as it was.
         let version = db.check_version()?;
@@ -571,20 +594,25 @@ impl Database {
     /// The schema version of the database, refusing a version this claimtrace cannot
     /// read and another application's database. Only reads.
     fn check_version(&self) -> Result<i64> {
-        let read = |sql: &str| -> Result<i64> {
-            self.conn
-                .query_row(sql, [], |r| r.get(0))
-                .map_err(|e| match e.sqlite_error_code() {
-                    Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
-                        path: self.path.clone(),
-                    },
-                    Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
-                        path: self.path.clone(),
-                    },
-                    _ => StoreError::Sql(e),
-                })
-        };
-        let version = read("PRAGMA user_version")?;
+        // One statement, so one snapshot: another process may be creating the schema
+        // (tables and version in one transaction) between two separate reads.
+        let (version, tables): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
+                    path: self.path.clone(),
+                },
+                Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+                    path: self.path.clone(),
+                },
+                _ => StoreError::from(e),
+            })?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
                 path: self.path.clone(),
@@ -598,7 +626,7 @@ impl Database {
                 found: version,
             });
         }
-        if version == 0 && read("SELECT count(*) FROM sqlite_master WHERE type = 'table'")? > 0 {
+        if version == 0 && tables > 0 {
             return Err(StoreError::Foreign {
                 path: self.path.clone(),
             });
@@ -615,6 +643,7 @@ impl Database {
             path: ":memory:".into(),
             file: None,
             registry: None,
+            yielded: std::time::Instant::now(),
         };
         db.migrate()?;
         Ok(db)
@@ -793,18 +822,20 @@ impl Database {
         Ok(())
     }
 
-    /// Commits the open batch; nothing of it is stored before this returns. Then it
-    /// leaves the database to other writers for [`BATCH_YIELD`]: a writer that waits
-    /// (a `review` during a long ingest) asks for the lock every [`BUSY_POLL`], and
-    /// takes it in this pause instead of waiting for the whole ingest.
+    /// Commits the open batch; nothing of it is stored before this returns. Then, at
+    /// most every [`YIELD_EVERY`], it leaves the database to other writers for
+    /// [`BATCH_YIELD`]: a writer that waits (a `review` during a long ingest) asks for
+    /// the lock every [`BUSY_POLL`], and takes it in this pause instead of waiting for
+    /// the whole ingest.
     pub fn commit_batch(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
             if let Err(e) = self.conn.execute_batch("COMMIT") {
                 self.registry = None;
                 return Err(e.into());
             }
-            if self.file.is_some() {
+            if self.file.is_some() && self.yielded.elapsed() >= YIELD_EVERY {
                 std::thread::sleep(BATCH_YIELD);
+                self.yielded = std::time::Instant::now();
             }
         }
         Ok(())
