@@ -333,6 +333,25 @@ pub fn line_of(raw: &str, needle: &str, from: usize) -> usize {
         .map_or(1, |s| s.bytes().filter(|&b| b == b'\n').count() + 1)
 }
 
+/// The earliest review time an annotation file may carry: older tools' reviews, but
+/// no placeholder year.
+const EARLIEST_REVIEW: &str = "1990-01-01T00:00:00Z";
+
+/// Checks that `at` is an RFC 3339 timestamp (`2025-07-01T10:00:00.000Z`) between
+/// 1990 and a day from now (a little clock skew between desks); a year 9999 or a text
+/// that is no time would otherwise sort and report as if it were one.
+pub fn check_timestamp(at: &str) -> Result<(), String> {
+    let t = chrono::DateTime::parse_from_rfc3339(at)
+        .map_err(|e| format!("is not an RFC 3339 timestamp like 2025-07-01T10:00:00.000Z ({e})"))?;
+    let earliest = chrono::DateTime::parse_from_rfc3339(EARLIEST_REVIEW)
+        .map_err(|e| format!("internal: {e}"))?;
+    let latest = chrono::Utc::now() + chrono::Duration::days(1);
+    if t < earliest || t > latest {
+        return Err("is outside the range of review times (from 1990 to now); fix the date".into());
+    }
+    Ok(())
+}
+
 /// The line where the claim with `key` is written.
 pub fn claim_line(raw: &str, key: &str) -> usize {
     let needle = format!("\"key\": {}", serde_json::Value::from(key));
@@ -424,6 +443,20 @@ pub fn parse(file: &str, raw: &str) -> Result<AnnotationFile, AnnotationError> {
                  `claimtrace review`, or add the review_log entry that makes it",
                 c.status
             )));
+        }
+        let times = c
+            .review_log
+            .iter()
+            .map(|e| ("review entry", &e.at))
+            .chain(c.links.iter().map(|l| ("link", &l.created_at)));
+        for (what, at) in times {
+            if let Err(reason) = check_timestamp(at) {
+                let quoted = serde_json::Value::from(at.as_str()).to_string();
+                return Err(err(
+                    line_of(raw, &quoted, 0),
+                    format!("claim {}: {what} time {quoted}: {reason}", c.key),
+                ));
+            }
         }
         let refs = c
             .links

@@ -129,7 +129,7 @@ impl Table {
     }
 
     pub fn render_markdown(&self) -> String {
-        let esc = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+        let esc = markdown_cell;
         let mut out = String::new();
         let _ = writeln!(out, "| {} |", self.headers.join(" | "));
         let _ = writeln!(
@@ -163,13 +163,55 @@ fn fit(cell: &str, width: usize, last: bool) -> String {
     }
 }
 
-/// One CSV cell (RFC 4180 quoting).
+/// One CSV cell: RFC 4180 quoting, and no formula a spreadsheet would run.
+///
+/// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is read by
+/// Excel, LibreOffice and Google Sheets as a formula (`=HYPERLINK(…)`, `@SUM(…)`), so
+/// a crafted article could run one in a desk's spreadsheet; such a cell gets a leading
+/// `'`, as OWASP recommends (<https://owasp.org/www-community/attacks/CSV_Injection>).
+/// A negative number (`-3.5`) and the lone `-` of an empty column are left as they are:
+/// neither is a formula, and a number stays a number.
 pub fn csv_cell(s: &str) -> String {
+    let formula =
+        s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s != "-" && !is_negative_number(s);
+    let s = if formula {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s.into_owned()
     }
+}
+
+/// `-` then digits, with at most one decimal point between digits.
+fn is_negative_number(s: &str) -> bool {
+    let Some(digits) = s.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
+}
+
+/// One Markdown table cell: `|` escaped, line breaks as spaces, and `<`, `>` and `&` as
+/// HTML entities, so that text from an article (`<script>`, `<img onerror=…>`) renders
+/// as text and never as HTML in a viewer that allows inline HTML.
+pub fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Prints records in `format`: `table` builds the table view, `records` the JSON view.
@@ -209,6 +251,34 @@ mod tests {
         }
         assert!(out.contains('…'));
         assert!(out.lines().nth(2).unwrap().starts_with("22  short"));
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("-2+3"), "'-2+3");
+        assert_eq!(csv_cell("\t=1"), "'\t=1");
+        assert_eq!(csv_cell("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_cell("-"), "-");
+        assert_eq!(csv_cell("--"), "'--");
+        // Negative numbers stay numbers; text with a sign inside is untouched.
+        assert_eq!(csv_cell("-3.5"), "-3.5");
+        assert_eq!(csv_cell("-40"), "-40");
+        assert_eq!(csv_cell("a=b"), "a=b");
+        assert_eq!(csv_cell("-.5"), "'-.5");
+    }
+
+    #[test]
+    fn markdown_cells_carry_no_html() {
+        assert_eq!(
+            markdown_cell("<img src=x onerror=alert(1)> & <script>"),
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;"
+        );
     }
 
     #[test]

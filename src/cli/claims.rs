@@ -133,7 +133,7 @@ fn parse_sort(s: &str) -> Result<ClaimSort, String> {
 }
 
 pub fn run(args: ClaimsArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let filter = args.filter.to_filter(args.status.as_deref(), Some(&db))?;
     let rows = db.list_claims(&filter)?;
     emit(&render(&rows, args.format))?;
@@ -213,7 +213,7 @@ pub struct ShowArgs {
 }
 
 pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let claim = db.claim(args.id)?;
     let (sentence, sentence_start) = db.claim_sentence(args.id)?;
     if matches!(args.format, Format::Json | Format::Jsonl) {

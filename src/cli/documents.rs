@@ -22,7 +22,7 @@ pub struct DocumentsArgs {
 }
 
 pub fn run(args: DocumentsArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let rows = db.list_documents(args.all_versions)?;
     let mut t = Table::new(vec![
         "id",
@@ -63,7 +63,7 @@ pub struct SourcesArgs {
 }
 
 pub fn sources(args: SourcesArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let rows = db.list_sources()?;
     let mut t = Table::new(vec!["id", "claims", "kind", "name", "role", "aliases"]);
     for r in &rows {

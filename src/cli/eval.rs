@@ -375,7 +375,7 @@ fn report_json(docs: usize, t: &BTreeMap<String, Tally>) -> Value {
 pub fn run(args: EvalArgs, db: &DbArgs) -> anyhow::Result<i32> {
     // The database is only a fallback for finding texts; never create one here.
     let database = if db.db.exists() {
-        Some(db.open()?)
+        Some(db.open_read()?)
     } else {
         None
     };

@@ -68,7 +68,7 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let (format, out) = match &args.annotations {
         Some(dir) => (ExportFormat::Annotations, Some(dir.clone())),
         None => (args.format, args.out.clone()),

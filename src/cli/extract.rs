@@ -36,6 +36,10 @@ pub struct ExtractArgs {
     pub format: Format,
     #[command(flatten)]
     pub meta: MetaArgs,
+    /// Follow links to directories inside the given directories (each directory is
+    /// still read once, so a link loop ends)
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
@@ -53,7 +57,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         vec![Document::from_text("-", text, overrides.clone())]
     } else {
         let mut docs = Vec::new();
-        for path in document::collect_articles(&args.paths)? {
+        for path in document::collect_articles(&args.paths, args.follow_links)? {
             docs.push(Document::load(&path, &overrides)?);
         }
         docs

@@ -29,10 +29,14 @@ pub struct IngestArgs {
     /// Format of the claims printed after ingesting
     #[arg(long, default_value = "table", value_parser = parse_format)]
     pub format: Format,
+    /// Follow links to directories inside the given directories (each directory is
+    /// still read once, so a link loop ends)
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let paths = document::collect_articles(&args.paths)?;
+    let paths = document::collect_articles(&args.paths, args.follow_links)?;
     let mut db = db.open()?;
     let overrides = args.meta.metadata();
     let mut failed = Vec::new();

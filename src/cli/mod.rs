@@ -72,13 +72,21 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
+    /// Opens the database for writing, creating it when missing.
     pub fn open(&self) -> anyhow::Result<Database> {
-        Database::open(&self.db).with_context(|| {
-            format!(
-                "opening database {} (set --db or CLAIMTRACE_DB to use another)",
-                self.db.display()
-            )
-        })
+        Database::open(&self.db).with_context(|| self.context())
+    }
+
+    /// Opens an existing database read-only (read commands never create one).
+    pub fn open_read(&self) -> anyhow::Result<Database> {
+        Database::open_read(&self.db).with_context(|| self.context())
+    }
+
+    fn context(&self) -> String {
+        format!(
+            "opening database {} (set --db or CLAIMTRACE_DB to use another)",
+            self.db.display()
+        )
     }
 }
 
@@ -86,7 +94,7 @@ impl DbArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct MetaArgs {
     /// Published date (YYYY-MM-DD): anchors relative dates
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_published)]
     pub date: Option<NaiveDate>,
     /// Article title
     #[arg(long)]
@@ -114,6 +122,11 @@ impl MetaArgs {
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+/// A publication date (`--date`): a date, and one an article can have.
+pub fn parse_published(s: &str) -> Result<NaiveDate, String> {
+    claimtrace::document::check_published(parse_date(s)?)
 }
 
 pub fn parse_format(s: &str) -> Result<Format, String> {

@@ -38,7 +38,7 @@ pub enum Report {
 }
 
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let out = match args.report {
         Report::Unsourced { document } => {
             let rows = db.unsourced_figures(document)?;

@@ -110,7 +110,7 @@ pub struct HistoryArgs {
 }
 
 pub fn history(args: HistoryArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let log = db.history(args.id)?;
     emit(&render_history(&log, args.format))?;
     Ok(0)

@@ -5,6 +5,13 @@
 //! multi-row write is one transaction, so a failure leaves the database as it was.
 //! The schema is `schema.sql`, versioned with `PRAGMA user_version`; an older database
 //! is migrated step by step in one transaction, a newer one is refused.
+//!
+//! Opening checks before it changes anything: a file that is not SQLite, is truncated,
+//! belongs to another application or has an unknown schema version is refused as it
+//! is. Read commands open read-only and never create a database. A waiting writer asks
+//! for the lock every millisecond and a batch writer pauses after each commit, so a
+//! `review` during a long ingest waits about one batch; two processes creating one
+//! database at once both succeed.
 
 use std::path::Path;
 use std::time::Duration;
@@ -123,8 +130,31 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{path}: is not a claimtrace database (it has tables but no schema version)")]
+    #[error("{path}: is not a claimtrace database (it has tables but no schema version); nothing was changed")]
     Foreign { path: String },
+    #[error("{path}: no claimtrace database here; run `claimtrace ingest` first to create it, or set --db or CLAIMTRACE_DB to the database you meant")]
+    Missing { path: String },
+    #[error(
+        "{path}: is not an SQLite database; nothing was changed (check --db or CLAIMTRACE_DB)"
+    )]
+    NotSqlite { path: String },
+    #[error("{path}: the database file is truncated ({len} bytes, its header says {expected}); nothing was changed; restore it from a backup")]
+    Truncated {
+        path: String,
+        len: u64,
+        expected: u64,
+    },
+    #[error("{path}: the database file is damaged; nothing was changed; restore it from a backup")]
+    Corrupt { path: String },
+    #[error("{path}: has schema version {found}, which no claimtrace writes; nothing was changed (is it a claimtrace database?)")]
+    UnknownVersion { path: String, found: i64 },
+    #[error("{path}: has an older schema that must be upgraded before it can be read, and this file cannot be written; run claimtrace once where it can write the file (any command), or copy it somewhere writable")]
+    CannotMigrate { path: String },
+    /// Internal: a read-only open found an older schema to migrate first.
+    #[error("{path}: has an older schema")]
+    Outdated { path: String },
+    #[error("the database is busy: another process is writing it (waited up to {} s); wait for that to finish and retry", BUSY_TIMEOUT.as_secs())]
+    Busy,
     #[error("no claim with id {0}; list them with `claimtrace claims`")]
     NoClaim(i64),
     #[error("no document with id {0}; list them with `claimtrace documents`")]
@@ -138,7 +168,17 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A write that waited the whole busy timeout says what to do about it.
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Busy,
+            _ => StoreError::Sql(e),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -152,6 +192,8 @@ pub struct Database {
     /// The source registry in memory, brought up to date before each use; dropped
     /// whenever a write fails, since a rolled-back write may have added to it.
     registry: Option<SourceCache>,
+    /// When [`Database::commit_batch`] last left the lock to other writers.
+    yielded: std::time::Instant,
 }
 
 /// A background checkpointer (see [`Database::background_checkpoints`]).
@@ -248,6 +290,179 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
     Ok(())
 }
 
+/// How long a command waits for another process's write to end before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How often a waiting connection asks for the lock again. SQLite's own busy handler
+/// backs off to 100 ms sleeps, and a long ingest, which commits and starts its next
+/// batch within microseconds, would keep a `review` waiting indefinitely; polling this
+/// often catches the pause the ingest leaves between batches.
+const BUSY_POLL: Duration = Duration::from_millis(1);
+
+/// The pause after a batch of writes, in which a waiting writer takes the lock:
+/// several times [`BUSY_POLL`].
+const BATCH_YIELD: Duration = Duration::from_millis(4);
+
+/// How often a batch writer pauses: a waiting writer waits about this long (or one
+/// batch, when batches are longer), and the pauses cost under 2% of the writer's time.
+const YIELD_EVERY: Duration = Duration::from_millis(250);
+
+/// Whether a command reads or also writes the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Read,
+    Write,
+}
+
+/// What is at a database path before SQLite opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileState {
+    /// No file, or an empty one: a new database.
+    New,
+    /// An SQLite file whose length matches its header.
+    Sqlite,
+}
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Checks the file at `path` without opening it in SQLite (which could write to it):
+/// the SQLite header, and a length that holds every page the header counts
+/// (<https://www.sqlite.org/fileformat.html#the_database_header>).
+fn inspect_file(path: &Path, shown: &str) -> Result<FileState> {
+    use std::io::Read as _;
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileState::New),
+        // Not readable (permissions, a directory): SQLite says why when it opens it.
+        Err(_) => return Ok(FileState::Sqlite),
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut header = Vec::with_capacity(100);
+    if file.by_ref().take(100).read_to_end(&mut header).is_err() {
+        return Ok(FileState::Sqlite);
+    }
+    if header.is_empty() {
+        return Ok(FileState::New);
+    }
+    let magic_len = header.len().min(SQLITE_MAGIC.len());
+    if header[..magic_len] != SQLITE_MAGIC[..magic_len] {
+        return Err(StoreError::NotSqlite {
+            path: shown.to_string(),
+        });
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    if header.len() < 100 {
+        return Err(StoreError::Truncated {
+            path: shown.to_string(),
+            len,
+            expected: 100,
+        });
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(be32(28));
+    // The page count is valid only when written by the same change as the counter
+    // (SQLite 3.7.0 and later); a log or journal beside the file may hold pages the
+    // file itself does not have yet.
+    let count_valid = be32(92) == be32(24) && pages > 0;
+    let beside = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+    };
+    let expected = pages * page_size;
+    if count_valid && len < expected && !beside("-wal") && !beside("-journal") {
+        return Err(StoreError::Truncated {
+            path: shown.to_string(),
+            len,
+            expected,
+        });
+    }
+    Ok(FileState::Sqlite)
+}
+
+/// Whether a write-ahead log with content lies beside the database at `path`.
+fn has_log(path: &Path) -> bool {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    std::fs::metadata(log).is_ok_and(|m| m.len() > 0)
+}
+
+/// An SQLite URI that opens the file at `path` as immutable
+/// (<https://www.sqlite.org/uri.html>): every byte but unreserved ones and `/`
+/// percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut uri = String::from("file:");
+    for &b in absolute.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// [`inspect_file`], looking again before calling a file truncated: another process
+/// may be in the middle of writing it (its header written, its last pages not yet,
+/// and its journal just deleted). A truncated file stays truncated.
+fn inspect_settled(path: &Path, shown: &str) -> Result<FileState> {
+    let mut attempts = 0;
+    loop {
+        match inspect_file(path, shown) {
+            Err(StoreError::Truncated { .. }) if attempts < 3 => {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Makes `conn` wait for other writers up to [`BUSY_TIMEOUT`], asking every
+/// [`BUSY_POLL`].
+fn wait_when_busy(conn: &Connection) -> rusqlite::Result<()> {
+    fn busy(attempt: i32) -> bool {
+        // The handler is a plain function (no state): the number of attempts times
+        // the poll interval is a lower bound of the time waited.
+        let waited = BUSY_POLL * attempt.max(0) as u32;
+        if waited >= BUSY_TIMEOUT {
+            return false;
+        }
+        std::thread::sleep(BUSY_POLL);
+        true
+    }
+    conn.busy_handler(Some(busy))
+}
+
+/// Whether `e` is SQLite saying another connection holds the lock.
+fn is_busy(e: &StoreError) -> bool {
+    let code = match e {
+        StoreError::Busy => return true,
+        StoreError::Sql(e) | StoreError::Open { source: e, .. } => e.sqlite_error_code(),
+        _ => None,
+    };
+    matches!(
+        code,
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Whether `e` is SQLite refusing to write a file it may only read.
+fn is_read_only(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+    )
+}
+
 /// Process-wide SQLite settings, made once before the first connection opens.
 ///
 /// Memory statistics off: with them on, every allocation SQLite makes takes a global
@@ -265,37 +480,173 @@ fn configure_sqlite() {
 }
 
 impl Database {
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Opens the database at `path` for reading and writing, creating it when the file
+    /// does not exist (or is empty), and migrates an older schema. A file that is not a
+    /// claimtrace database (not SQLite, truncated, another application's, or of a schema
+    /// version this claimtrace does not know) is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Database> {
+        Database::open_as(path, Access::Write)
+    }
+
+    /// Opens an existing database for reading only: a missing file is an error (nothing
+    /// is created), and the connection is read-only, so a shared copy in a directory the
+    /// user cannot write can be read. An older schema is migrated first when the file is
+    /// writable.
+    pub fn open_read(path: &Path) -> Result<Database> {
+        Database::open_as(path, Access::Read)
+    }
+
+    fn open_as(path: &Path, access: Access) -> Result<Database> {
         let shown = path.display().to_string();
-        let open_err = |source| StoreError::Open {
-            path: shown.clone(),
-            source,
-        };
+        let state = inspect_settled(path, &shown)?;
+        if access == Access::Read && state != FileState::Sqlite {
+            return Err(StoreError::Missing { path: shown });
+        }
         configure_sqlite();
-        let conn = Connection::open(path).map_err(open_err)?;
-        conn.busy_timeout(Duration::from_secs(30))
-            .map_err(open_err)?;
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        // Two processes creating or upgrading one database at once: the loser of a lock
+        // race SQLite does not wait for (changing the journal mode) tries again.
+        let mut immutable = false;
+        loop {
+            match Database::connect(path, &shown, access, immutable) {
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                // A WAL database in a directory this user cannot write: SQLite cannot
+                // create the shared-memory file readers coordinate through. Nobody can
+                // write the database there either (no log can be created), so it is
+                // read as an immutable file, without locks
+                // (<https://www.sqlite.org/wal.html#readonly>).
+                Err(StoreError::Sql(e))
+                    if access == Access::Read
+                        && !immutable
+                        && is_read_only(&e)
+                        && !has_log(path) =>
+                {
+                    immutable = true;
+                }
+                Err(StoreError::Sql(source)) => {
+                    return Err(StoreError::Open {
+                        path: shown,
+                        source,
+                    })
+                }
+                Err(StoreError::Outdated { .. }) if access == Access::Read => {
+                    // Migrating needs a writer; after it, read as asked.
+                    drop(Database::open_as(path, Access::Write).map_err(|e| match e {
+                        StoreError::Open { source, .. } if is_read_only(&source) => {
+                            StoreError::CannotMigrate {
+                                path: shown.clone(),
+                            }
+                        }
+                        other => other,
+                    })?);
+                    return Database::open_as(path, Access::Read);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// One attempt at opening: connect, check what the file holds, then (writers only)
+    /// switch to WAL and migrate.
+    fn connect(path: &Path, shown: &str, access: Access, immutable: bool) -> Result<Database> {
+        use rusqlite::OpenFlags;
+        let flags = match access {
+            Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            Access::Write => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+        };
+        let conn = if immutable {
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+        } else {
+            Connection::open_with_flags(path, flags)?
+        };
+        wait_when_busy(&conn)?;
         // Ingest alone uses about thirty statements (multi-row inserts of three sizes
         // per table); all stay prepared.
         conn.set_prepared_statement_cache_capacity(64);
-        // journal_mode returns a row; query it rather than execute.
-        let _: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(open_err)?;
-        conn.execute_batch(&format!(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
-             PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES};"
-        ))
-        .map_err(open_err)?;
         let mut db = Database {
             conn,
-            path: shown,
+            path: shown.to_string(),
             file: Some(path.to_owned()),
             registry: None,
+            yielded: std::time::Instant::now(),
         };
+        // Read first, change nothing: a file refused here is left as it was.
+        let version = db.check_version()?;
+        if access == Access::Read {
+            if version == 0 {
+                return Err(StoreError::Missing {
+                    path: shown.to_string(),
+                });
+            }
+            if version < SCHEMA_VERSION {
+                return Err(StoreError::Outdated {
+                    path: shown.to_string(),
+                });
+            }
+            db.conn.execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;",
+            )?;
+            return Ok(db);
+        }
+        // journal_mode returns a row; query it rather than execute.
+        let _: String = db
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        db.conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
+             PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES};"
+        ))?;
         db.migrate()?;
         Ok(db)
+    }
+
+    /// The schema version of the database, refusing a version this claimtrace cannot
+    /// read and another application's database. Only reads.
+    fn check_version(&self) -> Result<i64> {
+        // One statement, so one snapshot: another process may be creating the schema
+        // (tables and version in one transaction) between two separate reads.
+        let (version, tables): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
+                    path: self.path.clone(),
+                },
+                Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+                    path: self.path.clone(),
+                },
+                _ => StoreError::from(e),
+            })?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if version < 0 {
+            return Err(StoreError::UnknownVersion {
+                path: self.path.clone(),
+                found: version,
+            });
+        }
+        if version == 0 && tables > 0 {
+            return Err(StoreError::Foreign {
+                path: self.path.clone(),
+            });
+        }
+        Ok(version)
     }
 
     /// An in-memory database, for tests.
@@ -307,6 +658,7 @@ impl Database {
             path: ":memory:".into(),
             file: None,
             registry: None,
+            yielded: std::time::Instant::now(),
         };
         db.migrate()?;
         Ok(db)
@@ -387,6 +739,12 @@ impl Database {
                 path: self.path.clone(),
                 found: version,
                 known: SCHEMA_VERSION,
+            });
+        }
+        if version < 0 {
+            return Err(StoreError::UnknownVersion {
+                path: self.path.clone(),
+                found: version,
             });
         }
         if version == 0 {
@@ -479,12 +837,20 @@ impl Database {
         Ok(())
     }
 
-    /// Commits the open batch; nothing of it is stored before this returns.
+    /// Commits the open batch; nothing of it is stored before this returns. Then, at
+    /// most every [`YIELD_EVERY`], it leaves the database to other writers for
+    /// [`BATCH_YIELD`]: a writer that waits (a `review` during a long ingest) asks for
+    /// the lock every [`BUSY_POLL`], and takes it in this pause instead of waiting for
+    /// the whole ingest.
     pub fn commit_batch(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
             if let Err(e) = self.conn.execute_batch("COMMIT") {
                 self.registry = None;
                 return Err(e.into());
+            }
+            if self.file.is_some() && self.yielded.elapsed() >= YIELD_EVERY {
+                std::thread::sleep(BATCH_YIELD);
+                self.yielded = std::time::Instant::now();
             }
         }
         Ok(())
@@ -1211,6 +1577,35 @@ mod tests {
     use super::*;
     use crate::document::Metadata;
     use crate::pipeline::analyse;
+
+    #[test]
+    fn a_writer_locked_out_says_the_database_is_busy_and_to_retry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Database::open(&path).unwrap());
+        let holder = Connection::open(&path).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        // Without a busy handler, the refusal comes at once.
+        let other = Connection::open(&path).unwrap();
+        let refused = other.execute_batch("BEGIN IMMEDIATE").unwrap_err();
+        let err = StoreError::from(refused);
+        assert!(matches!(err, StoreError::Busy), "{err:?}");
+        let message = err.to_string();
+        assert!(
+            message.contains("busy") && message.contains("retry"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn opening_for_reading_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("typo.db");
+        let err = Database::open_read(&path).err().unwrap();
+        assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+        assert!(err.to_string().contains("claimtrace ingest"), "{err}");
+        assert!(!path.exists());
+    }
 
     fn doc(key: &str, text: &str) -> Document {
         Document::from_text(key, text.to_string(), Metadata::default())
