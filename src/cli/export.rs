@@ -4,14 +4,14 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _};
+use anyhow::Context as _;
 use clap::Args;
 
 use claimtrace::annotations::{self, AnnotationFile};
 use claimtrace::export::{self, Options};
 use claimtrace::store::Database;
 
-use super::{emit, DbArgs};
+use super::{emit, usage, DbArgs};
 
 /// What to export as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +68,22 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
     let (format, out) = match &args.annotations {
         Some(dir) => (ExportFormat::Annotations, Some(dir.clone())),
         None => (args.format, args.out.clone()),
     };
+    match (format, &out) {
+        (ExportFormat::Annotations, None) => {
+            return Err(usage(
+                "annotation files go to a directory: give --annotations DIR or --out DIR",
+            ))
+        }
+        (ExportFormat::Brat, None) => {
+            return Err(usage("brat writes .txt and .ann files: give --out DIR"))
+        }
+        _ => {}
+    }
+    let db = db.open()?;
     let ids = match args.document {
         Some(id) => vec![id],
         None => db.current_documents()?,
@@ -88,13 +99,15 @@ pub fn run(args: ExportArgs, db: &DbArgs) -> anyhow::Result<i32> {
     match format {
         ExportFormat::Annotations => {
             let Some(dir) = out else {
-                bail!("annotation files go to a directory: give --annotations DIR or --out DIR");
+                return Err(usage(
+                    "annotation files go to a directory: give --annotations DIR or --out DIR",
+                ));
             };
             write_annotations(&dir, &files)?;
         }
         ExportFormat::Brat => {
             let Some(dir) = out else {
-                bail!("brat writes .txt and .ann files: give --out DIR");
+                return Err(usage("brat writes .txt and .ann files: give --out DIR"));
             };
             write_brat(&db, &dir, &ids, &files)?;
         }
