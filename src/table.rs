@@ -124,52 +124,15 @@ impl Table {
 
     /// Aligned plain text, fitted to `width` when given.
     pub fn render_text(&self, width: Option<usize>, colour: bool) -> String {
-        let clean = |s: &str| escape_controls(&s.replace(['\n', '\r', '\t'], " "));
-        let rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| clean(c)).collect())
-            .collect();
-        let mut natural: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
-        for r in &rows {
-            for (i, c) in r.iter().enumerate().take(natural.len()) {
-                natural[i] = natural[i].max(c.chars().count());
-            }
+        let mut measure = Widths::new(&self.headers);
+        for r in &self.rows {
+            measure.add(r);
         }
-        let (shown, widths) = layout(&natural, width, &self.optional);
+        let layout = TextLayout::new(measure, width, &self.optional);
         let mut out = String::new();
-        let write_row = |cells: &[String], out: &mut String, bold: bool| {
-            let wrapped: Vec<Vec<String>> = shown
-                .iter()
-                .zip(&widths)
-                .map(|(&i, &w)| wrap(cells.get(i).map(String::as_str).unwrap_or(""), w))
-                .collect();
-            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-            for line_no in 0..height {
-                let mut text = String::new();
-                for (k, (lines, &w)) in wrapped.iter().zip(&widths).enumerate() {
-                    let cell = lines.get(line_no).map(String::as_str).unwrap_or("");
-                    if k > 0 {
-                        text.push_str("  ");
-                    }
-                    text.push_str(cell);
-                    if k + 1 < widths.len() {
-                        let pad = w.saturating_sub(cell.chars().count());
-                        text.extend(std::iter::repeat_n(' ', pad));
-                    }
-                }
-                let text = text.trim_end();
-                if bold {
-                    let _ = writeln!(out, "\x1b[1m{text}\x1b[0m");
-                } else {
-                    let _ = writeln!(out, "{text}");
-                }
-            }
-        };
-        let headers: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
-        write_row(&headers, &mut out, colour);
-        for r in &rows {
-            write_row(r, &mut out, false);
+        layout.write_row(&self.headers, colour, &mut out);
+        for r in &self.rows {
+            layout.write_row(r, false, &mut out);
         }
         out
     }
@@ -186,7 +149,7 @@ impl Table {
     }
 
     pub fn render_markdown(&self) -> String {
-        let esc = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+        let esc = markdown_cell;
         let mut out = String::new();
         let _ = writeln!(out, "| {} |", self.headers.join(" | "));
         let _ = writeln!(
@@ -203,6 +166,182 @@ impl Table {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out
+    }
+}
+
+/// One Markdown table cell: pipes escaped, line breaks as spaces.
+pub fn markdown_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// A table cell as one line of a terminal: line breaks as spaces, controls escaped.
+fn text_cell(s: &str) -> String {
+    escape_controls(&s.replace(['\n', '\r', '\t'], " "))
+}
+
+/// The natural width of each column: its widest cell, header included.
+pub struct Widths {
+    natural: Vec<usize>,
+}
+
+impl Widths {
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Widths {
+        Widths {
+            natural: headers.iter().map(|h| h.as_ref().chars().count()).collect(),
+        }
+    }
+
+    pub fn add<S: AsRef<str>>(&mut self, cells: &[S]) {
+        for (w, c) in self.natural.iter_mut().zip(cells) {
+            *w = (*w).max(text_cell(c.as_ref()).chars().count());
+        }
+    }
+}
+
+/// The columns a text table shows and their widths.
+struct TextLayout {
+    shown: Vec<usize>,
+    widths: Vec<usize>,
+}
+
+impl TextLayout {
+    fn new(measure: Widths, width: Option<usize>, optional: &[usize]) -> TextLayout {
+        let (shown, widths) = layout(&measure.natural, width, optional);
+        TextLayout { shown, widths }
+    }
+
+    /// Appends one row, its long cells wrapped onto as many lines as they need.
+    fn write_row<S: AsRef<str>>(&self, cells: &[S], bold: bool, out: &mut String) {
+        let wrapped: Vec<Vec<String>> = self
+            .shown
+            .iter()
+            .zip(&self.widths)
+            .map(|(&i, &w)| wrap(&text_cell(cells.get(i).map(AsRef::as_ref).unwrap_or("")), w))
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        for line_no in 0..height {
+            let mut text = String::new();
+            for (k, (lines, &w)) in wrapped.iter().zip(&self.widths).enumerate() {
+                let cell = lines.get(line_no).map(String::as_str).unwrap_or("");
+                if k > 0 {
+                    text.push_str("  ");
+                }
+                text.push_str(cell);
+                if k + 1 < self.widths.len() {
+                    let pad = w.saturating_sub(cell.chars().count());
+                    text.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            let text = text.trim_end();
+            if bold {
+                let _ = writeln!(out, "\x1b[1m{text}\x1b[0m");
+            } else {
+                let _ = writeln!(out, "{text}");
+            }
+        }
+    }
+}
+
+/// Writes rows in a format as they come and keeps none of them, so a report of any size
+/// takes the memory of one row. A text table needs its column widths before its first
+/// line: measure every row into [`Widths`] first (a first pass over the data).
+pub struct RowWriter<W: std::io::Write> {
+    format: Format,
+    out: W,
+    text: Option<TextLayout>,
+    rows: usize,
+    line: String,
+}
+
+impl<W: std::io::Write> RowWriter<W> {
+    /// Starts the output (the header line of a table, CSV or Markdown). `widths` is
+    /// needed for a text table only.
+    pub fn new(
+        format: Format,
+        table: &Table,
+        widths: Option<Widths>,
+        out: W,
+    ) -> std::io::Result<RowWriter<W>> {
+        let text = (format == Format::Table).then(|| {
+            TextLayout::new(
+                widths.unwrap_or_else(|| Widths::new(&table.headers)),
+                terminal_width(),
+                &table.optional,
+            )
+        });
+        let mut w = RowWriter {
+            format,
+            out,
+            text,
+            rows: 0,
+            line: String::new(),
+        };
+        match format {
+            Format::Table => {
+                if let Some(layout) = &w.text {
+                    layout.write_row(&table.headers, use_colour(), &mut w.line);
+                }
+            }
+            Format::Csv => {
+                let cells: Vec<String> = table.headers.iter().map(|h| csv_cell(h)).collect();
+                let _ = writeln!(w.line, "{}", cells.join(","));
+            }
+            Format::Markdown => {
+                let _ = writeln!(w.line, "| {} |", table.headers.join(" | "));
+                let rule = vec!["---"; table.headers.len()].join("|");
+                let _ = writeln!(w.line, "|{rule}|");
+            }
+            Format::Json | Format::Jsonl => {}
+        }
+        w.flush_line()?;
+        Ok(w)
+    }
+
+    /// Writes one row: `cells` for the table, CSV and Markdown, `record` for JSON.
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S], record: &Value) -> std::io::Result<()> {
+        match self.format {
+            Format::Table => {
+                if let Some(layout) = &self.text {
+                    layout.write_row(cells, false, &mut self.line);
+                }
+            }
+            Format::Csv => {
+                let cells: Vec<String> = cells.iter().map(|c| csv_cell(c.as_ref())).collect();
+                let _ = writeln!(self.line, "{}", cells.join(","));
+            }
+            Format::Markdown => {
+                let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c.as_ref())).collect();
+                let _ = writeln!(self.line, "| {} |", cells.join(" | "));
+            }
+            Format::Jsonl => {
+                let _ = writeln!(self.line, "{record}");
+            }
+            Format::Json => {
+                // As serde_json pretty-prints an array: elements indented by two spaces.
+                let pretty = serde_json::to_string_pretty(record).unwrap_or_default();
+                self.line
+                    .push_str(if self.rows == 0 { "[\n  " } else { ",\n  " });
+                self.line.push_str(&pretty.replace('\n', "\n  "));
+            }
+        }
+        self.rows += 1;
+        self.flush_line()
+    }
+
+    /// Ends the output (closes a JSON array) and flushes it.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if self.format == Format::Json {
+            self.line
+                .push_str(if self.rows == 0 { "[]\n" } else { "\n]\n" });
+        }
+        self.flush_line()?;
+        self.out.flush()
+    }
+
+    fn flush_line(&mut self) -> std::io::Result<()> {
+        self.out.write_all(self.line.as_bytes())?;
+        self.line.clear();
+        Ok(())
     }
 }
 
@@ -319,6 +458,59 @@ pub fn print(format: Format, table: &Table, records: &[Value]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A streamed table prints what the whole table prints, in every format.
+    #[test]
+    fn streamed_rows_print_as_the_whole_table_does() {
+        let rows = [
+            ["1", "Exports rose 12% in 2024, \"a record\"."],
+            ["22", "Imports | fell by $3 billion."],
+        ];
+        let mut t = Table::new(vec!["id", "text"]);
+        let records: Vec<Value> = rows
+            .iter()
+            .map(|r| serde_json::json!({"id": r[0], "text": r[1]}))
+            .collect();
+        for r in &rows {
+            t.push(r.iter().map(|c| c.to_string()).collect());
+        }
+        for format in [Format::Csv, Format::Markdown, Format::Json, Format::Jsonl] {
+            let mut out = Vec::new();
+            let mut w = RowWriter::new(format, &t, None, &mut out).unwrap();
+            for (r, rec) in rows.iter().zip(&records) {
+                w.row(r, rec).unwrap();
+            }
+            w.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                print(format, &t, &records),
+                "{format:?}"
+            );
+        }
+        let mut out = Vec::new();
+        RowWriter::new(Format::Json, &t, None, &mut out)
+            .unwrap()
+            .finish()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            print(Format::Json, &t, &[])
+        );
+        let mut widths = Widths::new(&t.headers);
+        for r in &rows {
+            widths.add(r);
+        }
+        let mut out = Vec::new();
+        let mut w = RowWriter::new(Format::Table, &t, Some(widths), &mut out).unwrap();
+        for (r, rec) in rows.iter().zip(&records) {
+            w.row(r, rec).unwrap();
+        }
+        w.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            t.render_text(terminal_width(), false)
+        );
+    }
 
     #[test]
     fn csv_quotes_commas_and_quotes() {

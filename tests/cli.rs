@@ -400,3 +400,44 @@ fn tables_fit_80_columns_and_piped_tables_keep_every_word() {
         "one line per claim when piped: {piped}"
     );
 }
+
+#[test]
+fn the_csv_export_carries_each_claims_id() {
+    let (_dir, db) = ingested();
+    let out = bin()
+        .args(["--db", db.to_str().unwrap(), "export", "--format", "csv"])
+        .assert()
+        .success();
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("document,id,key,"));
+    let ids: Vec<i64> = lines
+        .map(|l| l.split(',').nth(1).unwrap().parse().unwrap())
+        .collect();
+    let claims = json(&db, &["claims", "--format", "json"]);
+    let listed: Vec<i64> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, listed);
+}
+
+#[test]
+fn annotation_files_keep_non_ascii_as_utf8() {
+    let (dir, db) = ingested();
+    let out = dir.path().join("ann");
+    bin()
+        .args(["--db", db.to_str().unwrap(), "export", "--annotations"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(out.join("000_dcccab2e6cf52972.json")).unwrap();
+    assert!(
+        text.contains("Armenia–Azerbaijan"),
+        "the title's en dash as UTF-8"
+    );
+    assert!(text.contains("Moscow’s involvement"));
+    assert!(!text.contains("\\u20"), "no \\u escapes for non-ASCII");
+}

@@ -9,7 +9,7 @@ use claimtrace::review::ClaimStatus;
 use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort, Database};
 use claimtrace::table::{self, Format, Table};
 
-use super::{emit, parse_format, DbArgs};
+use super::{emit, parse_format, stream_rows, DbArgs};
 
 /// Filters shared by `claims`, `review --next` and the reports.
 #[derive(Args, Debug, Clone, Default)]
@@ -146,8 +146,9 @@ fn parse_sort(s: &str) -> Result<ClaimSort, String> {
 pub fn run(args: ClaimsArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open()?;
     let filter = args.filter.to_filter(args.status.as_deref(), Some(&db))?;
-    let rows = db.list_claims(&filter)?;
-    emit(&render(&rows, args.format))?;
+    stream_rows(args.format, &claims_table(), |sink| {
+        db.each_claim(&filter, |r| sink(&claim_cells(&r), &|| claim_record(&r)))
+    })?;
     Ok(0)
 }
 
@@ -186,8 +187,8 @@ fn components_summary(r: &ClaimRow) -> String {
 
 /// The claims table; at 80 columns the components, then the source, then the document
 /// id give way to the text.
-pub fn render(rows: &[ClaimRow], format: Format) -> String {
-    let mut t = Table::new(vec![
+fn claims_table() -> Table {
+    Table::new(vec![
         "id",
         "doc",
         "type",
@@ -197,18 +198,27 @@ pub fn render(rows: &[ClaimRow], format: Format) -> String {
         "components",
         "text",
     ])
-    .optional(&["components", "source", "doc"]);
+    .optional(&["components", "source", "doc"])
+}
+
+fn claim_cells(r: &ClaimRow) -> Vec<String> {
+    vec![
+        r.id.to_string(),
+        r.document_id.to_string(),
+        r.claim_type.clone(),
+        r.status.clone(),
+        format!("{:.2}", r.worthiness),
+        r.source.clone().unwrap_or_else(|| "-".into()),
+        components_summary(r),
+        r.text.clone(),
+    ]
+}
+
+/// Claims in `format`, as `claims` prints them.
+pub fn render(rows: &[ClaimRow], format: Format) -> String {
+    let mut t = claims_table();
     for r in rows {
-        t.push(vec![
-            r.id.to_string(),
-            r.document_id.to_string(),
-            r.claim_type.clone(),
-            r.status.clone(),
-            format!("{:.2}", r.worthiness),
-            r.source.clone().unwrap_or_else(|| "-".into()),
-            components_summary(r),
-            r.text.clone(),
-        ]);
+        t.push(claim_cells(r));
     }
     let records: Vec<Value> = rows.iter().map(claim_record).collect();
     table::print(format, &t, &records)

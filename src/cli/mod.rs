@@ -21,7 +21,7 @@ use clap::{Args, Parser, Subcommand};
 
 use claimtrace::document::Metadata;
 use claimtrace::store::Database;
-use claimtrace::table::Format;
+use claimtrace::table::{Format, RowWriter, Table, Widths};
 
 #[derive(Parser)]
 #[command(
@@ -234,6 +234,49 @@ pub fn emit(s: &str) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing to stdout"),
     }
+}
+
+/// A sink for rows: the table's cells, and the row's JSON record, made only when needed.
+pub type RowSink<'a> =
+    dyn FnMut(&[String], &dyn Fn() -> serde_json::Value) -> anyhow::Result<()> + 'a;
+
+/// Prints rows in `format` to stdout as `rows` produces them, keeping none: memory is
+/// that of one row, whatever the corpus. `rows` hands each row to the sink it is given;
+/// for a text table it runs twice, first to measure the columns. A closed pipe
+/// (`| head`) ends the output quietly.
+pub fn stream_rows(
+    format: Format,
+    table: &Table,
+    mut rows: impl FnMut(&mut RowSink) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let widths = if format == Format::Table {
+        let mut widths = Widths::new(&table.headers);
+        rows(&mut |cells, _| {
+            widths.add(cells);
+            Ok(())
+        })?;
+        Some(widths)
+    } else {
+        None
+    };
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = RowWriter::new(format, table, widths, out)
+        .context("writing to stdout")
+        .and_then(|mut writer| {
+            rows(&mut |cells, record| writer.row(cells, &record()).context("writing to stdout"))?;
+            writer.finish().context("writing to stdout")
+        });
+    match result {
+        Err(e) if is_broken_pipe(&e) => Ok(()),
+        other => other,
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs the command line; returns the process exit code.
