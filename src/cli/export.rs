@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::Args;
 
-use claimtrace::annotations::{self, AnnotationFile};
+use claimtrace::annotations;
 use claimtrace::export::{self, Options};
 use claimtrace::store::Database;
 use claimtrace::table::{Format, RowWriter, Table};
 
-use super::{emit, usage, DbArgs};
+use super::{usage, DbArgs};
 
 /// What to export as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,28 +94,16 @@ pub fn run(args: ExportArgs, db: &DbArgs) -> anyhow::Result<i32> {
         base_url: args.base_url.clone(),
         publisher: args.publisher.clone(),
     };
-    // Annotation files, brat and CSV are written a document at a time; memory stays
-    // that of the largest document.
+    // Every format is written a document at a time; memory stays that of the largest
+    // document.
     match (format, out) {
         (ExportFormat::Annotations, Some(dir)) => write_annotations(&db, &dir, &ids)?,
         (ExportFormat::Brat, Some(dir)) => write_brat(&db, &dir, &ids)?,
         (ExportFormat::Csv, out) => write_csv(&db, &ids, out.as_deref())?,
+        (ExportFormat::W3c, out) => write_w3c(&db, &ids, &opts, out.as_deref())?,
         (ExportFormat::ClaimReview, out) => write_claim_reviews(&db, &ids, &opts, out.as_deref())?,
         (ExportFormat::Annotations | ExportFormat::Brat, None) => {
             return Err(usage("give --out DIR"))
-        }
-        (_, out) => {
-            let files: Vec<AnnotationFile> = ids
-                .iter()
-                .map(|&id| db.annotation_file(id))
-                .collect::<Result<_, _>>()?;
-            let text = pretty(&export::w3c(&files, &opts))?;
-            match out {
-                Some(path) => {
-                    fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?
-                }
-                None => emit(&text)?,
-            }
         }
     }
     Ok(0)
@@ -184,6 +172,56 @@ fn write_claim_reviews(
             }
         }
         writer.finish()?;
+        Ok(())
+    })();
+    finish_output(result, out, &name)
+}
+
+/// The W3C collection, one document's annotations at a time, to a file or stdout. The
+/// collection states its total before its items, so a first pass counts them.
+fn write_w3c(db: &Database, ids: &[i64], opts: &Options, out: Option<&Path>) -> anyhow::Result<()> {
+    let items_of = |id: i64| -> anyhow::Result<Vec<serde_json::Value>> {
+        let file = db.annotation_file(id)?;
+        let mut page = export::w3c(std::slice::from_ref(&file), opts);
+        Ok(match page["first"]["items"].take() {
+            serde_json::Value::Array(items) => items,
+            _ => Vec::new(),
+        })
+    };
+    let mut total = 0;
+    for &id in ids {
+        total += items_of(id)?.len();
+    }
+    // The collection without items, pretty-printed and cut where its items go.
+    const MARK: &str = "\u{0}items\u{0}";
+    let mut collection = export::w3c(&[], opts);
+    collection["total"] = total.into();
+    collection["first"]["items"] = serde_json::json!([MARK]);
+    let shell = pretty(&collection)?;
+    let quoted = serde_json::to_string(MARK)?;
+    let Some(at) = shell.find(&quoted) else {
+        anyhow::bail!("internal error: the W3C collection has no items; please report it");
+    };
+    let line_start = shell[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &shell[line_start..at];
+    let (head, tail) = (&shell[..line_start], &shell[at + quoted.len()..]);
+    let (mut sink, name) = output(out)?;
+    let result = (|| -> anyhow::Result<()> {
+        sink.write_all(head.as_bytes())?;
+        let mut first = true;
+        for &id in ids {
+            for item in items_of(id)? {
+                if !first {
+                    sink.write_all(b",\n")?;
+                }
+                first = false;
+                let text = serde_json::to_string_pretty(&item)?;
+                sink.write_all(indent.as_bytes())?;
+                sink.write_all(text.replace('\n', &format!("\n{indent}")).as_bytes())?;
+            }
+        }
+        sink.write_all(tail.as_bytes())?;
+        sink.flush()?;
         Ok(())
     })();
     finish_output(result, out, &name)

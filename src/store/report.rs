@@ -127,42 +127,55 @@ impl Database {
              JOIN mentions m ON m.id = cc.mention_id AND m.kind = 'figure'
              LEFT JOIN sentences s ON s.id = c.sentence_id
              WHERE c.sourced = 0 AND c.has_figure = 1 AND c.anchor_state = 'anchored'
-               AND d.is_current = 1
-               AND (?1 IS NULL OR d.id = ?1)
-             ORDER BY d.id, c.worthiness DESC, c.start, m.start",
+               AND d.is_current = 1 AND d.id = ?1
+             ORDER BY c.worthiness DESC, c.start, m.start",
             )
             .map_err(StoreError::from)?;
-        let mut rows = stmt.query([document]).map_err(StoreError::from)?;
-        let row = |r: &rusqlite::Row| -> rusqlite::Result<UnsourcedFigure> {
-            let num = |i: usize| -> rusqlite::Result<Option<String>> {
-                let v: Option<rusqlite::types::Value> = r.get(i)?;
-                Ok(match v {
-                    Some(rusqlite::types::Value::Text(t)) => Some(t),
-                    Some(rusqlite::types::Value::Integer(n)) => Some(n.to_string()),
-                    Some(rusqlite::types::Value::Real(x)) => Some(x.to_string()),
-                    _ => None,
+        // One document at a time: each query sorts one document's figures, never the
+        // corpus's (SQLite's sorter would hold them all).
+        for id in self.report_documents(document)? {
+            let mut rows = stmt.query([id]).map_err(StoreError::from)?;
+            let row = |r: &rusqlite::Row| -> rusqlite::Result<UnsourcedFigure> {
+                let num = |i: usize| -> rusqlite::Result<Option<String>> {
+                    let v: Option<rusqlite::types::Value> = r.get(i)?;
+                    Ok(match v {
+                        Some(rusqlite::types::Value::Text(t)) => Some(t),
+                        Some(rusqlite::types::Value::Integer(n)) => Some(n.to_string()),
+                        Some(rusqlite::types::Value::Real(x)) => Some(x.to_string()),
+                        _ => None,
+                    })
+                };
+                Ok(UnsourcedFigure {
+                    document_id: r.get(0)?,
+                    document: r.get(1)?,
+                    claim_id: r.get(2)?,
+                    worthiness: r.get(3)?,
+                    sentence: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    figure: r.get(5)?,
+                    start: r.get(6)?,
+                    end: r.get(7)?,
+                    value: r.get(8)?,
+                    unit: r.get(9)?,
+                    modifier: r.get(10)?,
+                    low: num(11)?,
+                    high: num(12)?,
                 })
             };
-            Ok(UnsourcedFigure {
-                document_id: r.get(0)?,
-                document: r.get(1)?,
-                claim_id: r.get(2)?,
-                worthiness: r.get(3)?,
-                sentence: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                figure: r.get(5)?,
-                start: r.get(6)?,
-                end: r.get(7)?,
-                value: r.get(8)?,
-                unit: r.get(9)?,
-                modifier: r.get(10)?,
-                low: num(11)?,
-                high: num(12)?,
-            })
-        };
-        while let Some(r) = rows.next().map_err(StoreError::from)? {
-            each(row(r).map_err(StoreError::from)?)?;
+            while let Some(r) = rows.next().map_err(StoreError::from)? {
+                each(row(r).map_err(StoreError::from)?)?;
+            }
         }
         Ok(())
+    }
+
+    /// The current documents a report covers, in id order: `only`, else all of them.
+    fn report_documents(&self, only: Option<i64>) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM documents WHERE is_current = 1 AND (?1 IS NULL OR id = ?1)
+             ORDER BY id",
+        )?;
+        let ids = stmt.query_map([only], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Contested claims with their competing claims, sources and the flag's reason.
@@ -207,24 +220,27 @@ impl Database {
             .conn
             .prepare(
                 "SELECT d.id, coalesce(d.title, d.source_key), c.status, c.claim_type, count(*)
-             FROM claims c JOIN documents d ON d.id = c.document_id
-             WHERE d.is_current = 1 AND c.anchor_state = 'anchored'
-             GROUP BY d.id, c.status, c.claim_type ORDER BY d.id, c.status, c.claim_type",
+                 FROM claims c JOIN documents d ON d.id = c.document_id
+                 WHERE d.id = ?1 AND c.anchor_state = 'anchored'
+                 GROUP BY c.status, c.claim_type ORDER BY c.status, c.claim_type",
             )
             .map_err(StoreError::from)?;
-        let mut rows = stmt.query([]).map_err(StoreError::from)?;
-        while let Some(r) = rows.next().map_err(StoreError::from)? {
-            let count = (|| {
-                Ok::<_, rusqlite::Error>(StatusCount {
-                    document_id: r.get(0)?,
-                    document: r.get(1)?,
-                    status: r.get(2)?,
-                    claim_type: r.get(3)?,
-                    count: r.get(4)?,
-                })
-            })()
-            .map_err(StoreError::from)?;
-            each(count)?;
+        // One document at a time, so that grouping never sorts the whole corpus.
+        for id in self.report_documents(None)? {
+            let mut rows = stmt.query([id]).map_err(StoreError::from)?;
+            while let Some(r) = rows.next().map_err(StoreError::from)? {
+                let count = (|| {
+                    Ok::<_, rusqlite::Error>(StatusCount {
+                        document_id: r.get(0)?,
+                        document: r.get(1)?,
+                        status: r.get(2)?,
+                        claim_type: r.get(3)?,
+                        count: r.get(4)?,
+                    })
+                })()
+                .map_err(StoreError::from)?;
+                each(count)?;
+            }
         }
         Ok(())
     }
