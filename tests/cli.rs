@@ -441,3 +441,27 @@ fn annotation_files_keep_non_ascii_as_utf8() {
     assert!(text.contains("Moscow’s involvement"));
     assert!(!text.contains("\\u20"), "no \\u escapes for non-ASCII");
 }
+
+#[test]
+fn ingest_quiet_prints_only_the_summary_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Exports rose 12% in 2024.").unwrap();
+    std::fs::write(corpus.join("b.txt"), b"caf\xe9 prices rose 3%").unwrap();
+    let out = bin()
+        .args(["--db", db.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(&corpus)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(out.get_output().stdout.is_empty());
+    assert!(!stderr.contains("stored as document"), "{stderr}");
+    assert!(stderr.contains("b.txt: not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("ingested 1 of 2 file(s); 1 failed"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+}
