@@ -382,13 +382,14 @@ fn layout(natural: &[usize], width: Option<usize>, optional: &[usize]) -> (Vec<u
     if let Some(w) = widths.last_mut().filter(|_| shown.last() == Some(&last)) {
         *w = w.saturating_sub(over).max(MIN_WRAPPED.min(*w));
     }
-    // Share what is left among the wrapped columns, the one missing most first.
+    // Share what is left among the wrapped columns, the narrowest first, so that
+    // they grow evenly.
     let mut spare =
         limit.saturating_sub(widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1));
     while spare > 0 {
         let Some(k) = (0..shown.len())
             .filter(|&k| widths[k] < natural[shown[k]])
-            .max_by_key(|&k| (natural[shown[k]] - widths[k], k))
+            .min_by_key(|&k| (widths[k], std::cmp::Reverse(k)))
         else {
             break;
         };

@@ -81,7 +81,7 @@ fn unsourced(db: &Database, document: Option<i64>, format: Format) -> anyhow::Re
 
 fn contested(db: &Database, format: Format) -> anyhow::Result<()> {
     let t = Table::new(vec!["claim", "doc", "source", "against", "reason", "text"])
-        .optional(&["doc", "source"]);
+        .optional(&["doc", "source", "against"]);
     stream_rows(format, &t, |sink| {
         db.each_contested(|r| {
             let against = r
