@@ -465,3 +465,56 @@ fn ingest_quiet_prints_only_the_summary_and_errors() {
     );
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
 }
+
+/// Interactive review: `?` lists the keys, and a competing claim id that is not one is
+/// asked for again, never dropped.
+#[test]
+fn interactive_review_explains_its_keys_and_asks_again_for_a_bad_claim_id() {
+    let (_dir, db) = ingested();
+    let exe = assert_cmd::cargo::cargo_bin("claimtrace");
+    let cmd = format!(
+        "{} --db {} review --next --reviewer tty-tester",
+        exe.display(),
+        db.display()
+    );
+    let mut p = rexpect::spawn(&cmd, Some(20_000)).expect("spawn under a pty");
+    p.exp_string("[1/").expect("first claim shown");
+    p.exp_string("[?]").expect("keys shown");
+    p.send("?").unwrap();
+    p.flush().unwrap();
+    p.exp_string("v  verified: checked and true")
+        .expect("? explains the keys");
+    p.exp_string("press any key").unwrap();
+    p.send("x").unwrap();
+    p.flush().unwrap();
+    p.exp_string("[1/").expect("the same claim again");
+    p.exp_string("[?]").unwrap();
+    p.send("c").unwrap();
+    p.flush().unwrap();
+    p.exp_string("reason: ").unwrap();
+    p.send_line("two figures disagree").unwrap();
+    p.exp_string("against claim id").unwrap();
+    p.send_line("fifty").unwrap();
+    p.exp_string("\"fifty\" is not a claim id")
+        .expect("a word is refused");
+    p.exp_string("against claim id").expect("and asked again");
+    p.send_line("99999").unwrap();
+    p.exp_string("no claim with id 99999")
+        .expect("a missing claim is refused");
+    p.exp_string("against claim id").expect("and asked again");
+    p.send_line("51").unwrap();
+    p.exp_string("[2/").expect("flagged; next claim");
+    p.send("q").unwrap();
+    p.flush().unwrap();
+    p.exp_string("reviewed 1 of").unwrap();
+    p.exp_eof().unwrap();
+    let contested = json(
+        &db,
+        &["claims", "--status", "contested", "--format", "json"],
+    );
+    let contested = contested.as_array().unwrap();
+    assert_eq!(contested.len(), 1);
+    let id = contested[0]["id"].as_i64().unwrap().to_string();
+    let log = json(&db, &["history", &id, "--format", "json"]);
+    assert_eq!(log[0]["against"], 51);
+}

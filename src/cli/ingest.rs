@@ -111,7 +111,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 pending.push((path, id, message));
             }
             Err(e) => {
-                say(format!("claimtrace: error: {e:#}"));
+                let message = super::error_message(&e);
+                say(format!(
+                    "claimtrace: error: {}",
+                    claimtrace::table::escape_controls_in(&message, true)
+                ));
                 failed.push(path);
             }
         }
@@ -190,6 +194,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
 
 /// The summary line of one document, and its id, whose claims are printed after.
 fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
+    let (id, line) = describe_unescaped(path, outcome);
+    (id, claimtrace::table::escape_controls(&line))
+}
+
+fn describe_unescaped(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
     match *outcome {
         IngestOutcome::Added {
             document_id,

@@ -303,7 +303,10 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("claimtrace: error: {}", error_message(&e));
+            // Messages quote file names and stored text: no control character of
+            // theirs reaches the terminal.
+            let message = claimtrace::table::escape_controls_in(&error_message(&e), true);
+            eprintln!("claimtrace: error: {message}");
             exit_code(&e)
         }
     }
