@@ -268,6 +268,13 @@ fn an_article_piped_to_extract_is_one_article() {
         let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
         assert_eq!(stdout.lines().count(), 2, "{stdout}");
     }
+    // Empty input to the filter is an empty stream.
+    bin()
+        .args(["extract", "--format", "jsonl"])
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout("");
     // A text that starts with `{` can still be read as an article.
     bin()
         .args(["extract", "--input", "text"])

@@ -69,7 +69,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let mut stdin = std::io::BufReader::with_capacity(1 << 18, std::io::stdin().lock());
     let jsonl = match args.input.as_deref() {
         Some(framing) => framing == "jsonl",
-        None => stdin.fill_buf().context("reading standard input")?.first() == Some(&b'{'),
+        // Empty input to the JSON Lines filter is an empty stream (a batch engine may
+        // pipe an empty chunk), not an empty article.
+        None => match stdin.fill_buf().context("reading standard input")?.first() {
+            Some(&first) => first == b'{',
+            None => args.format == Format::Jsonl,
+        },
     };
     if jsonl {
         if args.format == Format::Table {
