@@ -213,9 +213,10 @@ fn claim_review(doc: &DocumentRecord, c: &ClaimRecord, opts: &Options) -> Option
     Some(Value::Object(r))
 }
 
-/// The CSV header of [`csv`].
-pub const CSV_HEADER: [&str; 13] = [
+/// The CSV header of [`csv_rows`].
+pub const CSV_HEADER: [&str; 14] = [
     "document",
+    "id",
     "key",
     "start",
     "end",
@@ -230,12 +231,17 @@ pub const CSV_HEADER: [&str; 13] = [
     "text",
 ];
 
-/// One row per claim.
-pub fn csv(files: &[AnnotationFile]) -> String {
+/// The header line of the CSV export.
+pub fn csv_header() -> String {
+    format!("{}\n", CSV_HEADER.join(","))
+}
+
+/// One CSV row per claim of a document, so an export streams document by document;
+/// `ids` are the claims' database ids, in the order of `f.claims`.
+pub fn csv_rows(f: &AnnotationFile, ids: &[i64]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", CSV_HEADER.join(","));
-    for f in files {
-        for c in &f.claims {
+    {
+        for (c, id) in f.claims.iter().zip(ids) {
             let components: Vec<String> = c
                 .components
                 .iter()
@@ -251,6 +257,7 @@ pub fn csv(files: &[AnnotationFile]) -> String {
                 .collect();
             let cells = [
                 f.document.source_key.clone(),
+                id.to_string(),
                 c.key.clone(),
                 c.start.to_string(),
                 c.end.to_string(),

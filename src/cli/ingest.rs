@@ -23,7 +23,7 @@ pub struct IngestArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub meta: MetaArgs,
-    /// Print only the per-file summary, not the claims found
+    /// Print only the final summary and errors: no per-file lines, no claims
     #[arg(long, short)]
     pub quiet: bool,
     /// Format of the claims printed after ingesting
@@ -45,17 +45,23 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let progress = if std::io::stderr().is_terminal() && paths.len() > 20 {
         let bar = indicatif::ProgressBar::new(paths.len() as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files  {elapsed} elapsed, about {eta} left {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(bar)
     } else {
         None
     };
+    // Errors are always said (above the progress bar); per-file lines only without
+    // --quiet and without a bar, which reports the progress itself and must not be
+    // scrolled away by thousands of lines.
     let say = |line: String| match &progress {
         Some(bar) => bar.suspend(|| eprintln!("{line}")),
         None => eprintln!("{line}"),
     };
+    let per_file = !args.quiet && progress.is_none();
     // One thread reads and analyses, this one writes: the two overlap on two cores, and
     // the bounded channel keeps at most a few documents in memory.
     let (tx, rx) = std::sync::mpsc::sync_channel(32);
@@ -109,7 +115,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 pending.push((path, id, message));
             }
             Err(e) => {
-                say(format!("claimtrace: error: {e:#}"));
+                let message = super::error_message(&e);
+                say(format!(
+                    "claimtrace: error: {}",
+                    claimtrace::table::escape_controls_in(&message, true)
+                ));
                 failed.push(path);
             }
         }
@@ -130,7 +140,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                         lines.push('\n');
                         stored.extend(id);
                     }
-                    if !lines.is_empty() {
+                    if per_file && !lines.is_empty() {
                         say(lines.trim_end().to_string());
                     }
                 }
@@ -188,6 +198,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
 
 /// The summary line of one document, and its id, whose claims are printed after.
 fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
+    let (id, line) = describe_unescaped(path, outcome);
+    (id, claimtrace::table::escape_controls(&line))
+}
+
+fn describe_unescaped(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
     match *outcome {
         IngestOutcome::Added {
             document_id,

@@ -3,9 +3,12 @@
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use claimtrace::table::{self, Format, Table};
+use std::collections::BTreeMap;
 
-use super::{emit, parse_format, DbArgs};
+use claimtrace::store::Database;
+use claimtrace::table::{Format, Table};
+
+use super::{parse_format, stream_rows, DbArgs};
 
 /// Reports for the desk.
 #[derive(Args, Debug)]
@@ -39,109 +42,122 @@ pub enum Report {
 
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open_read()?;
-    let out = match args.report {
-        Report::Unsourced { document } => {
-            let rows = db.unsourced_figures(document)?;
-            let mut t = Table::new(vec![
-                "doc", "claim", "worth", "figure", "value", "unit", "mod", "sentence",
-            ]);
-            for r in &rows {
-                let value = match (&r.value, &r.low, &r.high) {
-                    (Some(v), _, _) => v.clone(),
-                    (None, Some(l), Some(h)) => format!("{l}..{h}"),
-                    (None, Some(l), None) => format!(">={l}"),
-                    _ => String::new(),
-                };
-                t.push(vec![
-                    r.document_id.to_string(),
-                    r.claim_id.to_string(),
-                    format!("{:.2}", r.worthiness),
-                    r.figure.clone(),
-                    value,
-                    r.unit.clone().unwrap_or_default(),
-                    r.modifier.clone().unwrap_or_default(),
-                    r.sentence.clone(),
-                ]);
-            }
-            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(args.format, &t, &records)
-        }
-        Report::Contested => {
-            let rows = db.contested()?;
-            let mut t = Table::new(vec!["claim", "doc", "source", "against", "reason", "text"]);
-            for r in &rows {
-                let against = r
-                    .competing
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "#{} ({}{})",
-                            c.claim_id,
-                            c.status,
-                            c.source
-                                .as_deref()
-                                .map(|s| format!(", {s}"))
-                                .unwrap_or_default()
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                t.push(vec![
-                    r.claim_id.to_string(),
-                    r.document_id.to_string(),
-                    r.source.clone().unwrap_or_else(|| "-".into()),
-                    against,
-                    r.reason.clone().unwrap_or_default(),
-                    r.text.clone(),
-                ]);
-            }
-            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(args.format, &t, &records)
-        }
-        Report::Status => {
-            let rows = db.status_counts()?;
-            let mut t = Table::new(vec!["doc", "status", "type", "count"]);
-            let mut overall: std::collections::BTreeMap<(String, String), i64> = Default::default();
-            for r in &rows {
-                t.push(vec![
-                    r.document_id.to_string(),
-                    r.status.clone(),
-                    r.claim_type.clone(),
-                    r.count.to_string(),
-                ]);
-                *overall
-                    .entry((r.status.clone(), r.claim_type.clone()))
-                    .or_default() += r.count;
-            }
-            let mut records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            for ((status, ty), n) in &overall {
-                t.push(vec![
-                    "all".into(),
-                    status.clone(),
-                    ty.clone(),
-                    n.to_string(),
-                ]);
-                records.push(json!({"document_id": null, "document": "all", "status": status, "claim_type": ty, "count": n}));
-            }
-            table::print(args.format, &t, &records)
-        }
-        Report::Orphans => {
-            let rows = db.orphans()?;
-            let mut t = Table::new(vec!["claim", "doc", "status", "since", "why", "text"]);
-            for r in &rows {
-                t.push(vec![
-                    r.id.to_string(),
-                    r.document_id.to_string(),
-                    r.status.clone(),
-                    r.since.clone().unwrap_or_default(),
-                    r.note.clone().unwrap_or_default(),
-                    r.text.clone(),
-                ]);
-            }
-            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(args.format, &t, &records)
-        }
-    };
-    emit(&out)?;
+    match args.report {
+        Report::Unsourced { document } => unsourced(&db, document, args.format)?,
+        Report::Contested => contested(&db, args.format)?,
+        Report::Status => status(&db, args.format)?,
+        Report::Orphans => orphans(&db, args.format)?,
+    }
     Ok(0)
+}
+
+fn unsourced(db: &Database, document: Option<i64>, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec![
+        "doc", "claim", "worth", "figure", "value", "unit", "mod", "sentence",
+    ])
+    .optional(&["mod", "unit", "doc"]);
+    stream_rows(format, &t, |sink| {
+        db.each_unsourced_figure(document, |r| {
+            let value = match (&r.value, &r.low, &r.high) {
+                (Some(v), _, _) => v.clone(),
+                (None, Some(l), Some(h)) => format!("{l}..{h}"),
+                (None, Some(l), None) => format!(">={l}"),
+                _ => String::new(),
+            };
+            let cells = [
+                r.document_id.to_string(),
+                r.claim_id.to_string(),
+                format!("{:.2}", r.worthiness),
+                r.figure.clone(),
+                value,
+                r.unit.clone().unwrap_or_default(),
+                r.modifier.clone().unwrap_or_default(),
+                r.sentence.clone(),
+            ];
+            sink(&cells, &|| json!(r))
+        })
+    })
+}
+
+fn contested(db: &Database, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec!["claim", "doc", "source", "against", "reason", "text"])
+        .optional(&["doc", "source", "against"]);
+    stream_rows(format, &t, |sink| {
+        db.each_contested(|r| {
+            let against = r
+                .competing
+                .iter()
+                .map(|c| {
+                    format!(
+                        "#{} ({}{})",
+                        c.claim_id,
+                        c.status,
+                        c.source
+                            .as_deref()
+                            .map(|s| format!(", {s}"))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let cells = [
+                r.claim_id.to_string(),
+                r.document_id.to_string(),
+                r.source.clone().unwrap_or_else(|| "-".into()),
+                against,
+                r.reason.clone().unwrap_or_default(),
+                r.text.clone(),
+            ];
+            sink(&cells, &|| json!(r))
+        })
+    })
+}
+
+/// Counts per document as they come, then the overall counts (a few dozen rows at most:
+/// statuses × types).
+fn status(db: &Database, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec!["doc", "status", "type", "count"]);
+    stream_rows(format, &t, |sink| {
+        let mut overall: BTreeMap<(String, String), i64> = BTreeMap::new();
+        db.each_status_count(|r| {
+            *overall
+                .entry((r.status.clone(), r.claim_type.clone()))
+                .or_default() += r.count;
+            let cells = [
+                r.document_id.to_string(),
+                r.status.clone(),
+                r.claim_type.clone(),
+                r.count.to_string(),
+            ];
+            sink(&cells, &|| json!(r))
+        })?;
+        for ((status, ty), n) in &overall {
+            let cells = ["all".to_string(), status.clone(), ty.clone(), n.to_string()];
+            sink(
+                &cells,
+                &|| json!({"document_id": null, "document": "all", "status": status, "claim_type": ty, "count": n}),
+            )?;
+        }
+        Ok(())
+    })
+}
+
+fn orphans(db: &Database, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec!["claim", "doc", "status", "since", "why", "text"])
+        .optional(&["since", "doc"]);
+    let rows = db.orphans()?;
+    stream_rows(format, &t, |sink| {
+        for r in &rows {
+            let cells = [
+                r.id.to_string(),
+                r.document_id.to_string(),
+                r.status.clone(),
+                r.since.clone().unwrap_or_default(),
+                r.note.clone().unwrap_or_default(),
+                r.text.clone(),
+            ];
+            sink(&cells, &|| json!(r))?;
+        }
+        Ok(())
+    })
 }

@@ -450,16 +450,20 @@ impl Database {
 
     /// One document with all its claims, as an annotation file.
     pub fn annotation_file(&self, document_id: i64) -> Result<AnnotationFile> {
+        Ok(self.annotation_file_with_ids(document_id)?.0)
+    }
+
+    /// A document's annotation file, with the database id of each of its claims (in the
+    /// order of its claims).
+    pub fn annotation_file_with_ids(&self, document_id: i64) -> Result<(AnnotationFile, Vec<i64>)> {
         let doc = doc_row(&self.conn, document_id)?;
-        let claims = claim_records(&self.conn, &doc)?
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect();
-        Ok(AnnotationFile {
+        let (ids, claims) = claim_records(&self.conn, &doc)?.into_iter().unzip();
+        let file = AnnotationFile {
             claimtrace_annotations: annotations::FORMAT_VERSION,
             document: doc.record,
             claims,
-        })
+        };
+        Ok((file, ids))
     }
 
     /// Every mention of a document, in document order.

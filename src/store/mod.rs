@@ -1301,6 +1301,24 @@ pub struct ComponentRow {
 impl Database {
     /// Lists claims matching `f`, with their components and source names.
     pub fn list_claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+        let mut out = Vec::new();
+        self.each_claim(f, |c| {
+            out.push(c);
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands the claims matching `f` to `each` in order, with their components and source
+    /// names, fetched a chunk of claims at a time: memory stays that of one chunk however
+    /// many claims match. An error `each` returns ends the listing.
+    pub fn each_claim<E: From<StoreError>>(
+        &self,
+        f: &ClaimFilter,
+        mut each: impl FnMut(ClaimRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        /// Claims whose components and sources are fetched together.
+        const CHUNK: usize = 512;
         let mut sql = String::from(
             "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.start, c.end,
                     c.byte_start, c.byte_end, c.text, c.claim_type, c.worthiness, c.sourced,
@@ -1370,29 +1388,47 @@ impl Database {
         if let Some(n) = f.limit {
             sql.push_str(&format!(" LIMIT {n}"));
         }
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-        let rows = stmt.query_map(params.as_slice(), |r| {
-            Ok(ClaimRow {
-                id: r.get(0)?,
-                document_id: r.get(1)?,
-                document: r.get(2)?,
-                start: r.get(3)?,
-                end: r.get(4)?,
-                byte_start: r.get(5)?,
-                byte_end: r.get(6)?,
-                text: r.get(7)?,
-                claim_type: r.get(8)?,
-                worthiness: r.get(9)?,
-                sourced: r.get(10)?,
-                status: r.get(11)?,
-                anchor_state: r.get(12)?,
-                source: None,
-                source_canonical: None,
-                components: Vec::new(),
+        let mut rows = stmt
+            .query_map(params.as_slice(), |r| {
+                Ok(ClaimRow {
+                    id: r.get(0)?,
+                    document_id: r.get(1)?,
+                    document: r.get(2)?,
+                    start: r.get(3)?,
+                    end: r.get(4)?,
+                    byte_start: r.get(5)?,
+                    byte_end: r.get(6)?,
+                    text: r.get(7)?,
+                    claim_type: r.get(8)?,
+                    worthiness: r.get(9)?,
+                    sourced: r.get(10)?,
+                    status: r.get(11)?,
+                    anchor_state: r.get(12)?,
+                    source: None,
+                    source_canonical: None,
+                    components: Vec::new(),
+                })
             })
-        })?;
-        let mut out: Vec<ClaimRow> = rows.collect::<rusqlite::Result<_>>()?;
+            .map_err(StoreError::from)?;
+        loop {
+            let chunk = rows
+                .by_ref()
+                .take(CHUNK)
+                .collect::<rusqlite::Result<Vec<ClaimRow>>>()
+                .map_err(StoreError::from)?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            for c in self.complete_claims(chunk)? {
+                each(c)?;
+            }
+        }
+    }
+
+    /// Fills in the components and source names of `out`.
+    fn complete_claims(&self, mut out: Vec<ClaimRow>) -> Result<Vec<ClaimRow>> {
         // Components and sources of all listed claims in two queries, not two per claim.
         let ids = serde_json::to_string(&out.iter().map(|r| r.id).collect::<Vec<_>>())
             .unwrap_or_else(|_| "[]".into());
