@@ -16,6 +16,7 @@
 //! The text is lexed once ([`lex`]); the grammar then reads tokens left to right, so
 //! the cost is linear in the text and independent of how many figures it holds.
 
+pub mod checkable;
 mod currency;
 mod lex;
 mod words;
@@ -644,6 +645,8 @@ struct Quant {
     ratio: bool,
     vague: bool,
     subject: Option<Span>,
+    /// A margin ("plus or minus 4 points", "±3%"): its value is the margin's size.
+    margin: bool,
 }
 
 impl Quant {
@@ -675,6 +678,7 @@ impl Quant {
             ratio: false,
             vague: false,
             subject: None,
+            margin: false,
         }
     }
 }
@@ -798,7 +802,7 @@ fn unicode_fraction(ch: char) -> Option<(u64, u64)> {
 /// Non-ASCII characters a figure may start with: currency signs, vulgar fractions and
 /// the minus sign.
 fn starts_figure(ch: char) -> bool {
-    ch == '−' || currency::symbol(ch).is_some() || unicode_fraction(ch).is_some()
+    ch == '−' || ch == '±' || currency::symbol(ch).is_some() || unicode_fraction(ch).is_some()
 }
 
 fn in_list(list: &[&str], w: &str) -> bool {
@@ -930,6 +934,7 @@ impl<'a> Parser<'a> {
     }
 
     fn mention(&self, q: Quant) -> Mention {
+        let not_checkable = self.not_checkable(&q);
         Mention {
             span: self.span(q.start, q.end),
             payload: Payload::Figure(Figure {
@@ -939,6 +944,7 @@ impl<'a> Parser<'a> {
                 unit: q.unit.map(str::to_string),
                 modifier: q.modifier,
                 subject: q.subject,
+                not_checkable,
             }),
         }
     }
@@ -1043,6 +1049,7 @@ impl<'a> Parser<'a> {
                         ratio: q2.ratio,
                         vague: false,
                         subject: None,
+                        margin: false,
                     };
                 }
             }
@@ -1097,9 +1104,7 @@ impl<'a> Parser<'a> {
             Kind::Punct => match self.text.as_bytes().get(t.start()) {
                 Some(b'-') | Some(b'$') => true,
                 Some(c) if c.is_ascii() => false,
-                _ => self.punct(i).is_some_and(|c| {
-                    c == '−' || currency::symbol(c).is_some() || unicode_fraction(c).is_some()
-                }),
+                _ => self.punct(i).is_some_and(starts_figure),
             },
         }
     }
@@ -1148,8 +1153,15 @@ impl<'a> Parser<'a> {
             Some((c, j, s)) => (Some(c), j, s),
             None => (None, i, None),
         };
+        // A margin: "plus or minus 4", "±3%", "+/- 2".
+        let margin = if prefix.is_none() {
+            self.margin_sign(j)
+        } else {
+            None
+        };
         // Sign: "-4", "- 1 4/5", "minus five", "negative one".
         let (negative, k) = match self.punct(j) {
+            _ if margin.is_some() => (false, margin.map_or(j, |m| m.1)),
             Some('-') | Some('−')
                 if self.lit(j + 1).is_some()
                     && (j == 0
@@ -1168,6 +1180,11 @@ impl<'a> Parser<'a> {
         }
         let mut q = self.number(k, prefix.is_some())?;
         q.start = i;
+        if let Some((start, _)) = margin {
+            q.start = start;
+            q.margin = true;
+            q.bare = false;
+        }
         if negative {
             q.value = q.value.map(Decimal::negated);
             q.bare = false;
@@ -1257,6 +1274,33 @@ impl<'a> Parser<'a> {
         }
         q.end = e;
         Some(q)
+    }
+
+    /// A plus-or-minus sign at `j` ("plus or minus", "±", "+/-"): the token it starts
+    /// at and the token its number starts at.
+    fn margin_sign(&self, j: usize) -> Option<(usize, usize)> {
+        if self.class(j) == WClass::Minus
+            && j >= 2
+            && self.is_word(j - 1, "or")
+            && self.is_word(j - 2, "plus")
+            && self.number_starts(j + 1)
+        {
+            return Some((j - 2, j + 1));
+        }
+        if self.punct(j) == Some('±') && self.number_starts(j + 1) {
+            return Some((j, j + 1));
+        }
+        if self.punct(j) == Some('-')
+            && j >= 2
+            && self.punct(j - 1) == Some('/')
+            && self.punct(j - 2) == Some('+')
+            && self.adjacent(j)
+            && self.adjacent(j - 1)
+            && self.lit(j + 1).is_some()
+        {
+            return Some((j - 2, j + 1));
+        }
+        None
     }
 
     /// True when a number (digits or a number word) starts at `i`.

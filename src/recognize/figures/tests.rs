@@ -480,3 +480,75 @@ proptest! {
         }
     }
 }
+
+/// Each figure of `text` with the reason it is not checkable (`None`: checkable).
+fn flags(text: &str) -> Vec<(String, Option<&'static str>)> {
+    recognise_text(text)
+        .into_iter()
+        .filter_map(|m| {
+            let f = m.figure()?;
+            Some((m.span.slice(text).to_string(), f.not_checkable))
+        })
+        .collect()
+}
+
+#[test]
+fn plus_or_minus_4_percentage_points_is_a_margin_not_minus_4() {
+    let f = one("The margin of error is plus or minus 4 percentage points.");
+    assert_eq!(f.text, "plus or minus 4 percentage points");
+    assert_eq!(f.value.as_deref(), Some("4"));
+    assert_eq!(f.unit.as_deref(), Some("percentage point"));
+    assert_eq!(
+        flags("The margin of error is plus or minus 4 percentage points."),
+        [(f.text, Some(checkable::MARGIN_OF_ERROR))]
+    );
+    assert_eq!(value("a sampling error of ±3.5%"), "3.5");
+    assert_eq!(value("results are accurate to +/-2 points"), "2");
+    assert_eq!(
+        flags("a margin of error of 3 percentage points"),
+        [(
+            "3 percentage points".to_string(),
+            Some(checkable::MARGIN_OF_ERROR)
+        )]
+    );
+    // A minus alone is still a sign.
+    assert_eq!(value("temperatures of minus 4"), "-4");
+}
+
+#[test]
+fn all_three_attacks_and_the_nations_two_largest_unions_are_small_counts() {
+    for t in [
+        "Rudolph is linked to all three attacks.",
+        "The nation's two largest teachers unions joined.",
+        "the state's three largest counties",
+        "a war between two autocracies",
+        "the chronology of events along two tracks: the grievances and the raids",
+    ] {
+        let f = flags(t);
+        assert_eq!(f.len(), 1, "{t:?} gave {f:?}");
+        assert_eq!(f[0].1, Some(checkable::SMALL_COUNT), "{t:?}");
+    }
+}
+
+#[test]
+fn police_arrested_two_men_is_a_checkable_count() {
+    for t in [
+        "Police arrested two men in connection with the bomb.",
+        "Congress has three ways to seek enforcement of a subpoena.",
+        "the first of three presidential debates",
+        "Two segments posted lower earnings.",
+        "about 600,000 Azerbaijanis",
+    ] {
+        let f = flags(t);
+        assert_eq!(f.len(), 1, "{t:?} gave {f:?}");
+        assert_eq!(f[0].1, None, "{t:?}");
+    }
+}
+
+#[test]
+fn one_his_temperament_and_two_his_language_are_list_markers() {
+    assert_eq!(
+        flags("people's concern is, one, his temperament, and two, his language"),
+        [("two".to_string(), Some(checkable::LIST_MARKER))]
+    );
+}
