@@ -22,11 +22,9 @@ pub const MARGIN_OF_ERROR: &str = "margin of error";
 pub const REASONS: [&str; 3] = [SMALL_COUNT, LIST_MARKER, MARGIN_OF_ERROR];
 
 /// Words before a count that make it refer to a set already named ("all three
-/// attacks", "the two men", "their four children").
-const DEFINITE: &[&str] = &[
-    "all", "both", "the", "these", "those", "its", "their", "his", "her", "our", "my", "your",
-    "whose",
-];
+/// attacks", "the two men"). Possessives are not among them: "his six corporate
+/// bankruptcies" is news.
+const DEFINITE: &[&str] = &["all", "both", "the", "these", "those"];
 
 /// The largest count written in words that the small-count rules consider (news style
 /// writes one to nine in words).
@@ -57,18 +55,19 @@ impl Parser<'_> {
     }
 
     /// "a margin of error of 3 points", "the margin of sampling error is 4.5 percentage
-    /// points": the figure follows "margin" within its clause.
+    /// points", "an error margin of 2 percent": the figure follows "margin" and "error"
+    /// within its clause (an operating margin is news).
     fn after_margin_of_error(&self, s: usize) -> bool {
         let lo = s.saturating_sub(7);
+        let (mut margin, mut error) = (false, false);
         for k in (lo..s).rev() {
             if matches!(self.punct(k), Some('.') | Some(',') | Some(';') | Some(':')) {
-                return false;
+                break;
             }
-            if self.is_word(k, "margin") || self.is_word(k, "margins") {
-                return true;
-            }
+            margin |= self.is_word(k, "margin") || self.is_word(k, "margins");
+            error |= self.is_word(k, "error") || self.is_word(k, "errors");
         }
-        false
+        margin && error
     }
 
     /// "is, one, his temperament, and two, his language": a number word between a
@@ -86,23 +85,14 @@ impl Parser<'_> {
     /// autocracies": the count picks out or pairs things the text names; it is not news.
     fn definite_or_ranked(&self, q: &Quant) -> bool {
         let s = q.start;
-        if s > 0 {
-            let possessive = self.is_word(s - 1, "s")
-                && s >= 2
-                && matches!(self.punct(s - 2), Some('\'') | Some('’'))
-                && self.adjacent(s - 1);
-            if possessive || self.word_in(s - 1, DEFINITE) || self.is_word(s - 1, "between") {
-                return true;
-            }
+        if s > 0 && (self.word_in(s - 1, DEFINITE) || self.is_word(s - 1, "between")) {
+            return true;
         }
         // A count before a superlative ranks ("three largest counties", "two most
         // populous states").
         self.word(q.end).is_some_and(|w| {
             let lower = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
-            lower
-                && ((w.len() >= 5 && w.ends_with("est") && !w.ends_with("est's"))
-                    || w.eq_ignore_ascii_case("most")
-                    || w.eq_ignore_ascii_case("top"))
+            lower && ((w.len() >= 5 && w.ends_with("est")) || w.eq_ignore_ascii_case("most"))
         })
     }
 

@@ -8,7 +8,8 @@
 //! space-grouped `816 000` and `1 414 021 100` (also with no-break and thin spaces),
 //! European `1.111,11`, `.08`, `1e10`, `1.3x10^6`. Dotted chains (`192.168.1.2`),
 //! clock times (`10:30`), slash dates (`5/17/2018`), phone-like hyphen chains
-//! (`+1-222-2222`) and powers (`1.1^23`) are marked as identifiers, never as values.
+//! (`+1-222-2222`) and powers (`1.1^23`) are marked as identifiers, never as values; so
+//! is a markup tag (`<tweet tweet-id="…">`).
 
 use crate::decimal::Decimal;
 
@@ -178,6 +179,13 @@ pub fn lex_into(text: &str, out: &mut Lexed) {
             i += 1;
             continue;
         }
+        if c == b'<' {
+            if let Some(end) = markup_tag_end(b, i) {
+                push(out, b, i, end, Kind::Opaque, WClass::None);
+                i = end;
+                continue;
+            }
+        }
         if c < 0x80 {
             push(out, b, i, i + 1, Kind::Punct, WClass::None);
             i += 1;
@@ -277,6 +285,22 @@ fn push(out: &mut Lexed, b: &[u8], start: usize, end: usize, kind: Kind, class: 
         class,
         lit: 0,
     });
+}
+
+/// The end of a markup tag starting at `i` (`<tweet tweet-id="783499116076687360">`,
+/// `</p>`): a `<` before a letter or `/`, up to the `>` on the same line. Its ids and
+/// timestamps are not figures.
+fn markup_tag_end(b: &[u8], i: usize) -> Option<usize> {
+    const MAX: usize = 1000;
+    let first = *b.get(i + 1)?;
+    if !(first.is_ascii_alphabetic() || first == b'/') {
+        return None;
+    }
+    let rest = b.get(i + 1..b.len().min(i + MAX))?;
+    let close = rest
+        .iter()
+        .position(|&c| matches!(c, b'>' | b'<' | b'\n'))?;
+    (rest.get(close) == Some(&b'>')).then_some(i + close + 2)
 }
 
 fn is_url_start(b: &[u8], start: usize, end: usize) -> bool {

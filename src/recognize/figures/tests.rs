@@ -335,10 +335,9 @@ fn fifty_cents_and_20_pence_are_scaled() {
 #[test]
 fn all_70_of_us_is_not_albanian_lek() {
     assert_eq!(one("All 70 of us.").unit, None);
-    assert_eq!(
-        one("He lost his pen 7 times").unit.as_deref(),
-        Some("times")
-    );
+    // Occasions: "times" is what the count counts.
+    let f = one("He lost his pen 7 times");
+    assert_eq!((f.unit, f.subject.as_deref()), (None, Some("times")));
 }
 
 #[test]
@@ -551,4 +550,158 @@ fn one_his_temperament_and_two_his_language_are_list_markers() {
         flags("people's concern is, one, his temperament, and two, his language"),
         [("two".to_string(), Some(checkable::LIST_MARKER))]
     );
+}
+
+#[test]
+fn september_16_19_and_sept_19_to_22_are_date_ranges_not_figures() {
+    for t in [
+        "The survey was conducted September 16-19 among likely voters.",
+        "The poll was conducted from Sept. 19 to 22 by telephone.",
+        "talks on 16-19 June",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+    assert_eq!(one("between 16 and 19 percent").low.as_deref(), Some("16"));
+}
+
+#[test]
+fn forty_nine_percent_to_47_percent_is_two_figures_not_a_range() {
+    let v = figs("She leads Trump by 49 percent to 47 percent among likely voters.");
+    let got: Vec<_> = v
+        .iter()
+        .map(|f| (f.text.as_str(), f.value.as_deref(), f.low.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("49 percent", Some("49"), None),
+            ("47 percent", Some("47"), None)
+        ]
+    );
+    // A range keeps its order.
+    assert_eq!(one("18 to 25 percent").high.as_deref(), Some("25"));
+}
+
+#[test]
+fn about_one_of_every_nine_voters_is_one_ninth() {
+    let f = one("About one of every nine voters this fall is Latino.");
+    assert_eq!(f.text, "one of every nine");
+    assert_eq!(f.value.as_deref(), Some("0.111111111111111"));
+    assert_eq!(f.modifier, Some(FigureMod::Approx));
+    assert_eq!(value("Nearly eight of 10 voters say so"), "0.8");
+    assert_eq!(
+        value("177 out of every 100,000 were hospitalized"),
+        "0.00177"
+    );
+    // "one of three executives" counts the executives.
+    assert_eq!(value("Mr. Reupke was one of three executives"), "3");
+}
+
+#[test]
+fn a_phone_number_is_not_split_into_figures() {
+    for t in [
+        "For more information call (212) 555-0100 or 555-123-4567.",
+        "Call 1-800-555-0199 today.",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+}
+
+#[test]
+fn ages_in_clause_form_turned_9_and_when_he_was_5_are_not_figures() {
+    for t in [
+        "She turned 9 last week.",
+        "when he was 5, he moved to Ohio",
+        "When Smith was 12, he left.",
+        "the child turns 18.",
+        "Sarah and Timothy Rogers, 27 and 29 years old, respectively, rode.",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+    assert_eq!(one("He was 5 points behind.").text, "5 points");
+}
+
+#[test]
+fn weighs_236_pounds_is_a_weight_not_sterling() {
+    for t in [
+        "Trump weighs 236 pounds.",
+        "he lost 30 pounds",
+        "the bag is 10 pounds heavier",
+    ] {
+        assert_eq!(one(t).unit.as_deref(), Some("lb"), "{t:?}");
+    }
+    assert_eq!(
+        one("profit improved to 361 million pounds").unit.as_deref(),
+        Some("GBP")
+    );
+    assert_eq!(one("It cost 20 pounds.").unit.as_deref(), Some("GBP"));
+}
+
+#[test]
+fn a_number_after_an_ascii_double_quote_is_found() {
+    assert_eq!(
+        texts("this finding: ''27 companies reported losses''"),
+        ["27"]
+    );
+    assert!(figs("in the '90s").is_empty());
+}
+
+#[test]
+fn a_couple_dozen_and_bare_dozen_are_twelve() {
+    assert_eq!(value("a couple dozen investment bankers"), "12");
+    assert_eq!(value("Dozen hurt in crash"), "12");
+    assert_eq!(value("a dozen"), "12");
+    assert_eq!(value("three dozens"), "36");
+}
+
+#[test]
+fn arrested_three_times_counts_occasions_without_the_noun_in_the_span() {
+    let f = one("He was shot at 41 times by the officers.");
+    assert_eq!((f.text.as_str(), f.unit.as_deref()), ("41", None));
+    assert_eq!(f.subject.as_deref(), Some("times"));
+    assert_eq!(
+        texts("Clinton debated Barack Obama four times in 2008"),
+        ["four"]
+    );
+    for t in [
+        "three times larger than imports",
+        "four times as many",
+        "about 1.65 times Deseret's revenue",
+        "sales rose three times",
+    ] {
+        assert_eq!(one(t).unit.as_deref(), Some("times"), "{t:?}");
+    }
+}
+
+#[test]
+fn ids_and_timestamps_in_markup_are_not_figures() {
+    let t = r#"<tweet author="x" timestamp="1474387200" tweet_id="778257943577919488">The best</tweet>"#;
+    assert!(figs(t).is_empty(), "{:?}", figs(t));
+    assert_eq!(texts("<p>It cost $5.</p>"), ["$5"]);
+    assert_eq!(texts("if x < 5 then"), ["5"]);
+}
+
+#[test]
+fn thirty_two_percent_below_2005_levels_gives_no_figure_2005() {
+    assert_eq!(
+        texts("cut emissions to 32 percent below 2005 levels by 2030"),
+        ["32 percent"]
+    );
+}
+
+#[test]
+fn numbers_inside_names_529_plans_a_911_caller_and_401_k_are_not_figures() {
+    for t in [
+        "to learn more about 529 plans",
+        "something a 911 caller also told a dispatcher",
+        "converts it from a 80386 machine",
+        "save in a 401(k) plan",
+        "a Fortune 500 company",
+        "Catch-22 is a novel",
+        "Apollo 11 landed",
+        "It made the Top 10 list",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+    assert_eq!(texts("a 5 point lead"), ["5"]);
 }
