@@ -3,7 +3,8 @@
 //! CLAIMS.md ("Figures") is the definition: a figure is not checkable when it is a small
 //! count of a set the text itself names or ranks ("all three attacks", "the nation's
 //! two largest unions", "along two tracks: …"), a list marker ("one, his temperament,
-//! and two, his language") or a margin of error ("plus or minus 4 percentage points").
+//! and two, his language"), a margin of error ("plus or minus 4 percentage points") or
+//! a bound that selects a group ("super PACs that have raised $1 million or more").
 //! What is not a figure at all (years, ages, phone numbers, numbers inside names and
 //! identifiers) is never emitted, so it needs no flag; the rules here only mark figures
 //! that are real quantities but that nobody would look up.
@@ -18,8 +19,12 @@ pub const LIST_MARKER: &str = "list marker";
 /// The margin of error of a poll or a measurement, meaningless without its estimate.
 pub const MARGIN_OF_ERROR: &str = "margin of error";
 
+/// A bound that picks out a group ("super PACs that have raised $1 million or more"):
+/// a criterion of the sentence, not a quantity it reports.
+pub const THRESHOLD: &str = "selection threshold";
+
 /// Every reason a figure can be not checkable.
-pub const REASONS: [&str; 3] = [SMALL_COUNT, LIST_MARKER, MARGIN_OF_ERROR];
+pub const REASONS: [&str; 4] = [SMALL_COUNT, LIST_MARKER, MARGIN_OF_ERROR, THRESHOLD];
 
 /// Words before a count that make it refer to a set already named ("all three
 /// attacks", "the two men"). Possessives are not among them: "his six corporate
@@ -35,6 +40,9 @@ impl Parser<'_> {
     pub(super) fn not_checkable(&self, q: &Quant) -> Option<&'static str> {
         if q.margin || self.after_margin_of_error(q.start) {
             return Some(MARGIN_OF_ERROR);
+        }
+        if self.selection_threshold(q) {
+            return Some(THRESHOLD);
         }
         let small = q.words
             && q.bare
@@ -70,6 +78,31 @@ impl Parser<'_> {
         margin && error
     }
 
+    /// "super PACs that have raised $1 million or more", "households with incomes of
+    /// $200,000 or more": an open bound inside a relative or "with" phrase defines the
+    /// group the sentence is about.
+    fn selection_threshold(&self, q: &Quant) -> bool {
+        const OPEN: &[&str] = &[
+            "more", "less", "fewer", "higher", "lower", "above", "below", "greater", "over",
+            "older", "younger", "longer",
+        ];
+        let open = (self.is_word(q.end, "or") && self.word_in(q.end + 1, OPEN))
+            || (self.is_word(q.end, "and") && self.word_in(q.end + 1, &["up", "above", "over"]));
+        if !open {
+            return false;
+        }
+        let lo = q.start.saturating_sub(6);
+        for k in (lo..q.start).rev() {
+            if self.punct(k).is_some() {
+                return false;
+            }
+            if self.word_in(k, &["that", "who", "which", "whose", "with"]) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "is, one, his temperament, and two, his language": a number word between a
     /// comma (or "and", "or", a colon) and a comma or colon counts nothing.
     fn list_marker(&self, q: &Quant) -> bool {
@@ -96,8 +129,9 @@ impl Parser<'_> {
         })
     }
 
-    /// "along two tracks: the series of … and the …": the count announces the list
-    /// that follows it, which is its own check.
+    /// "along two tracks: the series of … and the …", "Two Democrats, billionaire Tom
+    /// Steyer and Fred Eychaner, gave …": the count announces the list that follows
+    /// it, which is its own check.
     fn announces_a_list(&self, q: &Quant) -> bool {
         let Some(subject) = q.subject else {
             return false;
@@ -109,6 +143,27 @@ impl Parser<'_> {
         {
             k += 1;
         }
-        k > q.end && matches!(self.punct(k), Some(':') | Some('—'))
+        if k == q.end {
+            return false;
+        }
+        match self.punct(k) {
+            Some(':') | Some('—') => true,
+            // Named members in apposition: "Name … and … Name" before the next comma.
+            Some(',') => {
+                let capital = |j: &usize| {
+                    self.word(*j)
+                        .is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+                };
+                let end = (k + 1..k + 18)
+                    .find(|&j| self.punct(j) == Some(',') || self.tok(j).is_none())
+                    .unwrap_or(k + 1);
+                (k + 2..end).any(|a| {
+                    self.is_word(a, "and")
+                        && (k + 1..a).any(|j| capital(&j))
+                        && (a + 1..end).any(|j| capital(&j))
+                })
+            }
+            _ => false,
+        }
     }
 }

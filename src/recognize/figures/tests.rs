@@ -705,3 +705,27 @@ fn numbers_inside_names_529_plans_a_911_caller_and_401_k_are_not_figures() {
     }
     assert_eq!(texts("a 5 point lead"), ["5"]);
 }
+
+#[test]
+fn super_pacs_that_have_raised_1_million_or_more_is_a_threshold() {
+    assert_eq!(
+        flags("super PACs that have raised $1million or more since Jan. 1"),
+        [("$1million".to_string(), Some(checkable::THRESHOLD))]
+    );
+    assert_eq!(
+        flags("Unemployment rose to 10 percent or more in five states"),
+        [("10 percent".to_string(), None), ("five".to_string(), None)]
+    );
+}
+
+#[test]
+fn two_democrats_named_in_apposition_is_a_small_count() {
+    assert_eq!(
+        flags("Two Democrats, billionaire Tom Steyer and Fred Eychaner, gave most."),
+        [("Two".to_string(), Some(checkable::SMALL_COUNT))]
+    );
+    assert_eq!(
+        flags("Two people, including a child, died in the fire."),
+        [("Two".to_string(), None)]
+    );
+}
