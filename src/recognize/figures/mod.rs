@@ -10,8 +10,13 @@
 //! Not figures: years and other parts of dates ("in 2020", "27 June"), durations and
 //! ages ("two weeks", "the 44-day war", "a 45-year-old", left to the dates recogniser),
 //! ordinals ("9th", "first"), numbers inside names, codes and identifiers ("Su-24",
-//! "COVID-19", "G7", "Boeing 737", phone numbers, IP addresses, URLs), list markers,
-//! and "one" as a pronoun ("the one you mentioned", "one of his relatives").
+//! "COVID-19", "G7", "Boeing 737", "a 911 caller", "529 plans", phone numbers, IP
+//! addresses, URLs, ids in markup), list markers, the days of a date range ("September
+//! 16-19"), ages ("turned 9") and "one" as a pronoun ("the one you mentioned", "one of
+//! his relatives").
+//!
+//! Every figure carries a `checkable` flag ([`checkable`]): a desk checks "600,000
+//! Azerbaijanis", not "all three attacks" or a margin of error.
 //!
 //! The text is lexed once ([`lex`]); the grammar then reads tokens left to right, so
 //! the cost is linear in the text and independent of how many figures it holds.
@@ -2464,8 +2469,16 @@ impl<'a> Parser<'a> {
                 && self.adjacent(s - 1);
             if matches!(
                 self.punct(s - 1),
-                Some('\'') | Some('’') | Some('#') | Some('@') | Some('№')
+                Some('\'') | Some('’') | Some('#') | Some('@') | Some('№') | Some('=')
             ) && !ascii_quote
+            {
+                return skip;
+            }
+            // An attribute value outside a whole tag: `tweet_id="778257943577919488"`.
+            if s >= 2
+                && matches!(self.punct(s - 1), Some('"') | Some('\''))
+                && self.punct(s - 2) == Some('=')
+                && self.adjacent(s - 1)
             {
                 return skip;
             }

@@ -678,6 +678,7 @@ fn ids_and_timestamps_in_markup_are_not_figures() {
     let t = r#"<tweet author="x" timestamp="1474387200" tweet_id="778257943577919488">The best</tweet>"#;
     assert!(figs(t).is_empty(), "{:?}", figs(t));
     assert_eq!(texts("<p>It cost $5.</p>"), ["$5"]);
+    assert!(figs(r#"tweet_id="778257943577919488" and id=1474387200"#).is_empty());
     assert_eq!(texts("if x < 5 then"), ["5"]);
 }
 
