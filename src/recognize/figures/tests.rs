@@ -602,9 +602,17 @@ fn a_phone_number_is_not_split_into_figures() {
     for t in [
         "For more information call (212) 555-0100 or 555-123-4567.",
         "Call 1-800-555-0199 today.",
+        "Call +44 20 7946 0958 or +1 202 555 0100.",
+        "Call (202) 555 0100 or 1-800-CALL-FBI.",
     ] {
         assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
     }
+}
+
+#[test]
+fn four_hundred_twenty_three_0000_is_two_numbers_but_0100_is_a_code() {
+    assert_eq!(texts("423 0000 will be read apart"), ["423", "0000"]);
+    assert!(figs("extension 0100").is_empty());
 }
 
 #[test]
