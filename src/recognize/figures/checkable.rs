@@ -69,11 +69,19 @@ impl Parser<'_> {
         let lo = s.saturating_sub(7);
         let (mut margin, mut error) = (false, false);
         for k in (lo..s).rev() {
-            if matches!(self.punct(k), Some('.') | Some(',') | Some(';') | Some(':')) {
-                break;
+            let Some(w) = self.word(k) else {
+                if matches!(self.punct(k), Some('.') | Some(',') | Some(';') | Some(':')) {
+                    break;
+                }
+                continue;
+            };
+            // Most words are neither: one length test turns them away.
+            if !(5..=7).contains(&w.len()) {
+                continue;
             }
-            margin |= self.is_word(k, "margin") || self.is_word(k, "margins");
-            error |= self.is_word(k, "error") || self.is_word(k, "errors");
+            let w = w.strip_suffix('s').unwrap_or(w);
+            margin |= w.eq_ignore_ascii_case("margin");
+            error |= w.eq_ignore_ascii_case("error");
         }
         margin && error
     }
