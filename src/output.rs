@@ -77,6 +77,10 @@ pub enum DetailOut<'t> {
         #[serde(rename = "mod")]
         modifier: Option<&'static str>,
         subject: Option<SpanOut<'t>>,
+        /// Whether a desk would check it; when not, `checkable_reason` says why.
+        checkable: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        checkable_reason: Option<&'static str>,
     },
     Date {
         #[serde(rename = "type")]
@@ -111,6 +115,8 @@ impl<'t> MentionOut<'t> {
                 unit: f.unit.as_deref(),
                 modifier: f.modifier.map(|x| x.as_str()),
                 subject: SpanOut::opt(f.subject, text, idx),
+                checkable: f.is_checkable(),
+                checkable_reason: f.not_checkable,
             },
             Payload::Date(t) => DetailOut::Date {
                 timex_type: t.timex_type.as_str(),
@@ -463,6 +469,12 @@ impl JsonBuf<'_> {
                 }
                 self.key("subject", false);
                 self.opt_span(f.subject, text, idx);
+                self.key("checkable", false);
+                self.bool(f.is_checkable());
+                if let Some(reason) = f.not_checkable {
+                    self.key("checkable_reason", false);
+                    self.name(reason);
+                }
             }
             Payload::Date(t) => {
                 self.key("type", false);
@@ -667,6 +679,7 @@ mod tests {
             "Tabs\there, a \"quoted\" back\\slash, a bell \u{7} and\r\nnew lines; \
              Erdoğan’s 1/2 of ½ the 3.6 bn.",
             "Twice a month for the last 44 days, the ministry said prices were up 0.25%.",
+            "Clinton leads with 46 percent, plus or minus 3 points; all three polls agree.",
             "",
         ];
         let id: Value = serde_json::from_str(r#"{"b":[1,2.50,"x\n"],"a":null}"#).unwrap();
@@ -674,6 +687,26 @@ mod tests {
             assert_same_as_serde(&id, t, Some("2025-07-10"));
             assert_same_as_serde(&Value::Null, t, None);
         }
+    }
+
+    #[test]
+    fn a_margin_of_plus_or_minus_3_points_is_printed_not_checkable_with_its_reason() {
+        let text = "Clinton leads with 46 percent, plus or minus 3 points.";
+        let doc = Document::from_text("t", text.to_string(), Metadata::default());
+        let a = pipeline::analyse(&doc);
+        let v = analysis_json(Value::from("m"), text, &a);
+        let figures: Vec<&Value> = v["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["kind"] == "figure")
+            .collect();
+        assert_eq!(figures.len(), 2, "{figures:?}");
+        assert_eq!(figures[0]["checkable"], true);
+        assert!(figures[0].get("checkable_reason").is_none());
+        assert_eq!(figures[1]["text"], "plus or minus 3 points");
+        assert_eq!(figures[1]["checkable"], false);
+        assert_eq!(figures[1]["checkable_reason"], "margin of error");
     }
 
     #[test]
@@ -697,6 +730,7 @@ mod tests {
             .chain(SourceKind::ALL.iter().map(|k| k.as_str()))
             .chain(FigureMod::ALL.iter().map(|k| k.as_str()))
             .chain(ClaimType::ALL.iter().map(|k| k.as_str()))
+            .chain(crate::recognize::figures::checkable::REASONS)
             .chain(WORTHINESS_FEATURES.iter().map(|f| f.0))
             .chain(
                 [

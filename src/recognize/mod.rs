@@ -168,6 +168,17 @@ pub struct Figure {
     pub modifier: Option<FigureMod>,
     /// What the figure counts ("600,000 Azerbaijanis" → "Azerbaijanis").
     pub subject: Option<Span>,
+    /// Why a desk would not check this figure ("small count", "margin of error"), or
+    /// `None` when it is checkable (CLAIMS.md, "Figures").
+    pub not_checkable: Option<&'static str>,
+}
+
+impl Figure {
+    /// True when a desk would check this figure against a record: `report unsourced`
+    /// lists only these.
+    pub fn is_checkable(&self) -> bool {
+        self.not_checkable.is_none()
+    }
 }
 
 /// TIMEX3 `type`.
