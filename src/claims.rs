@@ -43,8 +43,11 @@ pub struct Claim {
     pub worthiness: f64,
     /// Names of the features that raised or lowered the score, for explanation.
     pub features: Vec<&'static str>,
-    /// Figure and date mentions inside the claim.
+    /// The figures a desk would check and the dates inside the claim.
     pub components: Vec<usize>,
+    /// Figures inside the claim that no desk would check ("two tracks", a margin of
+    /// error): kept with the claim, never listed as unsourced.
+    pub uncheckable: Vec<usize>,
     /// The attribution mention that sources the claim.
     pub attribution: Option<usize>,
     /// The source carries over from the claim before ("He added…", "Among
@@ -93,11 +96,11 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             .collect();
         let clauses = clauses(text, sentence.span);
         for clause in clauses {
-            let components: Vec<usize> = in_sentence
+            let (components, uncheckable): (Vec<usize>, Vec<usize>) = in_sentence
                 .iter()
                 .copied()
                 .filter(|&c| clause.contains(mentions[c].span))
-                .collect();
+                .partition(|&c| mentions[c].figure().is_none_or(|f| f.is_checkable()));
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
             let headline = Some(si) == headline;
             if assertion_verdict(text, mentions, clause, &components, attribution, headline)
@@ -117,6 +120,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 worthiness,
                 features,
                 components,
+                uncheckable,
                 attribution,
                 carried: false,
             });
@@ -282,7 +286,7 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
 /// ("now", "recently") or a duration ("a week").
 fn is_checkable(m: &Mention) -> bool {
     match (m.figure(), m.date()) {
-        (Some(_), _) => true,
+        (Some(f), _) => f.is_checkable(),
         (_, Some(t)) => {
             matches!(t.timex_type, TimexType::Date | TimexType::Time)
                 && t.value.starts_with(|c: char| c.is_ascii_digit())

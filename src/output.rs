@@ -169,6 +169,8 @@ pub struct ClaimOut<'t> {
     pub worthiness: f64,
     pub features: &'t [&'static str],
     pub components: &'t [usize],
+    /// Figures of the claim that no desk would check.
+    pub uncheckable: &'t [usize],
     pub attribution: Option<usize>,
     pub sourced: bool,
     /// The source carries over from the claim before (CLAIMS.md).
@@ -183,6 +185,7 @@ impl<'t> ClaimOut<'t> {
             worthiness: round3(c.worthiness),
             features: &c.features,
             components: &c.components,
+            uncheckable: &c.uncheckable,
             attribution: c.attribution,
             sourced: c.is_sourced(),
             carried: c.carried,
@@ -514,6 +517,18 @@ impl JsonBuf<'_> {
         self.0.push(b'}');
     }
 
+    /// A JSON array of indices.
+    fn usizes(&mut self, xs: &[usize]) {
+        self.0.push(b'[');
+        for (i, &k) in xs.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.usize(k);
+        }
+        self.0.push(b']');
+    }
+
     /// A [`ClaimOut`].
     fn claim(&mut self, c: &Claim, text: &str, idx: &OffsetIndex) -> std::io::Result<()> {
         self.0.push(b'{');
@@ -532,14 +547,9 @@ impl JsonBuf<'_> {
         }
         self.raw("]");
         self.key("components", false);
-        self.0.push(b'[');
-        for (i, &k) in c.components.iter().enumerate() {
-            if i > 0 {
-                self.0.push(b',');
-            }
-            self.usize(k);
-        }
-        self.raw("]");
+        self.usizes(&c.components);
+        self.key("uncheckable", false);
+        self.usizes(&c.uncheckable);
         self.key("attribution", false);
         self.opt_usize(c.attribution);
         self.key("sourced", false);

@@ -294,14 +294,18 @@ fn show_text(claim: &ClaimRow, sentence: &str, sentence_start: i64) -> String {
     }
     for c in &claim.components {
         out.push_str(&format!(
-            "  {} \"{}\" [{}..{}] value={} unit={} mod={}\n",
+            "  {} \"{}\" [{}..{}] value={} unit={} mod={}{}\n",
             c.kind,
             esc(&c.text),
             c.start,
             c.end,
             c.value.as_deref().unwrap_or("-"),
             esc(c.unit.as_deref().unwrap_or("-")),
-            c.modifier.as_deref().unwrap_or("-")
+            c.modifier.as_deref().unwrap_or("-"),
+            c.not_checkable
+                .as_deref()
+                .map(|why| format!("  not checkable: {why}"))
+                .unwrap_or_default()
         ));
     }
     out

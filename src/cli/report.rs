@@ -31,6 +31,10 @@ pub enum Report {
         /// Only this document id
         #[arg(long)]
         document: Option<i64>,
+        /// Also the figures no desk would check ("two tracks", a margin of error), with
+        /// the reason
+        #[arg(long)]
+        all: bool,
     },
     /// Contested claims with their competing claims, sources and notes
     Contested,
@@ -43,7 +47,7 @@ pub enum Report {
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open_read()?;
     match args.report {
-        Report::Unsourced { document } => unsourced(&db, document, args.format)?,
+        Report::Unsourced { document, all } => unsourced(&db, document, all, args.format)?,
         Report::Contested => contested(&db, args.format)?,
         Report::Status => status(&db, args.format)?,
         Report::Orphans => orphans(&db, args.format)?,
@@ -51,20 +55,27 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn unsourced(db: &Database, document: Option<i64>, format: Format) -> anyhow::Result<()> {
-    let t = Table::new(vec![
-        "doc", "claim", "worth", "figure", "value", "unit", "mod", "sentence",
-    ])
-    .optional(&["mod", "unit", "doc"]);
+fn unsourced(
+    db: &Database,
+    document: Option<i64>,
+    all: bool,
+    format: Format,
+) -> anyhow::Result<()> {
+    let mut headers = vec!["doc", "claim", "worth", "figure", "value", "unit", "mod"];
+    if all {
+        headers.push("checkable");
+    }
+    headers.push("sentence");
+    let t = Table::new(headers).optional(&["mod", "unit", "doc"]);
     stream_rows(format, &t, |sink| {
-        db.each_unsourced_figure(document, |r| {
+        db.each_unsourced_figure(document, all, |r| {
             let value = match (&r.value, &r.low, &r.high) {
                 (Some(v), _, _) => v.clone(),
                 (None, Some(l), Some(h)) => format!("{l}..{h}"),
                 (None, Some(l), None) => format!(">={l}"),
                 _ => String::new(),
             };
-            let cells = [
+            let mut cells = vec![
                 r.document_id.to_string(),
                 r.claim_id.to_string(),
                 format!("{:.2}", r.worthiness),
@@ -72,8 +83,15 @@ fn unsourced(db: &Database, document: Option<i64>, format: Format) -> anyhow::Re
                 value,
                 r.unit.clone().unwrap_or_default(),
                 r.modifier.clone().unwrap_or_default(),
-                r.sentence.clone(),
             ];
+            if all {
+                cells.push(match (r.checkable, &r.checkable_reason) {
+                    (true, _) => "yes".into(),
+                    (false, Some(why)) => format!("no: {why}"),
+                    (false, None) => "no".into(),
+                });
+            }
+            cells.push(r.sentence.clone());
             sink(&cells, &|| json!(r))
         })
     })

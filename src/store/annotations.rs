@@ -1389,7 +1389,8 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
 fn set_has_figure(conn: &Connection, claim_id: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE claims SET has_figure = EXISTS (SELECT 1 FROM claim_components cc
-             JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure')
+             JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure'
+               AND coalesce(json_extract(m.attrs, '$.checkable'), 1))
          WHERE id = ?1",
     )?
     .execute([claim_id])?;

@@ -1296,6 +1296,10 @@ pub struct ComponentRow {
     pub unit: Option<String>,
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
+    /// Figures: why no desk would check it ("small count", "margin of error"); `None`
+    /// for a checkable figure and for dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_checkable: Option<String>,
 }
 
 impl Database {
@@ -1435,7 +1439,10 @@ impl Database {
         let pos: std::collections::HashMap<i64, usize> =
             out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut comp = self.conn.prepare_cached(
-            "SELECT cc.claim_id, m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod
+            "SELECT cc.claim_id, m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod,
+                    CASE WHEN json_extract(m.attrs, '$.checkable') = 0
+                         THEN coalesce(json_extract(m.attrs, '$.checkable_reason'), 'unchecked')
+                    END
              FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
              WHERE cc.claim_id IN (SELECT value FROM json_each(?1))
              ORDER BY cc.claim_id, m.start",
@@ -1452,6 +1459,7 @@ impl Database {
                     value: r.get(6)?,
                     unit: r.get(7)?,
                     modifier: r.get(8)?,
+                    not_checkable: r.get(9)?,
                 },
             ))
         })?;

@@ -26,6 +26,11 @@ pub struct UnsourcedFigure {
     pub unit: Option<String>,
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
+    /// Whether a desk would check the figure (false: "small count", "margin of error"...).
+    pub checkable: bool,
+    /// Why a desk would not, when `checkable` is false.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checkable_reason: Option<String>,
 }
 
 /// A contested claim with what contests it.
@@ -108,28 +113,38 @@ fn contested_row(
 impl Database {
     /// Every figure in an unsourced claim of a current document, grouped by document and
     /// ranked by the claim's check-worthiness.
+    /// Every checkable figure in an unsourced claim of a current document (with `all`,
+    /// the figures no desk would check as well), grouped by document and ranked by the
+    /// claim's check-worthiness.
     pub fn each_unsourced_figure<E: From<StoreError>>(
         &self,
         document: Option<i64>,
+        all: bool,
         mut each: impl FnMut(UnsourcedFigure) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT d.id, coalesce(d.title, d.source_key), c.id, c.worthiness,
+        // A figure stored before the flag existed has no `checkable` key: checkable.
+        let sql = format!(
+            "SELECT d.id, coalesce(d.title, d.source_key), c.id, c.worthiness,
                     substr(d.text, s.start + 1, s.end - s.start),
                     m.text, m.start, m.end, m.value, m.unit, m.mod,
-                    json_extract(m.attrs, '$.low'), json_extract(m.attrs, '$.high')
+                    json_extract(m.attrs, '$.low'), json_extract(m.attrs, '$.high'),
+                    coalesce(json_extract(m.attrs, '$.checkable'), 1),
+                    json_extract(m.attrs, '$.checkable_reason')
              FROM claims c
              JOIN documents d ON d.id = c.document_id
              JOIN claim_components cc ON cc.claim_id = c.id
              JOIN mentions m ON m.id = cc.mention_id AND m.kind = 'figure'
              LEFT JOIN sentences s ON s.id = c.sentence_id
-             WHERE c.sourced = 0 AND c.has_figure = 1 AND c.anchor_state = 'anchored'
-               AND d.is_current = 1 AND d.id = ?1
+             WHERE c.sourced = 0 AND c.anchor_state = 'anchored'
+               AND d.is_current = 1 AND d.id = ?1 {}
              ORDER BY c.worthiness DESC, c.start, m.start",
-            )
-            .map_err(StoreError::from)?;
+            if all {
+                ""
+            } else {
+                "AND c.has_figure = 1 AND coalesce(json_extract(m.attrs, '$.checkable'), 1)"
+            }
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         // One document at a time: each query sorts one document's figures, never the
         // corpus's (SQLite's sorter would hold them all).
         for id in self.report_documents(document)? {
@@ -158,6 +173,8 @@ impl Database {
                     modifier: r.get(10)?,
                     low: num(11)?,
                     high: num(12)?,
+                    checkable: r.get::<_, i64>(13)? != 0,
+                    checkable_reason: r.get(14)?,
                 })
             };
             while let Some(r) = rows.next().map_err(StoreError::from)? {

@@ -161,7 +161,14 @@ impl DocumentRows {
                         .any(|&i| a.mentions[i].figure().is_some()),
                     earliest_date: dates.iter().min().map(|d| d.to_string()),
                     latest_date: dates.iter().max().map(|d| d.to_string()),
-                    components: claim.components.clone(),
+                    // Every figure of the claim is stored as a component; those no
+                    // desk would check carry `checkable: false` in their record.
+                    components: claim
+                        .components
+                        .iter()
+                        .chain(&claim.uncheckable)
+                        .copied()
+                        .collect(),
                     attribution: claim.attribution.map(|att| {
                         let source = a.mentions[att].attribution().and_then(|x| x.source_id);
                         (att, source)
