@@ -842,6 +842,23 @@ impl<'a> Clause<'a> {
         last
     }
 
+    /// How far a quotation opened at byte `at` may run: to the end of the paragraph,
+    /// at most [`MAX_QUOTATION_BYTES`].
+    fn reach(&self, at: usize) -> usize {
+        reach(self.text, at, self.paragraph.end)
+    }
+
+    /// How far back the opening mark of a quotation closed at byte `at` may lie.
+    fn reach_back(&self, at: usize) -> usize {
+        let mut floor = at
+            .saturating_sub(MAX_QUOTATION_BYTES)
+            .max(self.paragraph.start);
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        floor
+    }
+
     fn span(&self, a: usize, b: usize) -> Span {
         let s = self
             .toks
@@ -860,7 +877,7 @@ impl<'a> Clause<'a> {
         if self.opens_quote(from) {
             if let Some(c) = self.punct(from).and_then(quotes::family) {
                 if let Some(close) =
-                    quotes::find_close(self.text, first.span.start, c, self.paragraph.end)
+                    quotes::find_close(self.text, first.span.start, c, self.reach(first.span.start))
                 {
                     direct = true;
                     // The quotation may end the sentence or run on past it.
@@ -939,7 +956,7 @@ impl<'a> Clause<'a> {
         if quotes::family(open) != Some(fam) || !quotes::opens(self.text, at, c) {
             return content;
         }
-        match quotes::find_close(self.text, at, fam, self.paragraph.end) {
+        match quotes::find_close(self.text, at, fam, self.reach(at)) {
             Some(close) => content.cover(Span::new(at, close)),
             None => content,
         }
@@ -965,7 +982,8 @@ impl<'a> Clause<'a> {
         if let Some(q) = close_quote {
             let t = self.toks.get(q)?;
             let c = t.punct.and_then(quotes::family)?;
-            if let Some(open) = quotes::find_open(self.text, t.span.start, c, self.paragraph.start)
+            if let Some(open) =
+                quotes::find_open(self.text, t.span.start, c, self.reach_back(t.span.start))
             {
                 let span = Span::new(open, t.span.end);
                 return Some((span, true));
@@ -979,6 +997,21 @@ impl<'a> Clause<'a> {
         let span = Span::new(start, end.max(start));
         (!span.is_empty()).then_some((span, false))
     }
+}
+
+/// The longest quotation followed, in bytes. A quotation may run over several sentences
+/// of its paragraph (a quoted paragraph of news copy); a mark left open in a paragraph
+/// of megabytes must not make every relation's content reach its end.
+const MAX_QUOTATION_BYTES: usize = 4 * crate::segment::MAX_SENTENCE_BYTES;
+
+/// The end of the quotation search from byte `at`: `end`, or [`MAX_QUOTATION_BYTES`]
+/// further, on a char boundary.
+fn reach(text: &str, at: usize, end: usize) -> usize {
+    let mut limit = end.min(at.saturating_add(MAX_QUOTATION_BYTES));
+    while limit > at && !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    limit
 }
 
 /// Drops a final period, comma or semicolon (but keeps a closing quotation mark).
@@ -1003,6 +1036,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
     let mut toks = Vec::with_capacity(64);
     let mut quoted: Vec<Span> = Vec::new();
     let mut quoted_for: Option<usize> = None;
+    let mut found_here: Vec<Found> = Vec::new();
     let cue_filter = &SETS.cue_filter;
     for sentence in &ctx.segments.sentences {
         let body = sentence.span.slice(text);
@@ -1023,18 +1057,19 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
             paragraph,
         };
         let mut last_source: Option<Span> = None;
+        found_here.clear();
         // "Pence: Gennifer Flowers won't be at the debate", "PENCE: Well, look, ...".
         if sentence.span.start == paragraph.start {
             if let Some(f) = speaker_label(&clause) {
                 last_source = f.source;
-                out.push(to_mention(text, f));
+                found_here.push(f);
             }
         }
         for (i, tok) in toks.iter().enumerate() {
             if let Some(p) = tok.punct {
                 if matches!(p, '―' | '—') {
                     if let Some(f) = dash_signature(&clause, i) {
-                        out.push(to_mention(text, f));
+                        found_here.push(f);
                     }
                 }
                 continue;
@@ -1079,11 +1114,109 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 if f.source.is_some() {
                     last_source = f.source;
                 }
-                out.push(to_mention(text, f));
+                found_here.push(f);
             }
         }
+        bound_contents(text, &mut found_here);
+        out.extend(found_here.drain(..).map(|f| to_mention(text, f)));
     }
     out
+}
+
+/// Stops each relation's reported (not quoted) content at the next relation of its
+/// sentence: "X said A, and Y said B" gives X the content "A", and "“...”, X said
+/// A, Y said." gives Y the content "A". One relation may open the content ("X said
+/// that Y claimed Z" keeps "that Y claimed Z" for X); the one after it ends it. So no
+/// content holds more than two relations, and the output grows with the text, not
+/// with the number of relations times the sentence.
+fn bound_contents(text: &str, found: &mut [Found]) {
+    if found.len() < 2 {
+        return;
+    }
+    // Where each relation begins (its source when that comes first) and where its cue
+    // ends, in the order of the cues.
+    let mut heads: Vec<(usize, usize, usize)> = found
+        .iter()
+        .map(|f| {
+            let head = f
+                .source
+                .filter(|s| s.start < f.cue.start)
+                .map_or(f.cue.start, |s| s.start);
+            (f.cue.start, head, f.cue.end)
+        })
+        .collect();
+    heads.sort_unstable();
+    for f in found.iter_mut() {
+        let Some(content) = f.content.filter(|_| !f.direct) else {
+            continue;
+        };
+        let bounded = if content.start >= f.cue.end {
+            forward_bound(text, &heads, content)
+        } else if content.end <= f.cue.start {
+            backward_bound(text, &heads, content)
+        } else {
+            content
+        };
+        f.content = (!bounded.is_empty()).then_some(bounded);
+    }
+}
+
+/// A forward content cut before the second relation whose cue lies inside it, or
+/// before the first when that one does not open the content.
+fn forward_bound(text: &str, heads: &[(usize, usize, usize)], content: Span) -> Span {
+    let first = heads.partition_point(|&(cue, _, _)| cue <= content.start);
+    let mut inside = heads
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&(cue, _, _)| cue < content.end);
+    let opens = |head: usize| {
+        let lead = text.get(content.start..head).unwrap_or("x").trim();
+        lead.is_empty() || lead.eq_ignore_ascii_case("that")
+    };
+    let cut = match inside.next() {
+        Some(&(_, head, _)) if opens(head) => inside.next().map(|&(_, head, _)| head),
+        Some(&(_, head, _)) => Some(head),
+        None => None,
+    };
+    match cut {
+        Some(end) if end > content.start => trim_content(text, Span::new(content.start, end)),
+        Some(_) => Span::new(content.start, content.start),
+        None => content,
+    }
+}
+
+/// A backward content started after the cue of the last relation inside it.
+fn backward_bound(text: &str, heads: &[(usize, usize, usize)], content: Span) -> Span {
+    let before = heads.partition_point(|&(cue, _, _)| cue < content.end);
+    let last_end = heads
+        .get(..before)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .map(|&(_, _, end)| end)
+        .find(|&end| end > content.start && end <= content.end);
+    match last_end {
+        Some(start) => trim_content(text, Span::new(start, content.end)),
+        None => content,
+    }
+}
+
+/// Drops the punctuation, white space and conjunction left at either edge of a content
+/// cut at another relation (", and", "; but").
+fn trim_content(text: &str, span: Span) -> Span {
+    let edge = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '—' | '–');
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches(edge).len();
+    let mut t = s.trim_start_matches(edge).trim_end_matches(edge);
+    while let Some((rest, last)) = t.rsplit_once(char::is_whitespace) {
+        if !lower_ascii_eq(last, &["and", "but", "or", "while", "as"]) {
+            break;
+        }
+        t = rest.trim_end_matches(edge);
+    }
+    let start = span.start + lead;
+    Span::new(start, start + t.len())
 }
 
 /// Labels that head a paragraph with a colon but name no source.
@@ -1145,8 +1278,9 @@ fn speaker_label(c: &Clause) -> Option<Found> {
     }
     let (content, direct) = c.content_forward(j + 1)?;
     // A label speaks for the whole paragraph of a transcript.
-    let content = if c.paragraph.end > content.end && c.paragraph.start == c.sentence.start {
-        trim_end_punct(c.text, Span::new(content.start, c.paragraph.end))
+    let end = c.reach(content.start);
+    let content = if end > content.end && c.paragraph.start == c.sentence.start {
+        trim_end_punct(c.text, Span::new(content.start, end))
     } else {
         content
     };
@@ -1165,14 +1299,15 @@ fn dash_signature(c: &Clause, i: usize) -> Option<Found> {
         return None;
     }
     let dash = c.toks.get(i)?.span;
-    let before = c.text.get(c.paragraph.start..dash.start)?.trim_end();
+    let floor = c.reach_back(dash.start);
+    let before = c.text.get(floor..dash.start)?.trim_end();
     let q = before.chars().next_back()?;
     let fam = quotes::family(q)?;
-    let q_at = c.paragraph.start + before.len() - q.len_utf8();
+    let q_at = floor + before.len() - q.len_utf8();
     if !quotes::closes(c.text, q_at, q) {
         return None;
     }
-    let open = quotes::find_open(c.text, q_at, fam, c.paragraph.start)?;
+    let open = quotes::find_open(c.text, q_at, fam, c.reach_back(q_at))?;
     let src_end = c.np_forward(i + 1, 5)?;
     Some(Found {
         source: Some(c.span(i + 1, src_end)),
@@ -1199,7 +1334,8 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         if !quotes::opens(text, at, c) {
             continue;
         }
-        match quotes::find_close(text, at, fam, paragraph.end) {
+        let limit = reach(text, at, paragraph.end);
+        match quotes::find_close(text, at, fam, limit) {
             Some(close) => {
                 if fam != quotes::Family::Single || close - at >= 40 {
                     out.push(Span::new(at, close));
@@ -1207,8 +1343,11 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
                 from = close - paragraph.start;
             }
             None if fam != quotes::Family::Single => {
-                out.push(Span::new(at, paragraph.end));
-                break;
+                out.push(Span::new(at, limit));
+                if limit == paragraph.end {
+                    break;
+                }
+                from = limit - paragraph.start;
             }
             None => {}
         }
@@ -2403,6 +2542,51 @@ mod tests {
         rels.iter()
             .find(|r| r.1 == cue)
             .unwrap_or_else(|| panic!("no relation with cue {cue:?} in {rels:?}"))
+    }
+
+    #[test]
+    fn officials_said_a_and_analysts_said_b_each_keep_their_own_content() {
+        let r = relations(
+            "Officials said exports rose 3 percent, and analysts said imports fell 4 percent.",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Officials"));
+        assert_eq!(r[0].2.as_deref(), Some("exports rose 3 percent"));
+        assert_eq!(r[1].0.as_deref(), Some("analysts"));
+        assert_eq!(r[1].2.as_deref(), Some("imports fell 4 percent"));
+    }
+
+    #[test]
+    fn he_said_that_she_claimed_keeps_the_nested_relation_in_the_content() {
+        let r = relations("He said that she claimed the vote was rigged.");
+        let (_, _, content, _) = one(&r, "said");
+        assert_eq!(
+            content.as_deref(),
+            Some("that she claimed the vote was rigged")
+        );
+    }
+
+    #[test]
+    fn he_said_she_said_run_on_gives_each_relation_a_short_content() {
+        let text = "he said, she said. ".repeat(300);
+        let r = relations(&text);
+        assert!(r.len() >= 300, "{}", r.len());
+        for (_, _, content, _) in &r {
+            let len = content.as_ref().map_or(0, String::len);
+            assert!(len <= "she said. he said".len(), "{content:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_closing_a_megabyte_later_is_not_followed_past_the_limit() {
+        let text = format!(
+            "He said: “{}” It ended.",
+            "We rose in May and fell in June. ".repeat(2000)
+        );
+        let r = relations(&text);
+        let (_, _, content, _) = one(&r, "said");
+        let len = content.as_ref().map_or(0, String::len);
+        assert!(len > 0 && len <= MAX_QUOTATION_BYTES, "{len}");
     }
 
     #[test]
