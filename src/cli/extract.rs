@@ -19,6 +19,7 @@ use claimtrace::recognize::Payload;
 use claimtrace::span::OffsetIndex;
 use claimtrace::table::{self, Format, Table};
 
+use super::limits::SizeLimit;
 use super::{emit, parse_format, MetaArgs};
 
 /// Extract claims from files or standard input without storing them.
@@ -36,24 +37,33 @@ pub struct ExtractArgs {
     pub format: Format,
     #[command(flatten)]
     pub meta: MetaArgs,
+    #[command(flatten)]
+    pub limit: SizeLimit,
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let from_stdin = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
     if from_stdin && args.format == Format::Jsonl {
-        return stream_jsonl(std::io::stdin().lock(), std::io::stdout().lock());
+        return stream_jsonl(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+            args.limit,
+        );
     }
     let overrides = args.meta.metadata();
     let docs: Vec<Document> = if from_stdin {
         let mut bytes = Vec::new();
         std::io::stdin()
+            .take(args.limit.read_cap())
             .read_to_end(&mut bytes)
             .context("reading standard input")?;
+        args.limit.check("<stdin>", bytes.len() as u64)?;
         let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
         vec![Document::from_text("-", text, overrides.clone())]
     } else {
         let mut docs = Vec::new();
         for path in document::collect_articles(&args.paths)? {
+            args.limit.check_file(&path)?;
             docs.push(Document::load(&path, &overrides)?);
         }
         docs
@@ -100,7 +110,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
 
 /// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
 /// is 1 at the end when any line failed.
-pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32> {
+pub fn stream_jsonl(input: impl Read, output: impl Write, limit: SizeLimit) -> anyhow::Result<i32> {
     // Records collect in `out` while more input is already buffered, and are flushed
     // before any read that may wait: a pipeline downstream gets every record before
     // this filter waits for the next line, without a write per record.
@@ -135,7 +145,7 @@ pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32>
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match process_line(&bytes) {
+        match process_line(&bytes, limit) {
             Ok((id, doc, analysis)) => {
                 record.clear();
                 let r = output::render_analysis(&mut record, &id, &doc.text, &analysis).and_then(
@@ -175,7 +185,7 @@ pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32>
 
 type LineError = (Option<String>, String);
 
-fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> {
+fn process_line(bytes: &[u8], limit: SizeLimit) -> Result<(Value, Document, Analysis), LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         (
             None,
@@ -197,6 +207,9 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
     let Some(Value::String(doc_text)) = obj.get_mut("text").map(std::mem::take) else {
         return Err((shown, "missing \"text\" string".into()));
     };
+    if let Some(msg) = limit.refusal(doc_text.len() as u64) {
+        return Err((shown, format!("text of {msg}")));
+    }
     let published = match obj.get("date") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(parse_published(s).map_err(|e| (shown.clone(), e))?),
@@ -300,6 +313,24 @@ fn render_table(doc: &Document, a: &Analysis) -> String {
 mod tests {
     use super::*;
 
+    const NO_LIMIT: SizeLimit = SizeLimit {
+        max_document_size: 0,
+    };
+
+    #[test]
+    fn a_jsonl_text_over_the_limit_is_refused_and_the_stream_goes_on() {
+        let input: &[u8] = b"{\"id\":\"big\",\"text\":\"Prices rose 3 percent in May.\"}\n\
+            {\"id\":\"small\",\"text\":\"Up 3%.\"}\n";
+        let mut out = Vec::new();
+        let limit = SizeLimit {
+            max_document_size: 10,
+        };
+        assert_eq!(stream_jsonl(input, &mut out, limit).unwrap(), 1);
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out.lines().count(), 1);
+        assert!(out.contains("\"small\""));
+    }
+
     /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,
     /// a malformed line counted in the line numbers, and a last line without a newline.
     #[test]
@@ -307,7 +338,7 @@ mod tests {
         let input: &[u8] = b"{\"id\":1,\"text\":\"Prices rose 3 percent.\"}\r\n\n   \n[1]\n\
             {\"id\":2,\"text\":\"On 27 June 2025 it fell.\"}";
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(input, &mut out).unwrap(), 1);
+        assert_eq!(stream_jsonl(input, &mut out, NO_LIMIT).unwrap(), 1);
         let out = String::from_utf8(out).unwrap();
         let ids: Vec<Value> = out
             .lines()
@@ -315,7 +346,7 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![Value::from(1), Value::from(2)]);
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(&b""[..], &mut out).unwrap(), 0);
+        assert_eq!(stream_jsonl(&b""[..], &mut out, NO_LIMIT).unwrap(), 0);
         assert!(out.is_empty());
     }
 
