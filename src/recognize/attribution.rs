@@ -31,6 +31,7 @@
 //! source keeps its title. Spans are byte offsets on char boundaries.
 
 mod cues;
+mod learned;
 mod quotes;
 
 use std::cell::RefCell;
@@ -1090,7 +1091,19 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 };
                 cues::lookup(w)
                     .and_then(|cue| {
+                        if cue.learned && !learned_cue_reads_as_one(&clause, i, cue) {
+                            return None;
+                        }
                         let found = verb_cue(&clause, i, cue, last_source)?;
+                        // "which seemed to be a major success": a belief needs a
+                        // believer, and "which" stands for a thing.
+                        if cue.class == CueClass::Cognition
+                            && i.checked_sub(1)
+                                .and_then(|k| clause.word(k))
+                                .is_some_and(|w| w.eq_ignore_ascii_case("which"))
+                        {
+                            return None;
+                        }
                         // A belief inside a quotation is the quoted speaker's own stance
                         // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
                         // The paragraph's quotations are found only for a relation.
@@ -1217,6 +1230,49 @@ fn trim_content(text: &str, span: Span) -> Span {
     }
     let start = span.start + lead;
     Span::new(start, start + t.len())
+}
+
+/// Whether a verb of the learned lexicon is a cue where it stands: a cognition verb
+/// needs a complement after it ([`complement_follows`]); a past form followed by a
+/// preposition is a participle modifying a noun ("the agreements previously
+/// concluded in 2020"), not a report.
+fn learned_cue_reads_as_one(c: &Clause, i: usize, cue: Cue) -> bool {
+    if cue.class == CueClass::Cognition {
+        return complement_follows(c, i);
+    }
+    let preposition = c.word(i + 1).is_some_and(|w| {
+        lower_ascii_eq(
+            w,
+            &[
+                "in", "on", "at", "by", "during", "for", "from", "with", "under", "between",
+            ],
+        )
+    });
+    !(cue.form == Form::Past && preposition)
+}
+
+/// Whether a clause, an infinitive or a quotation follows the cue at token `i`
+/// ("found that", "seemed to", "urged: “...”", "questioned whether"). A learned
+/// cognition verb is a cue only then: with a noun phrase after it it reports no
+/// content ("the signs echo the Georgian scenario", "agreements concluded in 2020").
+fn complement_follows(c: &Clause, i: usize) -> bool {
+    let mut k = i + 1;
+    // "said repeatedly that", "concluded last week that".
+    while c
+        .word(k)
+        .is_some_and(|w| w.ends_with("ly") || is_time_word(w))
+    {
+        k += 1;
+    }
+    match c.word(k) {
+        Some(w) => lower_ascii_eq(
+            w,
+            &[
+                "that", "to", "whether", "if", "how", "what", "why", "who", "when",
+            ],
+        ),
+        None => c.punct(k) == Some(':') || c.opens_quote(k) || c.punct(k) == Some(','),
+    }
 }
 
 /// Labels that head a paragraph with a colon but name no source.
@@ -2587,6 +2643,35 @@ mod tests {
         let (_, _, content, _) = one(&r, "said");
         let len = content.as_ref().map_or(0, String::len);
         assert!(len > 0 && len <= MAX_QUOTATION_BYTES, "{len}");
+    }
+
+    #[test]
+    fn trump_defended_and_clinton_dismissed_are_learned_speech_cues() {
+        let r = relations("Donald Trump defended his early-morning tweets on Friday.");
+        let (source, _, _, _) = one(&r, "defended");
+        assert_eq!(source.as_deref(), Some("Donald Trump"));
+        let r = relations("Rival Hillary Clinton had dismissed the complaint.");
+        assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn the_agreements_previously_concluded_in_2020_report_nothing() {
+        let r =
+            relations("The treaty revises the agreements previously concluded in 2020 and 2022.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn the_early_signs_echo_the_georgian_scenario_but_officials_echoed_that() {
+        assert!(relations("The early signs of pressure echo the Georgian scenario.").is_empty());
+        let r = relations("Officials echoed that the talks had stalled.");
+        assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn which_seemed_to_be_a_major_success_has_no_believer() {
+        let r = relations("It was the deal of August 2024, which seemed to be a major success.");
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
