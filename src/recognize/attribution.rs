@@ -1644,7 +1644,12 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     }
     // A noun or an adjective, not a verb: "the states", "his plans", "Trump's claims".
     if let Some(w) = prev_word {
-        if cues::contains(&SETS.noun_context, w) && !(be && cue.form == Form::Past) {
+        // "An official said", "a Homeland Security Department official said": a word
+        // for people is the subject of a past form, not an adjective ("official
+        // reports").
+        let person_said = cue.form == Form::Past && cues::contains(&SETS.people_words, w);
+        if cues::contains(&SETS.noun_context, w) && !(be && cue.form == Form::Past) && !person_said
+        {
             return None;
         }
         if is_possessive(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b',') {
@@ -1665,6 +1670,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     if cue.form == Form::ThirdPerson
         && c.word(i)
             .is_some_and(|w| cues::contains(&SETS.plural_nouns, w))
+        && !named_after_comma(c, subj)
         && (matches!(c.punct(after), Some('.' | ')' | ']' | '–' | '—'))
             || c.word(after)
                 .is_some_and(|w| cues::contains(&SETS.noun_followers, w))
@@ -1887,6 +1893,40 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
 
 /// `CONTENT, CUE SOURCE.`: the cue right after a comma or a closing quotation mark
 /// at `subj`, a named source after it, and the sentence ending there.
+/// Whether the words ending at token `subj` are a capitalised name right after a
+/// comma: "..., The Wall Street Journal reports." reads "reports" as the verb of an
+/// inverted attribution, not as a plural noun.
+fn named_after_comma(c: &Clause, subj: Option<usize>) -> bool {
+    let Some(mut k) = subj else {
+        return false;
+    };
+    let mut names = 0;
+    while c.word(k).is_some_and(is_capitalised) && names < 8 {
+        names += 1;
+        match k.checked_sub(1) {
+            Some(p) => k = p,
+            None => return false,
+        }
+    }
+    names > 0 && c.punct(k) == Some(',')
+}
+
+/// Whether an apposition starting at token `k` ends the sentence: "..., said John
+/// Smith, a spokesman." The source is the name before it.
+fn apposition_ends(c: &Clause, k: usize) -> bool {
+    let Some(first) = c.word(k) else {
+        return false;
+    };
+    if !lower_ascii_eq(first, &["a", "an", "the", "his", "her", "its", "their"]) {
+        return false;
+    }
+    c.np_forward(k, 8)
+        .is_some_and(|end| match c.punct(end + 1) {
+            None => end + 1 >= c.toks.len(),
+            Some(p) => matches!(p, '.' | '!' | '?'),
+        })
+}
+
 fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> Option<Found> {
     let j = subj?;
     let quoted = c.closes_quote(j) || (c.punct(j) == Some(',') && j > 0 && c.closes_quote(j - 1));
@@ -1903,7 +1943,7 @@ fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> O
     let closes = match c.punct(src_end + 1) {
         None => src_end + 1 >= c.toks.len(),
         Some('.' | '!' | '?' | ';') => true,
-        Some(',') => quoted,
+        Some(',') => quoted || apposition_ends(c, src_end + 2),
         Some(_) => false,
     };
     if !closes {
@@ -2672,6 +2712,40 @@ mod tests {
     fn which_seemed_to_be_a_major_success_has_no_believer() {
         let r = relations("It was the deal of August 2024, which seemed to be a major success.");
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn an_official_said_and_a_homeland_security_department_official_said_friday() {
+        let r = relations("An official said that 40 people were killed.");
+        assert_eq!(one(&r, "said").0.as_deref(), Some("An official"));
+        let r = relations(
+            "Separately, a Homeland Security Department official said Friday that hackers \
+             have targeted more than 20 states.",
+        );
+        assert_eq!(
+            one(&r, "said").0.as_deref(),
+            Some("a Homeland Security Department official")
+        );
+    }
+
+    #[test]
+    fn the_wall_street_journal_reports_after_the_content() {
+        let r =
+            relations("The company lost $3 billion last year, The Wall Street Journal reports.");
+        let (source, _, content, _) = one(&r, "reports");
+        assert_eq!(source.as_deref(), Some("The Wall Street Journal"));
+        assert_eq!(
+            content.as_deref(),
+            Some("The company lost $3 billion last year")
+        );
+    }
+
+    #[test]
+    fn said_john_smith_a_spokesman_names_the_source_before_the_apposition() {
+        let r = relations("The plant will close in May, said John Smith, a spokesman.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("John Smith"));
+        assert_eq!(content.as_deref(), Some("The plant will close in May"));
     }
 
     #[test]
