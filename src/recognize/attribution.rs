@@ -1232,6 +1232,31 @@ fn trim_content(text: &str, span: Span) -> Span {
     Span::new(start, start + t.len())
 }
 
+/// "It was reported that ...", "it is widely believed that ...": a passive without an
+/// agent reports content whose source the sentence does not name, a relation with a
+/// null source (PolNeAR annotates it so).
+fn agentless_passive(
+    c: &Clause,
+    i: usize,
+    cue: Cue,
+    prev_word: Option<&str>,
+    be: bool,
+) -> Option<Found> {
+    if !(be && cue.form == Form::Past && prev_word.is_some_and(|w| w.eq_ignore_ascii_case("it"))) {
+        return None;
+    }
+    if c.word(i + 1) != Some("that") {
+        return None;
+    }
+    let (content, direct) = c.content_forward(i + 1)?;
+    Some(Found {
+        source: None,
+        cue: c.span(i, i),
+        content: Some(content),
+        direct,
+    })
+}
+
 /// Whether a verb of the learned lexicon is a cue where it stands: a cognition verb
 /// needs a complement after it ([`complement_follows`]); a past form followed by a
 /// preposition is a participle modifying a noun ("the agreements previously
@@ -1689,6 +1714,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     {
         return None;
     }
+    if let Some(found) = agentless_passive(c, i, cue, prev_word, be) {
+        return Some(found);
+    }
     let subject_like = prev_word.is_some_and(|w| {
         cues::contains(&SETS.pronouns, w)
             || is_capitalised(w)
@@ -1933,6 +1961,11 @@ fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> O
     if !(quoted || c.punct(j) == Some(',')) {
         return None;
     }
+    // "Donna Rawlings, 59, of Ashton, who watched, said the event ...": the name that
+    // opens the sentence is the subject, and what follows the cue its content.
+    if !quoted && opening_name(c, j).is_some() {
+        return None;
+    }
     // The source is named: "said Smith", "said the minister", not "accused Moscow of".
     let first = c.word(after)?;
     if !(is_capitalised(first) || lower_ascii_eq(first, &["the", "a", "an", "his", "her", "their"]))
@@ -2016,52 +2049,83 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
         let s = c.np_back(end, 10)?;
         return Some((s, end));
     }
-    // "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated": step back
-    // over a parenthetical between two commas.
     if c.punct(end) == Some(',') {
-        let mut j = end;
-        let mut n = 0;
-        while j > 0 && n < 16 {
-            j -= 1;
-            n += 1;
-            if c.punct(j) == Some(',') {
-                let head_end = j.checked_sub(1)?;
-                c.word(head_end)?;
-                let s = c.np_back(head_end, 8)?;
-                // An appositive role ("Sergei Mironov, leader of the party,") belongs to
-                // the source; a participle or prepositional phrase does not.
-                let first = c.word(j + 1).unwrap_or("");
-                let role = !first.ends_with("ing")
-                    && !lower_ascii_eq(
-                        first,
-                        &[
-                            "in",
-                            "on",
-                            "at",
-                            "for",
-                            "with",
-                            "after",
-                            "during",
-                            "according",
-                            "however",
-                            "though",
-                            "meanwhile",
-                            "speaking",
-                            "by",
-                            "from",
-                            "as",
-                            "like",
-                        ],
-                    );
-                let e = if role { end - 1 } else { head_end };
-                return Some((s, e));
-            }
-            if matches!(c.punct(j), Some('.' | ';' | ':')) {
-                return None;
-            }
+        return parenthetical_subject(c, end).or_else(|| opening_name(c, end));
+    }
+    None
+}
+
+/// "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated": the subject
+/// before a parenthetical between two commas (`end` is the second comma).
+fn parenthetical_subject(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    let mut n = 0;
+    while j > 0 && n < 16 {
+        j -= 1;
+        n += 1;
+        if c.punct(j) == Some(',') {
+            let head_end = j.checked_sub(1)?;
+            c.word(head_end)?;
+            let s = c.np_back(head_end, 8)?;
+            // An appositive role ("Sergei Mironov, leader of the party,") belongs to
+            // the source; a participle or prepositional phrase does not.
+            let first = c.word(j + 1).unwrap_or("");
+            let role = !first.ends_with("ing")
+                && !lower_ascii_eq(
+                    first,
+                    &[
+                        "in",
+                        "on",
+                        "at",
+                        "for",
+                        "with",
+                        "after",
+                        "during",
+                        "according",
+                        "however",
+                        "though",
+                        "meanwhile",
+                        "speaking",
+                        "by",
+                        "from",
+                        "as",
+                        "like",
+                    ],
+                );
+            let e = if role { end - 1 } else { head_end };
+            return Some((s, e));
+        }
+        if matches!(c.punct(j), Some('.' | ';' | ':')) {
+            return None;
         }
     }
     None
+}
+
+/// "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony, said ...": a
+/// name opening the sentence, then a comma and its appositions and relative clauses up
+/// to the comma `end` before the cue. The name is the subject when no other cue stands
+/// between.
+fn opening_name(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    let mut s = 0;
+    while c.is_quote(s) {
+        s += 1;
+    }
+    let first = c.word(s)?;
+    if !is_capitalised(first) || cues::contains(&SETS.fronted, first) || end > s + 40 {
+        return None;
+    }
+    let e = c.np_forward(s, 6)?;
+    let names_only = (s..=e).all(|k| c.word(k).is_some_and(is_capitalised) || c.punct(k).is_some());
+    if !names_only || c.punct(e + 1) != Some(',') || e + 1 >= end {
+        return None;
+    }
+    let cue_between = (e + 2..end).any(|k| {
+        c.word(k)
+            .and_then(cues::lookup)
+            .is_some_and(|cue| cue.class == CueClass::Speech)
+    });
+    (!cue_between).then_some((s, e))
 }
 
 /// The subject at the start of the sentence, for a participial cue with no earlier
@@ -2746,6 +2810,29 @@ mod tests {
         let (source, _, content, _) = one(&r, "said");
         assert_eq!(source.as_deref(), Some("John Smith"));
         assert_eq!(content.as_deref(), Some("The plant will close in May"));
+    }
+
+    #[test]
+    fn donna_rawlings_59_of_ashton_who_watched_said_the_event() {
+        let r = relations(
+            "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a \
+             screen on the Mall, said the event brought back memories.",
+        );
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Donna Sampson Rawlings"));
+        assert_eq!(content.as_deref(), Some("the event brought back memories"));
+        // A quotation before the comma keeps the inverted reading.
+        let r = relations("“We rose,” said the minister.");
+        assert_eq!(one(&r, "said").0.as_deref(), Some("the minister"));
+    }
+
+    #[test]
+    fn it_was_reported_that_has_a_null_source() {
+        let r = relations("It was reported that 300 people attended.");
+        let (source, _, content, _) = one(&r, "reported");
+        assert_eq!(source.as_deref(), None);
+        assert_eq!(content.as_deref(), Some("that 300 people attended"));
+        assert!(relations("It was expected to rain.").is_empty());
     }
 
     #[test]
