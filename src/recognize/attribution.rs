@@ -1130,10 +1130,45 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 found_here.push(f);
             }
         }
+        drop_nested_beliefs(text, &mut found_here);
         bound_contents(text, &mut found_here);
         out.extend(found_here.drain(..).map(|f| to_mention(text, f)));
     }
     out
+}
+
+/// Drops a belief or intention inside the reported content of a speech relation of
+/// the same sentence: in "Officials said they expect the deal to fail", "expect" is
+/// part of what the officials said, not a relation of its own.
+fn drop_nested_beliefs(text: &str, found: &mut Vec<Found>) {
+    if found.len() < 2 {
+        return;
+    }
+    let class = |f: &Found| {
+        let word = f.cue.slice(text).split(' ').next().unwrap_or("");
+        cues::lookup(&word.to_ascii_lowercase()).map(|c| c.class)
+    };
+    let speech: Vec<Span> = found
+        .iter()
+        .filter(|f| class(f) == Some(CueClass::Speech))
+        .filter_map(|f| f.content)
+        .collect();
+    if speech.is_empty() {
+        return;
+    }
+    // A parenthesis inside the content is the writer's aside, not the speaker's words:
+    // "(all three countries consider Iran the main factor of regional instability)".
+    let in_aside = |content: Span, cue: Span| {
+        text.get(content.start..cue.start)
+            .and_then(|before| before.rfind(['(', ')']))
+            .is_some_and(|k| text.as_bytes().get(content.start + k) == Some(&b'('))
+    };
+    found.retain(|f| {
+        class(f) != Some(CueClass::Cognition)
+            || !speech
+                .iter()
+                .any(|&c| c.contains(f.cue) && !in_aside(c, f.cue))
+    });
 }
 
 /// Stops each relation's reported (not quoted) content at the next relation of its
@@ -2833,6 +2868,19 @@ mod tests {
         assert_eq!(source.as_deref(), None);
         assert_eq!(content.as_deref(), Some("that 300 people attended"));
         assert!(relations("It was expected to rain.").is_empty());
+    }
+
+    #[test]
+    fn officials_said_they_expect_the_deal_to_fail_is_one_relation() {
+        let r = relations("Officials said they expect the deal to fail next year.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "said");
+        // An aside in parentheses is the writer's, and its belief stands.
+        let r = relations(
+            "According to The Jerusalem Post, talks centred on a partnership (all three \
+             countries consider Iran the main threat) and sanctions.",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
     }
 
     #[test]
