@@ -75,6 +75,10 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
     let mut claims = Vec::new();
     let headline = headline(text, segments);
     let mut next = 0; // sweep pointer into `mentions`
+                      // Attributions that may overlap the current sentence: those started before its end
+                      // and not ended before its start (a sweep, so a document costs linear time).
+    let mut next_attribution = 0;
+    let mut open_attributions: Vec<usize> = Vec::new();
     for (si, sentence) in segments.sentences.iter().enumerate() {
         while next < mentions.len() && mentions[next].span.start < sentence.span.start {
             next += 1;
@@ -89,7 +93,15 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             }
             k += 1;
         }
-        let overlapping: Vec<usize> = attributions
+        while let Some(&a) = attributions.get(next_attribution) {
+            if mentions[a].span.start >= sentence.span.end {
+                break;
+            }
+            open_attributions.push(a);
+            next_attribution += 1;
+        }
+        open_attributions.retain(|&a| mentions[a].span.end > sentence.span.start);
+        let overlapping: Vec<usize> = open_attributions
             .iter()
             .copied()
             .filter(|&a| mentions[a].span.overlaps(sentence.span))

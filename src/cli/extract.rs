@@ -19,6 +19,7 @@ use claimtrace::recognize::Payload;
 use claimtrace::span::OffsetIndex;
 use claimtrace::table::{self, Format, Table};
 
+use super::limits::SizeLimit;
 use super::{emit, parse_format, usage, MetaArgs};
 
 /// Extract claims from files or standard input without storing them.
@@ -46,6 +47,8 @@ pub struct ExtractArgs {
     /// still read once, so a link loop ends)
     #[arg(long)]
     pub follow_links: bool,
+    #[command(flatten)]
+    pub limit: SizeLimit,
 }
 
 /// The formats extract prints; any other is a usage error (exit 2).
@@ -68,7 +71,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 "--input describes standard input; it does not go with file arguments",
             ));
         }
-        return extract_files(&args.paths, args.follow_links, &overrides, args.format);
+        return extract_files(
+            &args.paths,
+            args.follow_links,
+            args.limit,
+            &overrides,
+            args.format,
+        );
     }
     let mut stdin = std::io::BufReader::with_capacity(1 << 18, std::io::stdin().lock());
     let jsonl = match args.input.as_deref() {
@@ -86,12 +95,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 "JSON Lines input gives one JSON result per line: use --format jsonl",
             ));
         }
-        return stream_jsonl(stdin, std::io::stdout().lock());
+        return stream_jsonl(stdin, std::io::stdout().lock(), args.limit);
     }
     let mut bytes = Vec::new();
     stdin
+        .take(args.limit.read_cap())
         .read_to_end(&mut bytes)
         .context("reading standard input")?;
+    args.limit.check("<stdin>", bytes.len() as u64)?;
     let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
     let doc = Document::from_text("-", text, overrides);
     let analysis = pipeline::analyse(&doc);
@@ -117,6 +128,7 @@ fn document_json(doc: &Document, analysis: &Analysis) -> Value {
 fn extract_files(
     paths: &[PathBuf],
     follow_links: bool,
+    limit: SizeLimit,
     overrides: &Metadata,
     format: Format,
 ) -> anyhow::Result<i32> {
@@ -129,7 +141,10 @@ fn extract_files(
         emit("[\n")?;
     }
     for path in &files {
-        let doc = match Document::load(path, overrides) {
+        let doc = match limit
+            .check_file(path)
+            .and_then(|()| Ok(Document::load(path, overrides)?))
+        {
             Ok(doc) => doc,
             Err(e) => {
                 eprintln!("claimtrace: error: {e}");
@@ -179,7 +194,7 @@ fn extract_files(
 
 /// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
 /// is 1 at the end when any line failed.
-pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32> {
+pub fn stream_jsonl(input: impl Read, output: impl Write, limit: SizeLimit) -> anyhow::Result<i32> {
     // Records collect in `out` while more input is already buffered, and are flushed
     // before any read that may wait: a pipeline downstream gets every record before
     // this filter waits for the next line, without a write per record.
@@ -214,7 +229,7 @@ pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32>
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match process_line(&bytes) {
+        match process_line(&bytes, limit) {
             Ok((id, doc, analysis)) => {
                 record.clear();
                 let r = output::render_analysis(&mut record, &id, &doc.text, &analysis).and_then(
@@ -254,7 +269,7 @@ pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32>
 
 type LineError = (Option<String>, String);
 
-fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> {
+fn process_line(bytes: &[u8], limit: SizeLimit) -> Result<(Value, Document, Analysis), LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         (
             None,
@@ -276,6 +291,9 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
     let Some(Value::String(doc_text)) = obj.get_mut("text").map(std::mem::take) else {
         return Err((shown, "missing \"text\" string".into()));
     };
+    if let Some(msg) = limit.refusal(doc_text.len() as u64) {
+        return Err((shown, format!("text of {msg}")));
+    }
     let published = match obj.get("date") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(parse_published(s).map_err(|e| (shown.clone(), e))?),
@@ -379,6 +397,24 @@ fn render_table(doc: &Document, a: &Analysis) -> String {
 mod tests {
     use super::*;
 
+    const NO_LIMIT: SizeLimit = SizeLimit {
+        max_document_size: 0,
+    };
+
+    #[test]
+    fn a_jsonl_text_over_the_limit_is_refused_and_the_stream_goes_on() {
+        let input: &[u8] = b"{\"id\":\"big\",\"text\":\"Prices rose 3 percent in May.\"}\n\
+            {\"id\":\"small\",\"text\":\"Up 3%.\"}\n";
+        let mut out = Vec::new();
+        let limit = SizeLimit {
+            max_document_size: 10,
+        };
+        assert_eq!(stream_jsonl(input, &mut out, limit).unwrap(), 1);
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out.lines().count(), 1);
+        assert!(out.contains("\"small\""));
+    }
+
     /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,
     /// a malformed line counted in the line numbers, and a last line without a newline.
     #[test]
@@ -386,7 +422,7 @@ mod tests {
         let input: &[u8] = b"{\"id\":1,\"text\":\"Prices rose 3 percent.\"}\r\n\n   \n[1]\n\
             {\"id\":2,\"text\":\"On 27 June 2025 it fell.\"}";
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(input, &mut out).unwrap(), 1);
+        assert_eq!(stream_jsonl(input, &mut out, NO_LIMIT).unwrap(), 1);
         let out = String::from_utf8(out).unwrap();
         let ids: Vec<Value> = out
             .lines()
@@ -394,7 +430,7 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![Value::from(1), Value::from(2)]);
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(&b""[..], &mut out).unwrap(), 0);
+        assert_eq!(stream_jsonl(&b""[..], &mut out, NO_LIMIT).unwrap(), 0);
         assert!(out.is_empty());
     }
 

@@ -10,6 +10,7 @@ use claimtrace::pipeline;
 use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome};
 use claimtrace::table::Format;
 
+use super::limits::SizeLimit;
 use super::{claims, emit, parse_format, DbArgs, MetaArgs};
 
 /// Ingest article files and directories (.txt/.md, recursively) into the database.
@@ -33,6 +34,8 @@ pub struct IngestArgs {
     /// still read once, so a link loop ends)
     #[arg(long)]
     pub follow_links: bool,
+    #[command(flatten)]
+    pub limit: SizeLimit,
 }
 
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
@@ -67,11 +70,15 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let (tx, rx) = std::sync::mpsc::sync_channel(32);
     let analyser = std::thread::spawn({
         let paths = paths.clone();
+        let limit = args.limit;
         move || {
             for path in paths {
                 // Everything but the writes happens here, off the writer's thread: the
                 // analysis, the content hash and the rows to insert.
-                let analysed = Document::load(&path, &overrides).map(|doc| {
+                let analysed = limit
+                    .check_file(&path)
+                    .and_then(|()| Document::load(&path, &overrides).map_err(anyhow::Error::from));
+                let analysed = analysed.map(|doc| {
                     doc.hash();
                     let analysis = pipeline::analyse(&doc);
                     let rows = DocumentRows::new(&doc, &analysis);
@@ -103,12 +110,10 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             in_batch = true;
             batch_started = std::time::Instant::now();
         }
-        let outcome = analysed
-            .map_err(anyhow::Error::from)
-            .and_then(|(doc, analysis, rows)| {
-                db.ingest_rows(&doc, &analysis, &rows)
-                    .map_err(anyhow::Error::from)
-            });
+        let outcome = analysed.and_then(|(doc, analysis, rows)| {
+            db.ingest_rows(&doc, &analysis, &rows)
+                .map_err(anyhow::Error::from)
+        });
         match outcome {
             Ok(o) => {
                 let (id, message) = describe(&path, &o);

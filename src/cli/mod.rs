@@ -10,6 +10,7 @@ mod export;
 mod extract;
 mod import;
 mod ingest;
+mod limits;
 mod report;
 mod review;
 
