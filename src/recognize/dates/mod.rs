@@ -34,9 +34,10 @@ use std::cell::RefCell;
 use chrono::{Datelike, NaiveDate};
 
 use self::calendar::{
-    fmt_day, fmt_month, fmt_year, quarter_of, relative, valid_day, weekday_near, year_for, Lean,
+    fmt_day, fmt_month, fmt_year, holiday_date, holiday_near, quarter_of, relative, valid_day,
+    weekday_near, year_for, Lean,
 };
-use self::lexicon::{tokenise, Kw, Lex, PartOfDay, Season, Tok, TokKind, Unit};
+use self::lexicon::{tokenise, Holiday, Kw, Lex, PartOfDay, Season, Tok, TokKind, Unit};
 use super::{Anchor, AnchorKind, Context, Mention, Payload, Timex, TimexType};
 use crate::span::Span;
 
@@ -125,6 +126,12 @@ enum Sem {
     /// "year-end": 31 December of the anchor's year, or of the year before when the
     /// sentence looks back ("since year-end").
     YearEnd,
+    /// A holiday, in the year given or the occurrence nearest the anchor that the
+    /// sentence's tense allows ("Christmas", "Labor Day 2013").
+    Holiday {
+        h: Holiday,
+        y: Option<i32>,
+    },
 }
 
 /// One recognised expression, as a token range.
@@ -209,6 +216,7 @@ pub fn recognise(ctx: &Context) -> (Vec<Mention>, Anchor) {
 
 fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) {
     tokenise(ctx.text, toks);
+    mask_names(ctx.text.as_bytes(), toks);
     let toks: &[Tok] = toks;
     let p = Parser {
         t: toks,
@@ -262,6 +270,171 @@ fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) 
         });
     }
     (mentions, anchor)
+}
+
+/// A word that English writes in lower case unless it begins a sentence or belongs to
+/// a name: "today", "week", "morning", "spring", "daily".
+fn lower_case_word(lex: Lex) -> bool {
+    match lex {
+        Lex::Unit(_) | Lex::Units(_) | Lex::PartOfDay(_) | Lex::Season(_) => true,
+        Lex::Kw(k) => matches!(
+            k,
+            Kw::Today
+                | Kw::Tomorrow
+                | Kw::Tonight
+                | Kw::Yesterday
+                | Kw::Now
+                | Kw::Weekend
+                | Kw::Daily
+                | Kw::Weekly
+                | Kw::Monthly
+                | Kw::Yearly
+                | Kw::Hourly
+                | Kw::Annually
+                | Kw::Noon
+                | Kw::Midnight
+                | Kw::Future
+                | Kw::Present
+        ),
+        _ => false,
+    }
+}
+
+/// Whether token `j` opens a sentence or a line, where any word is capitalised.
+fn opens_sentence(text: &[u8], toks: &[Tok], j: usize) -> bool {
+    let Some(prev) = j.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return true;
+    };
+    let Some(t) = toks.get(j) else {
+        return true;
+    };
+    let gap = text.get(prev.end()..t.start()).unwrap_or(&[]);
+    gap.contains(&b'\n')
+        || matches!(
+            prev.kind,
+            TokKind::Punct(b'.' | b'!' | b'?' | b':' | b'"' | b'\'' | b'(' | b'[' | b'~' | b'-')
+        )
+}
+
+/// Whether the line around token `j` is written in title case (a headline), where
+/// capitals say nothing about names: none of its content words is in lower case.
+fn title_case_line(text: &[u8], toks: &[Tok], j: usize) -> bool {
+    const REACH: usize = 24;
+    let mut lower = 0;
+    let mut count = |k: usize| {
+        if let Some(t) = toks.get(k) {
+            let w = text.get(t.start()..t.end()).unwrap_or(&[]);
+            if t.kind == TokKind::Word && !t.capital && w.len() >= 4 && !title_function_word(w) {
+                lower += 1;
+            }
+        }
+    };
+    let newline_before = |k: usize| {
+        k == 0
+            || toks.get(k - 1).zip(toks.get(k)).is_none_or(|(a, b)| {
+                text.get(a.end()..b.start())
+                    .is_none_or(|g| g.contains(&b'\n'))
+            })
+    };
+    let mut k = j;
+    while k + REACH > j && !newline_before(k) {
+        k -= 1;
+        count(k);
+    }
+    let mut k = j + 1;
+    while k < toks.len() && k < j + REACH && !newline_before(k) {
+        count(k);
+        k += 1;
+    }
+    lower == 0
+}
+
+/// Longer function words that title case leaves in lower case.
+fn title_function_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"with"
+            | b"from"
+            | b"into"
+            | b"over"
+            | b"after"
+            | b"than"
+            | b"that"
+            | b"this"
+            | b"about"
+            | b"under"
+            | b"upon"
+            | b"onto"
+            | b"amid"
+            | b"says"
+            | b"said"
+    )
+}
+
+/// Time words inside names and titles ("USA Today", "Russia Today", "Good Morning
+/// America", "the Arab Spring", "Day of Action", "The Daily Show") are written with a
+/// capital where running text writes them in lower case: such a word, capitalised
+/// inside a sentence that is not itself a headline, is part of a proper-noun run and
+/// carries no time. Holidays ("Christmas Day", "New Year's Eve") and "Fiscal Year
+/// 2014" keep theirs.
+fn mask_names(text: &[u8], toks: &mut [Tok]) {
+    for j in 0..toks.len() {
+        let t = toks[j];
+        if !t.capital || t.kind != TokKind::Word || !lower_case_word(t.lex) {
+            continue;
+        }
+        // An all-capitals word ("TODAY") is shouting or a headline, not a name.
+        let word = text.get(t.start()..t.end()).unwrap_or(&[]);
+        if word.len() > 1 && word.iter().all(u8::is_ascii_uppercase) {
+            continue;
+        }
+        if opens_sentence(text, toks, j) || title_case_line(text, toks, j) {
+            continue;
+        }
+        let prev = j.checked_sub(1).and_then(|p| toks.get(p)).map(|p| p.lex);
+        let next_is_year = toks
+            .get(j + 1)
+            .is_some_and(|n| n.kind == TokKind::Num && n.digits == 4);
+        let keeps = match t.lex {
+            Lex::Unit(Unit::Year) => next_is_year || prev == Some(Lex::Kw(Kw::Fiscal)),
+            _ => false,
+        };
+        if !keeps && !holiday_part(text, toks, j) {
+            toks[j].lex = Lex::None;
+            toks[j].temporal = false;
+        }
+    }
+}
+
+/// Whether token `j` ("Day", "Eve", "Year") belongs to a holiday's name: "Labor Day",
+/// "Christmas Day", "New Year's Day", "Valentine's Day", "Veterans' Day".
+fn holiday_part(text: &[u8], toks: &[Tok], j: usize) -> bool {
+    let word = |k: usize| -> &[u8] {
+        match toks.get(k) {
+            Some(t) if t.kind == TokKind::Word => text.get(t.start()..t.end()).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
+    let punct = |k: usize, c: u8| toks.get(k).is_some_and(|t| t.kind == TokKind::Punct(c));
+    let head = |w: &[u8]| {
+        Holiday::before_day(w).is_some()
+            || w.eq_ignore_ascii_case(b"year")
+            || w.eq_ignore_ascii_case(b"easter")
+    };
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    if word(j).eq_ignore_ascii_case(b"year") {
+        return word(p) == b"New";
+    }
+    if head(word(p)) {
+        return true;
+    }
+    // "Valentine's Day", "New Year's Day": the name, an apostrophe, "s".
+    if p >= 2 && word(p).eq_ignore_ascii_case(b"s") && punct(p - 1, b'\'') && head(word(p - 2)) {
+        return true;
+    }
+    p >= 1 && punct(p, b'\'') && head(word(p - 1))
 }
 
 /// The fully specified date an expression names, if any (for the inferred anchor).
@@ -472,7 +645,8 @@ impl<'a> Parser<'a> {
                 // `LEAD` tokens of a number.
                 TokKind::Word => match t.lex {
                     _ if t.temporal => true,
-                    Lex::None => false,
+                    // "Labor Day", "New Year's Eve": a name before a capitalised day.
+                    Lex::None => t.capital && self.holiday_head(i),
                     Lex::Kw(
                         Kw::Of
                         | Kw::To
@@ -760,9 +934,14 @@ impl<'a> Parser<'a> {
         if let Some((ce, c)) = cnt {
             if self.punct(ce, b'-') && self.glued(ce) && self.glued(ce + 1) && c.n.is_some() {
                 if let Some((u, false)) = self.unit(ce + 1) {
-                    let mut e = ce + 2;
-                    if self.punct(e, b'-') && self.glued(e) && self.kw(e + 1, Kw::Old) {
-                        e += 2;
+                    let e = ce + 2;
+                    // An age ("a 7-year-old girl", "a 40-year-old treaty", "7-year-olds")
+                    // is neither a date nor a duration: consumed, never emitted.
+                    if self.punct(e, b'-')
+                        && self.glued(e)
+                        && (self.kw(e + 1, Kw::Old) || self.word_is(e + 1, "olds"))
+                    {
+                        return Some(Hit::lit(k, e + 2, TimexType::Duration, ""));
                     }
                     if u == Unit::Second {
                         return None;
@@ -1212,7 +1391,9 @@ impl<'a> Parser<'a> {
             TokKind::Word => {
                 if t.lex == Lex::None {
                     consider(self.quarter(i));
+                    consider(self.holiday(i));
                 } else {
+                    consider(self.holiday(i));
                     consider(self.calendar(i));
                     consider(self.yearish(i));
                     consider(self.quarter(i));
@@ -1723,6 +1904,83 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some(Hit::date(i, e, Sem::Cal { y, m, d: None }))
+    }
+
+    // ----- holidays -----
+
+    /// Whether the capitalised word at `j` may begin a holiday's name of two or more
+    /// words: the next word, or the one after a possessive, is "Day", "Eve" or "Year".
+    fn holiday_head(&self, j: usize) -> bool {
+        let named = |k: usize| {
+            self.t.get(k).is_some_and(|t| t.capital)
+                && (self.word_is(k, "Day") || self.word_is(k, "Year") || self.word_is(k, "Eve"))
+        };
+        named(j + 1) || (self.punct(j + 1, b'\'') && (named(j + 2) || named(j + 3)))
+    }
+
+    /// Holidays and named days: "Christmas", "Christmas Eve", "New Year's Day",
+    /// "Thanksgiving", "Easter Sunday", "Election Day", "Labor Day 2013".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let t = self.t.get(i)?;
+        if !t.capital || t.kind != TokKind::Word {
+            return None;
+        }
+        let cap =
+            |k: usize, w: &str| self.word_is(k, w) && self.t.get(k).is_some_and(|t| t.capital);
+        // A possessive "'s" or "'" after a name ("Valentine's Day", "Veterans' Day").
+        let after_possessive = |k: usize| {
+            if self.punct(k, b'\'') && self.word_is(k + 1, "s") && self.glued(k + 1) {
+                k + 2
+            } else if self.punct(k, b'\'') {
+                k + 1
+            } else {
+                k
+            }
+        };
+        let (h, e) = match t.lex {
+            Lex::Holiday(h) => match h {
+                Holiday::Christmas if cap(i + 1, "Eve") => (Holiday::ChristmasEve, i + 2),
+                Holiday::Christmas | Holiday::Thanksgiving if cap(i + 1, "Day") => (h, i + 2),
+                Holiday::Easter if cap(i + 1, "Sunday") => (h, i + 2),
+                _ => (h, i + 1),
+            },
+            _ if cap(i, "New") && cap(i + 1, "Year") => {
+                // Not "Lunar New Year", "Chinese New Year", on other calendars.
+                let p = i.checked_sub(1);
+                if p.is_some_and(|p| {
+                    self.t
+                        .get(p)
+                        .is_some_and(|t| t.capital && t.kind == TokKind::Word)
+                        && !self.word_is(p, "On")
+                        && !self.word_is(p, "By")
+                        && !self.word_is(p, "Since")
+                        && !self.word_is(p, "After")
+                        && !self.word_is(p, "Before")
+                }) {
+                    return None;
+                }
+                let k = after_possessive(i + 2);
+                if cap(k, "Eve") {
+                    (Holiday::NewYearsEve, k + 1)
+                } else if cap(k, "Day") {
+                    (Holiday::NewYearsDay, k + 1)
+                } else {
+                    (Holiday::NewYearsDay, k)
+                }
+            }
+            _ => {
+                let h = Holiday::before_day(self.bytes(i))?;
+                let k = after_possessive(i + 1);
+                if !cap(k, "Day") {
+                    return None;
+                }
+                (h, k + 1)
+            }
+        };
+        if let Some((y, ye)) = self.year_after(e) {
+            return Some(Hit::date(i, ye, Sem::Holiday { h, y: Some(y) }));
+        }
+        Some(Hit::date(i, e, Sem::Holiday { h, y: None }))
     }
 
     // ----- weekdays -----
@@ -2402,8 +2660,11 @@ impl<'a> Parser<'a> {
         // pathological "sentence" of thousands of dates linear.
         let lo = bounds.0.max(s.saturating_sub(TENSE_REACH));
         let hi = bounds.1.min(e.saturating_add(TENSE_REACH));
-        // A deadline looks ahead: "until mid-November", "payable by Jan. 2".
-        if s > lo
+        // A deadline looks ahead ("until mid-November", "payable by Jan. 2"), but
+        // after a past verb of its own clause it ends a past state or was met ("the
+        // curfew lasted until Tuesday", "had filed reports by Wednesday"); a deadline
+        // given in the past still looks ahead ("gave them until May").
+        let deadline = s > lo
             && [
                 "until",
                 "till",
@@ -2414,10 +2675,37 @@ impl<'a> Parser<'a> {
                 "payable",
             ]
             .iter()
-            .any(|w| self.word_is(s - 1, w))
-        {
+            .any(|w| self.word_is(s - 1, w));
+        if deadline {
+            let mut j = s - 1;
+            while j > lo && j + 6 > s {
+                j -= 1;
+                if matches!(self.t.get(j).map(|t| t.kind), Some(TokKind::Punct(_))) {
+                    break;
+                }
+                // A verb, not "last" or "earlier".
+                if self.tense_of(j, true) == Some(Lean::Past)
+                    && self.lx(j) == Lex::None
+                    && !["gave", "given", "set", "extended"]
+                        .iter()
+                        .any(|w| self.word_is(j, w))
+                {
+                    return Lean::Past;
+                }
+            }
             return Lean::Future;
         }
+        // The verb that governs the expression outranks a reporting verb further off
+        // ("will meet on Tuesday, he said"), and "would" in past narrative is the
+        // future of a past time, not of the anchor ("talks that would last until May
+        // began in March").
+        let mut reported = None;
+        let mut would = false;
+        let decide = |x: Lean, would: bool| match (x, would) {
+            (Lean::Past, true) => Lean::Either,
+            (Lean::Past, false) => Lean::Past,
+            _ => Lean::Future,
+        };
         let mut l = s;
         let mut r = e;
         loop {
@@ -2426,20 +2714,53 @@ impl<'a> Parser<'a> {
                 l -= 1;
                 moved = true;
                 if let Some(x) = self.tense_of(l, s - l <= 3) {
-                    return x;
+                    if self.reporting(l) && s - l > 2 {
+                        reported = reported.or(Some(x));
+                    } else if self.word_is(l, "would") {
+                        would = true;
+                    } else {
+                        return decide(x, would);
+                    }
                 }
             }
             if r < hi {
                 moved = true;
                 if let Some(x) = self.tense_of(r, r - e < 2) {
-                    return x;
+                    if self.reporting(r) && r - e > 1 {
+                        reported = reported.or(Some(x));
+                    } else if self.word_is(r, "would") {
+                        would = true;
+                    } else {
+                        return decide(x, would);
+                    }
                 }
                 r += 1;
             }
             if !moved {
-                return Lean::Either;
+                return match (would, reported) {
+                    (true, _) => Lean::Future,
+                    (false, Some(x)) => x,
+                    (false, None) => Lean::Either,
+                };
             }
         }
+    }
+
+    /// A verb of reporting at `j` ("said", "told"): it dates the report, and governs an
+    /// expression only right beside it ("said Tuesday", "said on Tuesday").
+    fn reporting(&self, j: usize) -> bool {
+        [
+            "said",
+            "told",
+            "says",
+            "added",
+            "announced",
+            "reported",
+            "stated",
+            "noted",
+        ]
+        .iter()
+        .any(|w| self.word_is(j, w))
     }
 
     /// The tense a word signals. A verb in "-ed" counts only `near` the expression
@@ -2476,6 +2797,10 @@ impl<'a> Parser<'a> {
             *b = c.to_ascii_lowercase();
         }
         let w = &buf[..w.len()];
+        // "Next to" is a place.
+        if w == b"next" && self.kw(j + 1, Kw::To) {
+            return None;
+        }
         // Each list is a `match` on the word, which compiles to a switch on its length
         // and a few comparisons, rather than a scan of every entry.
         let future = matches!(
@@ -2508,12 +2833,21 @@ impl<'a> Parser<'a> {
                 | b"due"
                 | b"aims"
                 | b"hopes"
+                | b"supposed"
         );
         if future_to && self.kw(j + 1, Kw::To) {
             return Some(Lean::Future);
         }
-        // "would be published": a passive after "be" carries no tense of its own.
-        let passive = j > 0 && self.word_is(j - 1, "be");
+        // A participle after "be" ("would be published", "are planned for") or a
+        // determiner ("the injured man", "a scheduled flight") carries no tense of its
+        // own.
+        let passive = j > 0
+            && [
+                "be", "is", "are", "am", "being", "a", "an", "the", "its", "his", "her", "their",
+                "our",
+            ]
+            .iter()
+            .any(|x| self.word_is(j - 1, x));
         // Simple past forms that are rarely participles.
         let past = matches!(
             w,
@@ -2804,6 +3138,22 @@ impl Resolver<'_, '_> {
                 }
                 None => "XXXX-12-31".into(),
             },
+            Sem::Holiday { h: hol, y } => {
+                let date = match (y, self.anchor) {
+                    (Some(y), _) => holiday_date(*hol, *y),
+                    (None, Some(a)) => holiday_near(a, *hol, self.lean(h)),
+                    (None, None) => {
+                        let m = hol.month();
+                        return Some(match hol.fixed_day() {
+                            Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                            None => format!("XXXX-{m:02}"),
+                        });
+                    }
+                }?;
+                self.last_date = Some(date);
+                self.last_year = Some(date.year());
+                fmt_day(date)
+            }
             Sem::YearPeriod(y) => match self.last_quarter {
                 Some((_, q)) => format!("{}-Q{q}", fmt_year(*y)),
                 None => fmt_year(*y),

@@ -970,3 +970,187 @@ fn two_hundred_and_two_thousand_is_a_number_but_in_two_thousand_is_a_year() {
         None,
     );
 }
+
+// ----- ages, names and holidays -----
+
+/// The texts of the dates found in `text` (anchored on 2013-03-22).
+fn texts(text: &str) -> Vec<String> {
+    run(text, Some("2013-03-22"))
+        .0
+        .into_iter()
+        .map(|f| f.0)
+        .collect()
+}
+
+#[test]
+fn a_7_year_old_girl_and_a_40_year_old_treaty_are_ages() {
+    assert!(texts("A 7-year-old girl was hurt.").is_empty());
+    assert!(texts("They scrapped a 40-year-old treaty.").is_empty());
+    assert!(texts("the IRA's 8-month-old truce").is_empty());
+    assert!(texts("a class of seven-year-olds").is_empty());
+    // A duration still reads as one.
+    assert_eq!(texts("a 10-hour tour of three sites"), ["10-hour"]);
+}
+
+#[test]
+fn usa_today_and_russia_today_are_names() {
+    assert!(texts("The poll was taken for USA Today by Gallup.").is_empty());
+    assert!(texts("He told Russia Today that the talks failed.").is_empty());
+    assert!(texts("She appeared on Good Morning America and The Daily Show.").is_empty());
+    assert!(texts("the protests of the Arab Spring").is_empty());
+    assert!(texts("Unions called a national Day of Action.").is_empty());
+    // Running text and a sentence's first word keep their time.
+    assert_eq!(texts("Today, hundreds marched."), ["Today"]);
+    assert_eq!(texts("Hundreds marched today."), ["today"]);
+    // A headline capitalises every word.
+    assert_eq!(texts("Flu Season Winding Down Today"), ["Today"]);
+}
+
+#[test]
+fn christmas_thanksgiving_and_labor_day_take_the_anchor_year() {
+    let (found, _) = run(
+        "Sales slowed after Christmas, and stores will open on Thanksgiving and Labor Day.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Christmas", "2012-12-25"),
+            ("Thanksgiving", "2013-11-28"),
+            ("Labor Day", "2013-09-02")
+        ]
+    );
+}
+
+#[test]
+fn new_years_eve_christmas_eve_and_election_day_2012() {
+    let (found, _) = run(
+        "He spoke on New Year's Eve, on Christmas Eve and before Election Day 2012.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("New Year's Eve", "2012-12-31"),
+            ("Christmas Eve", "2012-12-24"),
+            ("Election Day 2012", "2012-11-06")
+        ]
+    );
+}
+
+#[test]
+fn easter_independence_day_and_memorial_day() {
+    check(
+        "They met at Easter.",
+        "2013-05-01",
+        "Easter",
+        "DATE",
+        "2013-03-31",
+        None,
+    );
+    check(
+        "Fireworks are planned for Independence Day.",
+        "2013-05-01",
+        "Independence Day",
+        "DATE",
+        "2013-07-04",
+        None,
+    );
+    check(
+        "The pool opened on Memorial Day.",
+        "2013-06-10",
+        "Memorial Day",
+        "DATE",
+        "2013-05-27",
+        None,
+    );
+    // Another calendar's new year is not 1 January.
+    assert!(texts("Crowds gathered for Chinese New Year.").is_empty());
+}
+
+// ----- tense: the verb that governs the expression (anchor Wednesday 2013-03-20) -----
+
+#[test]
+fn arrested_next_to_the_embassy_on_friday_is_last_friday() {
+    check(
+        "A man was arrested next to the embassy on Friday.",
+        "2013-03-20",
+        "Friday",
+        "DATE",
+        "2013-03-15",
+        None,
+    );
+}
+
+#[test]
+fn a_delayed_vote_in_may_is_the_coming_may() {
+    check(
+        "Parliament faces a delayed vote in May.",
+        "2013-03-20",
+        "May",
+        "DATE",
+        "2013-05",
+        None,
+    );
+}
+
+#[test]
+fn the_talks_on_tuesday_officials_said_will_focus_on_trade() {
+    check(
+        "The talks on Tuesday, officials said, will focus on trade.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-26",
+        None,
+    );
+    // Right beside the date, the reporting verb dates it.
+    check(
+        "Officials said Tuesday that the talks will focus on trade.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-19",
+        None,
+    );
+}
+
+#[test]
+fn the_curfew_lasted_until_tuesday() {
+    check(
+        "The curfew lasted until Tuesday.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-19",
+        None,
+    );
+    check(
+        "The curfew will last until Tuesday.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-26",
+        None,
+    );
+    // A deadline set in the past still looks ahead.
+    check(
+        "The court gave them until Tuesday.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-26",
+        None,
+    );
+}
+
+#[test]
+fn the_plant_which_would_open_in_july_was_built_in_2011() {
+    let (found, _) = run(
+        "The plant, which would open in July, was built in 2011.",
+        Some("2013-08-20"),
+    );
+    assert_eq!(found[0].2, "2013-07", "{found:?}");
+}
