@@ -223,12 +223,13 @@ fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) 
         text: ctx.text.as_bytes(),
     };
     let hits = p.scan();
+    let dateline = dateline(&p, &hits);
     let anchor = match ctx.published {
         Some(d) => Anchor {
             kind: AnchorKind::Published,
             date: Some(d),
         },
-        None => match hits.iter().filter_map(|h| full_date(&h.sem)).max() {
+        None => match infer_anchor(&p, ctx, &hits, dateline) {
             Some(d) => Anchor {
                 kind: AnchorKind::Inferred,
                 date: Some(d),
@@ -251,6 +252,9 @@ fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) 
     };
     let mut mentions = Vec::with_capacity(hits.len());
     for (i, h) in hits.iter().enumerate() {
+        if dateline == Some(i) {
+            continue;
+        }
         let borrowed = borrowed_year(&p, &hits, i);
         let Some(value) = r.value(h, borrowed).filter(|v| !v.is_empty()) else {
             continue;
@@ -435,6 +439,122 @@ fn holiday_part(text: &[u8], toks: &[Tok], j: usize) -> bool {
         return true;
     }
     p >= 1 && punct(p, b'\'') && head(word(p - 1))
+}
+
+/// The hit that dates the article in its dateline, if any: "WASHINGTON, March 22 (AP)
+/// —", "LONDON, Oct. 5, 2013 (Reuters) -" at the start of a line near the head of the
+/// article. It is the document's date, not a mention.
+fn dateline(p: &Parser, hits: &[Hit]) -> Option<usize> {
+    const HEAD_BYTES: usize = 400;
+    let (i, h) = hits.iter().enumerate().next()?;
+    if !matches!(h.sem, Sem::Cal { d: Some(_), .. }) {
+        return None;
+    }
+    // The place: capitals, then a comma ("WASHINGTON,", "NEWARK, N.J.,").
+    let comma = h.s.checked_sub(1)?;
+    if !p.punct(comma, b',') || comma == 0 {
+        return None;
+    }
+    // The place opens its line.
+    let mut start = comma;
+    while start > 0 && comma - start < 8 {
+        let gap = p.text.get(p.t[start - 1].end()..p.t[start].start());
+        if gap.is_none_or(|g| g.contains(&b'\n')) {
+            break;
+        }
+        start -= 1;
+    }
+    let line_start = start == 0
+        || p.text
+            .get(p.t[start - 1].end()..p.t[start].start())
+            .is_none_or(|g| g.contains(&b'\n'));
+    let head = &p.t[start..comma];
+    let first_line = line_start && p.t[start].start() < HEAD_BYTES;
+    let place = head.iter().any(|t| {
+        t.kind == TokKind::Word
+            && t.end() - t.start() >= 2
+            && p.text
+                .get(t.start()..t.end())
+                .is_some_and(|w| w.iter().all(u8::is_ascii_uppercase))
+    });
+    let after = p.t.get(h.e)?;
+    let agency_or_dash = matches!(after.kind, TokKind::Punct(b'(' | b'-' | b'~' | b'_' | b':'));
+    (first_line && place && agency_or_dash).then_some(i)
+}
+
+/// Whether a preposition makes the expression at token `s` the start of a period
+/// rather than the time of the news: "since Jan. 1, 2015", "from May 5", "as of
+/// June 30", "starting March 1".
+fn governed_start(p: &Parser, s: usize) -> bool {
+    let Some(b) = s.checked_sub(1) else {
+        return false;
+    };
+    ["since", "from", "starting", "beginning"]
+        .iter()
+        .any(|w| p.word_is(b, w))
+        || (p.kw(b, Kw::Of) && b > 0 && p.kw(b - 1, Kw::As))
+}
+
+/// The first day of the period an expression names with its year, if any.
+fn period_start(sem: &Sem) -> Option<NaiveDate> {
+    match sem {
+        Sem::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
+        Sem::Cal { y: Some(y), m, d } => NaiveDate::from_ymd_opt(*y, *m, d.unwrap_or(1)),
+        Sem::Time { day, .. } => period_start(day),
+        _ => None,
+    }
+}
+
+/// The anchor of an undated article (issue: a 2016 article anchored on "since Jan. 1,
+/// 2015"): its dateline when it names the year, else the latest fully specified date
+/// it reports as news, that is, not the start of a period ("since", "from", "as of")
+/// and not in a clause that looks ahead; and never earlier than the start of any
+/// period the article says already happened ("In 2016, prices rose").
+fn infer_anchor(
+    p: &Parser,
+    ctx: &Context,
+    hits: &[Hit],
+    dateline: Option<usize>,
+) -> Option<NaiveDate> {
+    if let Some(d) = dateline
+        .and_then(|i| hits.get(i))
+        .and_then(|h| full_date(&h.sem))
+    {
+        return Some(d);
+    }
+    let mut news: Option<NaiveDate> = None;
+    let mut happened: Option<NaiveDate> = None;
+    for h in hits {
+        let full = full_date(&h.sem);
+        let start = period_start(&h.sem);
+        if full.is_none() && start.is_none() {
+            continue;
+        }
+        let lean = p.lean(h.s, h.e, sentence_bounds(p, ctx, h));
+        if lean == Lean::Past {
+            happened = happened.max(start);
+        }
+        if lean != Lean::Future && !governed_start(p, h.s) {
+            news = news.max(full);
+        }
+    }
+    news.map(|d| d.max(happened.unwrap_or(d)))
+}
+
+/// The token range of the sentence that holds `h`, or a window around it.
+fn sentence_bounds(p: &Parser, ctx: &Context, h: &Hit) -> (usize, usize) {
+    let Some(first) = p.t.get(h.s) else {
+        return (h.s, h.e);
+    };
+    match ctx.segments.sentence_at(first.start()) {
+        Some(si) => {
+            let sp = ctx.segments.sentences[si].span;
+            let lo = p.t.partition_point(|t| t.start() < sp.start);
+            let hi = p.t.partition_point(|t| t.start() < sp.end);
+            (lo, hi)
+        }
+        None => (h.s.saturating_sub(12), (h.e + 12).min(p.t.len())),
+    }
 }
 
 /// The fully specified date an expression names, if any (for the inferred anchor).
@@ -2913,19 +3033,7 @@ impl Resolver<'_, '_> {
         if self.narrative {
             return Lean::Past;
         }
-        let Some(first) = self.p.t.get(h.s) else {
-            return Lean::Either;
-        };
-        let bounds = match self.ctx.segments.sentence_at(first.start()) {
-            Some(si) => {
-                let sp = self.ctx.segments.sentences[si].span;
-                let lo = self.p.t.partition_point(|t| t.start() < sp.start);
-                let hi = self.p.t.partition_point(|t| t.start() < sp.end);
-                (lo, hi)
-            }
-            None => (h.s.saturating_sub(12), (h.e + 12).min(self.p.t.len())),
-        };
-        self.p.lean(h.s, h.e, bounds)
+        self.p.lean(h.s, h.e, sentence_bounds(self.p, self.ctx, h))
     }
 
     fn paragraph(&self, h: &Hit) -> usize {

@@ -1154,3 +1154,57 @@ fn the_plant_which_would_open_in_july_was_built_in_2011() {
     );
     assert_eq!(found[0].2, "2013-07", "{found:?}");
 }
+
+// ----- the anchor of an undated article, and datelines -----
+
+#[test]
+fn since_jan_1_2015_is_not_the_anchor_of_a_2016_article() {
+    let (found, anchor) = run(
+        "Prices have doubled since Jan. 1, 2015. On March 3, 2016, the board met. \
+         Sales fell last month.",
+        None,
+    );
+    assert_eq!(anchor.kind, AnchorKind::Inferred);
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2016, 3, 3));
+    let last_month = found
+        .iter()
+        .find(|f| f.0 == "last month")
+        .expect("last month");
+    assert_eq!(last_month.2, "2016-02");
+}
+
+#[test]
+fn the_anchor_is_never_before_what_already_happened() {
+    // "In June 2016 prices rose": the article was written after June 2016, whatever
+    // its other dates say.
+    let (_, anchor) = run(
+        "The plan was signed on Jan. 5, 2015. In June 2016, prices rose again.",
+        None,
+    );
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2016, 6, 1));
+}
+
+#[test]
+fn a_vote_that_will_be_held_on_nov_8_2016_is_not_the_news_date() {
+    let (_, anchor) = run(
+        "The rally took place on Oct. 2, 2016. The vote will be held on Nov. 8, 2016.",
+        None,
+    );
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2016, 10, 2));
+}
+
+#[test]
+fn washington_march_22_2013_ap_is_a_dateline() {
+    let (found, anchor) = run(
+        "WASHINGTON, March 22, 2013 (AP) — The Senate voted on Thursday.",
+        None,
+    );
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2013, 3, 22));
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(got, [("Thursday", "2013-03-21")]);
+    // The same date inside a sentence stays a mention.
+    assert_eq!(
+        texts("The Senate voted in Washington, March 22 (after a debate)."),
+        ["March 22"]
+    );
+}
