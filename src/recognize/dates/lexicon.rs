@@ -749,6 +749,7 @@ fn is_temporal(kind: TokKind, lex: Lex, word: &[u8]) -> bool {
                     | Kw::Weekly
                     | Kw::Monthly
                     | Kw::Yearly
+                    | Kw::Annually
                     | Kw::Hourly
                     | Kw::Quarterly
                     | Kw::Noon

@@ -126,6 +126,19 @@ enum Sem {
     /// "year-end": 31 December of the anchor's year, or of the year before when the
     /// sentence looks back ("since year-end").
     YearEnd,
+    /// `n` days from a day ("the day before Thanksgiving").
+    DayShift {
+        day: Box<Sem>,
+        n: i32,
+    },
+    /// The week a day falls in ("the week of March 5").
+    WeekOf(Box<Sem>),
+    /// A month and day with a direction ("last Oct. 23").
+    DayDir {
+        m: u32,
+        d: u32,
+        dir: Dir,
+    },
     /// A holiday, in the year given or the occurrence nearest the anchor that the
     /// sentence's tense allows ("Christmas", "Labor Day 2013").
     Holiday {
@@ -399,8 +412,14 @@ fn mask_names(text: &[u8], toks: &mut [Tok]) {
         let next_is_year = toks
             .get(j + 1)
             .is_some_and(|n| n.kind == TokKind::Num && n.digits == 4);
+        // "the 20th Century", "the Third Quarter": a counted unit keeps its time.
+        let counted = j.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            matches!(p.kind, TokKind::Num | TokKind::NumSuffix)
+                || matches!(p.lex, Lex::Ord(_) | Lex::Num(_))
+        });
         let keeps = match t.lex {
-            Lex::Unit(Unit::Year) => next_is_year || prev == Some(Lex::Kw(Kw::Fiscal)),
+            Lex::Unit(Unit::Year) => counted || next_is_year || prev == Some(Lex::Kw(Kw::Fiscal)),
+            Lex::Unit(_) | Lex::Units(_) => counted,
             _ => false,
         };
         if !keeps && !holiday_part(text, toks, j) {
@@ -767,16 +786,13 @@ impl<'a> Parser<'a> {
                     _ if t.temporal => true,
                     // "Labor Day", "New Year's Eve": a name before a capitalised day.
                     Lex::None => t.capital && self.holiday_head(i),
-                    Lex::Kw(
-                        Kw::Of
-                        | Kw::To
-                        | Kw::And
-                        | Kw::Or
-                        | Kw::That
-                        | Kw::As
-                        | Kw::Than
-                        | Kw::Over,
-                    ) => false,
+                    Lex::Kw(Kw::Of | Kw::To | Kw::And | Kw::Or | Kw::As | Kw::Than | Kw::Over) => {
+                        false
+                    }
+                    // "that day", "that morning"
+                    Lex::Kw(Kw::That) => {
+                        matches!(self.lx(i + 1), Lex::Unit(_) | Lex::PartOfDay(_))
+                    }
                     // After "the" every rule reads a number, an apostrophe, a lexicon
                     // or temporal word, or "new" ("the new year 2025").
                     Lex::Kw(Kw::The) => self.t.get(i + 1).is_some_and(|n| match n.kind {
@@ -1001,7 +1017,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The word before `s` makes "a year" a rate ("$33 million a year", "four flights a
-    /// week"): part of a figure, not a temporal expression.
+    /// week"): not a date or a duration.
     fn rate_context(&self, s: usize) -> bool {
         let Some(p) = s.checked_sub(1) else {
             return false;
@@ -1021,6 +1037,13 @@ impl<'a> Parser<'a> {
             }
             _ => false,
         }
+    }
+
+    /// A percentage ends right before `j` ("8.5%", "20 percent"): a rate of growth
+    /// ("rose 8.5% annually", "4% a year") measures change, it does not recur.
+    fn percent_before(&self, j: usize) -> bool {
+        j.checked_sub(1)
+            .is_some_and(|p| self.punct(p, b'%') || self.word_is(p, "percent"))
     }
 
     /// Durations and the relative dates built on them: "the past three months", "two
@@ -1052,7 +1075,8 @@ impl<'a> Parser<'a> {
         let cnt = self.count(k);
         // "44-day", "two-week", "8-month-old": an adjective compound.
         if let Some((ce, c)) = cnt {
-            if self.punct(ce, b'-') && self.glued(ce) && self.glued(ce + 1) && c.n.is_some() {
+            // "several-year" counts vaguely.
+            if self.punct(ce, b'-') && self.glued(ce) && self.glued(ce + 1) {
                 if let Some((u, false)) = self.unit(ce + 1) {
                     let e = ce + 2;
                     // An age ("a 7-year-old girl", "a 40-year-old treaty", "7-year-olds")
@@ -1076,6 +1100,29 @@ impl<'a> Parser<'a> {
             Some((e, c)) => (e, Some(c)),
             None => (k, None),
         };
+        // "eight trading days", "20 more years", "an additional year": a word between
+        // the count and its unit that says which units are counted.
+        if c.is_some()
+            && self.unit(e0).is_none()
+            && self.unit(e0 + 1).is_some()
+            && [
+                "more",
+                "additional",
+                "extra",
+                "further",
+                "trading",
+                "business",
+                "working",
+                "calendar",
+                "consecutive",
+                "straight",
+                "full",
+            ]
+            .iter()
+            .any(|w| self.word_is(e0, w))
+        {
+            e0 += 1;
+        }
         // A range "two to three weeks", "12 to 18 months", "a year or two": one expression
         // counted from its lower bound.
         if let Some(c0) = c {
@@ -1151,7 +1198,14 @@ impl<'a> Parser<'a> {
                                 .iter()
                                 .any(|w| self.word_is(p, w))
                         });
-                        if the {
+                        // "the days before the vote", "the weeks after the storm": a
+                        // stretch of time anchored on an event.
+                        let around = ["before", "after", "leading", "following", "since"]
+                            .iter()
+                            .any(|w| self.word_is(e, w));
+                        if the && around && matches!(u, Unit::Day | Unit::Week | Unit::Month) {
+                            // falls through to the vague duration below
+                        } else if the {
                             if !matches!(u, Unit::Year | Unit::Decade | Unit::Century)
                                 || self.kw(e, Kw::Of)
                             {
@@ -1248,6 +1302,9 @@ impl<'a> Parser<'a> {
                     return Some(Hit::lit(s, e, TimexType::Date, "PAST_REF"));
                 }
                 let mut modifier = if c.approx { Some("APPROX") } else { None };
+                // A rate of a figure, "$33 million a year", "4% a year", recurs every
+                // unit (TimeML's SET, as "twice a week"); a count of things ("four
+                // flights a week") is a frequency of those things, not a time.
                 if c.single
                     && !plural
                     && !the
@@ -1256,7 +1313,15 @@ impl<'a> Parser<'a> {
                     && !self.kw(e, Kw::Earlier)
                     && self.rate_context(s)
                 {
-                    return None;
+                    if !(self.kw(s, Kw::A) || self.kw(s, Kw::An))
+                        || s.checked_sub(1)
+                            .is_some_and(|p| self.plural_noun(p) || self.percent_before(p + 1))
+                    {
+                        return None;
+                    }
+                    let mut h = Hit::lit(s, e, TimexType::Set, &duration_value(u, c));
+                    h.quant = Some("EACH");
+                    return Some(h);
                 }
                 // "a year ago", "two weeks earlier"
                 // "a week or so ago"
@@ -1357,6 +1422,19 @@ impl<'a> Parser<'a> {
                 .and_then(|(ce, c)| c.n.map(|n| (n, ce + 1))),
         };
         if let Some((n, k)) = freq {
+            // "three times daily"
+            let every = match self.lx(k) {
+                Lex::Kw(Kw::Daily) => Some("P1D"),
+                Lex::Kw(Kw::Weekly) => Some("P1W"),
+                Lex::Kw(Kw::Monthly) => Some("P1M"),
+                Lex::Kw(Kw::Yearly | Kw::Annually) => Some("P1Y"),
+                _ => None,
+            };
+            if let Some(v) = every {
+                let mut h = Hit::lit(i, k + 1, TimexType::Set, v);
+                h.freq = Some(format!("{n}X"));
+                return Some(h);
+            }
             if matches!(
                 self.lx(k),
                 Lex::Kw(Kw::A | Kw::An | Kw::Per | Kw::Every | Kw::Each)
@@ -1389,19 +1467,30 @@ impl<'a> Parser<'a> {
                 }
                 _ => None,
             },
-            Lex::Kw(Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Quarterly)
+            // "its quarterly dividend", "quarterly results": a reporting period of
+            // accounts, not a recurrence.
+            Lex::Kw(Kw::Quarterly)
                 if self
                     .t
                     .get(i + 1)
                     .is_some_and(|t| t.kind == TokKind::Word && !t.capital) =>
             {
-                // "the daily tally", "its quarterly dividend": an adjective, not a set.
                 None
             }
+            // "average daily volume": part of a statistic's name; "rose 8% annually":
+            // a growth rate.
+            Lex::Kw(Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly | Kw::Annually)
+                if i.checked_sub(1).is_some_and(|p| self.word_is(p, "average"))
+                    || self.percent_before(i) =>
+            {
+                None
+            }
+            // "daily flights", "a weekly briefing", "paid annually": every day, week,
+            // year, as adjective or adverb.
             Lex::Kw(Kw::Daily) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1D")),
             Lex::Kw(Kw::Weekly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1W")),
             Lex::Kw(Kw::Monthly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1M")),
-            Lex::Kw(Kw::Yearly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1Y")),
+            Lex::Kw(Kw::Yearly | Kw::Annually) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1Y")),
             Lex::Kw(Kw::Hourly) => Some(Hit::lit(i, i + 1, TimexType::Set, "PT1H")),
             Lex::Kw(Kw::Quarterly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P3M")),
             Lex::Weekdays(wd) if self.t.get(i).is_some_and(|t| t.capital) => Some(Hit::lit(
@@ -1477,8 +1566,15 @@ impl<'a> Parser<'a> {
         if relative_only
             && !matches!(
                 self.lx(next),
-                Lex::Kw(Kw::This | Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Next | Kw::Last)
-                    | Lex::Weekday(_)
+                Lex::Kw(
+                    Kw::This
+                        | Kw::That
+                        | Kw::Today
+                        | Kw::Yesterday
+                        | Kw::Tomorrow
+                        | Kw::Next
+                        | Kw::Last
+                ) | Lex::Weekday(_)
             )
         {
             return None;
@@ -1716,7 +1812,7 @@ impl<'a> Parser<'a> {
             s = k;
         }
         if let Some(y) = self.year_num(k) {
-            if !self.year_ok(k) {
+            if !self.year_ok(k) || (k == i && self.in_name(k)) {
                 return None;
             }
             let mut h = Hit::date(s, k + 1, Sem::Year(y));
@@ -1737,6 +1833,23 @@ impl<'a> Parser<'a> {
         }
         let (e, y) = self.spelled_year(k)?;
         Some(Hit::date(s, e, Sem::Year(y)))
+    }
+
+    /// A year that ends a name inside a sentence ("a venture called Orion 1980",
+    /// "Windows 2000", "Euro 2012"): after a capitalised word that is no time word,
+    /// not the sentence's first and not an abbreviation in capitals ("FY 1990").
+    fn in_name(&self, j: usize) -> bool {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        let Some(t) = self.t.get(p) else {
+            return false;
+        };
+        t.kind == TokKind::Word
+            && t.capital
+            && t.lex == Lex::None
+            && !self.bytes(p).iter().all(u8::is_ascii_uppercase)
+            && !opens_sentence(self.text, self.t, p)
     }
 
     /// "year-ago" / "year-earlier" at `j` (three tokens).
@@ -2351,6 +2464,20 @@ impl<'a> Parser<'a> {
             Lex::Kw(Kw::Latest) if the => R::Latest,
             Lex::Kw(Kw::Previous) if the => R::Narr(-1),
             Lex::Kw(Kw::Following) if the => R::Narr(1),
+            // "the next day", "the next morning": the day after the narrative's.
+            Lex::Kw(Kw::Next)
+                if the
+                    && (self.lx(k + 1) == Lex::Unit(Unit::Day)
+                        || matches!(self.lx(k + 1), Lex::PartOfDay(_))) =>
+            {
+                R::Narr(1)
+            }
+            // "that day", "that year", "that morning": the narrative's own.
+            Lex::Kw(Kw::That)
+                if !the && matches!(self.lx(k + 1), Lex::Unit(_) | Lex::PartOfDay(_)) =>
+            {
+                R::Narr(0)
+            }
             Lex::Kw(Kw::Full | Kw::Whole | Kw::Entire) if the => R::Full,
             Lex::Kw(Kw::Fiscal) if the && self.lx(k + 1) == Lex::Unit(Unit::Year) => {
                 return Some(Hit::lit(i, k + 2, TimexType::Duration, "P1Y"));
@@ -2411,12 +2538,20 @@ impl<'a> Parser<'a> {
                             | Unit::Decade
                             | Unit::Century => Sem::Rel { unit: u, n: 0 },
                             Unit::Quarter => Sem::Rel { unit: u, n: -1 },
+                            // "the day before the plunge", "the day after Easter".
+                            Unit::Day => return self.day_around(i, e),
                             _ => return None,
                         }
                     }
                 };
-                if u == Unit::Day && r != R::Narr(-1) && r != R::Narr(1) {
+                if u == Unit::Day && !matches!(r, R::Narr(_)) {
                     return None;
+                }
+                // "the week of March 5"
+                if u == Unit::Week && r == R::Plain && self.kw(e, Kw::Of) {
+                    if let Some(d) = self.day_hit(e + 1) {
+                        return Some(Hit::date(i, d.e, Sem::WeekOf(Box::new(d.sem))));
+                    }
                 }
                 Some(Hit::date(i, e, sem))
             }
@@ -2432,6 +2567,14 @@ impl<'a> Parser<'a> {
             Lex::Month(m) | Lex::MonthAbbr(m)
                 if !the && self.t.get(k).is_some_and(|t| t.capital) =>
             {
+                // "last Oct. 23": that day's latest occurrence.
+                if let Some((_, me, _)) = self.month(k) {
+                    if let Some((d, de)) = self.day(me) {
+                        if valid_day(None, m, d) && !self.punct(de, b':') {
+                            return Some(Hit::date(i, de, Sem::DayDir { m, d, dir }));
+                        }
+                    }
+                }
                 Some(Hit::date(i, e, Sem::Month { m, dir }))
             }
             Lex::Season(s) if r != R::Latest => {
@@ -2470,8 +2613,53 @@ impl<'a> Parser<'a> {
                     },
                 ))
             }
+            // "that morning", "the next morning", "the following night"
+            Lex::PartOfDay(pd) if matches!(r, R::Narr(_)) => {
+                let n = if let R::Narr(n) = r { n } else { 0 };
+                Some(Hit::new(
+                    i,
+                    e,
+                    TimexType::Time,
+                    Sem::Time {
+                        day: Box::new(Sem::NarrRel { unit: Unit::Day, n }),
+                        clock: Clock::Pod(pd),
+                    },
+                ))
+            }
             _ => None,
         }
+    }
+
+    /// A day that a date names exactly at `j`: a calendar day, a holiday, a weekday.
+    fn day_hit(&self, j: usize) -> Option<Hit> {
+        let h = self
+            .calendar(j)
+            .filter(|h| matches!(h.sem, Sem::Cal { d: Some(_), .. }));
+        let h = h.or_else(|| self.holiday(j));
+        let h = h.or_else(|| self.weekday(j).filter(|h| h.ty == TimexType::Date));
+        h.filter(|h| h.s == j)
+    }
+
+    /// "the day before Thanksgiving", "the day after March 5": one expression, a day
+    /// from that date. Before an event ("the day before the plunge") the expression is
+    /// "the day", dated where the event is (TimeBank), unknown here.
+    fn day_around(&self, i: usize, e: usize) -> Option<Hit> {
+        let n = match self.t.get(e).map(|_| self.bytes(e)) {
+            Some(w) if w.eq_ignore_ascii_case(b"before") => -1,
+            Some(w) if w.eq_ignore_ascii_case(b"after") => 1,
+            _ => return None,
+        };
+        if let Some(d) = self.day_hit(e + 1) {
+            return Some(Hit::date(
+                i,
+                d.e,
+                Sem::DayShift {
+                    day: Box::new(d.sem),
+                    n,
+                },
+            ));
+        }
+        Some(Hit::lit(i, e, TimexType::Date, "XXXX-XX-XX"))
     }
 
     // ----- quarters and halves -----
@@ -2803,13 +2991,27 @@ impl<'a> Parser<'a> {
                 if matches!(self.t.get(j).map(|t| t.kind), Some(TokKind::Punct(_))) {
                     break;
                 }
-                // A verb, not "last" or "earlier".
-                if self.tense_of(j, true) == Some(Lean::Past)
-                    && self.lx(j) == Lex::None
-                    && !["gave", "given", "set", "extended"]
-                        .iter()
-                        .any(|w| self.word_is(j, w))
+                // A verb that sets or moves the deadline owns it ("was postponed
+                // until Saturday").
+                if [
+                    "gave",
+                    "given",
+                    "set",
+                    "extended",
+                    "postponed",
+                    "delayed",
+                    "deferred",
+                    "adjourned",
+                    "rescheduled",
+                    "moved",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w))
                 {
+                    break;
+                }
+                // A verb, not "last" or "earlier".
+                if self.tense_of(j, true) == Some(Lean::Past) && self.lx(j) == Lex::None {
                     return Lean::Past;
                 }
             }
@@ -3118,6 +3320,19 @@ impl Resolver<'_, '_> {
                     _ => "PRESENT_REF".into(),
                 },
             },
+            // "that quarter", "the following quarter": from the quarter last named.
+            Sem::NarrRel {
+                unit: Unit::Quarter,
+                n,
+            } if self.last_quarter.is_some() => {
+                let (y, q) = self.last_quarter?;
+                let idx = i64::from(y) * 4 + i64::from(q) - 1 + i64::from(*n);
+                format!(
+                    "{}-Q{}",
+                    fmt_year(i32::try_from(idx.div_euclid(4)).ok()?),
+                    idx.rem_euclid(4) + 1
+                )
+            }
             Sem::NarrRel { unit, n } => {
                 let base = match (self.last_date, self.last_year) {
                     (Some(d), _) => Some(d),
@@ -3245,6 +3460,38 @@ impl Resolver<'_, '_> {
                     format!("{}-12-31", fmt_year(y))
                 }
                 None => "XXXX-12-31".into(),
+            },
+            Sem::DayShift { day, n } => {
+                let v = self.resolve(day, h, None)?;
+                match v.parse::<NaiveDate>() {
+                    Ok(d) => fmt_day(calendar::add_days(d, i64::from(*n))?),
+                    Err(_) => "XXXX-XX-XX".into(),
+                }
+            }
+            Sem::WeekOf(day) => {
+                let v = self.resolve(day, h, None)?;
+                match v.parse::<NaiveDate>() {
+                    Ok(d) => {
+                        let w = d.iso_week();
+                        format!("{}-W{:02}", fmt_year(w.year()), w.week())
+                    }
+                    Err(_) => "XXXX-WXX".into(),
+                }
+            }
+            Sem::DayDir { m, d, dir } => match self.anchor {
+                Some(a) => {
+                    let near = |y: i32| NaiveDate::from_ymd_opt(y, *m, *d);
+                    let ay = a.year();
+                    let date = match dir {
+                        Dir::Last => [ay, ay - 1].into_iter().filter_map(near).find(|x| *x < a),
+                        Dir::Next => [ay, ay + 1].into_iter().filter_map(near).find(|x| *x > a),
+                        Dir::This => near(ay),
+                        Dir::Lean => near(year_for(a, *m, self.lean(h))),
+                    }?;
+                    self.last_date = Some(date);
+                    fmt_day(date)
+                }
+                None => format!("XXXX-{m:02}-{d:02}"),
             },
             Sem::Holiday { h: hol, y } => {
                 let date = match (y, self.anchor) {

@@ -728,9 +728,10 @@ fn rose_from_2_3_billion_in_2021_to_3_6_billion_in_2024() {
 }
 
 #[test]
-fn a_dividend_of_1_76_a_year_is_a_rate_not_a_date() {
+fn a_dividend_of_1_76_a_year_is_a_rate_a_set_not_a_date() {
     let (found, _) = run("a dividend rate of $1.76 a year", Some("1989-11-01"));
-    assert!(found.is_empty(), "{found:?}");
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.1)).collect();
+    assert_eq!(got, [("a year", "SET")]);
 }
 
 // ----- anchoring -----
@@ -1206,5 +1207,170 @@ fn washington_march_22_2013_ap_is_a_dateline() {
     assert_eq!(
         texts("The Senate voted in Washington, March 22 (after a debate)."),
         ["March 22"]
+    );
+}
+
+// ----- expressions anchored on an event or on the narrative -----
+
+#[test]
+fn that_day_and_later_that_year_follow_the_narrative() {
+    let (found, _) = run(
+        "The plant opened on June 3, 2010. That day, workers marched. Later that year it closed.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("June 3, 2010", "DATE", "2010-06-03"),
+            ("That day", "DATE", "2010-06-03"),
+            ("Later that year", "DATE", "2010")
+        ]
+    );
+}
+
+#[test]
+fn the_next_morning_is_the_day_after() {
+    let (found, _) = run(
+        "The storm hit on Oct. 29, 2012. The next morning, crews arrived.",
+        Some("2013-03-22"),
+    );
+    assert_eq!(found[1].0, "The next morning");
+    assert_eq!(found[1].1, "TIME");
+    assert_eq!(found[1].2, "2012-10-30TMO");
+}
+
+#[test]
+fn the_days_before_the_vote_is_a_duration() {
+    let f = one("Tension grew in the days before the vote.", "2013-03-22");
+    assert_eq!(
+        (f.0.as_str(), f.1, f.2.as_str()),
+        ("the days", "DURATION", "PXD")
+    );
+}
+
+#[test]
+fn the_day_before_thanksgiving_and_the_week_of_march_4() {
+    check(
+        "Travel will peak the day before Thanksgiving.",
+        "2013-03-22",
+        "the day before Thanksgiving",
+        "DATE",
+        "2013-11-27",
+        None,
+    );
+    check(
+        "He was in court the week of March 4, 2013.",
+        "2013-03-22",
+        "the week of March 4, 2013",
+        "DATE",
+        "2013-W10",
+        None,
+    );
+    // Before an event, "the day" is the expression.
+    let f = one("It was the day before the plunge.", "2013-03-22");
+    assert_eq!((f.0.as_str(), f.1), ("the day", "DATE"));
+}
+
+#[test]
+fn last_oct_23_is_a_day_not_a_month() {
+    check(
+        "The deal was signed last Oct. 23.",
+        "2013-03-22",
+        "last Oct. 23",
+        "DATE",
+        "2012-10-23",
+        None,
+    );
+}
+
+#[test]
+fn annually_daily_and_dollars_a_year_are_sets() {
+    let (found, _) = run(
+        "It pays $33 million a year, holds daily briefings, reports annually and \
+         takes the pill three times daily.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a year", "SET", "P1Y"),
+            ("daily", "SET", "P1D"),
+            ("annually", "SET", "P1Y"),
+            ("three times daily", "SET", "P1D")
+        ]
+    );
+    // A count of things is not a rate of time; a quarterly dividend is an account.
+    assert!(texts("four flights a week and its quarterly dividend").is_empty());
+}
+
+#[test]
+fn eight_trading_days_and_20_more_years_count_their_units() {
+    let (found, _) = run(
+        "Eight trading days later, the lease ran for 20 more years, then an additional \
+         year, after a several-year tenure.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Eight trading days", "P8D"),
+            ("20 more years", "P20Y"),
+            ("an additional year", "P1Y"),
+            ("several-year", "PXY")
+        ]
+    );
+}
+
+#[test]
+fn a_venture_called_orion_1980_is_a_name_but_the_20th_century_is_a_date() {
+    assert!(texts("a joint venture called Orion 1980, which makes parts").is_empty());
+    assert_eq!(texts("In 1980 the venture began."), ["1980"]);
+    assert_eq!(
+        texts("two explorations of the 20th Century were his."),
+        ["the 20th Century"]
+    );
+}
+
+#[test]
+fn postponed_until_saturday_looks_ahead() {
+    check(
+        "The match was postponed until Saturday.",
+        "2013-03-20",
+        "Saturday",
+        "DATE",
+        "2013-03-23",
+        None,
+    );
+}
+
+#[test]
+fn average_daily_volume_and_rose_8_5_percent_annually_are_not_sets() {
+    assert!(texts("half of the average daily volume").is_empty());
+    assert!(texts("sales will rise 8.5% annually").is_empty());
+    assert!(texts("costs grew 4% a year").is_empty());
+}
+
+#[test]
+fn results_for_that_quarter_are_the_quarter_last_named() {
+    let (found, _) = run(
+        "In the second quarter of 2012, it lost money. Results for that quarter included a charge.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("the second quarter of 2012", "2012-Q2"),
+            ("that quarter", "2012-Q2")
+        ]
     );
 }
