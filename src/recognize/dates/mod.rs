@@ -2148,6 +2148,11 @@ impl<'a> Parser<'a> {
             self.t.get(k).is_some_and(|t| t.capital)
                 && (self.word_is(k, "Day") || self.word_is(k, "Year") || self.word_is(k, "Eve"))
         };
+        // Most capitalised words are followed by none of these: look at one byte first.
+        let first = self.bytes(j + 1).first().copied().unwrap_or(0);
+        if !matches!(first, b'D' | b'Y' | b'E') && !self.punct(j + 1, b'\'') {
+            return false;
+        }
         named(j + 1) || (self.punct(j + 1, b'\'') && (named(j + 2) || named(j + 3)))
     }
 
@@ -2155,7 +2160,7 @@ impl<'a> Parser<'a> {
     /// "Thanksgiving", "Easter Sunday", "Election Day", "Labor Day 2013".
     fn holiday(&self, i: usize) -> Option<Hit> {
         let t = self.t.get(i)?;
-        if !t.capital || t.kind != TokKind::Word {
+        if !t.capital || t.kind != TokKind::Word || !matches!(t.lex, Lex::Holiday(_) | Lex::None) {
             return None;
         }
         let cap =

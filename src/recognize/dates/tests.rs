@@ -1374,3 +1374,15 @@ fn results_for_that_quarter_are_the_quarter_last_named() {
         ]
     );
 }
+
+#[test]
+fn new_years_day_with_a_curly_apostrophe() {
+    check(
+        "Shops reopened after New Year\u{2019}s Day.",
+        "2013-03-22",
+        "New Year\u{2019}s Day",
+        "DATE",
+        "2013-01-01",
+        None,
+    );
+}
