@@ -7,24 +7,34 @@
 //! phrase: calendar dates ("27 June 2025", "Sept. 30", "2025-06-27"), years, decades
 //! and centuries, quarters and halves, seasons, weekdays, relative expressions ("last
 //! week", "a year ago", "the past three months"), durations ("the 44-day war", "for 100
-//! years"), times of day ("5 p.m. EST, Nov. 6") and sets ("every month"). Spans follow
-//! TimeBank: a leading "the" belongs to the expression ("the third quarter") unless it
-//! introduces a compound adjective ("the \[third-quarter\] loss"), prepositions do not
-//! ("in \[2020\]", "by \[May\]"), quantity modifiers do ("\[more than four hours\]").
+//! years"), times of day ("5 p.m. EST, Nov. 6"), sets ("every month", "daily", "$33
+//! million a year"), holidays ("Thanksgiving", "New Year's Eve") and expressions
+//! anchored on the narrative ("that day", "later that year", "the next morning", "the
+//! day before Thanksgiving"). Ages ("a 7-year-old girl") and time words inside names
+//! ("USA Today", "Good Morning America", "Orion 1980") are not temporal expressions.
+//! Spans follow TimeBank: a leading "the" belongs to the expression ("the third
+//! quarter") unless it introduces a compound adjective ("the \[third-quarter\] loss"),
+//! prepositions do not ("in \[2020\]", "by \[May\]"), quantity modifiers do ("\[more
+//! than four hours\]").
 //!
 //! Values are resolved in a second pass against the document anchor: the published date
-//! when known, otherwise the latest fully specified date in the text (HeidelTime's news
+//! when known, else the date of a dateline ("WASHINGTON, March 22, 2013 (AP) —"), else
+//! the latest fully specified date the text reports as news: not one that starts a
+//! period ("since Jan. 1, 2015", "from", "as of"), not one in a clause that looks ahead,
+//! and never earlier than a period the text says already happened (HeidelTime's news
 //! and narrative strategies). With a published date, an underspecified date leans by
-//! the tense of its nearest cue: "said on 9 May" is the latest May on or before the
-//! anchor, "will meet on 9 May" the next one, a deadline ("until", "by") looks ahead.
-//! Under an inferred anchor, which is the latest date the text names, everything leans
-//! back, and a date without a year first takes the year its paragraph has named ("In
-//! 1998, ... On 9 May"). In a report about a quarter, "a year ago" is that quarter a
-//! year earlier.
+//! the tense of the verb that governs it: "said on 9 May" is the latest May on or
+//! before the anchor, "will meet on 9 May" the next one, a deadline ("until", "by")
+//! looks ahead unless its own clause is past ("lasted until Tuesday"); a reporting verb
+//! governs only the expression beside it, "next to" is a place, and a participle after
+//! a determiner is an adjective. Under an inferred anchor everything leans back, and a
+//! date without a year first takes the year its paragraph has named ("In 1998, ... On
+//! 9 May"). In a report about a quarter, "a year ago" is that quarter a year earlier.
 //!
-//! What it does not do: event anchoring ("two days after the vote", "that year"),
-//! or reading years out of figures ("2,300", "$2000", "2000 soldiers", "$33 million a
-//! year"). Impossible dates ("29 February 2015") are consumed and never emitted.
+//! What it does not do: date an event ("two days after the vote" has no value), or
+//! read years out of figures ("2,300", "$2000", "2000 soldiers"). Hyphenated measure
+//! adjectives other than ages ("a 10-hour tour") stay durations, as TimeBank writes
+//! them. Impossible dates ("29 February 2015") are consumed and never emitted.
 
 mod calendar;
 mod lexicon;
