@@ -786,6 +786,16 @@ proptest! {
     }
 
     #[test]
+    fn holiday_and_name_noise_never_panics(text in "(Christmas|Easter|New|Year|Day|Eve|Labor|Election|That|that|day|the|before|after|week|of|until|was|would|said|USA|Today|daily|a|year|\\$5|[0-9]{1,4}|[A-Z]{2,6}|'|s|\\(|—|,|\\.|\n| ){0,40}") {
+        for anchor in [Some("2025-02-28"), None] {
+            let (found, _) = run(&text, anchor);
+            for f in found {
+                prop_assert!(!f.2.is_empty());
+            }
+        }
+    }
+
+    #[test]
     fn date_like_noise_never_panics(text in "([0-9]{1,5}|[A-Z][a-z]{2,8}|the|last|next|ago|-|,|\\.|'|/|:| ){0,40}") {
         let (found, _) = run(&text, Some("2025-02-28"));
         for f in found {
