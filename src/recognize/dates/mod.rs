@@ -430,6 +430,8 @@ fn mask_names(text: &[u8], toks: &mut [Tok]) {
         let keeps = match t.lex {
             Lex::Unit(Unit::Year) => counted || next_is_year || prev == Some(Lex::Kw(Kw::Fiscal)),
             Lex::Unit(_) | Lex::Units(_) => counted,
+            // "Spring 2013", the term a year names.
+            Lex::Season(_) => next_is_year,
             _ => false,
         };
         if !keeps && !holiday_part(text, toks, j) {

@@ -1015,6 +1015,11 @@ fn usa_today_and_russia_today_are_names() {
     assert_eq!(texts("Hundreds marched today."), ["today"]);
     // A headline capitalises every word.
     assert_eq!(texts("Flu Season Winding Down Today"), ["Today"]);
+    // A season with its year is a term, not a name.
+    assert_eq!(
+        texts("The course opens in Spring 2014 for students."),
+        ["Spring 2014"]
+    );
 }
 
 #[test]
