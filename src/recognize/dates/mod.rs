@@ -3045,6 +3045,11 @@ impl<'a> Parser<'a> {
             (Lean::Past, false) => Lean::Past,
             _ => Lean::Future,
         };
+        // Beyond a reporting verb lie the reporter's clause or another quotation
+        // ("'we're going to stop,' she said as they marched early Sunday"): the search
+        // stops there on that side, unless the verb is parenthetical (", officials
+        // said, will").
+        let (mut lo, mut hi) = (lo, hi);
         let mut l = s;
         let mut r = e;
         loop {
@@ -3055,6 +3060,9 @@ impl<'a> Parser<'a> {
                 if let Some(x) = self.tense_of(l, s - l <= 3) {
                     if self.reporting(l) && s - l > 2 {
                         reported = reported.or(Some(x));
+                        if !self.punct(l + 1, b',') {
+                            lo = l;
+                        }
                     } else if self.word_is(l, "would") {
                         would = true;
                     } else {
@@ -3067,6 +3075,9 @@ impl<'a> Parser<'a> {
                 if let Some(x) = self.tense_of(r, r - e < 2) {
                     if self.reporting(r) && r - e > 1 {
                         reported = reported.or(Some(x));
+                        if !self.punct(r + 1, b',') {
+                            hi = r;
+                        }
                     } else if self.word_is(r, "would") {
                         would = true;
                     } else {

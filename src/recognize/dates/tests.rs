@@ -1401,3 +1401,14 @@ fn new_years_day_with_a_curly_apostrophe() {
         None,
     );
 }
+
+#[test]
+fn she_said_as_they_moved_through_the_city_early_sunday_morning() {
+    let (found, _) = run(
+        "\"We're going to win,\" Quina Jones said as hundreds of marchers moved through \
+         the city early Sunday morning.",
+        Some("2016-09-26"),
+    );
+    assert_eq!(found[0].0, "early Sunday morning");
+    assert_eq!(found[0].2, "2016-09-25TMO");
+}
