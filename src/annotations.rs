@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 use crate::claims::ClaimType;
 use crate::reanchor::QuoteSelector;
 use crate::recognize::MentionKind;
-use crate::review::{ClaimStatus, ReviewAction};
+use crate::review::{ClaimStatus, ReviewAction, ReviewedState};
 use crate::span::CharSpan;
 
 /// The version of the file format, written as `claimtrace_annotations`.
@@ -232,6 +232,9 @@ pub struct LogRecord {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub against: Option<String>,
+    /// The claim's text and component values the entry was written for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<ReviewedState>,
 }
 
 fn ser_str<T: Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
@@ -503,6 +506,10 @@ mod tests {
                     note: Some("Putin: closer to 2 million".into()),
                     evidence: vec![],
                     against: None,
+                    reviewed: Some(ReviewedState {
+                        text: exact.into(),
+                        values: vec!["figure \"600,000\" = 600000".into()],
+                    }),
                 }],
             }],
         }

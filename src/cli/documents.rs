@@ -80,3 +80,12 @@ pub fn sources(args: SourcesArgs, db: &DbArgs) -> anyhow::Result<i32> {
     emit(&table::print(args.format, &t, &records))?;
     Ok(0)
 }
+
+/// "; N verdicts need a re-check" after a new version, or nothing.
+pub fn rechecks_note(rechecks: usize) -> String {
+    match rechecks {
+        0 => String::new(),
+        1 => "; 1 verdict needs a re-check: claimtrace claims --status needs_recheck".into(),
+        n => format!("; {n} verdicts need a re-check: claimtrace claims --status needs_recheck"),
+    }
+}

@@ -99,6 +99,31 @@ pub fn run(args: ExportArgs, db: &DbArgs) -> anyhow::Result<i32> {
             write_brat(&db, &dir, &ids, &files)?;
         }
         ExportFormat::W3c | ExportFormat::ClaimReview | ExportFormat::Csv => {
+            if format == ExportFormat::ClaimReview {
+                let missing: Vec<&str> = [
+                    (&opts.base_url, "--base-url (each review's url)"),
+                    (&opts.publisher, "--publisher (the reviews' author)"),
+                ]
+                .into_iter()
+                .filter(|(given, _)| given.is_none())
+                .map(|(_, flag)| flag)
+                .collect();
+                if !missing.is_empty() {
+                    eprintln!(
+                        "claimtrace: warning: ClaimReview without {}; fact-check readers need them \
+                         (or set CLAIMTRACE_BASE_URL / CLAIMTRACE_PUBLISHER)",
+                        missing.join(" and ")
+                    );
+                }
+            }
+            let rechecks = export::rechecks(&files);
+            if rechecks > 0 && format != ExportFormat::Csv {
+                eprintln!(
+                    "claimtrace: skipped {rechecks} claim(s) that need a re-check: their text or \
+                     values changed since their verdict (list them with \
+                     `claimtrace claims --status needs_recheck`)"
+                );
+            }
             let text = match format {
                 ExportFormat::W3c => pretty(&export::w3c(&files, &opts))?,
                 ExportFormat::ClaimReview => pretty(&export::claim_reviews(&files, &opts))?,

@@ -200,11 +200,13 @@ fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, St
             previous,
             version,
             claims,
+            rechecks,
         } => (
             Some(document_id),
             format!(
-                "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims)",
-                path.display()
+                "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims{})",
+                path.display(),
+                super::documents::rechecks_note(rechecks)
             ),
         ),
         IngestOutcome::Unchanged { document_id } => (

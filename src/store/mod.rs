@@ -38,7 +38,7 @@ pub use rows::DocumentRows;
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -49,6 +49,8 @@ enum Step {
     Rebuild(&'static [&'static str]),
     /// Runs these statements.
     Sql(&'static str),
+    /// Runs this function (for what SQL alone cannot say).
+    Code(fn(&Connection) -> Result<()>),
 }
 
 /// Sentence and mention ids: `document_id * ID_SPAN + ordinal` (see schema.sql).
@@ -62,37 +64,51 @@ fn of_document(id_column: &str) -> String {
     )
 }
 
-/// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[Step] = &[
-    // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim indexes,
-    // link tables WITHOUT ROWID (see schema.sql).
-    Step::Rebuild(&[
-        "documents",
-        "mentions",
-        "claims",
-        "claim_components",
-        "claim_sources",
-        "review_log",
-        "sentences",
-    ]),
-    // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
-    // (a reference to a row that does not exist is kept, for foreign_key_check to
-    // report). Old ids are first moved below zero, where no new id lies.
-    Step::Sql(
-        "UPDATE mentions SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = mentions.sentence_id), sentence_id);
-         UPDATE claims SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = claims.sentence_id), sentence_id);
-         UPDATE sentences SET id = -id;
-         UPDATE sentences SET id = document_id * 16777216 + ordinal;
-         UPDATE claim_components SET mention_id = coalesce((SELECT m.document_id * 16777216
-             + m.ordinal FROM mentions m WHERE m.id = claim_components.mention_id), mention_id);
-         UPDATE claim_sources SET attribution_mention_id = coalesce((SELECT m.document_id
-             * 16777216 + m.ordinal FROM mentions m
-             WHERE m.id = claim_sources.attribution_mention_id), attribution_mention_id);
-         UPDATE mentions SET id = -id;
-         UPDATE mentions SET id = document_id * 16777216 + ordinal;",
-    ),
+/// Migrations: entry `i` holds the steps that bring a database from version `i + 1` to
+/// `i + 2`.
+const MIGRATIONS: &[&[Step]] = &[
+    &[
+        // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim
+        // indexes, link tables WITHOUT ROWID (see schema.sql).
+        Step::Rebuild(&[
+            "documents",
+            "mentions",
+            "claims",
+            "claim_components",
+            "claim_sources",
+            "review_log",
+            "sentences",
+        ]),
+        // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
+        // (a reference to a row that does not exist is kept, for foreign_key_check to
+        // report). Old ids are first moved below zero, where no new id lies.
+        Step::Sql(
+            "UPDATE mentions SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+                 FROM sentences s WHERE s.id = mentions.sentence_id), sentence_id);
+             UPDATE claims SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+                 FROM sentences s WHERE s.id = claims.sentence_id), sentence_id);
+             UPDATE sentences SET id = -id;
+             UPDATE sentences SET id = document_id * 16777216 + ordinal;
+             UPDATE claim_components SET mention_id = coalesce((SELECT m.document_id * 16777216
+                 + m.ordinal FROM mentions m WHERE m.id = claim_components.mention_id), mention_id);
+             UPDATE claim_sources SET attribution_mention_id = coalesce((SELECT m.document_id
+                 * 16777216 + m.ordinal FROM mentions m
+                 WHERE m.id = claim_sources.attribution_mention_id), attribution_mention_id);
+             UPDATE mentions SET id = -id;
+             UPDATE mentions SET id = document_id * 16777216 + ordinal;",
+        ),
+    ],
+    &[
+        // 2 → 3: review entries record the claim they judged; claims gain the status
+        // needs_recheck. The log's append-only trigger is dropped while old entries are
+        // filled in, and comes back with the rebuilt table. (A database of version 1
+        // has the columns already: step 1 → 2 rebuilt its log to this schema.)
+        Step::Code(review::add_reviewed_columns),
+        Step::Sql("DROP TRIGGER IF EXISTS review_log_no_update;"),
+        Step::Code(review::record_reviewed_claims),
+        Step::Rebuild(&["claims", "review_log"]),
+        Step::Code(review::recheck_lapsed_verdicts),
+    ],
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -185,6 +201,8 @@ pub enum IngestOutcome {
         previous: i64,
         version: i64,
         claims: usize,
+        /// Claims whose verdict lapsed because their text or values changed.
+        rechecks: usize,
     },
     /// Identical content is already stored.
     Unchanged { document_id: i64 },
@@ -195,7 +213,8 @@ pub fn now() -> String {
 }
 
 /// Rebuilds `table` to its definition in the current schema (`fresh`, a database made
-/// from `schema.sql`): a new table, every row copied column by column, the old one dropped
+/// from `schema.sql`): a new table, every row copied column by column (the columns both
+/// have), the old one dropped
 /// and the new one renamed, then its indexes and triggers. Foreign keys must be off.
 fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()> {
     let create: String = fresh.query_row(
@@ -203,10 +222,19 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
         [table],
         |r| r.get(0),
     )?;
-    let columns = fresh
-        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-        .query_map([table], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+    let columns_of = |conn: &Connection| -> Result<Vec<String>> {
+        Ok(conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([table], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    };
+    // Columns a later version adds are not in an older table yet: they take their
+    // defaults (a later step fills them).
+    let old_columns = columns_of(tx)?;
+    let columns = columns_of(fresh)?
+        .into_iter()
+        .filter(|c| old_columns.contains(c))
+        .collect::<Vec<_>>()
         .join(", ");
     let extras = fresh
         .prepare(
@@ -389,7 +417,11 @@ impl Database {
         } else {
             let fresh = Connection::open_in_memory()?;
             fresh.execute_batch(SCHEMA)?;
-            for step in &MIGRATIONS[(version - 1) as usize..] {
+            for step in MIGRATIONS[(version - 1) as usize..]
+                .iter()
+                .copied()
+                .flatten()
+            {
                 match step {
                     Step::Rebuild(tables) => {
                         for table in *tables {
@@ -399,6 +431,7 @@ impl Database {
                     Step::Sql(sql) => {
                         tx.execute_batch(sql)?;
                     }
+                    Step::Code(run) => run(&tx)?,
                 }
             }
             let broken: i64 =
@@ -525,9 +558,10 @@ fn ingest_in(
     }
     let document_id = insert_document(tx, doc, analysis, rows.char_len, version, previous)?;
     let claims = insert_analysis(tx, registry, document_id, doc, analysis, rows)?;
+    let mut rechecks = 0;
     if let Some(prev) = previous {
         // Claims and their reviews move to the new text, or become orphans.
-        annotations::reanchor_document(tx, prev, document_id)?;
+        rechecks = annotations::reanchor_document(tx, prev, document_id)?.rechecks;
     }
     Ok(match previous {
         Some(previous) => IngestOutcome::NewVersion {
@@ -535,6 +569,7 @@ fn ingest_in(
             previous,
             version,
             claims,
+            rechecks,
         },
         None => IngestOutcome::Added {
             document_id,
