@@ -33,6 +33,8 @@ pub struct IngestArgs {
 
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let paths = document::collect_articles(&args.paths)?;
+    // Articles are identified by their path under the database's directory.
+    let root = document::corpus_root(&db.db);
     let mut db = db.open()?;
     let overrides = args.meta.metadata();
     let mut failed = Vec::new();
@@ -57,11 +59,12 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let (tx, rx) = std::sync::mpsc::sync_channel(32);
     let analyser = std::thread::spawn({
         let paths = paths.clone();
+        let root = root.clone();
         move || {
             for path in paths {
                 // Everything but the writes happens here, off the writer's thread: the
                 // analysis, the content hash and the rows to insert.
-                let analysed = Document::load(&path, &overrides).map(|doc| {
+                let analysed = Document::load_in(&path, &overrides, root.as_deref()).map(|doc| {
                     doc.hash();
                     let analysis = pipeline::analyse(&doc);
                     let rows = DocumentRows::new(&doc, &analysis);
@@ -95,10 +98,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
         let outcome = analysed
             .map_err(anyhow::Error::from)
-            .and_then(|(doc, analysis, rows)| {
-                db.ingest_rows(&doc, &analysis, &rows)
-                    .map_err(anyhow::Error::from)
-            });
+            .and_then(|analysed| super::reanalyse::store(&mut db, analysed, root.as_deref()));
         match outcome {
             Ok(o) => {
                 let (id, message) = describe(&path, &o);
@@ -195,18 +195,22 @@ fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, St
                 path.display()
             ),
         ),
-        IngestOutcome::NewVersion {
+        IngestOutcome::NewVersion { document_id, .. } => (
+            Some(document_id),
+            format!(
+                "{}: {}",
+                path.display(),
+                super::reanalyse::describe_version(outcome)
+            ),
+        ),
+        IngestOutcome::Moved {
             document_id,
-            previous,
-            version,
-            claims,
-            rechecks,
+            ref from,
         } => (
             Some(document_id),
             format!(
-                "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims{})",
-                path.display(),
-                super::documents::rechecks_note(rechecks)
+                "{}: moved from {from} (document {document_id}, same text); nothing else to do",
+                path.display()
             ),
         ),
         IngestOutcome::Unchanged { document_id } => (

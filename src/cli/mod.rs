@@ -10,6 +10,7 @@ mod export;
 mod extract;
 mod import;
 mod ingest;
+mod reanalyse;
 mod report;
 mod review;
 
@@ -56,6 +57,7 @@ enum Command {
     Report(report::ReportArgs),
     Documents(documents::DocumentsArgs),
     Sources(documents::SourcesArgs),
+    Reanalyse(reanalyse::ReanalyseArgs),
 }
 
 /// The database option every stored-data command takes.
@@ -148,6 +150,7 @@ pub fn main() -> i32 {
         Command::Report(a) => report::run(a, &cli.db),
         Command::Documents(a) => documents::run(a, &cli.db),
         Command::Sources(a) => documents::sources(a, &cli.db),
+        Command::Reanalyse(a) => reanalyse::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,

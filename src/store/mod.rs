@@ -26,10 +26,12 @@ macro_rules! source_span_text {
 }
 
 mod annotations;
+mod identity;
 mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
+pub use identity::{Removal, Resolve};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::DocumentRows;
@@ -195,7 +197,8 @@ struct SourceCache {
 pub enum IngestOutcome {
     /// Stored for the first time.
     Added { document_id: i64, claims: usize },
-    /// Same source, new content: stored as a new version of `previous`.
+    /// Same source, new content, metadata or analysis: stored as a new version of
+    /// `previous`, its claims and reviews moved to it.
     NewVersion {
         document_id: i64,
         previous: i64,
@@ -203,9 +206,38 @@ pub enum IngestOutcome {
         claims: usize,
         /// Claims whose verdict lapsed because their text or values changed.
         rechecks: usize,
+        /// Claims that found no place in the new version.
+        orphaned: usize,
+        why: Revision,
     },
-    /// Identical content is already stored.
+    /// Identical content and metadata are already stored.
     Unchanged { document_id: i64 },
+    /// Identical content and metadata, stored under a path whose file is gone: the
+    /// document now lives at the new path.
+    Moved { document_id: i64, from: String },
+}
+
+/// Why a document got a new version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision {
+    /// Its text changed.
+    Text,
+    /// Its metadata changed (a publication date re-anchors its dates).
+    Metadata,
+    /// It was analysed again (`claimtrace reanalyse`).
+    Analysis,
+}
+
+/// How [`Database::ingest_with`] matches an article to stored documents.
+#[derive(Clone, Copy)]
+pub struct IngestOptions<'r> {
+    /// Where a stored path is now ([`Resolve`]); without it, paths are only compared.
+    pub resolve: Option<Resolve<'r>>,
+    /// Store a new version even when text and metadata are unchanged (re-analysis).
+    pub reanalyse: bool,
+    /// The current document the article is a version of, when the caller knows it
+    /// (`documents set`, `reanalyse`).
+    pub document: Option<i64>,
 }
 
 pub fn now() -> String {
@@ -466,18 +498,34 @@ impl Database {
         analysis: &Analysis,
         rows: &DocumentRows,
     ) -> Result<IngestOutcome> {
+        let how = IngestOptions {
+            resolve: None,
+            reanalyse: false,
+            document: None,
+        };
+        self.ingest_with(doc, analysis, rows, how)
+    }
+
+    /// [`Database::ingest_rows`], matching the article to stored documents as `how` says.
+    pub fn ingest_with(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        rows: &DocumentRows,
+        how: IngestOptions,
+    ) -> Result<IngestOutcome> {
         let registry = &mut self.registry;
         let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, doc, analysis, rows).and_then(|o| {
+            ingest_in(&tx, registry, doc, analysis, rows, how).and_then(|o| {
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, doc, analysis, rows).and_then(|o| {
+            ingest_in(&sp, registry, doc, analysis, rows, how).and_then(|o| {
                 sp.commit()?;
                 Ok(o)
             })
@@ -536,41 +584,58 @@ fn ingest_in(
     doc: &Document,
     analysis: &Analysis,
     rows: &DocumentRows,
+    how: IngestOptions,
 ) -> Result<IngestOutcome> {
-    let current: Option<(i64, String, i64)> = tx
-        .prepare_cached(
-            "SELECT id, content_hash, version FROM documents
-             WHERE source_key = ?1 AND is_current = 1",
-        )?
-        .query_row([&doc.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    if let Some((id, hash, _)) = &current {
-        if hash == doc.hash() {
-            return Ok(IngestOutcome::Unchanged { document_id: *id });
+    let compare_only = |stored: &str| Some(stored.to_string());
+    let current = match how.document {
+        Some(id) => Some(identity::current_by_id(tx, id)?),
+        None => identity::find_current(tx, doc, how.resolve.unwrap_or(&compare_only))?,
+    };
+    let mut key = doc.key.clone();
+    let mut why = Revision::Text;
+    if let Some(cur) = &current {
+        key = identity::update_identity(tx, cur, doc)?;
+        if cur.hash == doc.hash() {
+            if how.reanalyse {
+                why = Revision::Analysis;
+            } else if cur.meta != doc.meta {
+                why = Revision::Metadata;
+            } else {
+                return Ok(match &cur.moved_from {
+                    Some(from) => IngestOutcome::Moved {
+                        document_id: cur.id,
+                        from: from.clone(),
+                    },
+                    None => IngestOutcome::Unchanged {
+                        document_id: cur.id,
+                    },
+                });
+            }
         }
     }
     let (version, previous) = match &current {
-        Some((id, _, v)) => (v + 1, Some(*id)),
+        Some(cur) => (cur.version + 1, Some(cur.id)),
         None => (1, None),
     };
     if let Some(prev) = previous {
         tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
     }
-    let document_id = insert_document(tx, doc, analysis, rows.char_len, version, previous)?;
+    let document_id = insert_document(tx, &key, doc, analysis, rows.char_len, version, previous)?;
     let claims = insert_analysis(tx, registry, document_id, doc, analysis, rows)?;
-    let mut rechecks = 0;
-    if let Some(prev) = previous {
-        // Claims and their reviews move to the new text, or become orphans.
-        rechecks = annotations::reanchor_document(tx, prev, document_id)?.rechecks;
-    }
     Ok(match previous {
-        Some(previous) => IngestOutcome::NewVersion {
-            document_id,
-            previous,
-            version,
-            claims,
-            rechecks,
-        },
+        Some(previous) => {
+            // Claims and their reviews move to the new version, or become orphans.
+            let moved = annotations::reanchor_document(tx, previous, document_id)?;
+            IngestOutcome::NewVersion {
+                document_id,
+                previous,
+                version,
+                claims,
+                rechecks: moved.rechecks,
+                orphaned: moved.orphaned,
+                why,
+            }
+        }
         None => IngestOutcome::Added {
             document_id,
             claims,
@@ -580,6 +645,7 @@ fn ingest_in(
 
 fn insert_document(
     tx: &Connection,
+    key: &str,
     doc: &Document,
     analysis: &Analysis,
     char_len: usize,
@@ -594,7 +660,7 @@ fn insert_document(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
-        doc.key,
+        key,
         version,
         previous,
         doc.hash(),
