@@ -34,6 +34,8 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_hash ON documents (content_hash);
 CREATE INDEX documents_current ON documents (source_key, is_current);
+-- The same file given with or without its URL is found by its path (version 3).
+CREATE INDEX documents_path ON documents (path);
 
 -- The id of a sentence or a mention is document_id * 2^24 + ordinal: the rows of a
 -- document are one range of the primary key, and need no second index (version 2).

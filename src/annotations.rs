@@ -428,6 +428,25 @@ pub fn parse(file: &str, raw: &str) -> Result<AnnotationFile, AnnotationError> {
                 c.status
             )));
         }
+        // A verdict is about the text it was given for; a file may not move it to other
+        // words.
+        let verdict = c.review_log.iter().rev().find(|e| {
+            !matches!(e.action, ReviewAction::Reanchor | ReviewAction::Orphan)
+                && e.to_status == Some(c.status)
+                && e.from_status != e.to_status
+        });
+        if let Some(judged) = verdict.and_then(|e| e.reviewed.as_ref()) {
+            if c.status.is_verdict()
+                && c.anchor_state == AnchorState::Anchored
+                && judged.text != c.selector.exact
+            {
+                return Err(bad(format!(
+                    "its status {} was given for the text {:?}, not for its quote; make its \
+                     status needs_recheck, or review the quote with `claimtrace review`",
+                    c.status, judged.text
+                )));
+            }
+        }
         let refs = c
             .links
             .iter()
@@ -559,6 +578,27 @@ mod tests {
             e.reason.contains("review log ends in contested"),
             "{}",
             e.reason
+        );
+    }
+
+    #[test]
+    fn contested_census_verdict_moved_to_other_words_is_refused() {
+        let mut f = sample();
+        f.claims[0].review_log[0].reviewed = Some(ReviewedState {
+            text: "The census counted 650,000 Azerbaijanis.".into(),
+            values: vec![],
+        });
+        let e = parse("a.json", &render(&f)).unwrap_err();
+        assert!(
+            e.reason
+                .contains("was given for the text \"The census counted 650,000"),
+            "{}",
+            e.reason
+        );
+        f.claims[0].review_log[0].reviewed = None;
+        assert!(
+            parse("a.json", &render(&f)).is_ok(),
+            "older files record no text"
         );
     }
 

@@ -229,6 +229,22 @@ fn url_given_later_names_the_same_document() {
     let out = d.run(&["ingest", "--quiet", "news/a.txt"]).success();
     assert!(stderr(&out).contains("unchanged"), "{}", stderr(&out));
     assert_eq!(d.documents(true).len(), 2);
+    // A URL names one document only.
+    std::fs::write(d.path("news/b.txt"), "Exports rose 12% in 2024.\n").unwrap();
+    d.run(&["ingest", "--quiet", "news/b.txt"]).success();
+    let b = d.documents(false)[1]["id"].to_string();
+    d.run(&[
+        "documents",
+        "set",
+        &b,
+        "--url",
+        "https://news.example.org/imf",
+    ])
+    .failure()
+    .stderr(predicates::str::contains(
+        "https://news.example.org/imf already names document",
+    ));
+    assert_eq!(d.documents(false).len(), 2);
 }
 
 #[test]
@@ -268,7 +284,7 @@ fn documents_set_date_re_anchors_like_a_sidecar() {
 }
 
 #[test]
-fn reanalyse_carries_reviews_to_a_new_analysis_of_every_document() {
+fn reanalyse_carries_reviews_to_a_new_analysis_and_rechecks_changed_values() {
     let d = Desk::new();
     std::fs::write(
         d.path("news/b.txt"),
@@ -276,26 +292,47 @@ fn reanalyse_carries_reviews_to_a_new_analysis_of_every_document() {
     )
     .unwrap();
     d.run(&["ingest", "--quiet", "news"]).success();
+    // Nothing new to find: no new versions.
+    let out = d.run(&["reanalyse"]).success();
+    assert!(stderr(&out).contains("unchanged"), "{}", stderr(&out));
+    assert_eq!(d.documents(true).len(), 2);
+
+    // As if an older claimtrace had read "2.6 percent" as 2.5.
+    rusqlite::Connection::open(d.path("claimtrace.db"))
+        .unwrap()
+        .execute(
+            "UPDATE mentions SET value = '2.5' WHERE text = '2.6 percent'",
+            [],
+        )
+        .unwrap();
     let growth = d.review("steady at 3.1", "verified");
+    let inflation = d.review("fell to 2.6", "verified");
     let out = d.run(&["reanalyse"]).success();
     let err = stderr(&out);
     assert!(err.contains("re-analysed 2 document(s)"), "{err}");
+    assert!(err.contains("1 verdict(s) need a re-check"), "{err}");
     assert!(err.contains("0 claim(s) found no place"), "{err}");
     assert_eq!(d.documents(false).len(), 2);
-    assert_eq!(d.documents(true).len(), 4);
-    let c = d.claim("steady at 3.1");
+    assert_eq!(d.documents(true).len(), 3, "only the changed document");
+    let g = d.claim("steady at 3.1");
     assert_eq!(
-        (c["id"].to_string(), c["status"].clone()),
+        (g["id"].to_string(), g["status"].clone()),
         (growth, "verified".into())
     );
+    let i = d.claim("fell to 2.6");
+    assert_eq!(i["id"].to_string(), inflation);
+    assert_eq!(value_of(&i, "2.6 percent"), "2.6");
+    assert_eq!(i["status"], "needs_recheck");
     assert_eq!(
         d.json(&["report", "orphans", "--format", "json"]),
         serde_json::json!([])
     );
-    let exports = d.documents(false)[1]["id"].to_string();
+    let exports = d.documents(false)[0]["id"].to_string();
     let out = d.run(&["reanalyse", "--document", &exports]).success();
     assert!(stderr(&out).contains("re-analysed 1 document(s)"));
-    assert_eq!(d.documents(true).len(), 5);
+    d.run(&["reanalyse", "--document", "99"])
+        .failure()
+        .stderr(predicates::str::contains("no document with id 99"));
 }
 
 #[test]

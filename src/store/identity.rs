@@ -9,7 +9,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use super::{Database, Result, StoreError};
+use super::{of_document, Database, DocumentRows, Result, StoreError};
 use crate::document::{Document, Metadata};
 
 /// Where a stored path is now: its identity when the file exists, `None` when it is gone.
@@ -132,6 +132,16 @@ pub(super) fn update_identity(conn: &Connection, cur: &Current, doc: &Document) 
             .execute(params![cur.source_key, path])?;
     }
     if key != cur.source_key {
+        let taken: Option<i64> = conn
+            .prepare_cached("SELECT id FROM documents WHERE source_key = ?1 AND is_current = 1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?;
+        if let Some(other) = taken {
+            return Err(StoreError::Invalid(format!(
+                "{key} already names document {other}; document {} cannot take it",
+                cur.id
+            )));
+        }
         conn.prepare_cached("UPDATE documents SET source_key = ?2 WHERE source_key = ?1")?
             .execute(params![cur.source_key, key])?;
     }
@@ -289,4 +299,98 @@ impl Database {
         tx.commit()?;
         Ok(removal)
     }
+}
+
+/// Whether the stored analysis of document `id` is the one `rows` would write: the same
+/// sentences, mentions (with their normalised values and records) and claims. A
+/// re-analysis that finds nothing new stores no new version.
+pub(super) fn same_analysis(conn: &Connection, id: i64, rows: &DocumentRows) -> Result<bool> {
+    let sentences: Vec<(i64, i64, i64)> = conn
+        .prepare_cached(&format!(
+            "SELECT paragraph, start, end FROM sentences WHERE {} ORDER BY ordinal",
+            of_document("id")
+        ))?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let want: Vec<(i64, i64, i64)> = rows
+        .sentences
+        .iter()
+        .map(|s| (s.paragraph, s.at.start, s.at.end))
+        .collect();
+    if sentences != want {
+        return Ok(false);
+    }
+    type MentionKey = (
+        String,
+        i64,
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let mentions: Vec<MentionKey> = conn
+        .prepare_cached(&format!(
+            "SELECT kind, start, end, value, unit, mod, timex_type, attrs FROM mentions
+             WHERE {} ORDER BY ordinal",
+            of_document("id")
+        ))?
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let want: Vec<MentionKey> = rows
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                m.kind.to_string(),
+                m.at.start,
+                m.at.end,
+                m.value.clone(),
+                m.unit.clone(),
+                m.modifier.clone(),
+                m.timex_type.map(str::to_string),
+                m.attrs.clone(),
+            )
+        })
+        .collect();
+    if mentions != want {
+        return Ok(false);
+    }
+    let mut claims: Vec<(i64, i64, String, String, bool)> = conn
+        .prepare_cached(
+            "SELECT start, end, claim_type, features, sourced FROM claims
+             WHERE document_id = ?1 AND anchor_state = 'anchored'",
+        )?
+        .query_map([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut want: Vec<(i64, i64, String, String, bool)> = rows
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.at.start,
+                c.at.end,
+                c.claim_type.to_string(),
+                c.features.clone(),
+                c.sourced,
+            )
+        })
+        .collect();
+    claims.sort();
+    want.sort();
+    Ok(claims == want)
 }

@@ -110,6 +110,8 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Code(review::record_reviewed_claims),
         Step::Rebuild(&["claims", "review_log"]),
         Step::Code(review::recheck_lapsed_verdicts),
+        // Documents are found by path as well as by key.
+        Step::Sql("CREATE INDEX IF NOT EXISTS documents_path ON documents (path);"),
     ],
 ];
 
@@ -596,10 +598,10 @@ fn ingest_in(
     if let Some(cur) = &current {
         key = identity::update_identity(tx, cur, doc)?;
         if cur.hash == doc.hash() {
-            if how.reanalyse {
-                why = Revision::Analysis;
-            } else if cur.meta != doc.meta {
+            if cur.meta != doc.meta {
                 why = Revision::Metadata;
+            } else if how.reanalyse && !identity::same_analysis(tx, cur.id, rows)? {
+                why = Revision::Analysis;
             } else {
                 return Ok(match &cur.moved_from {
                     Some(from) => IngestOutcome::Moved {
