@@ -159,6 +159,14 @@ pub fn file_identity(path: &Path, root: Option<&Path>) -> Result<String, Documen
 /// Where a stored path is now: its identity under `root` when the file exists, `None`
 /// when it is gone. Stored paths are relative to `root`, or absolute.
 pub fn stored_identity(stored: &str, root: Option<&Path>) -> Option<String> {
+    let plain = Path::new(stored)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if let (Some(root), true) = (root, plain) {
+        // Already an identity under the root (as claimtrace stores them): whether the
+        // file is there is all there is to know, without resolving it again.
+        return root.join(stored).is_file().then(|| stored.to_string());
+    }
     let path = match root {
         Some(r) if Path::new(stored).is_relative() => r.join(stored),
         _ => PathBuf::from(stored),

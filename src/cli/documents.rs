@@ -10,7 +10,7 @@ use serde_json::json;
 
 use claimtrace::annotations;
 use claimtrace::pipeline;
-use claimtrace::store::{Database, DocumentRows, IngestOptions};
+use claimtrace::store::{Database, DocumentMatch, DocumentRows, IngestOptions, Matched};
 use claimtrace::table::{self, Format, Table};
 
 use super::{emit, parse_format, DbArgs, MetaArgs};
@@ -170,9 +170,8 @@ fn set(args: SetArgs, db: &DbArgs) -> anyhow::Result<i32> {
         &analysis,
         &rows,
         IngestOptions {
-            resolve: None,
+            matched: Matched::Known(Some(&DocumentMatch::of(args.id))),
             reanalyse: false,
-            document: Some(args.id),
         },
     )?;
     eprintln!(

@@ -13,7 +13,9 @@ use clap::Args;
 
 use claimtrace::document::{self, Document};
 use claimtrace::pipeline::{self, Analysis};
-use claimtrace::store::{Database, DocumentRows, IngestOptions, IngestOutcome, Revision};
+use claimtrace::store::{
+    Database, DocumentMatch, DocumentRows, IngestOptions, IngestOutcome, Matched, Revision,
+};
 
 use super::DbArgs;
 
@@ -46,9 +48,8 @@ pub fn run(args: ReanalyseArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 &analysis,
                 &rows,
                 IngestOptions {
-                    resolve: None,
+                    matched: Matched::Known(Some(&DocumentMatch::of(id))),
                     reanalyse: true,
-                    document: Some(id),
                 },
             )
             .with_context(|| format!("re-analysing document {id} ({})", doc.key))?;
@@ -89,8 +90,9 @@ pub fn store(
     root: Option<&Path>,
 ) -> anyhow::Result<IngestOutcome> {
     let resolve = |stored: &str| document::stored_identity(stored, root);
-    if let Some(stored) = db.stored_metadata(&doc, &resolve)? {
-        let merged = stored.overridden_by(&doc.meta);
+    let found = db.find_document(&doc, &resolve)?;
+    if let Some(stored) = &found {
+        let merged = stored.meta.clone().overridden_by(&doc.meta);
         if merged != doc.meta {
             let published = merged.published != doc.meta.published;
             doc.meta = merged;
@@ -101,9 +103,8 @@ pub fn store(
         }
     }
     let how = IngestOptions {
-        resolve: Some(&resolve),
+        matched: Matched::Known(found.as_ref()),
         reanalyse: false,
-        document: None,
     };
     Ok(db.ingest_with(&doc, &analysis, &rows, how)?)
 }

@@ -15,6 +15,9 @@ use crate::document::{Document, Metadata};
 /// Where a stored path is now: its identity when the file exists, `None` when it is gone.
 pub type Resolve<'r> = &'r dyn Fn(&str) -> Option<String>;
 
+/// How many stored documents with an article's text are looked at for a move.
+const MOVE_CANDIDATES: usize = 4;
+
 /// A current stored document an article was matched to.
 #[derive(Debug, Clone)]
 pub(super) struct Current {
@@ -89,26 +92,30 @@ pub(super) fn find_current(
     if by_path.is_some() {
         return Ok(by_path);
     }
-    let same_text: Vec<Current> = conn
+    // The newest few documents with this text: a corpus that repeats a text many times
+    // does not look at every copy for every new one (a move is of one file, and each
+    // candidate costs a look at the file system).
+    let same_text: Vec<(i64, String)> = conn
         .prepare_cached(&format!(
-            "SELECT {CURRENT_COLS} FROM documents WHERE content_hash = ?1 AND is_current = 1
-               AND path IS NOT NULL ORDER BY id"
+            "SELECT id, path FROM documents WHERE content_hash = ?1 AND is_current = 1
+               AND path IS NOT NULL AND path <> ?2 AND (?3 = 0 OR source_key = path)
+             ORDER BY id DESC LIMIT {MOVE_CANDIDATES}"
         ))?
-        .query_map([doc.hash()], current_row)?
+        .query_map(params![doc.hash(), path, keyed_by_url(doc)], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    for mut c in same_text {
-        if keyed_by_url(doc) && c.path.as_deref() != Some(c.source_key.as_str()) {
-            continue;
-        }
-        let stored = c.path.clone().unwrap_or_default();
+    for (id, stored) in same_text {
         match resolve(&stored) {
             // The stored path, as typed by an older claimtrace, names this very file.
-            Some(now) if now == path => return Ok(Some(c)),
+            Some(now) if now == path => return Ok(Some(current_by_id(conn, id)?)),
             // Another copy of the text that still exists: another document.
             Some(_) => {}
             None => {
-                c.moved_from = Some(stored);
-                return Ok(Some(c));
+                return Ok(Some(Current {
+                    moved_from: Some(stored),
+                    ..current_by_id(conn, id)?
+                }))
             }
         }
     }
@@ -193,10 +200,39 @@ pub struct Removal {
 const CLAIMS_OF_SOURCE: &str = "SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id
      WHERE d.source_key = ?1";
 
+/// The current stored document an article is a version of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentMatch {
+    pub id: i64,
+    /// Its stored metadata.
+    pub meta: Metadata,
+    /// Its stored path, when the article was found at another path with the same text
+    /// and the stored file is gone (a move).
+    pub moved_from: Option<String>,
+}
+
+impl DocumentMatch {
+    /// The current document with id `id`, named by the user (`documents set`).
+    pub fn of(id: i64) -> DocumentMatch {
+        DocumentMatch {
+            id,
+            meta: Metadata::default(),
+            moved_from: None,
+        }
+    }
+}
+
 impl Database {
-    /// The stored metadata of the document `doc` is a version of.
-    pub fn stored_metadata(&self, doc: &Document, resolve: Resolve) -> Result<Option<Metadata>> {
-        Ok(find_current(&self.conn, doc, resolve)?.map(|c| c.meta))
+    /// The current stored document `doc` is a version of: by key, by path, or by text
+    /// at a stored path that `resolve` says is gone (or names the same file).
+    pub fn find_document(&self, doc: &Document, resolve: Resolve) -> Result<Option<DocumentMatch>> {
+        Ok(
+            find_current(&self.conn, doc, resolve)?.map(|c| DocumentMatch {
+                id: c.id,
+                meta: c.meta,
+                moved_from: c.moved_from,
+            }),
+        )
     }
 
     /// A current stored document as an article to analyse again: its key, path, text

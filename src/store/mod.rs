@@ -31,7 +31,7 @@ mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
-pub use identity::{Removal, Resolve};
+pub use identity::{DocumentMatch, Removal, Resolve};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::DocumentRows;
@@ -233,13 +233,21 @@ pub enum Revision {
 /// How [`Database::ingest_with`] matches an article to stored documents.
 #[derive(Clone, Copy)]
 pub struct IngestOptions<'r> {
-    /// Where a stored path is now ([`Resolve`]); without it, paths are only compared.
-    pub resolve: Option<Resolve<'r>>,
-    /// Store a new version even when text and metadata are unchanged (re-analysis).
+    pub matched: Matched<'r>,
+    /// Store a new version even when text and metadata are unchanged, if the analysis
+    /// differs from the stored one (re-analysis).
     pub reanalyse: bool,
-    /// The current document the article is a version of, when the caller knows it
-    /// (`documents set`, `reanalyse`).
-    pub document: Option<i64>,
+}
+
+/// The stored document an article is a version of.
+#[derive(Clone, Copy)]
+pub enum Matched<'r> {
+    /// To be found by key, path or text; stored paths resolved so ([`Resolve`]), or
+    /// only compared as strings.
+    Find(Option<Resolve<'r>>),
+    /// Already found with [`Database::find_document`] (or named by the user): this
+    /// one, or none (a new document).
+    Known(Option<&'r DocumentMatch>),
 }
 
 pub fn now() -> String {
@@ -501,9 +509,8 @@ impl Database {
         rows: &DocumentRows,
     ) -> Result<IngestOutcome> {
         let how = IngestOptions {
-            resolve: None,
+            matched: Matched::Find(None),
             reanalyse: false,
-            document: None,
         };
         self.ingest_with(doc, analysis, rows, how)
     }
@@ -589,9 +596,15 @@ fn ingest_in(
     how: IngestOptions,
 ) -> Result<IngestOutcome> {
     let compare_only = |stored: &str| Some(stored.to_string());
-    let current = match how.document {
-        Some(id) => Some(identity::current_by_id(tx, id)?),
-        None => identity::find_current(tx, doc, how.resolve.unwrap_or(&compare_only))?,
+    let current = match how.matched {
+        Matched::Find(resolve) => {
+            identity::find_current(tx, doc, resolve.unwrap_or(&compare_only))?
+        }
+        Matched::Known(None) => None,
+        Matched::Known(Some(m)) => Some(identity::Current {
+            moved_from: m.moved_from.clone(),
+            ..identity::current_by_id(tx, m.id)?
+        }),
     };
     let mut key = doc.key.clone();
     let mut why = Revision::Text;
