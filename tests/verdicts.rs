@@ -364,3 +364,29 @@ fn annotation_files_carry_what_was_reviewed_and_round_trip_byte_identical() {
         .unwrap()
         .contains("3.1 percent"));
 }
+
+#[test]
+fn annotation_file_from_before_reviews_recorded_their_text_imports_cleanly() {
+    let (d, _) = verified();
+    let text = export_annotations(&d, &d.db(), "a");
+    // The same file as an older claimtrace wrote it: no `reviewed` in its entries.
+    let mut file: Value = serde_json::from_str(&text).unwrap();
+    for c in file["claims"].as_array_mut().unwrap() {
+        for e in c["review_log"].as_array_mut().unwrap() {
+            e.as_object_mut().unwrap().remove("reviewed");
+        }
+    }
+    std::fs::create_dir(d.path("old")).unwrap();
+    std::fs::write(
+        d.path("old/imf.json"),
+        serde_json::to_string_pretty(&file).unwrap(),
+    )
+    .unwrap();
+    let out = d.run(&["import", "old"]).success();
+    assert!(stderr(&out).contains("imported 1 of 1"), "{}", stderr(&out));
+    assert_eq!(
+        export_annotations(&d, &d.db(), "b"),
+        text,
+        "nothing changed"
+    );
+}

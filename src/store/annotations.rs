@@ -718,7 +718,7 @@ impl Database {
                 .review_log
                 .iter()
                 .zip(&c.review_log)
-                .take_while(|(a, b)| a == b)
+                .take_while(|(a, b)| same_entry(a, b))
                 .count();
             if common < old.review_log.len() {
                 let e = &old.review_log[common];
@@ -779,6 +779,17 @@ impl Database {
         }
         Ok(None)
     }
+}
+
+/// Whether a file's log entry is the stored one. A file written before entries recorded
+/// the claim they judged (schema version 3) matches the stored entry without it.
+fn same_entry(stored: &LogRecord, file: &LogRecord) -> bool {
+    stored == file
+        || (file.reviewed.is_none()
+            && LogRecord {
+                reviewed: None,
+                ..stored.clone()
+            } == *file)
 }
 
 /// A file that passed its checks.
