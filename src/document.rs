@@ -4,6 +4,10 @@
 //! rest is stored exactly as read: every span refers to that text. Metadata comes from a
 //! sidecar file `NAME.meta.json` beside `NAME.txt` (or `NAME.md`) so that the article file
 //! stays byte-identical to its source, and can be overridden on the command line.
+//!
+//! A stored article is identified by its URL when it has one, else by its file's
+//! canonical path relative to the corpus root (the database's directory), never by the
+//! path as typed: `/abs/dir/a.txt`, `a.txt` and `./a.txt` are one document.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -104,6 +108,72 @@ impl Document {
         doc.path = Some(path.to_owned());
         Ok(doc)
     }
+}
+
+impl Document {
+    /// [`Document::load`] for storing: the path is the file's identity under `root`
+    /// ([`file_identity`]), and so is the key when no URL is given.
+    pub fn load_in(
+        path: &Path,
+        overrides: &Metadata,
+        root: Option<&Path>,
+    ) -> Result<Document, DocumentError> {
+        let mut doc = Document::load(path, overrides)?;
+        let identity = file_identity(path, root)?;
+        if doc.meta.url.is_none() {
+            doc.key = identity.clone();
+        }
+        doc.path = Some(PathBuf::from(identity));
+        Ok(doc)
+    }
+}
+
+/// The corpus root of a database file: its directory, canonical.
+pub fn corpus_root(db: &Path) -> Option<PathBuf> {
+    let dir = match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    dir.canonicalize().ok()
+}
+
+/// The identity of an article file: its canonical path (symbolic links and `.`/`..`
+/// resolved) relative to `root` with `/` separators when it lies under `root`, else the
+/// absolute canonical path.
+pub fn file_identity(path: &Path, root: Option<&Path>) -> Result<String, DocumentError> {
+    let canonical = path.canonicalize().map_err(|source| DocumentError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let shown = match root.and_then(|r| canonical.strip_prefix(r).ok()) {
+        Some(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => canonical.to_string_lossy().into_owned(),
+    };
+    Ok(shown)
+}
+
+/// Where a stored path is now: its identity under `root` when the file exists, `None`
+/// when it is gone. Stored paths are relative to `root`, or absolute.
+pub fn stored_identity(stored: &str, root: Option<&Path>) -> Option<String> {
+    let plain = Path::new(stored)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if let (Some(root), true) = (root, plain) {
+        // Already an identity under the root (as claimtrace stores them): whether the
+        // file is there is all there is to know, without resolving it again.
+        return root.join(stored).is_file().then(|| stored.to_string());
+    }
+    let path = match root {
+        Some(r) if Path::new(stored).is_relative() => r.join(stored),
+        _ => PathBuf::from(stored),
+    };
+    path.is_file()
+        .then(|| file_identity(&path, root).ok())
+        .flatten()
 }
 
 /// Checks and decodes the bytes of an article: UTF-8, not binary, not empty, BOM dropped.
@@ -476,6 +546,31 @@ mod tests {
         fs::write(sidecar_path(&article), r#"{"published": "0000-01-01"}"#).unwrap();
         let err = Document::load(&article, &Metadata::default()).unwrap_err();
         assert!(err.to_string().contains("0000-01-01"), "{err}");
+    }
+
+    #[test]
+    fn a_txt_typed_three_ways_is_one_identity() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("news")).unwrap();
+        std::fs::write(root.join("news/a.txt"), "Baku").unwrap();
+        let ids = [
+            root.join("news/a.txt"),
+            root.join("news/./a.txt"),
+            root.join("news/../news/a.txt"),
+        ]
+        .map(|p| file_identity(&p, Some(&root)).unwrap());
+        assert_eq!(ids, ["news/a.txt", "news/a.txt", "news/a.txt"]);
+        let outside = file_identity(&root.join("news/a.txt"), Some(&root.join("news/x")));
+        assert_eq!(
+            outside.unwrap(),
+            root.join("news/a.txt").to_string_lossy().as_ref()
+        );
+        assert_eq!(
+            stored_identity("news/a.txt", Some(&root)).as_deref(),
+            Some("news/a.txt")
+        );
+        assert_eq!(stored_identity("news/gone.txt", Some(&root)), None);
     }
 
     #[test]

@@ -72,6 +72,8 @@ fn reviewed() -> (tempfile::TempDir, PathBuf) {
             "unverifiable",
             "--note",
             "no source given",
+            "--evidence",
+            "https://en.kremlin.ru/events/president/transcripts",
             "--reviewer",
             "ben",
         ],
@@ -137,7 +139,7 @@ const ANNO_CLASSES: &[&str] = &[
     "TextPositionSelector",
     "Person",
 ];
-const MOTIVATIONS: &[&str] = &["assessing", "commenting"];
+const MOTIVATIONS: &[&str] = &["assessing", "commenting", "linking"];
 
 fn check_terms(v: &Value, path: &str) {
     match v {
@@ -207,6 +209,13 @@ fn w3c_annotations_use_the_anno_vocabulary_and_select_the_claim_text() {
         assert_eq!(before, prefix);
     }
     assert_eq!(contested, 1);
+    // The evidence of a review is a link from the annotation.
+    assert!(items.iter().any(|a| a["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["purpose"] == "linking"
+            && b["id"] == "https://en.kremlin.ru/events/president/transcripts")));
 }
 
 #[test]
@@ -249,6 +258,13 @@ fn claimreview_lists_verdicts_only_with_schema_org_ratings() {
             chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
             "{date}"
         );
+        if r["reviewRating"]["alternateName"] == "Unverifiable" {
+            assert_eq!(r["reviewBody"], "no source given");
+            assert_eq!(
+                r["citation"][0]["url"],
+                "https://en.kremlin.ru/events/president/transcripts"
+            );
+        }
         let rating = &r["reviewRating"];
         assert_eq!(rating["@type"], "Rating");
         if let Some(v) = rating["ratingValue"].as_u64() {

@@ -100,13 +100,46 @@ pub fn run(args: ExportArgs, db: &DbArgs) -> anyhow::Result<i32> {
         (ExportFormat::Annotations, Some(dir)) => write_annotations(&db, &dir, &ids)?,
         (ExportFormat::Brat, Some(dir)) => write_brat(&db, &dir, &ids)?,
         (ExportFormat::Csv, out) => write_csv(&db, &ids, out.as_deref())?,
-        (ExportFormat::W3c, out) => write_w3c(&db, &ids, &opts, out.as_deref())?,
-        (ExportFormat::ClaimReview, out) => write_claim_reviews(&db, &ids, &opts, out.as_deref())?,
+        (ExportFormat::W3c, out) => report_rechecks(write_w3c(&db, &ids, &opts, out.as_deref())?),
+        (ExportFormat::ClaimReview, out) => {
+            warn_missing_claimreview_options(&opts);
+            report_rechecks(write_claim_reviews(&db, &ids, &opts, out.as_deref())?)
+        }
         (ExportFormat::Annotations | ExportFormat::Brat, None) => {
             return Err(usage("give --out DIR"))
         }
     }
     Ok(0)
+}
+
+/// ClaimReview readers need each review's URL and its author: says which is missing.
+fn warn_missing_claimreview_options(opts: &Options) {
+    let missing: Vec<&str> = [
+        (&opts.base_url, "--base-url (each review's url)"),
+        (&opts.publisher, "--publisher (the reviews' author)"),
+    ]
+    .into_iter()
+    .filter(|(given, _)| given.is_none())
+    .map(|(_, flag)| flag)
+    .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "claimtrace: warning: ClaimReview without {}; fact-check readers need them \
+             (or set CLAIMTRACE_BASE_URL / CLAIMTRACE_PUBLISHER)",
+            missing.join(" and ")
+        );
+    }
+}
+
+/// Says how many claims a verdict export skipped because they need a re-check.
+fn report_rechecks(rechecks: usize) {
+    if rechecks > 0 {
+        eprintln!(
+            "claimtrace: skipped {rechecks} claim(s) that need a re-check: their text or \
+             values changed since their verdict (list them with \
+             `claimtrace claims --status needs_recheck`)"
+        );
+    }
 }
 
 /// Where an export goes: the file `out`, else stdout (buffered either way), and its
@@ -156,13 +189,15 @@ fn write_claim_reviews(
     ids: &[i64],
     opts: &Options,
     out: Option<&Path>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<usize> {
     let (sink, name) = output(out)?;
+    let mut rechecks = 0;
     let result = (|| -> anyhow::Result<()> {
         // A JSON array written element by element, as serde_json pretty-prints it.
         let mut writer = RowWriter::new(Format::Json, &Table::new(Vec::new()), None, sink)?;
         for &id in ids {
             let file = db.annotation_file(id)?;
+            rechecks += export::rechecks(std::slice::from_ref(&file));
             if let serde_json::Value::Array(reviews) =
                 export::claim_reviews(std::slice::from_ref(&file), opts)
             {
@@ -174,23 +209,33 @@ fn write_claim_reviews(
         writer.finish()?;
         Ok(())
     })();
-    finish_output(result, out, &name)
+    finish_output(result, out, &name)?;
+    Ok(rechecks)
 }
 
 /// The W3C collection, one document's annotations at a time, to a file or stdout. The
 /// collection states its total before its items, so a first pass counts them.
-fn write_w3c(db: &Database, ids: &[i64], opts: &Options, out: Option<&Path>) -> anyhow::Result<()> {
-    let items_of = |id: i64| -> anyhow::Result<Vec<serde_json::Value>> {
+/// Returns how many claims it skipped because they need a re-check.
+fn write_w3c(
+    db: &Database,
+    ids: &[i64],
+    opts: &Options,
+    out: Option<&Path>,
+) -> anyhow::Result<usize> {
+    let items_of = |id: i64| -> anyhow::Result<(Vec<serde_json::Value>, usize)> {
         let file = db.annotation_file(id)?;
         let mut page = export::w3c(std::slice::from_ref(&file), opts);
-        Ok(match page["first"]["items"].take() {
+        let items = match page["first"]["items"].take() {
             serde_json::Value::Array(items) => items,
             _ => Vec::new(),
-        })
+        };
+        Ok((items, export::rechecks(std::slice::from_ref(&file))))
     };
-    let mut total = 0;
+    let (mut total, mut rechecks) = (0, 0);
     for &id in ids {
-        total += items_of(id)?.len();
+        let (items, skipped) = items_of(id)?;
+        total += items.len();
+        rechecks += skipped;
     }
     // The collection without items, pretty-printed and cut where its items go.
     const MARK: &str = "\u{0}items\u{0}";
@@ -210,7 +255,7 @@ fn write_w3c(db: &Database, ids: &[i64], opts: &Options, out: Option<&Path>) -> 
         sink.write_all(head.as_bytes())?;
         let mut first = true;
         for &id in ids {
-            for item in items_of(id)? {
+            for item in items_of(id)?.0 {
                 if !first {
                     sink.write_all(b",\n")?;
                 }
@@ -224,7 +269,8 @@ fn write_w3c(db: &Database, ids: &[i64], opts: &Options, out: Option<&Path>) -> 
         sink.flush()?;
         Ok(())
     })();
-    finish_output(result, out, &name)
+    finish_output(result, out, &name)?;
+    Ok(rechecks)
 }
 
 fn pretty(v: &serde_json::Value) -> anyhow::Result<String> {

@@ -40,6 +40,8 @@ pub struct IngestArgs {
 
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let paths = document::collect_articles(&args.paths, args.follow_links)?;
+    // Articles are identified by their path under the database's directory.
+    let root = document::corpus_root(&db.db);
     let mut db = db.open()?;
     let overrides = args.meta.metadata();
     let mut failed = Vec::new();
@@ -71,13 +73,15 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let analyser = std::thread::spawn({
         let paths = paths.clone();
         let limit = args.limit;
+        let root = root.clone();
         move || {
             for path in paths {
                 // Everything but the writes happens here, off the writer's thread: the
                 // analysis, the content hash and the rows to insert.
-                let analysed = limit
-                    .check_file(&path)
-                    .and_then(|()| Document::load(&path, &overrides).map_err(anyhow::Error::from));
+                let analysed = limit.check_file(&path).and_then(|()| {
+                    Document::load_in(&path, &overrides, root.as_deref())
+                        .map_err(anyhow::Error::from)
+                });
                 let analysed = analysed.map(|doc| {
                     doc.hash();
                     let analysis = pipeline::analyse(&doc);
@@ -110,10 +114,8 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             in_batch = true;
             batch_started = std::time::Instant::now();
         }
-        let outcome = analysed.and_then(|(doc, analysis, rows)| {
-            db.ingest_rows(&doc, &analysis, &rows)
-                .map_err(anyhow::Error::from)
-        });
+        let outcome = analysed
+            .and_then(|analysed| super::reanalyse::store(&mut db, analysed, root.as_deref()));
         match outcome {
             Ok(o) => {
                 let (id, message) = describe(&path, &o);
@@ -219,15 +221,21 @@ fn describe_unescaped(path: &std::path::Path, outcome: &IngestOutcome) -> (Optio
                 path.display()
             ),
         ),
-        IngestOutcome::NewVersion {
+        IngestOutcome::NewVersion { document_id, .. } => (
+            Some(document_id),
+            format!(
+                "{}: {}",
+                path.display(),
+                super::reanalyse::describe_version(outcome)
+            ),
+        ),
+        IngestOutcome::Moved {
             document_id,
-            previous,
-            version,
-            claims,
+            ref from,
         } => (
             Some(document_id),
             format!(
-                "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims)",
+                "{}: moved from {from} (document {document_id}, same text); nothing else to do",
                 path.display()
             ),
         ),

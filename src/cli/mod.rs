@@ -11,6 +11,7 @@ mod extract;
 mod import;
 mod ingest;
 mod limits;
+mod reanalyse;
 mod report;
 mod review;
 
@@ -67,6 +68,7 @@ enum Command {
     Sources(documents::SourcesArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
+    Reanalyse(reanalyse::ReanalyseArgs),
 }
 
 /// Print a shell completion script.
@@ -313,6 +315,7 @@ pub fn main() -> i32 {
         Command::Sources(a) => documents::sources(a, &cli.db),
         Command::Completions(a) => completions(a),
         Command::Man(a) => man(a),
+        Command::Reanalyse(a) => reanalyse::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,

@@ -20,7 +20,8 @@ use super::{emit, parse_format, usage, DbArgs};
     claimtrace review 12 --note 'census table 3.1 checked'\n  \
     claimtrace review 12 --status false --if-status in_review   # refused if someone changed it\n  \
     claimtrace review --next --unsourced                         # interactive, in a terminal\n\n\
-    Statuses: unverified, in_review, verified, false, misleading, contested, unverifiable"
+    claimtrace review --next --status needs_recheck               # verdicts whose text changed\n\n\
+    Statuses: unverified, in_review, verified, false, misleading, contested, unverifiable, needs_recheck"
 )]
 pub struct ReviewArgs {
     /// Claim id (omit with --next)
@@ -421,6 +422,9 @@ fn screen(db: &Database, id: i64, n: usize, total: usize) -> anyhow::Result<Stri
         ));
     }
     let log = db.history(id)?;
+    for line in claimtrace::review::recheck_lines(&log) {
+        s.push_str(&format!("{line}\r\n"));
+    }
     if !log.is_empty() {
         s.push_str("history:\r\n");
         for e in log {

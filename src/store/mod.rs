@@ -48,10 +48,12 @@ macro_rules! source_in_document {
 }
 
 mod annotations;
+mod identity;
 mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
+pub use identity::{DocumentMatch, Removal, Resolve};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::DocumentRows;
@@ -60,7 +62,7 @@ pub use rows::DocumentRows;
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -71,6 +73,8 @@ enum Step {
     Rebuild(&'static [&'static str]),
     /// Runs these statements.
     Sql(&'static str),
+    /// Runs this function (for what SQL alone cannot say).
+    Code(fn(&Connection) -> Result<()>),
 }
 
 /// Sentence and mention ids: `document_id * ID_SPAN + ordinal` (see schema.sql).
@@ -84,37 +88,53 @@ fn of_document(id_column: &str) -> String {
     )
 }
 
-/// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[Step] = &[
-    // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim indexes,
-    // link tables WITHOUT ROWID (see schema.sql).
-    Step::Rebuild(&[
-        "documents",
-        "mentions",
-        "claims",
-        "claim_components",
-        "claim_sources",
-        "review_log",
-        "sentences",
-    ]),
-    // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
-    // (a reference to a row that does not exist is kept, for foreign_key_check to
-    // report). Old ids are first moved below zero, where no new id lies.
-    Step::Sql(
-        "UPDATE mentions SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = mentions.sentence_id), sentence_id);
-         UPDATE claims SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = claims.sentence_id), sentence_id);
-         UPDATE sentences SET id = -id;
-         UPDATE sentences SET id = document_id * 16777216 + ordinal;
-         UPDATE claim_components SET mention_id = coalesce((SELECT m.document_id * 16777216
-             + m.ordinal FROM mentions m WHERE m.id = claim_components.mention_id), mention_id);
-         UPDATE claim_sources SET attribution_mention_id = coalesce((SELECT m.document_id
-             * 16777216 + m.ordinal FROM mentions m
-             WHERE m.id = claim_sources.attribution_mention_id), attribution_mention_id);
-         UPDATE mentions SET id = -id;
-         UPDATE mentions SET id = document_id * 16777216 + ordinal;",
-    ),
+/// Migrations: entry `i` holds the steps that bring a database from version `i + 1` to
+/// `i + 2`.
+const MIGRATIONS: &[&[Step]] = &[
+    &[
+        // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim
+        // indexes, link tables WITHOUT ROWID (see schema.sql).
+        Step::Rebuild(&[
+            "documents",
+            "mentions",
+            "claims",
+            "claim_components",
+            "claim_sources",
+            "review_log",
+            "sentences",
+        ]),
+        // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
+        // (a reference to a row that does not exist is kept, for foreign_key_check to
+        // report). Old ids are first moved below zero, where no new id lies.
+        Step::Sql(
+            "UPDATE mentions SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+                 FROM sentences s WHERE s.id = mentions.sentence_id), sentence_id);
+             UPDATE claims SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+                 FROM sentences s WHERE s.id = claims.sentence_id), sentence_id);
+             UPDATE sentences SET id = -id;
+             UPDATE sentences SET id = document_id * 16777216 + ordinal;
+             UPDATE claim_components SET mention_id = coalesce((SELECT m.document_id * 16777216
+                 + m.ordinal FROM mentions m WHERE m.id = claim_components.mention_id), mention_id);
+             UPDATE claim_sources SET attribution_mention_id = coalesce((SELECT m.document_id
+                 * 16777216 + m.ordinal FROM mentions m
+                 WHERE m.id = claim_sources.attribution_mention_id), attribution_mention_id);
+             UPDATE mentions SET id = -id;
+             UPDATE mentions SET id = document_id * 16777216 + ordinal;",
+        ),
+    ],
+    &[
+        // 2 → 3: review entries record the claim they judged; claims gain the status
+        // needs_recheck. The log's append-only trigger is dropped while old entries are
+        // filled in, and comes back with the rebuilt table. (A database of version 1
+        // has the columns already: step 1 → 2 rebuilt its log to this schema.)
+        Step::Code(review::add_reviewed_columns),
+        Step::Sql("DROP TRIGGER IF EXISTS review_log_no_update;"),
+        Step::Code(review::record_reviewed_claims),
+        Step::Rebuild(&["claims", "review_log"]),
+        Step::Code(review::recheck_lapsed_verdicts),
+        // Documents are found by path as well as by key.
+        Step::Sql("CREATE INDEX IF NOT EXISTS documents_path ON documents (path);"),
+    ],
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -236,15 +256,55 @@ struct SourceCache {
 pub enum IngestOutcome {
     /// Stored for the first time.
     Added { document_id: i64, claims: usize },
-    /// Same source, new content: stored as a new version of `previous`.
+    /// Same source, new content, metadata or analysis: stored as a new version of
+    /// `previous`, its claims and reviews moved to it.
     NewVersion {
         document_id: i64,
         previous: i64,
         version: i64,
         claims: usize,
+        /// Claims whose verdict lapsed because their text or values changed.
+        rechecks: usize,
+        /// Claims that found no place in the new version.
+        orphaned: usize,
+        why: Revision,
     },
-    /// Identical content is already stored.
+    /// Identical content and metadata are already stored.
     Unchanged { document_id: i64 },
+    /// Identical content and metadata, stored under a path whose file is gone: the
+    /// document now lives at the new path.
+    Moved { document_id: i64, from: String },
+}
+
+/// Why a document got a new version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision {
+    /// Its text changed.
+    Text,
+    /// Its metadata changed (a publication date re-anchors its dates).
+    Metadata,
+    /// It was analysed again (`claimtrace reanalyse`).
+    Analysis,
+}
+
+/// How [`Database::ingest_with`] matches an article to stored documents.
+#[derive(Clone, Copy)]
+pub struct IngestOptions<'r> {
+    pub matched: Matched<'r>,
+    /// Store a new version even when text and metadata are unchanged, if the analysis
+    /// differs from the stored one (re-analysis).
+    pub reanalyse: bool,
+}
+
+/// The stored document an article is a version of.
+#[derive(Clone, Copy)]
+pub enum Matched<'r> {
+    /// To be found by key, path or text; stored paths resolved so ([`Resolve`]), or
+    /// only compared as strings.
+    Find(Option<Resolve<'r>>),
+    /// Already found with [`Database::find_document`] (or named by the user): this
+    /// one, or none (a new document).
+    Known(Option<&'r DocumentMatch>),
 }
 
 pub fn now() -> String {
@@ -252,7 +312,8 @@ pub fn now() -> String {
 }
 
 /// Rebuilds `table` to its definition in the current schema (`fresh`, a database made
-/// from `schema.sql`): a new table, every row copied column by column, the old one dropped
+/// from `schema.sql`): a new table, every row copied column by column (the columns both
+/// have), the old one dropped
 /// and the new one renamed, then its indexes and triggers. Foreign keys must be off.
 fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()> {
     let create: String = fresh.query_row(
@@ -260,10 +321,19 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
         [table],
         |r| r.get(0),
     )?;
-    let columns = fresh
-        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-        .query_map([table], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+    let columns_of = |conn: &Connection| -> Result<Vec<String>> {
+        Ok(conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([table], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    };
+    // Columns a later version adds are not in an older table yet: they take their
+    // defaults (a later step fills them).
+    let old_columns = columns_of(tx)?;
+    let columns = columns_of(fresh)?
+        .into_iter()
+        .filter(|c| old_columns.contains(c))
+        .collect::<Vec<_>>()
         .join(", ");
     let extras = fresh
         .prepare(
@@ -762,7 +832,11 @@ impl Database {
         } else {
             let fresh = Connection::open_in_memory()?;
             fresh.execute_batch(SCHEMA)?;
-            for step in &MIGRATIONS[(version - 1) as usize..] {
+            for step in MIGRATIONS[(version - 1) as usize..]
+                .iter()
+                .copied()
+                .flatten()
+            {
                 match step {
                     Step::Rebuild(tables) => {
                         for table in *tables {
@@ -772,6 +846,7 @@ impl Database {
                     Step::Sql(sql) => {
                         tx.execute_batch(sql)?;
                     }
+                    Step::Code(run) => run(&tx)?,
                 }
             }
             let broken: i64 =
@@ -806,18 +881,33 @@ impl Database {
         analysis: &Analysis,
         rows: &DocumentRows,
     ) -> Result<IngestOutcome> {
+        let how = IngestOptions {
+            matched: Matched::Find(None),
+            reanalyse: false,
+        };
+        self.ingest_with(doc, analysis, rows, how)
+    }
+
+    /// [`Database::ingest_rows`], matching the article to stored documents as `how` says.
+    pub fn ingest_with(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        rows: &DocumentRows,
+        how: IngestOptions,
+    ) -> Result<IngestOutcome> {
         let registry = &mut self.registry;
         let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, doc, analysis, rows).and_then(|o| {
+            ingest_in(&tx, registry, doc, analysis, rows, how).and_then(|o| {
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, doc, analysis, rows).and_then(|o| {
+            ingest_in(&sp, registry, doc, analysis, rows, how).and_then(|o| {
                 sp.commit()?;
                 Ok(o)
             })
@@ -884,39 +974,64 @@ fn ingest_in(
     doc: &Document,
     analysis: &Analysis,
     rows: &DocumentRows,
+    how: IngestOptions,
 ) -> Result<IngestOutcome> {
-    let current: Option<(i64, String, i64)> = tx
-        .prepare_cached(
-            "SELECT id, content_hash, version FROM documents
-             WHERE source_key = ?1 AND is_current = 1",
-        )?
-        .query_row([&doc.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    if let Some((id, hash, _)) = &current {
-        if hash == doc.hash() {
-            return Ok(IngestOutcome::Unchanged { document_id: *id });
+    let compare_only = |stored: &str| Some(stored.to_string());
+    let current = match how.matched {
+        Matched::Find(resolve) => {
+            identity::find_current(tx, doc, resolve.unwrap_or(&compare_only))?
+        }
+        Matched::Known(None) => None,
+        Matched::Known(Some(m)) => Some(identity::Current {
+            moved_from: m.moved_from.clone(),
+            ..identity::current_by_id(tx, m.id)?
+        }),
+    };
+    let mut key = doc.key.clone();
+    let mut why = Revision::Text;
+    if let Some(cur) = &current {
+        key = identity::update_identity(tx, cur, doc)?;
+        if cur.hash == doc.hash() {
+            if cur.meta != doc.meta {
+                why = Revision::Metadata;
+            } else if how.reanalyse && !identity::same_analysis(tx, cur.id, rows)? {
+                why = Revision::Analysis;
+            } else {
+                return Ok(match &cur.moved_from {
+                    Some(from) => IngestOutcome::Moved {
+                        document_id: cur.id,
+                        from: from.clone(),
+                    },
+                    None => IngestOutcome::Unchanged {
+                        document_id: cur.id,
+                    },
+                });
+            }
         }
     }
     let (version, previous) = match &current {
-        Some((id, _, v)) => (v + 1, Some(*id)),
+        Some(cur) => (cur.version + 1, Some(cur.id)),
         None => (1, None),
     };
     if let Some(prev) = previous {
         tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
     }
-    let document_id = insert_document(tx, doc, analysis, rows.char_len, version, previous)?;
+    let document_id = insert_document(tx, &key, doc, analysis, rows.char_len, version, previous)?;
     let claims = insert_analysis(tx, registry, document_id, doc, analysis, rows)?;
-    if let Some(prev) = previous {
-        // Claims and their reviews move to the new text, or become orphans.
-        annotations::reanchor_document(tx, prev, document_id)?;
-    }
     Ok(match previous {
-        Some(previous) => IngestOutcome::NewVersion {
-            document_id,
-            previous,
-            version,
-            claims,
-        },
+        Some(previous) => {
+            // Claims and their reviews move to the new version, or become orphans.
+            let moved = annotations::reanchor_document(tx, previous, document_id)?;
+            IngestOutcome::NewVersion {
+                document_id,
+                previous,
+                version,
+                claims,
+                rechecks: moved.rechecks,
+                orphaned: moved.orphaned,
+                why,
+            }
+        }
         None => IngestOutcome::Added {
             document_id,
             claims,
@@ -926,6 +1041,7 @@ fn ingest_in(
 
 fn insert_document(
     tx: &Connection,
+    key: &str,
     doc: &Document,
     analysis: &Analysis,
     char_len: usize,
@@ -940,7 +1056,7 @@ fn insert_document(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
-        doc.key,
+        key,
         version,
         previous,
         doc.hash(),
