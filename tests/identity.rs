@@ -100,16 +100,12 @@ fn value_of(claim: &Value, text: &str) -> Value {
 fn a_txt_typed_as_absolute_relative_and_dot_path_is_one_document() {
     let d = Desk::new();
     let abs = d.path("news/a.txt");
-    d.run(&["ingest", abs.to_str().unwrap()])
-        .success();
+    d.run(&["ingest", abs.to_str().unwrap()]).success();
     let again = d.run_in("news", &["ingest", "a.txt"]).success();
     assert!(stderr(&again).contains("unchanged"), "{}", stderr(&again));
-    let again = d
-        .run_in("news", &["ingest", "./a.txt"])
-        .success();
+    let again = d.run_in("news", &["ingest", "./a.txt"]).success();
     assert!(stderr(&again).contains("unchanged"), "{}", stderr(&again));
-    d.run(&["ingest", "news/../news/a.txt"])
-        .success();
+    d.run(&["ingest", "news/../news/a.txt"]).success();
     let docs = d.documents(true);
     assert_eq!(docs.len(), 1, "{docs:?}");
     // The identity is the path under the database's directory, not what was typed.
