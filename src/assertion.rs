@@ -393,6 +393,14 @@ pub struct Assertion {
     pub markup: bool,
 }
 
+impl Assertion {
+    /// Whether the text has a finite verb form this analysis knows: a past or present
+    /// form, a modal, a rule verb, or an "-ed" form.
+    pub fn has_verb(&self) -> bool {
+        self.past || self.present || self.modal || self.rule || self.action
+    }
+}
+
 /// Reads the words of `text` once.
 pub fn analyse(text: &str) -> Assertion {
     let table = class_table();

@@ -352,6 +352,67 @@ fn is_document_cue(cue: &str) -> bool {
     .any(|p| c.starts_with(p))
 }
 
+/// Verbs that report data or words with a noun phrase as their object ("Du Pont reported
+/// net of $547 million", "the poll shows a 4-point lead").
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "report",
+    "announced",
+    "announces",
+    "posted",
+    "posts",
+    "disclosed",
+    "estimated",
+    "estimates",
+    "showed",
+    "shows",
+    "show",
+    "projected",
+    "forecast",
+    "cited",
+    "quoted",
+    "according",
+    "put",
+    "puts",
+    "counted",
+    "recorded",
+    "listed",
+    "published",
+];
+
+/// Whether an attribution reports something: a quotation, a poll's or a document's
+/// finding, a content that is a clause ("that 46 percent back Clinton", "300 people were
+/// detained"), or a noun phrase after a verb that reports data ("reported net of $547
+/// million"). "Police found more than 1,300 pounds
+/// of explosives" and "Iraq boasts an army of 1 million" report nothing: the figure is
+/// the article's own.
+fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
+    let Some(content) = att.content else {
+        return true;
+    };
+    let body = content.slice(text);
+    let opens_clause = crate::bytescan::words(body).next().is_some_and(|w| {
+        ["that", "whether", "how", "what", "why"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(w))
+    });
+    // A poll, a study or a data set reports whatever it "found" or "shows".
+    let data = matches!(att.source_kind, SourceKind::Dataset | SourceKind::Document);
+    if att.direct || data || opens_clause || assertion::analyse(body).has_verb() {
+        return true;
+    }
+    att.cue.is_none_or(|cue| {
+        crate::bytescan::words(cue.slice(text))
+            .any(|w| REPORTING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+    })
+}
+
 fn choose_attribution(
     text: &str,
     mentions: &[Mention],
@@ -361,7 +422,7 @@ fn choose_attribution(
 ) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None; // (covered components, index)
     for &a in overlapping {
-        let Some(att) = mentions[a].attribution() else {
+        let Some(att) = mentions[a].attribution().filter(|x| reports(text, x)) else {
             continue;
         };
         let covered = match att.content {
@@ -379,12 +440,15 @@ fn choose_attribution(
         return Some(a);
     }
     overlapping.iter().copied().find(|&a| {
-        mentions[a].attribution().is_some_and(|att| {
-            let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
-            cue_sources_sentence
-                || att.content.is_some_and(|c| c.contains(clause))
-                || (components.is_empty() && att.content.is_some_and(|c| c.overlaps(clause)))
-        })
+        mentions[a]
+            .attribution()
+            .filter(|x| reports(text, x))
+            .is_some_and(|att| {
+                let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
+                cue_sources_sentence
+                    || att.content.is_some_and(|c| c.contains(clause))
+                    || (components.is_empty() && att.content.is_some_and(|c| c.overlaps(clause)))
+            })
     })
 }
 fn classify(
@@ -1037,5 +1101,39 @@ mod tests {
             .find(|c| c.span.slice(t).starts_with("Independents"))
             .expect("the breakdown is a claim");
         assert_eq!((split.attribution, split.carried), (Some(0), true));
+    }
+
+    #[test]
+    fn police_found_1300_pounds_of_explosives_is_the_articles_own_figure() {
+        let t = "Police found more than 1,300 pounds of explosives on Sunday in a shed near the border.";
+        let m = vec![
+            attribution(
+                t,
+                "Police",
+                "found",
+                "more than 1,300 pounds of explosives on Sunday in a shed near the border",
+            ),
+            figure(t, "more than 1,300 pounds", None),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1);
+        assert!(!claims[0].is_sourced());
+    }
+
+    #[test]
+    fn du_pont_reported_net_of_547_million_is_sourced() {
+        let t = "Du Pont Co. reported third-quarter net of $547 million on Tuesday.";
+        let m = vec![
+            attribution(
+                t,
+                "Du Pont Co.",
+                "reported",
+                "third-quarter net of $547 million on Tuesday",
+            ),
+            figure(t, "$547 million", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].attribution, Some(0));
     }
 }
