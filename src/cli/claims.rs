@@ -38,6 +38,9 @@ pub struct FilterArgs {
     /// Only claims dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long)]
     pub to: Option<String>,
+    /// Only claims whose check-worthiness (0..1) is at least this
+    #[arg(long, value_parser = worthiness_arg)]
+    pub min_worthiness: Option<f64>,
     /// Sort: position, worthiness, updated
     #[arg(long, value_parser = parse_sort)]
     pub sort: Option<ClaimSort>,
@@ -82,10 +85,20 @@ impl FilterArgs {
             // "2025" as an upper bound includes every date in 2025.
             date_to: self.to.as_ref().map(|t| format!("{t}\u{10FFFF}")),
             source_ids,
+            min_worthiness: self.min_worthiness,
             sort: self.sort.unwrap_or_default(),
             limit: self.limit,
             ..ClaimFilter::default()
         })
+    }
+}
+
+fn worthiness_arg(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(w) if (0.0..=1.0).contains(&w) => Ok(w),
+        _ => Err(format!(
+            "{s:?} is not a check-worthiness; use a number from 0 to 1, such as 0.2"
+        )),
     }
 }
 
@@ -215,9 +228,14 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open()?;
     let claim = db.claim(args.id)?;
     let (sentence, sentence_start) = db.claim_sentence(args.id)?;
+    let features = db.claim_features(args.id)?;
     if matches!(args.format, Format::Json | Format::Jsonl) {
         let mut rec = claim_record(&claim);
         rec["sentence"] = Value::from(sentence);
+        rec["features"] = features
+            .iter()
+            .map(|(name, weight)| json!({"name": name, "weight": weight}))
+            .collect();
         emit(&format!("{}\n", serde_json::to_string_pretty(&rec)?))?;
         return Ok(0);
     }
@@ -236,6 +254,7 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
         "\nsource: {}\n",
         claim.source.as_deref().unwrap_or("none (unsourced)")
     ));
+    out.push_str(&explain(&features));
     for c in &claim.components {
         out.push_str(&format!(
             "  {} {:?} [{}..{}] value={} unit={} mod={}\n",
@@ -250,6 +269,24 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
     }
     emit(&out)?;
     Ok(0)
+}
+
+/// Why a claim has its check-worthiness: each feature and its weight (log-odds), the
+/// largest effect first, then the base.
+fn explain(features: &[(String, Option<f64>)]) -> String {
+    if features.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\nworthiness: the chance a fact-checker checks it, from these features (log-odds):\n",
+    );
+    for (name, weight) in features {
+        match weight {
+            Some(w) => out.push_str(&format!("  {w:+.3}  {name}\n")),
+            None => out.push_str(&format!("  {:>6}  {name}\n", "?")),
+        }
+    }
+    out
 }
 
 /// Marks the code-point range `[start, end)` of `sentence`: bold-reverse on a terminal,
