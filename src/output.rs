@@ -15,7 +15,6 @@ use crate::decimal::{Decimal, MAX_DIGITS};
 use crate::pipeline::Analysis;
 use crate::recognize::{Mention, Payload};
 use crate::span::{OffsetIndex, Span};
-use crate::worthiness::Feature;
 
 /// An exact decimal as a JSON number, or `None` when it is too long to print.
 pub fn decimal_number(d: &Option<Decimal>) -> Option<Number> {
@@ -164,8 +163,6 @@ pub struct ClaimOut<'t> {
     pub worthiness: f64,
     /// The names of the features that fired, the largest effect first, the base last.
     pub features: Vec<&'static str>,
-    /// The same features with their weights in the model (log-odds).
-    pub feature_weights: FeatureWeights<'t>,
     pub components: &'t [usize],
     pub attribution: Option<usize>,
     pub sourced: bool,
@@ -178,26 +175,10 @@ impl<'t> ClaimOut<'t> {
             claim_type: c.claim_type.as_str(),
             worthiness: round3(c.worthiness),
             features: c.features.iter().map(|f| f.name).collect(),
-            feature_weights: FeatureWeights(&c.features),
             components: &c.components,
             attribution: c.attribution,
             sourced: c.is_sourced(),
         }
-    }
-}
-
-/// A claim's features as one JSON object, name to weight, in the claim's order.
-#[derive(Debug)]
-pub struct FeatureWeights<'t>(pub &'t [Feature]);
-
-impl Serialize for FeatureWeights<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for f in self.0 {
-            map.serialize_entry(f.name, &f.weight)?;
-        }
-        map.end()
     }
 }
 
@@ -536,17 +517,7 @@ impl JsonBuf<'_> {
             self.name(f.name);
         }
         self.raw("]");
-        self.key("feature_weights", false);
-        self.0.push(b'{');
-        for (i, f) in c.features.iter().enumerate() {
-            if i > 0 {
-                self.0.push(b',');
-            }
-            self.name(f.name);
-            self.0.push(b':');
-            self.serde(&f.weight)?;
-        }
-        self.0.push(b'}');
+
         self.key("components", false);
         self.0.push(b'[');
         for (i, &k) in c.components.iter().enumerate() {

@@ -15,6 +15,7 @@
 //! sentences are claims (that is [`crate::claims::assemble`]); it only scores them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -272,8 +273,78 @@ struct Entry {
     word: Option<u16>,
 }
 
-/// Every listed word and every word of the model, lower-case, by its bytes.
-type Lexicon = HashMap<&'static [u8], Entry, FnvBuild>;
+/// Every listed word and every word of the model, lower-case, by its bytes, behind a
+/// filter: for each length, which first and which last letters occur. Most words of a
+/// claim fail the filter and cost no hash lookup.
+#[derive(Default)]
+struct Lexicon {
+    /// Words of up to eight bytes, packed into an integer: most words, one multiply to hash.
+    short: HashMap<u64, Entry, BuildHasherDefault<PackedHasher>>,
+    long: HashMap<&'static [u8], Entry, FnvBuild>,
+    first: [u32; MAX_WORD + 1],
+    last: [u32; MAX_WORD + 1],
+}
+
+/// A word of up to eight bytes as an integer (no word has a zero byte).
+fn pack(word: &[u8]) -> Option<u64> {
+    let mut b = [0u8; 8];
+    b.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u64::from_le_bytes(b))
+}
+
+/// Hashes a packed word by one multiplication (Fibonacci hashing); the table reads the
+/// high bits.
+#[derive(Default)]
+struct PackedHasher(u64);
+
+impl Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+impl Lexicon {
+    fn letter_bit(b: u8) -> u32 {
+        if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    }
+
+    fn entry(&mut self, word: &'static [u8]) -> &mut Entry {
+        if let (Some(&f), Some(&l)) = (word.first(), word.last()) {
+            let n = word.len().min(MAX_WORD);
+            self.first[n] |= Self::letter_bit(f);
+            self.last[n] |= Self::letter_bit(l);
+        }
+        match pack(word) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(word).or_default(),
+        }
+    }
+
+    /// The entry of a lower-case word, if it has one.
+    fn get(&self, word: &[u8]) -> Option<&Entry> {
+        let (&f, &l) = (word.first()?, word.last()?);
+        let n = word.len().min(MAX_WORD);
+        if self.first[n] & Self::letter_bit(f) == 0 || self.last[n] & Self::letter_bit(l) == 0 {
+            return None;
+        }
+        match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+}
 
 /// Longest word the lexicon can hold; longer words are skipped.
 const MAX_WORD: usize = 24;
@@ -291,18 +362,18 @@ fn lexicon(words: &'static [(&'static str, f64)]) -> Lexicon {
         (PAST_WORDS, PAST_TENSE),
     ] {
         for w in list {
-            let entry = lex.entry(w.as_bytes()).or_default();
+            let entry = lex.entry(w.as_bytes());
             entry.bits |= bits;
             entry.listed = true;
         }
     }
     for w in crate::claims::cue_words() {
-        lex.entry(w.as_bytes()).or_default().listed = true;
+        lex.entry(w.as_bytes()).listed = true;
     }
     for (i, (name, _)) in words.iter().enumerate() {
         let w = name.strip_prefix(WORD_PREFIX).unwrap_or(name);
         if w.len() <= MAX_WORD {
-            lex.entry(w.as_bytes()).or_default().word = u16::try_from(i).ok();
+            lex.entry(w.as_bytes()).word = u16::try_from(i).ok();
         }
     }
     lex
@@ -335,7 +406,7 @@ pub struct ClaimInput<'a> {
 
 /// Scans a claim: the named features that fired, and each lower-case ASCII word (at most
 /// [`MAX_WORD`] bytes) with its lexicon entry.
-fn scan(claim: &ClaimInput<'_>, lex: &Lexicon, mut on_word: impl FnMut(&str, Entry)) -> Observed {
+fn scan(claim: &ClaimInput<'_>, lex: &Lexicon, mut on_word: impl FnMut(&[u8], Entry)) -> Observed {
     let mut named = 0u32;
     let mut buf = [0u8; MAX_WORD];
     let mut count = 0usize;
@@ -354,10 +425,7 @@ fn scan(claim: &ClaimInput<'_>, lex: &Lexicon, mut on_word: impl FnMut(&str, Ent
         if key.len() >= 5 && key.ends_with(b"ed") {
             named |= PAST_TENSE;
         }
-        // ASCII lower-case bytes of a `&str`: still UTF-8.
-        if let Ok(word) = std::str::from_utf8(key) {
-            on_word(word, entry);
-        }
+        on_word(key, entry);
     }
     named |= mention_features(claim);
     if named & DATE != 0 && named & PAST_TENSE != 0 {
@@ -446,8 +514,10 @@ fn mention_features(claim: &ClaimInput<'_>) -> u32 {
 pub fn observe(claim: &ClaimInput<'_>) -> (Observed, Vec<String>) {
     let mut words: Vec<String> = Vec::new();
     let observed = scan(claim, list_lexicon(), |w, entry| {
-        if !entry.listed && !words.iter().any(|x| x == w) {
-            words.push(w.to_string());
+        // ASCII lower-case bytes of a `&str`: still UTF-8.
+        let w = String::from_utf8_lossy(w);
+        if !entry.listed && !words.iter().any(|x| *x == w) {
+            words.push(w.into_owned());
         }
     });
     (observed, words)
@@ -474,7 +544,7 @@ pub fn logistic(x: f64) -> f64 {
 pub fn score(claim: &ClaimInput<'_>) -> (f64, Vec<Feature>) {
     let mut seen = [u16::MAX; 64];
     let mut n_seen = 0;
-    let mut features = Vec::new();
+    let mut features = Vec::with_capacity(32);
     let observed = scan(claim, model_lexicon(), |_, entry| {
         let Some(i) = entry.word.filter(|_| !entry.listed) else {
             return;
