@@ -15,7 +15,6 @@
 //! sentences are claims (that is [`crate::claims::assemble`]); it only scores them.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -278,36 +277,85 @@ struct Entry {
 /// claim fail the filter and cost no hash lookup.
 #[derive(Default)]
 struct Lexicon {
-    /// Words of up to eight bytes, packed into an integer: most words, one multiply to hash.
-    short: HashMap<u64, Entry, BuildHasherDefault<PackedHasher>>,
+    /// Words of up to eight bytes, packed into an integer (see [`pack`]), in an open
+    /// addressing table: most words, one multiplication to hash, one compare to find.
+    short: PackedTable,
     long: HashMap<&'static [u8], Entry, FnvBuild>,
     first: [u32; MAX_WORD + 1],
     last: [u32; MAX_WORD + 1],
 }
 
-/// A word of up to eight bytes as an integer (no word has a zero byte).
+/// A word of up to eight bytes as a nonzero integer (no word has a zero byte).
+#[inline]
 fn pack(word: &[u8]) -> Option<u64> {
-    let mut b = [0u8; 8];
-    b.get_mut(..word.len())?.copy_from_slice(word);
-    Some(u64::from_le_bytes(b))
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    for (i, &c) in word.iter().enumerate() {
+        key |= u64::from(c) << (8 * i);
+    }
+    Some(key)
 }
 
-/// Hashes a packed word by one multiplication (Fibonacci hashing); the table reads the
-/// high bits.
+/// Packed words and their entries, linear probing in a power-of-two table at most a
+/// quarter full; key 0 marks an empty slot.
 #[derive(Default)]
-struct PackedHasher(u64);
+struct PackedTable {
+    slots: Vec<(u64, Entry)>,
+    len: usize,
+}
 
-impl Hasher for PackedHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl PackedTable {
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the high bits of one multiplication.
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    fn find(&self, key: u64) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            match self.slots[i].0 {
+                k if k == key => return Some(i),
+                0 => return None,
+                _ => i = (i + 1) & mask,
+            }
         }
     }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    fn get(&self, key: u64) -> Option<&Entry> {
+        self.find(key).map(|i| &self.slots[i].1)
+    }
+
+    fn entry(&mut self, key: u64) -> &mut Entry {
+        if (self.len + 1) * 4 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            let size = (old.len() * 2).max(64);
+            self.slots = vec![(0, Entry::default()); size];
+            self.len = 0;
+            for (k, e) in old.into_iter().filter(|(k, _)| *k != 0) {
+                *self.entry(k) = e;
+            }
+        }
+        let i = match self.find(key) {
+            Some(i) => i,
+            None => {
+                let mask = self.slots.len() - 1;
+                let mut i = self.home(key);
+                while self.slots[i].0 != 0 {
+                    i = (i + 1) & mask;
+                }
+                self.slots[i].0 = key;
+                self.len += 1;
+                i
+            }
+        };
+        &mut self.slots[i].1
     }
 }
 
@@ -327,20 +375,23 @@ impl Lexicon {
             self.last[n] |= Self::letter_bit(l);
         }
         match pack(word) {
-            Some(key) => self.short.entry(key).or_default(),
+            Some(key) => self.short.entry(key),
             None => self.long.entry(word).or_default(),
         }
     }
 
+    /// Whether some word has this length and these (lower-case) first and last letters.
+    #[inline]
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let n = len.min(MAX_WORD);
+        self.first[n] & Self::letter_bit(first) != 0 && self.last[n] & Self::letter_bit(last) != 0
+    }
+
     /// The entry of a lower-case word, if it has one.
+    #[inline]
     fn get(&self, word: &[u8]) -> Option<&Entry> {
-        let (&f, &l) = (word.first()?, word.last()?);
-        let n = word.len().min(MAX_WORD);
-        if self.first[n] & Self::letter_bit(f) == 0 || self.last[n] & Self::letter_bit(l) == 0 {
-            return None;
-        }
         match pack(word) {
-            Some(key) => self.short.get(&key),
+            Some(key) => self.short.get(key),
             None => self.long.get(word),
         }
     }
@@ -406,25 +457,43 @@ pub struct ClaimInput<'a> {
 
 /// Scans a claim: the named features that fired, and each lower-case ASCII word (at most
 /// [`MAX_WORD`] bytes) with its lexicon entry.
-fn scan(claim: &ClaimInput<'_>, lex: &Lexicon, mut on_word: impl FnMut(&[u8], Entry)) -> Observed {
+fn scan(
+    claim: &ClaimInput<'_>,
+    lex: &Lexicon,
+    every_word: bool,
+    mut on_word: impl FnMut(&[u8], Entry),
+) -> Observed {
     let mut named = 0u32;
     let mut buf = [0u8; MAX_WORD];
     let mut count = 0usize;
     for w in crate::bytescan::words(claim.clause) {
         count += 1;
         let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            continue;
+        };
         if b.len() > MAX_WORD || !b.is_ascii() {
+            continue;
+        }
+        let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        if b.len() >= 5 && l == b'd' && b[b.len() - 2].eq_ignore_ascii_case(&b'e') {
+            named |= PAST_TENSE;
+        }
+        // Most words fail the filter: no lower-casing, no lookup.
+        let listed = lex.may_hold(b.len(), f, l);
+        if !listed && !every_word {
             continue;
         }
         let key = &mut buf[..b.len()];
         for (k, &c) in key.iter_mut().zip(b) {
             *k = c.to_ascii_lowercase();
         }
-        let entry = lex.get(&key[..]).copied().unwrap_or_default();
+        let entry = if listed {
+            lex.get(key).copied().unwrap_or_default()
+        } else {
+            Entry::default()
+        };
         named |= entry.bits;
-        if key.len() >= 5 && key.ends_with(b"ed") {
-            named |= PAST_TENSE;
-        }
         on_word(key, entry);
     }
     named |= mention_features(claim);
@@ -513,7 +582,7 @@ fn mention_features(claim: &ClaimInput<'_>) -> u32 {
 /// words that are on no feature's word list, in order of first appearance.
 pub fn observe(claim: &ClaimInput<'_>) -> (Observed, Vec<String>) {
     let mut words: Vec<String> = Vec::new();
-    let observed = scan(claim, list_lexicon(), |w, entry| {
+    let observed = scan(claim, list_lexicon(), true, |w, entry| {
         // ASCII lower-case bytes of a `&str`: still UTF-8.
         let w = String::from_utf8_lossy(w);
         if !entry.listed && !words.iter().any(|x| *x == w) {
@@ -545,7 +614,7 @@ pub fn score(claim: &ClaimInput<'_>) -> (f64, Vec<Feature>) {
     let mut seen = [u16::MAX; 64];
     let mut n_seen = 0;
     let mut features = Vec::with_capacity(32);
-    let observed = scan(claim, model_lexicon(), |_, entry| {
+    let observed = scan(claim, model_lexicon(), false, |_, entry| {
         let Some(i) = entry.word.filter(|_| !entry.listed) else {
             return;
         };
