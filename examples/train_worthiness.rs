@@ -54,7 +54,7 @@ const SHIPPED: Settings = Settings {
     min_df: 3,
     l2_named: 0.01,
     l2_words: 0.01,
-    min_word_weight: 0.05,
+    min_word_weight: 0.1,
     all_sentences: false,
     prior: 0.5,
 };
