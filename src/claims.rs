@@ -3,7 +3,7 @@
 //! A claim is the smallest span that asserts something checkable: a sentence, or a
 //! clause of one when a sentence joins independent assertions with a semicolon. It has
 //! components (figures and dates), the attribution that covers it (or none), a type and
-//! a check-worthiness score in [0, 1] from explainable features.
+//! a check-worthiness score in [0, 1] from explainable features ([`crate::worthiness`]).
 
 use std::sync::OnceLock;
 
@@ -14,6 +14,7 @@ use crate::fnv::FnvBuild;
 use crate::recognize::{Mention, MentionKind, SourceKind, TimexType};
 use crate::segment::Segmentation;
 use crate::span::Span;
+use crate::worthiness::{self, Cues, Feature};
 
 string_enum! {
     /// What kind of assertion a claim makes.
@@ -40,9 +41,10 @@ pub struct Claim {
     /// Index of the sentence holding the claim.
     pub sentence: usize,
     pub claim_type: ClaimType,
+    /// The probability that a fact-checker would check the claim ([`worthiness`]).
     pub worthiness: f64,
-    /// Names of the features that raised or lowered the score, for explanation.
-    pub features: Vec<&'static str>,
+    /// The features that fired and their weights, the largest effect first.
+    pub features: Vec<Feature>,
     /// The figures a desk would check and the dates inside the claim.
     pub components: Vec<usize>,
     /// Figures inside the claim that no desk would check ("two tracks", a margin of
@@ -123,8 +125,13 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             let clause_text = clause.slice(text);
             let mask = lexicon_mask(clause_text);
             let claim_type = classify(mask, &components, attribution, mentions);
-            let (worthiness, features) =
-                worthiness(clause_text, mask, &components, attribution, mentions);
+            let (worthiness, features) = worthiness::score(&worthiness::ClaimInput {
+                clause: clause_text,
+                cues: cues(mask),
+                components: &components,
+                attribution,
+                mentions,
+            });
             claims.push(Claim {
                 span: clause,
                 sentence: si,
@@ -641,6 +648,16 @@ const WORD_LISTS: [(&[&str], u8); 5] = [
     (FUTURE_WORDS, FUTURE),
 ];
 
+/// Every word of the comparison, superlative, hedge, opinion and future lists, for the
+/// check-worthiness model (a listed word speaks through its list's feature, not alone).
+pub fn cue_words() -> impl Iterator<Item = &'static str> {
+    WORD_LISTS
+        .into_iter()
+        .flat_map(|(list, _)| list.iter())
+        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
 fn phrase_index() -> &'static PhraseIndex {
     static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -702,109 +719,42 @@ fn lexicon_mask(clause: &str) -> u8 {
     mask
 }
 
+/// What the check-worthiness model reads of a span of `text` with these components and
+/// attribution (indices into `mentions`): a claim, or any sentence when training it.
+pub fn worthiness_input<'a>(
+    text: &'a str,
+    span: Span,
+    components: &'a [usize],
+    attribution: Option<usize>,
+    mentions: &'a [Mention],
+) -> worthiness::ClaimInput<'a> {
+    let clause = span.slice(text);
+    worthiness::ClaimInput {
+        clause,
+        cues: cues(lexicon_mask(clause)),
+        components,
+        attribution,
+        mentions,
+    }
+}
+
+/// The word-list cues of a clause, for the check-worthiness model.
+fn cues(mask: u8) -> Cues {
+    Cues {
+        comparison: mask & COMPARISON != 0,
+        superlative: mask & SUPERLATIVE != 0,
+        hedge: mask & HEDGE != 0,
+        opinion: mask & OPINION != 0,
+        future: mask & FUTURE != 0,
+    }
+}
+
 /// The lower-case words of a text: runs of letters and digits ("all-time" → all, time).
 fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
-}
-
-/// The check-worthiness features and their weights, in the order the score adds them.
-/// The README documents this table.
-pub const WORTHINESS_FEATURES: &[(&str, f64, &str)] = &[
-    ("base", 0.10, "every claim"),
-    ("figure", 0.30, "has a figure"),
-    (
-        "money_or_percent",
-        0.05,
-        "a figure is money or a percentage",
-    ),
-    ("date", 0.10, "has a date"),
-    (
-        "comparison",
-        0.15,
-        "compares (more than, twice, rose, the largest)",
-    ),
-    (
-        "superlative",
-        0.10,
-        "a superlative or record (largest, first, never)",
-    ),
-    ("named_source", 0.10, "attributed to a named source"),
-    ("hedge", 0.05, "hedged or bounded (about, at least, up to)"),
-    ("opinion", -0.20, "opinion markers (should, perhaps, seems)"),
-    (
-        "future",
-        -0.15,
-        "future tense or forecast (will, expected to)",
-    ),
-    ("question", -0.20, "a question, not an assertion"),
-];
-
-fn weight(name: &str) -> f64 {
-    WORTHINESS_FEATURES
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map_or(0.0, |(_, w, _)| *w)
-}
-
-/// Check-worthiness in [0, 1]: the sum of the weights of the features present.
-fn worthiness(
-    clause: &str,
-    mask: u8,
-    components: &[usize],
-    attribution: Option<usize>,
-    mentions: &[Mention],
-) -> (f64, Vec<&'static str>) {
-    let figures: Vec<_> = components
-        .iter()
-        .filter_map(|&i| mentions[i].figure())
-        .collect();
-    let named_source = attribution
-        .and_then(|i| mentions[i].attribution())
-        .is_some_and(|a| a.source.is_some());
-    let present = [
-        ("base", true),
-        ("figure", !figures.is_empty()),
-        (
-            "money_or_percent",
-            figures.iter().any(|f| {
-                f.unit.as_deref().is_some_and(|u| {
-                    u == "percent" || (u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()))
-                })
-            }),
-        ),
-        (
-            "date",
-            components
-                .iter()
-                .any(|&i| mentions[i].kind() == MentionKind::Date),
-        ),
-        ("comparison", (mask & COMPARISON != 0)),
-        ("superlative", (mask & SUPERLATIVE != 0)),
-        ("named_source", named_source),
-        (
-            "hedge",
-            figures.iter().any(|f| f.modifier.is_some()) || (mask & HEDGE != 0),
-        ),
-        ("opinion", (mask & OPINION != 0)),
-        ("future", (mask & FUTURE != 0)),
-        ("question", clause.trim_end().ends_with('?')),
-    ];
-    let mut score = 0.0;
-    let mut features = Vec::new();
-    for (name, on) in present {
-        if on {
-            score += weight(name);
-            features.push(name);
-        }
-    }
-    // Three decimals: the weights have two, so this only drops float noise (0.70000001).
-    (
-        ((score.clamp(0.0, 1.0)) * 1000.0).round() / 1000.0,
-        features,
-    )
 }
 
 #[cfg(test)]
@@ -863,7 +813,7 @@ mod tests {
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 1);
         assert!(claims[0].is_sourced());
-        assert!(claims[0].features.contains(&"named_source"));
+        assert!(claims[0].features.iter().any(|f| f.name == "named_source"));
     }
 
     #[test]
@@ -1014,7 +964,7 @@ mod tests {
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims[0].claim_type, ClaimType::Comparison);
         assert!(claims[0].worthiness > claims[1].worthiness);
-        assert!(claims[1].features.contains(&"opinion"));
+        assert!(claims[1].features.iter().any(|f| f.name == "opinion"));
     }
 
     #[test]

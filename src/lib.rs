@@ -28,3 +28,5 @@ pub mod sources;
 pub mod span;
 pub mod store;
 pub mod table;
+pub mod worthiness;
+mod worthiness_model;

@@ -167,7 +167,8 @@ pub struct ClaimOut<'t> {
     #[serde(rename = "type")]
     pub claim_type: &'static str,
     pub worthiness: f64,
-    pub features: &'t [&'static str],
+    /// The names of the features that fired, the largest effect first, the base last.
+    pub features: Vec<&'static str>,
     pub components: &'t [usize],
     /// Figures of the claim that no desk would check.
     pub uncheckable: &'t [usize],
@@ -183,7 +184,7 @@ impl<'t> ClaimOut<'t> {
             span: SpanOut::new(c.span, text, idx),
             claim_type: c.claim_type.as_str(),
             worthiness: round3(c.worthiness),
-            features: &c.features,
+            features: c.features.iter().map(|f| f.name).collect(),
             components: &c.components,
             uncheckable: &c.uncheckable,
             attribution: c.attribution,
@@ -543,9 +544,10 @@ impl JsonBuf<'_> {
             if i > 0 {
                 self.0.push(b',');
             }
-            self.name(f);
+            self.name(f.name);
         }
         self.raw("]");
+
         self.key("components", false);
         self.usizes(&c.components);
         self.key("uncheckable", false);
@@ -731,7 +733,7 @@ mod tests {
 
     #[test]
     fn names_written_unescaped_need_no_escaping() {
-        use crate::claims::{ClaimType, WORTHINESS_FEATURES};
+        use crate::claims::ClaimType;
         use crate::recognize::{AnchorKind, FigureMod, MentionKind, SourceKind, TimexType};
         let names = MentionKind::ALL
             .iter()
@@ -741,7 +743,7 @@ mod tests {
             .chain(FigureMod::ALL.iter().map(|k| k.as_str()))
             .chain(ClaimType::ALL.iter().map(|k| k.as_str()))
             .chain(crate::recognize::figures::checkable::REASONS)
-            .chain(WORTHINESS_FEATURES.iter().map(|f| f.0))
+            .chain(crate::worthiness::names())
             .chain(
                 [
                     AnchorKind::Published,

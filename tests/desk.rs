@@ -359,3 +359,84 @@ fn interactive_review_under_a_pseudo_terminal() {
     );
     assert_eq!(h[0]["reviewer"], "tty-tester");
 }
+
+#[test]
+fn the_claims_a_desk_should_check_first_and_why() {
+    let (_dir, db) = ingested();
+    let all = json(&db, &["claims", "--format", "json"]);
+    let all = all.as_array().unwrap();
+    let mut scores: Vec<f64> = all
+        .iter()
+        .map(|c| c["worthiness"].as_f64().unwrap())
+        .collect();
+    scores.sort_by(f64::total_cmp);
+    let median = scores[scores.len() / 2];
+    let kept = json(
+        &db,
+        &[
+            "claims",
+            "--min-worthiness",
+            &median.to_string(),
+            "--format",
+            "json",
+        ],
+    );
+    let kept = kept.as_array().unwrap();
+    let expected = scores.iter().filter(|&&w| w >= median).count();
+    assert_eq!(kept.len(), expected);
+    assert!(kept.len() < all.len() && !kept.is_empty());
+    assert!(kept
+        .iter()
+        .all(|c| c["worthiness"].as_f64().unwrap() >= median));
+    bin()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "claims",
+            "--min-worthiness",
+            "1.5",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a number from 0 to 1"));
+
+    // `show` explains the score: the features and their weights, the largest effect
+    // first, the base last; together they give the score.
+    let top = json(
+        &db,
+        &[
+            "claims",
+            "--sort",
+            "worthiness",
+            "--limit",
+            "1",
+            "--format",
+            "json",
+        ],
+    );
+    let id = top[0]["id"].as_i64().unwrap().to_string();
+    let shown = json(&db, &["show", &id, "--format", "json"]);
+    let features = shown["features"].as_array().unwrap();
+    let weights: Vec<f64> = features
+        .iter()
+        .map(|f| f["weight"].as_f64().unwrap())
+        .collect();
+    assert_eq!(features.last().unwrap()["name"], "base");
+    let body = &weights[..weights.len() - 1];
+    assert!(
+        body.windows(2).all(|w| w[0].abs() >= w[1].abs()),
+        "{features:?}"
+    );
+    let p = 1.0 / (1.0 + (-weights.iter().sum::<f64>()).exp());
+    assert!((p - shown["worthiness"].as_f64().unwrap()).abs() < 0.001);
+    bin()
+        .args(["--db", db.to_str().unwrap(), "show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("chance a fact-checker checks it"))
+        .stdout(predicate::str::contains(format!(
+            "  {:+.3}  {}",
+            weights[0],
+            features[0]["name"].as_str().unwrap()
+        )));
+}

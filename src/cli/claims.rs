@@ -38,6 +38,9 @@ pub struct FilterArgs {
     /// Only claims dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long, value_parser = date_prefix_arg)]
     pub to: Option<String>,
+    /// Only claims whose check-worthiness (0..1) is at least this
+    #[arg(long, value_parser = worthiness_arg)]
+    pub min_worthiness: Option<f64>,
     /// Sort: position, worthiness, updated
     #[arg(long, value_parser = parse_sort)]
     pub sort: Option<ClaimSort>,
@@ -74,10 +77,20 @@ impl FilterArgs {
             // "2025" as an upper bound includes every date in 2025.
             date_to: self.to.as_ref().map(|t| format!("{t}\u{10FFFF}")),
             source_ids,
+            min_worthiness: self.min_worthiness,
             sort: self.sort.unwrap_or_default(),
             limit: self.limit,
             ..ClaimFilter::default()
         })
+    }
+}
+
+fn worthiness_arg(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(w) if (0.0..=1.0).contains(&w) => Ok(w),
+        _ => Err(format!(
+            "{s:?} is not a check-worthiness; use a number from 0 to 1, such as 0.2"
+        )),
     }
 }
 
@@ -241,10 +254,15 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open_read()?;
     let claim = db.claim(args.id)?;
     let (sentence, sentence_start) = db.claim_sentence(args.id)?;
+    let features = db.claim_features(args.id)?;
     let out = match args.format {
         Format::Json | Format::Jsonl => {
             let mut rec = claim_record(&claim);
             rec["sentence"] = Value::from(sentence);
+            rec["features"] = features
+                .iter()
+                .map(|(name, weight)| json!({"name": name, "weight": weight}))
+                .collect();
             if args.format == Format::Json {
                 format!("{}\n", serde_json::to_string_pretty(&rec)?)
             } else {
@@ -252,16 +270,21 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
             }
         }
         Format::Csv | Format::Markdown => render(std::slice::from_ref(&claim), args.format),
-        Format::Table => show_text(&claim, &sentence, sentence_start),
+        Format::Table => show_text(&claim, &sentence, sentence_start, &features),
     };
     emit(&out)?;
     Ok(0)
 }
 
 /// The human view of a claim: its header, its sentence with the claim marked, its source
-/// and components. Text from the article is escaped (no control character reaches the
-/// terminal).
-fn show_text(claim: &ClaimRow, sentence: &str, sentence_start: i64) -> String {
+/// and components, and what its check-worthiness comes from. Text from the article is
+/// escaped (no control character reaches the terminal).
+fn show_text(
+    claim: &ClaimRow,
+    sentence: &str,
+    sentence_start: i64,
+    features: &[(String, Option<f64>)],
+) -> String {
     let esc = table::escape_controls;
     let marked = mark(
         sentence,
@@ -290,7 +313,7 @@ fn show_text(claim: &ClaimRow, sentence: &str, sentence_start: i64) -> String {
         .as_deref()
         .filter(|c| Some(*c) != claim.source.as_deref())
     {
-        out.push_str(&format!("  registry: {canonical}\n"));
+        out.push_str(&format!("  registry: {}\n", esc(canonical)));
     }
     for c in &claim.components {
         out.push_str(&format!(
@@ -307,6 +330,25 @@ fn show_text(claim: &ClaimRow, sentence: &str, sentence_start: i64) -> String {
                 .map(|why| format!("  not checkable: {why}"))
                 .unwrap_or_default()
         ));
+    }
+    out.push_str(&explain(features));
+    out
+}
+
+/// Why a claim has its check-worthiness: each feature and its weight (log-odds), the
+/// largest effect first, then the base.
+fn explain(features: &[(String, Option<f64>)]) -> String {
+    if features.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\nworthiness: the chance a fact-checker checks it, from these features (log-odds):\n",
+    );
+    for (name, weight) in features {
+        match weight {
+            Some(w) => out.push_str(&format!("  {w:+.3}  {name}\n")),
+            None => out.push_str(&format!("  {:>6}  {name}\n", "?")),
+        }
     }
     out
 }

@@ -1360,6 +1360,8 @@ pub struct ClaimFilter {
     pub date_to: Option<String>,
     /// Source registry ids to keep (already resolved from a fuzzy name).
     pub source_ids: Option<Vec<i64>>,
+    /// Only claims whose check-worthiness is at least this.
+    pub min_worthiness: Option<f64>,
     pub include_orphans: bool,
     pub sort: ClaimSort,
     pub limit: Option<usize>,
@@ -1497,6 +1499,9 @@ impl Database {
                 list.join(",")
             ));
         }
+        if let Some(w) = f.min_worthiness {
+            arg(&mut sql, " AND c.worthiness >= ?", Box::new(w));
+        }
         if !f.include_orphans {
             sql.push_str(" AND c.anchor_state = 'anchored'");
         }
@@ -1622,6 +1627,34 @@ impl Database {
         })?
         .pop()
         .ok_or(StoreError::NoClaim(id))
+    }
+
+    /// The check-worthiness features of a claim with their weights, as stored: the largest
+    /// effect first. Claims stored before the weights were kept list names only (`None`).
+    pub fn claim_features(&self, claim_id: i64) -> Result<Vec<(String, Option<f64>)>> {
+        let json: String = self
+            .conn
+            .query_row(
+                "SELECT features FROM claims WHERE id = ?1",
+                [claim_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NoClaim(claim_id))?;
+        let items = match serde_json::from_str(&json) {
+            Ok(serde_json::Value::Array(items)) => items,
+            _ => Vec::new(),
+        };
+        Ok(items
+            .iter()
+            .filter_map(|v| match v {
+                serde_json::Value::String(name) => Some((name.clone(), None)),
+                _ => Some((
+                    v.get("name")?.as_str()?.to_string(),
+                    v.get("weight").and_then(serde_json::Value::as_f64),
+                )),
+            })
+            .collect())
     }
 
     /// The text of the sentence holding a claim, with the sentence's code-point start.
