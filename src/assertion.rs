@@ -489,6 +489,9 @@ pub fn analyse(text: &str) -> Assertion {
 
 /// Whether a text holds a markup tag: `<` then a letter or `/`, and a `>` after it.
 fn has_tag(text: &str) -> bool {
+    if !text.contains('<') {
+        return false;
+    }
     let b = text.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
         c == b'<'

@@ -429,7 +429,7 @@ fn choose_attribution(
 ) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None; // (covered components, index)
     for &a in overlapping {
-        let Some(att) = mentions[a].attribution().filter(|x| reports(text, x)) else {
+        let Some(att) = mentions[a].attribution() else {
             continue;
         };
         let covered = match att.content {
@@ -439,7 +439,7 @@ fn choose_attribution(
                 .count(),
             None => 0,
         };
-        if covered > 0 && best.is_none_or(|(n, _)| covered > n) {
+        if covered > 0 && best.is_none_or(|(n, _)| covered > n) && reports(text, att) {
             best = Some((covered, a));
         }
     }
@@ -447,15 +447,13 @@ fn choose_attribution(
         return Some(a);
     }
     overlapping.iter().copied().find(|&a| {
-        mentions[a]
-            .attribution()
-            .filter(|x| reports(text, x))
-            .is_some_and(|att| {
-                let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
-                cue_sources_sentence
-                    || att.content.is_some_and(|c| c.contains(clause))
-                    || (components.is_empty() && att.content.is_some_and(|c| c.overlaps(clause)))
-            })
+        mentions[a].attribution().is_some_and(|att| {
+            let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
+            (cue_sources_sentence
+                || att.content.is_some_and(|c| c.contains(clause))
+                || (components.is_empty() && att.content.is_some_and(|c| c.overlaps(clause))))
+                && reports(text, att)
+        })
     })
 }
 fn classify(
