@@ -549,6 +549,25 @@ fn configure_sqlite() {
     });
 }
 
+/// Refuses a schema version this claimtrace does not know: newer than its own, or
+/// negative (no claimtrace writes one).
+fn known_version(path: &str, version: i64) -> Result<()> {
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_string(),
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    if version < 0 {
+        return Err(StoreError::UnknownVersion {
+            path: path.to_string(),
+            found: version,
+        });
+    }
+    Ok(())
+}
+
 impl Database {
     /// Opens the database at `path` for reading and writing, creating it when the file
     /// does not exist (or is empty), and migrates an older schema. A file that is not a
@@ -698,19 +717,7 @@ impl Database {
                 },
                 _ => StoreError::from(e),
             })?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: self.path.clone(),
-                found: version,
-                known: SCHEMA_VERSION,
-            });
-        }
-        if version < 0 {
-            return Err(StoreError::UnknownVersion {
-                path: self.path.clone(),
-                found: version,
-            });
-        }
+        known_version(&self.path, version)?;
         if version == 0 && tables > 0 {
             return Err(StoreError::Foreign {
                 path: self.path.clone(),
@@ -804,19 +811,7 @@ impl Database {
         if version == SCHEMA_VERSION {
             return Ok(());
         }
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: self.path.clone(),
-                found: version,
-                known: SCHEMA_VERSION,
-            });
-        }
-        if version < 0 {
-            return Err(StoreError::UnknownVersion {
-                path: self.path.clone(),
-                found: version,
-            });
-        }
+        known_version(&self.path, version)?;
         if version == 0 {
             let tables: i64 = tx.query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
