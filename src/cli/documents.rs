@@ -11,9 +11,9 @@ use serde_json::json;
 use claimtrace::annotations;
 use claimtrace::pipeline;
 use claimtrace::store::{Database, DocumentMatch, DocumentRows, IngestOptions, Matched};
-use claimtrace::table::{self, Format, Table};
+use claimtrace::table::{Format, Table};
 
-use super::{emit, parse_format, DbArgs, MetaArgs};
+use super::{parse_format, DbArgs, MetaArgs};
 
 /// List stored documents (the current version of each, or all versions), correct their
 /// metadata, or remove them.
@@ -82,8 +82,7 @@ pub fn run(args: DocumentsArgs, db: &DbArgs) -> anyhow::Result<i32> {
         None => {}
     }
     let db = db.open_read()?;
-    let rows = db.list_documents(args.all_versions)?;
-    let mut t = Table::new(vec![
+    let t = Table::new(vec![
         "id",
         "version",
         "claims",
@@ -92,23 +91,25 @@ pub fn run(args: DocumentsArgs, db: &DbArgs) -> anyhow::Result<i32> {
         "title",
         "source",
     ]);
-    for r in &rows {
-        t.push(vec![
-            r.id.to_string(),
-            format!("{}{}", r.version, if r.is_current { "" } else { " (old)" }),
-            r.claims.to_string(),
-            r.published.clone().unwrap_or_else(|| "-".into()),
-            match (&r.anchor_kind, &r.anchor_date) {
-                (Some(k), Some(d)) => format!("{k} {d}"),
-                (Some(k), None) => k.clone(),
-                _ => "-".into(),
-            },
-            r.title.clone().unwrap_or_default(),
-            r.source_key.clone(),
-        ]);
-    }
-    let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-    emit(&table::print(args.format, &t, &records))?;
+    // One row at a time: memory stays flat however many documents the database holds.
+    super::stream_rows(args.format, &t, |sink| {
+        db.each_document(args.all_versions, |r| {
+            let cells = [
+                r.id.to_string(),
+                format!("{}{}", r.version, if r.is_current { "" } else { " (old)" }),
+                r.claims.to_string(),
+                r.published.clone().unwrap_or_else(|| "-".into()),
+                match (&r.anchor_kind, &r.anchor_date) {
+                    (Some(k), Some(d)) => format!("{k} {d}"),
+                    (Some(k), None) => k.clone(),
+                    _ => "-".into(),
+                },
+                r.title.clone().unwrap_or_default(),
+                r.source_key.clone(),
+            ];
+            sink(&cells, &|| json!(r))
+        })
+    })?;
     Ok(0)
 }
 
@@ -123,20 +124,20 @@ pub struct SourcesArgs {
 
 pub fn sources(args: SourcesArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open_read()?;
-    let rows = db.list_sources()?;
-    let mut t = Table::new(vec!["id", "claims", "kind", "name", "role", "aliases"]);
-    for r in &rows {
-        t.push(vec![
-            r.id.to_string(),
-            r.claims.to_string(),
-            r.kind.clone(),
-            r.name.clone(),
-            r.role.clone().unwrap_or_default(),
-            r.aliases.join("; "),
-        ]);
-    }
-    let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-    emit(&table::print(args.format, &t, &records))?;
+    let t = Table::new(vec!["id", "claims", "kind", "name", "role", "aliases"]);
+    super::stream_rows(args.format, &t, |sink| {
+        db.each_source(|r| {
+            let cells = [
+                r.id.to_string(),
+                r.claims.to_string(),
+                r.kind.clone(),
+                r.name.clone(),
+                r.role.clone().unwrap_or_default(),
+                r.aliases.join("; "),
+            ];
+            sink(&cells, &|| json!(r))
+        })
+    })?;
     Ok(0)
 }
 

@@ -1710,13 +1710,31 @@ pub struct SourceRow {
 impl Database {
     /// Documents, newest version of each source first within its source key.
     pub fn list_documents(&self, all_versions: bool) -> Result<Vec<DocumentRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.id, d.source_key, d.version, d.is_current, d.title, d.outlet, d.url,
+        let mut out = Vec::new();
+        self.each_document(all_versions, |r| {
+            out.push(r);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands the documents (current versions, or all with `all_versions`) to `each` in id
+    /// order, one row at a time.
+    pub fn each_document<E: From<StoreError>>(
+        &self,
+        all_versions: bool,
+        mut each: impl FnMut(DocumentRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.id, d.source_key, d.version, d.is_current, d.title, d.outlet, d.url,
                     d.published, d.anchor_kind, d.anchor_date, d.content_hash, d.char_len,
                     (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at
              FROM documents d WHERE ?1 OR d.is_current = 1 ORDER BY d.id",
-        )?;
-        let rows = stmt.query_map([all_versions], |r| {
+            )
+            .map_err(StoreError::from)?;
+        let row = |r: &rusqlite::Row| -> rusqlite::Result<DocumentRow> {
             Ok(DocumentRow {
                 id: r.get(0)?,
                 source_key: r.get(1)?,
@@ -1733,19 +1751,36 @@ impl Database {
                 claims: r.get(12)?,
                 ingested_at: r.get(13)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let mut rows = stmt.query([all_versions]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            each(row(r).map_err(StoreError::from)?)?;
+        }
+        Ok(())
     }
 
     /// The source registry with aliases and how many claims cite each source.
     pub fn list_sources(&self) -> Result<Vec<SourceRow>> {
+        let mut out = Vec::new();
+        self.each_source(|r| {
+            out.push(r);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands the registry's sources to `each`, most cited first, one row at a time.
+    pub fn each_source<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(SourceRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.name, s.kind, s.role,
                     (SELECT json_group_array(alias) FROM source_aliases a WHERE a.source_id = s.id),
                     (SELECT count(DISTINCT claim_id) FROM claim_sources cs WHERE cs.source_id = s.id)
              FROM sources s ORDER BY 6 DESC, s.name",
-        )?;
-        let rows = stmt.query_map([], |r| {
+        ).map_err(StoreError::from)?;
+        let row = |r: &rusqlite::Row| -> rusqlite::Result<SourceRow> {
             let aliases: String = r.get(4)?;
             Ok(SourceRow {
                 id: r.get(0)?,
@@ -1755,8 +1790,12 @@ impl Database {
                 aliases: serde_json::from_str(&aliases).unwrap_or_default(),
                 claims: r.get(5)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let mut rows = stmt.query([]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            each(row(r).map_err(StoreError::from)?)?;
+        }
+        Ok(())
     }
 }
 
