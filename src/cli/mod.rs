@@ -12,6 +12,7 @@ mod import;
 mod ingest;
 mod report;
 mod review;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -56,6 +57,7 @@ enum Command {
     Report(report::ReportArgs),
     Documents(documents::DocumentsArgs),
     Sources(documents::SourcesArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// The database option every stored-data command takes.
@@ -148,6 +150,7 @@ pub fn main() -> i32 {
         Command::Report(a) => report::run(a, &cli.db),
         Command::Documents(a) => documents::run(a, &cli.db),
         Command::Sources(a) => documents::sources(a, &cli.db),
+        Command::Serve(a) => serve::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,

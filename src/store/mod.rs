@@ -26,10 +26,12 @@ macro_rules! source_span_text {
 }
 
 mod annotations;
+mod desk;
 mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
+pub use desk::{ClaimSource, DocumentCounts};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::DocumentRows;
