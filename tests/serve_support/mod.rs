@@ -1,0 +1,264 @@
+//! Running `claimtrace serve` from the tests and talking HTTP/1.1 to it over a plain
+//! socket (one request per connection), so the tests see exactly the bytes a browser
+//! gets.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A desk running on a loopback port, stopped when dropped.
+pub struct Desk {
+    child: Child,
+    pub addr: SocketAddr,
+}
+
+impl Desk {
+    /// Starts `claimtrace --db DB serve --bind 127.0.0.1:0 ARGS` with `$CLAIMTRACE_REVIEWER`
+    /// set to `ana`.
+    pub fn start(db: &Path, args: &[&str]) -> Desk {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+            .args([
+                "--db",
+                db.to_str().expect("utf-8 path"),
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+            ])
+            .args(args)
+            .env("CLAIMTRACE_REVIEWER", "ana")
+            .env_remove("CLAIMTRACE_DB")
+            .env_remove("CLAIMTRACE_TOKEN")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("start claimtrace serve");
+        let mut line = String::new();
+        BufReader::new(child.stderr.take().expect("stderr"))
+            .read_line(&mut line)
+            .expect("read the serve banner");
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no address in the serve banner {line:?}"));
+        Desk { child, addr }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            addr: self.addr,
+            cookie: None,
+            headers: Vec::new(),
+        }
+    }
+}
+
+impl Drop for Desk {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A response.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The value of the first hidden `csrf` field.
+    pub fn csrf(&self) -> String {
+        field(&self.body, "csrf").unwrap_or_else(|| panic!("no csrf field in {}", self.body))
+    }
+}
+
+/// The value of the first `<input … name="NAME" value="…">` in `html`.
+pub fn field(html: &str, name: &str) -> Option<String> {
+    let at = html.find(&format!("name=\"{name}\" value=\""))?;
+    let rest = &html[at + name.len() + 15..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// A browser-like client: keeps the session cookie it is given.
+pub struct Client {
+    addr: SocketAddr,
+    pub cookie: Option<String>,
+    /// Extra headers sent with every request.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Client {
+    pub fn get(&mut self, path: &str) -> Resp {
+        self.send("GET", path, None)
+    }
+
+    /// POSTs a form (`application/x-www-form-urlencoded`).
+    pub fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Resp {
+        let body: Vec<String> = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect();
+        self.send("POST", path, Some(body.join("&")))
+    }
+
+    pub fn send(&mut self, method: &str, path: &str, body: Option<String>) -> Resp {
+        // As a browser does, the fragment stays on the client.
+        let path = path.split('#').next().unwrap_or(path);
+        let mut s = TcpStream::connect(self.addr).expect("connect to the desk");
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            self.addr
+        );
+        if let Some(c) = &self.cookie {
+            req.push_str(&format!("Cookie: ct_session={c}\r\n"));
+        }
+        for (k, v) in &self.headers {
+            req.push_str(&format!("{k}: {v}\r\n"));
+        }
+        let body = body.unwrap_or_default();
+        if method == "POST" {
+            req.push_str(&format!(
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+                body.len()
+            ));
+        }
+        req.push_str("\r\n");
+        req.push_str(&body);
+        s.write_all(req.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).expect("read the response");
+        let resp = parse(&raw);
+        if let Some(c) = resp.header("Set-Cookie") {
+            if let Some(v) = c
+                .strip_prefix("ct_session=")
+                .and_then(|v| v.split(';').next())
+            {
+                self.cookie = Some(v.to_string());
+            }
+        }
+        resp
+    }
+}
+
+fn parse(raw: &[u8]) -> Resp {
+    let text = String::from_utf8_lossy(raw);
+    let (head, body) = text.split_once("\r\n\r\n").expect("a complete response");
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("a status line");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("Transfer-Encoding") && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Resp {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// A database of the bundled seed article in a temporary directory.
+pub fn seed_db(dir: &Path) -> PathBuf {
+    let db = dir.join("desk.db");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let st = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args([
+            "--db",
+            db.to_str().expect("utf-8 path"),
+            "ingest",
+            corpus.to_str().expect("utf-8"),
+            "--quiet",
+        ])
+        .env_remove("CLAIMTRACE_DB")
+        .output()
+        .expect("ingest");
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    db
+}
+
+/// The id of the claim whose text contains `text`.
+pub fn claim_with(db: &Path, text: &str) -> i64 {
+    let db = claimtrace::store::Database::open(db).expect("open");
+    let rows = db
+        .list_claims(&claimtrace::store::ClaimFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        })
+        .expect("list");
+    rows.first()
+        .unwrap_or_else(|| panic!("no claim with {text:?}"))
+        .id
+}
+
+/// Runs the CLI on `db`; returns (exit code, stdout, stderr).
+pub fn cli(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(["--db", db.to_str().expect("utf-8 path")])
+        .args(args)
+        .env("CLAIMTRACE_REVIEWER", "ana")
+        .env_remove("CLAIMTRACE_DB")
+        .output()
+        .expect("run claimtrace");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
