@@ -16,9 +16,25 @@ use super::{emit, parse_format, DbArgs};
 pub struct ReportArgs {
     #[command(subcommand)]
     pub report: Report,
-    /// Output format: table, json, jsonl, csv, markdown
-    #[arg(long, global = true, default_value = "table", value_parser = parse_format)]
-    pub format: Format,
+    /// Output format: table, json, jsonl, csv, markdown, html (one self-contained file)
+    #[arg(long, global = true, default_value = "table", value_parser = parse_report_format)]
+    pub format: ReportFormat,
+}
+
+/// A data format, or a self-contained HTML page.
+#[derive(Debug, Clone, Copy)]
+pub enum ReportFormat {
+    Data(Format),
+    Html,
+}
+
+fn parse_report_format(s: &str) -> Result<ReportFormat, String> {
+    if s.eq_ignore_ascii_case("html") {
+        return Ok(ReportFormat::Html);
+    }
+    parse_format(s)
+        .map(ReportFormat::Data)
+        .map_err(|e| format!("{e}, or html"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -35,10 +51,24 @@ pub enum Report {
     Status,
     /// Claims that found no place in a new version of their document, with their history
     Orphans,
+    /// One article (or every current one) with its claims marked, its unsourced figures
+    /// and contested claims: HTML only (--format html), for sharing by mail
+    Article {
+        /// Only this document id [default: every current document]
+        #[arg(long)]
+        document: Option<i64>,
+    },
 }
 
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open()?;
+    let format = match args.format {
+        ReportFormat::Html => {
+            emit(&html(&db, &args.report)?)?;
+            return Ok(0);
+        }
+        ReportFormat::Data(f) => f,
+    };
     let out = match args.report {
         Report::Unsourced { document } => {
             let rows = db.unsourced_figures(document)?;
@@ -64,7 +94,7 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 ]);
             }
             let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(args.format, &t, &records)
+            table::print(format, &t, &records)
         }
         Report::Contested => {
             let rows = db.contested()?;
@@ -96,7 +126,7 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 ]);
             }
             let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(args.format, &t, &records)
+            table::print(format, &t, &records)
         }
         Report::Status => {
             let rows = db.status_counts()?;
@@ -123,7 +153,7 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 ]);
                 records.push(json!({"document_id": null, "document": "all", "status": status, "claim_type": ty, "count": n}));
             }
-            table::print(args.format, &t, &records)
+            table::print(format, &t, &records)
         }
         Report::Orphans => {
             let rows = db.orphans()?;
@@ -139,9 +169,26 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 ]);
             }
             let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(args.format, &t, &records)
+            table::print(format, &t, &records)
+        }
+        Report::Article { .. } => {
+            eprintln!("claimtrace: error: `report article` is an HTML page; add --format html");
+            return Ok(2);
         }
     };
     emit(&out)?;
     Ok(0)
+}
+
+fn html(db: &claimtrace::store::Database, report: &Report) -> anyhow::Result<String> {
+    use claimtrace::serve::report;
+    Ok(match report {
+        Report::Unsourced { document } => report::unsourced(db, *document)?,
+        Report::Contested => report::contested(db)?,
+        Report::Status => report::status(db)?,
+        Report::Article { document } => report::articles(db, *document)?,
+        Report::Orphans => anyhow::bail!(
+            "`report orphans` has no HTML form; use --format table, json, jsonl, csv or markdown"
+        ),
+    })
 }

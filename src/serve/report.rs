@@ -108,8 +108,11 @@ pub fn status_table(rows: &[StatusCount]) -> Markup {
     }
 }
 
-pub fn unsourced(db: &Database) -> Result<String> {
-    let rows = db.unsourced_figures(None)?;
+pub fn unsourced(db: &Database, document_id: Option<i64>) -> Result<String> {
+    if let Some(d) = document_id {
+        db.document_text(d)?;
+    }
+    let rows = db.unsourced_figures(document_id)?;
     Ok(document(
         "Unsourced figures",
         html! {
