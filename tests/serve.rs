@@ -194,7 +194,7 @@ fn two_reviewers_at_once_never_lose_an_update() {
             let (desk, barrier) = (Arc::clone(&desk), Arc::clone(&barrier));
             std::thread::spawn(move || {
                 let mut c = desk.client();
-                let csrf = c.get("/").csrf();
+                let csrf = c.get("/doc/1?claim=1").csrf();
                 barrier.wait();
                 c.post(
                     &format!("/claim/{id}/review"),
@@ -219,7 +219,7 @@ fn two_reviewers_at_once_never_lose_an_update() {
             let desk = Arc::clone(&desk);
             std::thread::spawn(move || {
                 let mut c = desk.client();
-                let csrf = c.get("/").csrf();
+                let csrf = c.get("/doc/1?claim=1").csrf();
                 let mut accepted = 0;
                 for round in 0..10 {
                     for claim in claims {
@@ -302,7 +302,7 @@ fn posts_without_a_valid_csrf_token_are_refused_and_change_nothing() {
     let r = c.post(&path, &[("if_status", "unverified"), ("status", "false")]);
     assert_eq!(r.status, 403);
     // A token from another session does not fit this one.
-    let other = desk.client().get("/").csrf();
+    let other = desk.client().get("/doc/1?claim=1").csrf();
     let r = c.post(
         &path,
         &[
@@ -333,7 +333,7 @@ fn unknown_ids_and_pages_get_a_404_page() {
     let db = seed_db(dir.path());
     let desk = Desk::start(&db, &[]);
     let mut c = desk.client();
-    let csrf = c.get("/").csrf();
+    let csrf = c.get("/doc/1?claim=1").csrf();
     for path in [
         "/doc/999",
         "/claim/99999",
@@ -364,7 +364,7 @@ fn bad_input_gets_a_400_page_that_says_what_is_wrong() {
     let id = claim_with(&db, TWO_MILLION);
     let desk = Desk::start(&db, &[]);
     let mut c = desk.client();
-    let csrf = c.get("/").csrf();
+    let csrf = c.get("/doc/1?claim=1").csrf();
     for (path, says) in [
         ("/doc/abc", "is not a document id"),
         ("/doc/-1", "is not a document id"),

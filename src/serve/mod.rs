@@ -188,6 +188,8 @@ pub(crate) struct Session {
     pub reviewer: Option<String>,
     /// The CSRF token forms must return.
     pub csrf: String,
+    /// Logged in through the form (a token desk), so logging out means something.
+    pub logged_in: bool,
 }
 
 /// Errors a handler returns, each its own page.
@@ -304,6 +306,7 @@ fn authenticate(
                 new_cookie: false,
                 reviewer: Some(reviewer),
                 csrf: String::new(),
+                logged_in: false,
             };
         }
     }
@@ -317,6 +320,7 @@ fn authenticate(
     };
     let csrf = csrf_token(state, &id);
     Session {
+        logged_in: state.token.is_some() && reviewer.is_some(),
         id: Some(id),
         new_cookie,
         reviewer,

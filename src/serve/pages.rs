@@ -49,7 +49,7 @@ fn page(title: &str, session: &Session, body: Markup) -> String {
                     a href="/report/status" { "Status" }
                     @if let Some(r) = &session.reviewer {
                         span.who { "reviewing as " strong { (r) } }
-                        @if session.id.is_some() {
+                        @if session.logged_in {
                             form method="post" action="/logout" {
                                 input type="hidden" name="csrf" value=(session.csrf);
                                 button type="submit" { "log out" }

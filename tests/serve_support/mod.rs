@@ -105,6 +105,15 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client of any HTTP server on this machine.
+    pub fn to(addr: SocketAddr) -> Client {
+        Client {
+            addr,
+            cookie: None,
+            headers: Vec::new(),
+        }
+    }
+
     pub fn get(&mut self, path: &str) -> Resp {
         self.send("GET", path, None)
     }
@@ -119,6 +128,32 @@ impl Client {
     }
 
     pub fn send(&mut self, method: &str, path: &str, body: Option<String>) -> Resp {
+        self.send_typed(method, path, body, "application/x-www-form-urlencoded")
+    }
+
+    /// Sends a JSON body (or none) and parses the JSON answer (WebDriver's protocol).
+    pub fn json(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> serde_json::Value {
+        let r = self.send_typed(
+            method,
+            path,
+            body.map(|b| b.to_string()),
+            "application/json",
+        );
+        serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{method} {path}: {e}: {}", r.body))
+    }
+
+    fn send_typed(
+        &mut self,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        content_type: &str,
+    ) -> Resp {
         // As a browser does, the fragment stays on the client.
         let path = path.split('#').next().unwrap_or(path);
         let mut s = TcpStream::connect(self.addr).expect("connect to the desk");
@@ -135,16 +170,14 @@ impl Client {
         let body = body.unwrap_or_default();
         if method == "POST" {
             req.push_str(&format!(
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+                "Content-Type: {content_type}\r\nContent-Length: {}\r\n",
                 body.len()
             ));
         }
         req.push_str("\r\n");
         req.push_str(&body);
         s.write_all(req.as_bytes()).expect("send");
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).expect("read the response");
-        let resp = parse(&raw);
+        let resp = parse(&read_response(&mut s));
         if let Some(c) = resp.header("Set-Cookie") {
             if let Some(v) = c
                 .strip_prefix("ct_session=")
@@ -155,6 +188,52 @@ impl Client {
         }
         resp
     }
+}
+
+/// Reads one response: the head, then `Content-Length` bytes, or the chunks, or (with
+/// neither) to the end of the stream. Some servers keep the connection open even when
+/// asked to close it.
+fn read_response(s: &mut TcpStream) -> Vec<u8> {
+    let mut r = BufReader::new(s);
+    let mut raw = Vec::new();
+    let mut length = None;
+    let mut chunked = false;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).expect("read the response head") == 0 {
+            return raw;
+        }
+        raw.extend_from_slice(line.as_bytes());
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            length = v.trim().parse::<usize>().ok();
+        }
+        chunked |= lower.starts_with("transfer-encoding:") && lower.contains("chunked");
+        if line == "\r\n" {
+            break;
+        }
+    }
+    if let Some(n) = length {
+        let mut body = vec![0; n];
+        r.read_exact(&mut body).expect("read the response body");
+        raw.extend(body);
+    } else if chunked {
+        loop {
+            let mut size = String::new();
+            r.read_line(&mut size).expect("chunk size");
+            raw.extend_from_slice(size.as_bytes());
+            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            let mut chunk = vec![0; n + 2];
+            r.read_exact(&mut chunk).expect("chunk");
+            raw.extend(chunk);
+            if n == 0 {
+                break;
+            }
+        }
+    } else {
+        r.read_to_end(&mut raw).expect("read the response");
+    }
+    raw
 }
 
 fn parse(raw: &[u8]) -> Resp {
