@@ -133,14 +133,18 @@ pub(super) fn documents(db: &Database, req: &Request) -> Result<Response, Fail> 
             Fail::BadRequest(format!("page {p:?} is not a page number (1, 2, …)"))
         })?,
     };
-    let all = db.list_documents(false)?;
+    // Ids of all, rows of one page only: a corpus has thousands of documents.
+    let all = db.current_documents()?;
     let total = all.len();
-    let docs: Vec<_> = all
+    let ids: Vec<i64> = all
         .into_iter()
         .skip((page_no - 1) * DOCUMENTS_PER_PAGE)
         .take(DOCUMENTS_PER_PAGE)
         .collect();
-    let ids: Vec<i64> = docs.iter().map(|d| d.id).collect();
+    let docs = ids
+        .iter()
+        .map(|&id| db.document(id))
+        .collect::<Result<Vec<_>, _>>()?;
     let counts = db.document_counts(&ids)?;
     let body = html! {
         h1 { "Documents" }
@@ -315,12 +319,8 @@ pub(super) fn article(db: &Database, req: &Request, doc_id: i64) -> Result<Respo
                 .map_err(|_| Fail::BadRequest(format!("claim {c:?} is not a claim id")))
         })
         .transpose()?;
+    let doc = db.document(doc_id)?;
     let text = db.document_text(doc_id)?;
-    let doc = db
-        .list_documents(true)?
-        .into_iter()
-        .find(|d| d.id == doc_id)
-        .ok_or(Fail::NotFound(format!("no document with id {doc_id}")))?;
     let mut f = filters.to_filter(db)?;
     f.document = Some(doc_id);
     let shown = db.list_claims(&f)?;

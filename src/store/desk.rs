@@ -6,7 +6,7 @@
 
 use rusqlite::OptionalExtension;
 
-use super::{Database, Result, StoreError};
+use super::{Database, DocumentRow, Result, StoreError};
 
 /// A document's claims counted by status, and its figures nobody is quoted for.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -32,6 +32,39 @@ pub struct ClaimSource {
 }
 
 impl Database {
+    /// One stored document version by id (as `list_documents` gives it, without reading
+    /// every document).
+    pub fn document(&self, id: i64) -> Result<DocumentRow> {
+        self.conn
+            .query_row(
+                "SELECT d.id, d.source_key, d.version, d.is_current, d.title, d.outlet, d.url,
+                        d.published, d.anchor_kind, d.anchor_date, d.content_hash, d.char_len,
+                        (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at
+                 FROM documents d WHERE d.id = ?1",
+                [id],
+                |r| {
+                    Ok(DocumentRow {
+                        id: r.get(0)?,
+                        source_key: r.get(1)?,
+                        version: r.get(2)?,
+                        is_current: r.get(3)?,
+                        title: r.get(4)?,
+                        outlet: r.get(5)?,
+                        url: r.get(6)?,
+                        published: r.get(7)?,
+                        anchor_kind: r.get(8)?,
+                        anchor_date: r.get(9)?,
+                        content_hash: r.get(10)?,
+                        chars: r.get(11)?,
+                        claims: r.get(12)?,
+                        ingested_at: r.get(13)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NoDocument(id))
+    }
+
     /// Claim counts of the anchored claims of documents `ids`, in the order given.
     pub fn document_counts(&self, ids: &[i64]) -> Result<Vec<DocumentCounts>> {
         let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
@@ -133,6 +166,8 @@ mod tests {
         assert_eq!(counts[0].by_status, vec![("unverified".to_string(), 2)]);
         assert_eq!(counts[0].unsourced_figures, 1);
         assert_eq!(counts[1], Default::default());
+        assert_eq!(db.document(1).unwrap(), db.list_documents(true).unwrap()[0]);
+        assert!(db.document(2).is_err());
         let sources = db.claim_sources(1, None).unwrap();
         assert_eq!(sources.len(), 1, "{sources:?}");
         let chars: Vec<char> = text.chars().collect();
