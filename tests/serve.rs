@@ -630,3 +630,21 @@ fn claim_filters_and_report_pages_list_what_the_cli_reports() {
     let r = c.get("/report/status");
     assert!(r.body.contains("badge st-contested") && r.body.contains("By document"));
 }
+
+#[test]
+fn a_desk_without_a_token_refuses_requests_for_another_host_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::start(&seed_db(dir.path()), &[]);
+    let mut c = desk.client();
+    c.headers
+        .push(("Host".into(), "rebound.example:8080".into()));
+    let r = c.get("/");
+    assert_eq!(r.status, 400);
+    assert!(
+        r.body.contains("answers only requests for localhost"),
+        "{}",
+        r.body
+    );
+    c.headers[0].1 = "localhost:8080".into();
+    assert_eq!(c.get("/").status, 200);
+}

@@ -249,6 +249,21 @@ fn handle(state: &State, db: &mut Database, req: &mut tiny_http::Request) -> Res
     let bearer =
         header("Authorization").and_then(|h| h.strip_prefix("Bearer ").map(str::to_string));
     let session = authenticate(state, cookie_sid, bearer, header("X-Reviewer"));
+    if state.token.is_none() && !header("Host").is_some_and(|h| local_host(&h)) {
+        // A page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and then
+        // read a desk that has no token; such requests carry that name as Host.
+        return finish(
+            pages::fail(
+                &Fail::BadRequest(
+                    "this desk answers only requests for localhost or 127.0.0.1 (the Host header \
+                     names another machine); to share it, serve it with --token"
+                        .into(),
+                ),
+                &session,
+            ),
+            &session,
+        );
+    }
     let method = req.method().clone();
     let mut body = String::new();
     if method == tiny_http::Method::Post {
@@ -474,7 +489,7 @@ fn login(state: &State, req: &Request) -> Result<Response, Fail> {
     let next = req
         .form
         .get("next")
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
         .unwrap_or("/");
     Ok(Response::redirect(next).with_header(
         "Set-Cookie",
@@ -576,6 +591,18 @@ fn review(db: &mut Database, req: &Request, id: i64, reviewer: &str) -> Result<R
     })))
 }
 
+/// Whether a Host header names this machine by a loopback name or address.
+fn local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Whether `s` is an absolute http or https URL (the only links the desk renders).
 pub fn is_web_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
@@ -587,6 +614,28 @@ pub fn is_web_url(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_headers_of_a_rebound_name_are_not_local() {
+        for h in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST",
+            "[::1]:8080",
+            "127.0.0.2",
+        ] {
+            assert!(local_host(h), "{h}");
+        }
+        for h in [
+            "evil.example:8080",
+            "localhost.evil.example",
+            "10.0.0.1:8080",
+            "[::2]:80",
+            "",
+        ] {
+            assert!(!local_host(h), "{h}");
+        }
+    }
 
     #[test]
     fn javascript_and_data_urls_are_not_evidence_links() {

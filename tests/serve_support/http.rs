@@ -95,14 +95,20 @@ impl Client {
         // As a browser does, the fragment stays on the client.
         let path = path.split('#').next().unwrap_or(path);
         let mut s = TcpStream::connect(self.addr).expect("connect to the desk");
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-            self.addr
-        );
+        let host = self
+            .headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("Host"))
+            .map_or_else(|| self.addr.to_string(), |(_, v)| v.clone());
+        let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
         if let Some(c) = &self.cookie {
             req.push_str(&format!("Cookie: ct_session={c}\r\n"));
         }
-        for (k, v) in &self.headers {
+        for (k, v) in self
+            .headers
+            .iter()
+            .filter(|(k, _)| !k.eq_ignore_ascii_case("Host"))
+        {
             req.push_str(&format!("{k}: {v}\r\n"));
         }
         let body = body.unwrap_or_default();
