@@ -1,4 +1,4 @@
--- claimtrace schema, version 2. The one schema: embedded in the binary with include_str!.
+-- claimtrace schema, version 3. The one schema: embedded in the binary with include_str!.
 -- Offsets: `start`/`end` are Unicode code points (end exclusive), `byte_start`/`byte_end`
 -- bytes of the UTF-8 text. Times are RFC 3339 UTC strings. The version lives in
 -- PRAGMA user_version; each later version adds a migration step in src/store/mod.rs.
@@ -34,6 +34,8 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_hash ON documents (content_hash);
 CREATE INDEX documents_current ON documents (source_key, is_current);
+-- The same file given with or without its URL is found by its path (version 3).
+CREATE INDEX documents_path ON documents (path);
 
 -- The id of a sentence or a mention is document_id * 2^24 + ordinal: the rows of a
 -- document are one range of the primary key, and need no second index (version 2).
@@ -92,7 +94,8 @@ CREATE TABLE source_aliases (
 CREATE INDEX source_aliases_alias ON source_aliases (alias);
 
 -- Claims. `status` is the latest status of the review log (kept here for fast filters;
--- the log is the record). `anchor_state` is 'orphan' when re-anchoring on a new version
+-- the log is the record). 'needs_recheck' (version 3): the claim had a verdict and a new
+-- version of its document changed its text or the values of its components. `anchor_state` is 'orphan' when re-anchoring on a new version
 -- of the document found no place for the claim.
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
@@ -112,7 +115,8 @@ CREATE TABLE claims (
     has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
     status        TEXT    NOT NULL DEFAULT 'unverified' CHECK (status = 'unverified'
                     OR status = 'in_review' OR status = 'verified' OR status = 'false'
-                    OR status = 'misleading' OR status = 'contested' OR status = 'unverifiable'),
+                    OR status = 'misleading' OR status = 'contested' OR status = 'unverifiable'
+                    OR status = 'needs_recheck'),
     anchor_state  TEXT    NOT NULL DEFAULT 'anchored' CHECK (anchor_state IN ('anchored', 'orphan')),
     -- The quote context (W3C TextQuoteSelector prefix/suffix) of an orphan, whose text
     -- is no longer in its document; NULL while the claim is anchored.
@@ -166,7 +170,10 @@ CREATE TABLE claim_links (
 CREATE INDEX claim_links_claim ON claim_links (claim_id);
 CREATE INDEX claim_links_other ON claim_links (other_id);
 
--- The append-only review log: every status change, flag, unflag and note.
+-- The append-only review log: every status change, flag, unflag and note. `claim_text`
+-- and `claim_values` (a JSON array of strings, one per component: its kind, text and
+-- normalised value) are the claim as the entry saw it: what a verdict was given for
+-- (version 3; NULL in older entries whose text could not be recovered).
 CREATE TABLE review_log (
     id          INTEGER PRIMARY KEY,
     claim_id    INTEGER NOT NULL REFERENCES claims(id),
@@ -179,7 +186,9 @@ CREATE TABLE review_log (
     to_status   TEXT,
     note        TEXT,
     evidence    TEXT    NOT NULL DEFAULT '[]',
-    against_id  INTEGER REFERENCES claims(id)
+    against_id  INTEGER REFERENCES claims(id),
+    claim_text   TEXT,
+    claim_values TEXT
 );
 CREATE INDEX review_log_claim ON review_log (claim_id, id);
 -- Deleting a claim (a fresh duplicate merged into a re-anchored one) checks these

@@ -117,6 +117,8 @@ fn main() {
         claims.len(),
         size as f64 / 1e6
     );
+    // The server's connections are the process's only ones while it runs.
+    drop(db);
     let server = Server::bind(Config {
         db: path.clone(),
         bind: "127.0.0.1:0".parse().expect("address"),

@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 use crate::claims::ClaimType;
 use crate::reanchor::QuoteSelector;
 use crate::recognize::MentionKind;
-use crate::review::{ClaimStatus, ReviewAction};
+use crate::review::{ClaimStatus, ReviewAction, ReviewedState};
 use crate::span::CharSpan;
 
 /// The version of the file format, written as `claimtrace_annotations`.
@@ -232,6 +232,9 @@ pub struct LogRecord {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub against: Option<String>,
+    /// The claim's text and component values the entry was written for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<ReviewedState>,
 }
 
 fn ser_str<T: Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
@@ -333,6 +336,25 @@ pub fn line_of(raw: &str, needle: &str, from: usize) -> usize {
         .map_or(1, |s| s.bytes().filter(|&b| b == b'\n').count() + 1)
 }
 
+/// The earliest review time an annotation file may carry: older tools' reviews, but
+/// no placeholder year.
+const EARLIEST_REVIEW: &str = "1990-01-01T00:00:00Z";
+
+/// Checks that `at` is an RFC 3339 timestamp (`2025-07-01T10:00:00.000Z`) between
+/// 1990 and a day from now (a little clock skew between desks); a year 9999 or a text
+/// that is no time would otherwise sort and report as if it were one.
+pub fn check_timestamp(at: &str) -> Result<(), String> {
+    let t = chrono::DateTime::parse_from_rfc3339(at)
+        .map_err(|e| format!("is not an RFC 3339 timestamp like 2025-07-01T10:00:00.000Z ({e})"))?;
+    let earliest = chrono::DateTime::parse_from_rfc3339(EARLIEST_REVIEW)
+        .map_err(|e| format!("internal: {e}"))?;
+    let latest = chrono::Utc::now() + chrono::Duration::days(1);
+    if t < earliest || t > latest {
+        return Err("is outside the range of review times (from 1990 to now); fix the date".into());
+    }
+    Ok(())
+}
+
 /// The line where the claim with `key` is written.
 pub fn claim_line(raw: &str, key: &str) -> usize {
     let needle = format!("\"key\": {}", serde_json::Value::from(key));
@@ -425,6 +447,39 @@ pub fn parse(file: &str, raw: &str) -> Result<AnnotationFile, AnnotationError> {
                 c.status
             )));
         }
+        let times = c
+            .review_log
+            .iter()
+            .map(|e| ("review entry", &e.at))
+            .chain(c.links.iter().map(|l| ("link", &l.created_at)));
+        for (what, at) in times {
+            if let Err(reason) = check_timestamp(at) {
+                let quoted = serde_json::Value::from(at.as_str()).to_string();
+                return Err(err(
+                    line_of(raw, &quoted, 0),
+                    format!("claim {}: {what} time {quoted}: {reason}", c.key),
+                ));
+            }
+        }
+        // A verdict is about the text it was given for; a file may not move it to other
+        // words.
+        let verdict = c.review_log.iter().rev().find(|e| {
+            !matches!(e.action, ReviewAction::Reanchor | ReviewAction::Orphan)
+                && e.to_status == Some(c.status)
+                && e.from_status != e.to_status
+        });
+        if let Some(judged) = verdict.and_then(|e| e.reviewed.as_ref()) {
+            if c.status.is_verdict()
+                && c.anchor_state == AnchorState::Anchored
+                && judged.text != c.selector.exact
+            {
+                return Err(bad(format!(
+                    "its status {} was given for the text {:?}, not for its quote; make its \
+                     status needs_recheck, or review the quote with `claimtrace review`",
+                    c.status, judged.text
+                )));
+            }
+        }
         let refs = c
             .links
             .iter()
@@ -503,6 +558,10 @@ mod tests {
                     note: Some("Putin: closer to 2 million".into()),
                     evidence: vec![],
                     against: None,
+                    reviewed: Some(ReviewedState {
+                        text: exact.into(),
+                        values: vec!["figure \"600,000\" = 600000".into()],
+                    }),
                 }],
             }],
         }
@@ -552,6 +611,27 @@ mod tests {
             e.reason.contains("review log ends in contested"),
             "{}",
             e.reason
+        );
+    }
+
+    #[test]
+    fn contested_census_verdict_moved_to_other_words_is_refused() {
+        let mut f = sample();
+        f.claims[0].review_log[0].reviewed = Some(ReviewedState {
+            text: "The census counted 650,000 Azerbaijanis.".into(),
+            values: vec![],
+        });
+        let e = parse("a.json", &render(&f)).unwrap_err();
+        assert!(
+            e.reason
+                .contains("was given for the text \"The census counted 650,000"),
+            "{}",
+            e.reason
+        );
+        f.claims[0].review_log[0].reviewed = None;
+        assert!(
+            parse("a.json", &render(&f)).is_ok(),
+            "older files record no text"
         );
     }
 

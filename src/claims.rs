@@ -9,8 +9,9 @@ use std::sync::OnceLock;
 
 use std::collections::HashMap;
 
+use crate::assertion;
 use crate::fnv::FnvBuild;
-use crate::recognize::{Mention, MentionKind, TimexType};
+use crate::recognize::{Mention, MentionKind, SourceKind, TimexType};
 use crate::segment::Segmentation;
 use crate::span::Span;
 
@@ -42,10 +43,16 @@ pub struct Claim {
     pub worthiness: f64,
     /// Names of the features that raised or lowered the score, for explanation.
     pub features: Vec<&'static str>,
-    /// Figure and date mentions inside the claim.
+    /// The figures a desk would check and the dates inside the claim.
     pub components: Vec<usize>,
+    /// Figures inside the claim that no desk would check ("two tracks", a margin of
+    /// error): kept with the claim, never listed as unsourced.
+    pub uncheckable: Vec<usize>,
     /// The attribution mention that sources the claim.
     pub attribution: Option<usize>,
+    /// The source carries over from the claim before ("He added…", "Among
+    /// independents, …"): the attribution lies outside this claim.
+    pub carried: bool,
 }
 
 impl Claim {
@@ -66,7 +73,12 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         .filter(|&i| mentions[i].kind() == MentionKind::Attribution)
         .collect();
     let mut claims = Vec::new();
+    let headline = headline(text, segments);
     let mut next = 0; // sweep pointer into `mentions`
+                      // Attributions that may overlap the current sentence: those started before its end
+                      // and not ended before its start (a sweep, so a document costs linear time).
+    let mut next_attribution = 0;
+    let mut open_attributions: Vec<usize> = Vec::new();
     for (si, sentence) in segments.sentences.iter().enumerate() {
         while next < mentions.len() && mentions[next].span.start < sentence.span.start {
             next += 1;
@@ -81,35 +93,32 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             }
             k += 1;
         }
-        let overlapping: Vec<usize> = attributions
+        while let Some(&a) = attributions.get(next_attribution) {
+            if mentions[a].span.start >= sentence.span.end {
+                break;
+            }
+            open_attributions.push(a);
+            next_attribution += 1;
+        }
+        open_attributions.retain(|&a| mentions[a].span.end > sentence.span.start);
+        let overlapping: Vec<usize> = open_attributions
             .iter()
             .copied()
             .filter(|&a| mentions[a].span.overlaps(sentence.span))
             .collect();
-        if in_sentence.is_empty() && overlapping.is_empty() {
-            continue;
-        }
         let clauses = clauses(text, sentence.span);
-        let mut used_attributions = Vec::new();
         for clause in clauses {
-            let components: Vec<usize> = in_sentence
+            let (components, uncheckable): (Vec<usize>, Vec<usize>) = in_sentence
                 .iter()
                 .copied()
                 .filter(|&c| clause.contains(mentions[c].span))
-                .collect();
+                .partition(|&c| mentions[c].figure().is_none_or(|f| f.is_checkable()));
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
-            if !components.iter().any(|&c| is_checkable(&mentions[c])) {
-                // No figure and no calendar date ("now", "in recent months", "for a
-                // week" alone assert nothing checkable). Reported speech is still a
-                // claim when an attribution's content lies in this clause, once per
-                // attribution.
-                let Some(a) = attribution else { continue };
-                if used_attributions.contains(&a) || !content_overlaps(&mentions[a], clause) {
-                    continue;
-                }
-            }
-            if let Some(a) = attribution {
-                used_attributions.push(a);
+            let headline = Some(si) == headline;
+            if assertion_verdict(text, mentions, clause, &components, attribution, headline)
+                .is_err()
+            {
+                continue;
             }
             let clause_text = clause.slice(text);
             let mask = lexicon_mask(clause_text);
@@ -123,11 +132,165 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 worthiness,
                 features,
                 components,
+                uncheckable,
                 attribution,
+                carried: false,
             });
         }
     }
+    carry_sources(text, mentions, &mut claims);
     claims
+}
+
+/// Whether a clause is a claim (see [`crate::assertion`]): its own words, the words of
+/// the report it carries, and whether it has a checkable figure or a calendar date.
+fn assertion_verdict(
+    text: &str,
+    mentions: &[Mention],
+    clause: Span,
+    components: &[usize],
+    attribution: Option<usize>,
+    headline: bool,
+) -> Result<(), assertion::NotClaim> {
+    let whole = assertion::analyse(clause.slice(text));
+    let att = attribution.and_then(|a| mentions[a].attribution());
+    let content = att
+        .and_then(|a| a.content)
+        .filter(|c| c.overlaps(clause))
+        .map_or(whole, |c| {
+            let inside = Span::new(c.start.max(clause.start), c.end.min(clause.end));
+            assertion::analyse(inside.slice(text))
+        });
+    let anchors = assertion::Anchors {
+        figure: components
+            .iter()
+            .any(|&c| mentions[c].figure().is_some() && is_checkable(&mentions[c])),
+        date: components
+            .iter()
+            .any(|&c| mentions[c].date().is_some() && is_checkable(&mentions[c])),
+        direct_quote: att.is_some_and(|a| a.direct),
+        headline,
+    };
+    whole.verdict(&content, anchors)
+}
+
+/// The article's headline, if it has one: the only sentence of the first paragraph,
+/// more paragraphs after it, at most 15 words, and no closing full stop ("Super PAC
+/// haul surges past $1B;").
+fn headline(text: &str, segments: &Segmentation) -> Option<usize> {
+    let sentences = &segments.sentences;
+    let (first, second) = (sentences.first()?, sentences.get(1)?);
+    if second.paragraph == first.paragraph {
+        return None;
+    }
+    let body = first.span.slice(text).trim_end();
+    (crate::bytescan::words(body).count() <= 15 && !body.ends_with(['.', '"', '”', '\'', '’']))
+        .then_some(0)
+}
+
+/// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
+/// over"): "He added", "Also", "Among independents", "In all".
+fn continues_report(clause: &str) -> bool {
+    let mut words = crate::bytescan::words(clause).map(str::to_ascii_lowercase);
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    let second = second.unwrap_or_default();
+    match first.as_str() {
+        "also" | "additionally" | "among" | "together" => true,
+        "in" => matches!(second.as_str(), "all" | "addition" | "total"),
+        "of" => matches!(second.as_str(), "those" | "them" | "these"),
+        "he" | "she" | "they" | "it" => matches!(
+            second.as_str(),
+            "added" | "adds" | "continued" | "noted" | "went" | "also"
+        ),
+        _ => false,
+    }
+}
+
+/// Measures a data release reports, at the head of a sentence that goes on with its
+/// figures ("Revenue rose 21% to $243.4 million", "The rate for adult women rose").
+const RELEASE_MEASURES: &[&str] = &[
+    "revenue",
+    "revenues",
+    "sales",
+    "net",
+    "profit",
+    "profits",
+    "earnings",
+    "income",
+    "loss",
+    "losses",
+    "results",
+    "rate",
+    "turnover",
+    "margin",
+    "assets",
+    "equity",
+    "reserves",
+    "share",
+    "dividend",
+    "output",
+    "production",
+    "exports",
+    "imports",
+];
+
+/// Whether one of the first six words of a clause names a measure of a data release.
+fn opens_with_measure(clause: &str) -> bool {
+    crate::bytescan::words(clause)
+        .take(6)
+        .any(|w| RELEASE_MEASURES.iter().any(|m| m.eq_ignore_ascii_case(w)))
+}
+
+/// Carries a source to the claim right after a sourced one when that claim continues the
+/// report (CLAIMS.md, "carries over"): it opens as a continuation ([`continues_report`]),
+/// or the report gave figures and this claim goes on with figures of a measure such a
+/// release reports ([`opens_with_measure`]). Only white space may lie between the two,
+/// so a sentence of the article's own, claim or not, ends the run; so does a new source.
+fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
+    // The attribution of the run, whether its report gave figures, and whether its source
+    // is a data set or a document (a poll, an analysis, a census).
+    let mut run: Option<(usize, bool, bool)> = None;
+    for i in 0..claims.len() {
+        if let Some(a) = claims[i].attribution {
+            let data = mentions[a]
+                .attribution()
+                .and_then(|x| x.content)
+                .is_some_and(|content| {
+                    claims[i].components.iter().any(|&c| {
+                        mentions[c].figure().is_some() && content.contains(mentions[c].span)
+                    })
+                });
+            let dataset = mentions[a].attribution().is_some_and(|x| {
+                matches!(x.source_kind, SourceKind::Dataset | SourceKind::Document)
+            });
+            run = Some((a, data, dataset));
+            continue;
+        }
+        let Some((a, data, dataset)) = run else {
+            continue;
+        };
+        let claim = &claims[i];
+        let adjacent = i > 0
+            && text[claims[i - 1].span.end..claim.span.start]
+                .trim()
+                .is_empty();
+        let clause = claim.span.slice(text);
+        let has_figure = claim
+            .components
+            .iter()
+            .any(|&c| mentions[c].figure().is_some());
+        if adjacent
+            && (continues_report(clause)
+                || (data && has_figure && (dataset || opens_with_measure(clause))))
+        {
+            claims[i].attribution = Some(a);
+            claims[i].carried = true;
+        } else {
+            run = None;
+        }
+    }
 }
 
 /// Whether a component makes its clause checkable on its own: a figure, or a date or
@@ -135,7 +298,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
 /// ("now", "recently") or a duration ("a week").
 fn is_checkable(m: &Mention) -> bool {
     match (m.figure(), m.date()) {
-        (Some(_), _) => true,
+        (Some(f), _) => f.is_checkable(),
         (_, Some(t)) => {
             matches!(t.timex_type, TimexType::Date | TimexType::Time)
                 && t.value.starts_with(|c: char| c.is_ascii_digit())
@@ -169,12 +332,6 @@ fn inside_quote(prefix: &str) -> bool {
     let straight = prefix.matches('"').count() % 2 == 1;
     let curly = prefix.matches('“').count() > prefix.matches('”').count();
     straight || curly
-}
-
-fn content_overlaps(m: &Mention, clause: Span) -> bool {
-    m.attribution()
-        .and_then(|a| a.content)
-        .is_some_and(|c| c.overlaps(clause))
 }
 
 /// Cues that source everything in their sentence, not only a content span.
@@ -665,10 +822,10 @@ mod tests {
 
     #[test]
     fn census_figure_without_source_is_unsourced() {
-        let t = "About 600,000 Azerbaijanis live in Russia. Aliyev said that ties were strong.";
+        let t = "About 600,000 Azerbaijanis live in Russia. Aliyev said that the ministry closed the office.";
         let m = vec![
             figure(t, "600,000", None),
-            attribution(t, "Aliyev", "said", "that ties were strong"),
+            attribution(t, "Aliyev", "said", "that the ministry closed the office"),
         ];
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 2);
@@ -788,11 +945,97 @@ mod tests {
     #[test]
     fn comparisons_rank_above_opinions() {
         let t =
-            "Trade with Russia rose to 4 times the level of 2019. Perhaps 4 people should decide.";
+            "Trade with Russia rose to 4 times the level of 2019. Perhaps 4 people in the ministry decided it.";
         let m = vec![figure(t, "4 times", None), figure(t, "4 people", None)];
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims[0].claim_type, ClaimType::Comparison);
         assert!(claims[0].worthiness > claims[1].worthiness);
         assert!(claims[1].features.contains(&"opinion"));
+    }
+
+    #[test]
+    fn revenue_rose_after_an_earnings_report_carries_its_source() {
+        let t = "America West said profit jumped 45% to $5.8 million. Revenue rose 21% to $243.4 million. Analysts expect a loss.";
+        let m = vec![
+            attribution(
+                t,
+                "America West",
+                "said",
+                "profit jumped 45% to $5.8 million",
+            ),
+            figure(t, "45%", Some("percent")),
+            figure(t, "$5.8 million", Some("USD")),
+            figure(t, "21%", Some("percent")),
+            figure(t, "$243.4 million", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert_eq!(claims[1].attribution, Some(0));
+        assert!(claims[1].carried);
+    }
+
+    #[test]
+    fn he_added_carries_but_a_sentence_between_ends_the_run() {
+        let t = "Aliyev said that 300 people were detained on 3 July. He added that 40 were released on 5 July. The raids began in June. He also said 12 had fled in 2024.";
+        let m = vec![
+            attribution(
+                t,
+                "Aliyev",
+                "said",
+                "that 300 people were detained on 3 July",
+            ),
+            figure(t, "300", None),
+            figure(t, "40", None),
+            figure(t, "12", None),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        let added = claims
+            .iter()
+            .find(|c| c.span.slice(t).starts_with("He added"))
+            .unwrap();
+        assert_eq!((added.attribution, added.carried), (Some(0), true));
+        let later = claims
+            .iter()
+            .find(|c| c.span.slice(t).starts_with("He also"))
+            .unwrap();
+        assert!(!later.carried && later.attribution.is_none());
+    }
+
+    #[test]
+    fn super_pac_haul_surges_past_1b_is_a_headline() {
+        let t = "Super PAC haul surges past $1B;\n\nSuper PAC donations passed $1 billion in August, a USA TODAY analysis shows.";
+        let m = vec![
+            figure(t, "$1B", Some("USD")),
+            figure(t, "$1 billion", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        assert!(claims[0].span.slice(t).starts_with("Super PAC donations"));
+    }
+
+    #[test]
+    fn a_polls_breakdown_carries_the_poll_as_source() {
+        let t = "A Quinnipiac poll found that 46 percent of voters back Clinton. Independents split 40 percent to 38 percent between them. The candidates meet on Monday.";
+        let mut poll = attribution(
+            t,
+            "A Quinnipiac poll",
+            "found",
+            "that 46 percent of voters back Clinton",
+        );
+        if let Payload::Attribution(a) = &mut poll.payload {
+            a.source_kind = SourceKind::Dataset;
+        }
+        let m = vec![
+            poll,
+            figure(t, "46 percent", Some("percent")),
+            figure(t, "40 percent", Some("percent")),
+            figure(t, "38 percent", Some("percent")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        let split = claims
+            .iter()
+            .find(|c| c.span.slice(t).starts_with("Independents"))
+            .expect("the breakdown is a claim");
+        assert_eq!((split.attribution, split.carried), (Some(0), true));
     }
 }

@@ -4,6 +4,10 @@
 //! rest is stored exactly as read: every span refers to that text. Metadata comes from a
 //! sidecar file `NAME.meta.json` beside `NAME.txt` (or `NAME.md`) so that the article file
 //! stays byte-identical to its source, and can be overridden on the command line.
+//!
+//! A stored article is identified by its URL when it has one, else by its file's
+//! canonical path relative to the corpus root (the database's directory), never by the
+//! path as typed: `/abs/dir/a.txt`, `a.txt` and `./a.txt` are one document.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -106,6 +110,72 @@ impl Document {
     }
 }
 
+impl Document {
+    /// [`Document::load`] for storing: the path is the file's identity under `root`
+    /// ([`file_identity`]), and so is the key when no URL is given.
+    pub fn load_in(
+        path: &Path,
+        overrides: &Metadata,
+        root: Option<&Path>,
+    ) -> Result<Document, DocumentError> {
+        let mut doc = Document::load(path, overrides)?;
+        let identity = file_identity(path, root)?;
+        if doc.meta.url.is_none() {
+            doc.key = identity.clone();
+        }
+        doc.path = Some(PathBuf::from(identity));
+        Ok(doc)
+    }
+}
+
+/// The corpus root of a database file: its directory, canonical.
+pub fn corpus_root(db: &Path) -> Option<PathBuf> {
+    let dir = match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    dir.canonicalize().ok()
+}
+
+/// The identity of an article file: its canonical path (symbolic links and `.`/`..`
+/// resolved) relative to `root` with `/` separators when it lies under `root`, else the
+/// absolute canonical path.
+pub fn file_identity(path: &Path, root: Option<&Path>) -> Result<String, DocumentError> {
+    let canonical = path.canonicalize().map_err(|source| DocumentError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let shown = match root.and_then(|r| canonical.strip_prefix(r).ok()) {
+        Some(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => canonical.to_string_lossy().into_owned(),
+    };
+    Ok(shown)
+}
+
+/// Where a stored path is now: its identity under `root` when the file exists, `None`
+/// when it is gone. Stored paths are relative to `root`, or absolute.
+pub fn stored_identity(stored: &str, root: Option<&Path>) -> Option<String> {
+    let plain = Path::new(stored)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if let (Some(root), true) = (root, plain) {
+        // Already an identity under the root (as claimtrace stores them): whether the
+        // file is there is all there is to know, without resolving it again.
+        return root.join(stored).is_file().then(|| stored.to_string());
+    }
+    let path = match root {
+        Some(r) if Path::new(stored).is_relative() => r.join(stored),
+        _ => PathBuf::from(stored),
+    };
+    path.is_file()
+        .then(|| file_identity(&path, root).ok())
+        .flatten()
+}
+
 /// Checks and decodes the bytes of an article: UTF-8, not binary, not empty, BOM dropped.
 pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, DocumentError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -146,10 +216,47 @@ fn read_sidecar(path: &Path) -> Result<Metadata, DocumentError> {
             })
         }
     };
-    serde_json::from_str(&raw).map_err(|e| DocumentError::Metadata {
-        path: meta_path,
+    // serde reads a struct from a JSON array too, field by position: only an object
+    // names its fields, so only an object is metadata.
+    let body = raw.trim_start_matches('\u{feff}').trim_start();
+    if !body.starts_with('{') {
+        return Err(DocumentError::Metadata {
+            path: meta_path,
+            reason:
+                "expected a JSON object such as {\"title\": \"…\", \"published\": \"2025-07-10\"}"
+                    .into(),
+        });
+    }
+    let meta: Metadata = serde_json::from_str(body).map_err(|e| DocumentError::Metadata {
+        path: meta_path.clone(),
         reason: format!("line {}, column {}: {e}", e.line(), e.column()),
-    })
+    })?;
+    if let Some(date) = meta.published {
+        check_published(date).map_err(|reason| DocumentError::Metadata {
+            path: meta_path,
+            reason: format!("\"published\": {reason}"),
+        })?;
+    }
+    Ok(meta)
+}
+
+/// The earliest publication date accepted: the first printed newspapers (1605).
+const EARLIEST_PUBLISHED: (i32, u32, u32) = (1600, 1, 1);
+
+/// Checks that a publication date is one a news article can have: from 1600 to a
+/// year from now (an embargoed article may carry a date ahead). A placeholder
+/// (`0000-01-01`, `9999-12-31`) would otherwise anchor every relative date in the
+/// article ("last year") on it.
+pub fn check_published(date: NaiveDate) -> Result<NaiveDate, String> {
+    let (y, m, d) = EARLIEST_PUBLISHED;
+    let earliest = NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    let latest = chrono::Utc::now().date_naive() + chrono::Days::new(366);
+    if date < earliest || date > latest {
+        return Err(format!(
+            "{date} is not a publication date claimtrace accepts (from {earliest} to a year from now)"
+        ));
+    }
+    Ok(date)
 }
 
 /// Is this a file the corpus walker treats as an article?
@@ -160,50 +267,151 @@ pub fn is_article(path: &Path) -> bool {
 
 /// Expands files and directories (recursively, sorted) into article paths.
 /// A directory with no articles is an error, so that a typo is not a silent no-op.
-pub fn collect_articles(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, DocumentError> {
+/// Links to directories inside a directory are followed only with `follow_links`;
+/// see [`Walk`] for how loops and repeated files are avoided.
+pub fn collect_articles(
+    inputs: &[PathBuf],
+    follow_links: bool,
+) -> Result<Vec<PathBuf>, DocumentError> {
+    let mut walk = Walk::new(follow_links);
     let mut out = Vec::new();
     for input in inputs {
-        let meta = fs::metadata(input).map_err(|source| DocumentError::Read {
-            path: input.clone(),
-            source,
-        })?;
-        if meta.is_dir() {
-            let before = out.len();
-            walk(input, &mut out)?;
-            if out.len() == before {
-                return Err(DocumentError::Read {
-                    path: input.clone(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "no .txt or .md articles in this directory",
-                    ),
-                });
-            }
-        } else {
-            out.push(input.clone());
+        if let Reached::Directory { wanted: 0 } =
+            walk.input(input, &mut out, &is_article, &|_| true)?
+        {
+            return Err(DocumentError::Read {
+                path: input.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no .txt or .md articles in this directory",
+                ),
+            });
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), DocumentError> {
-    let read_err = |source| DocumentError::Read {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(read_err)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if is_article(&p) {
-            out.push(p);
+/// What a walk found at one input path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// A file (taken whatever its name, since it was asked for).
+    File,
+    /// A directory, with the number of wanted files met in it (each counted even when
+    /// an earlier input already yielded it).
+    Directory { wanted: usize },
+    /// A directory an earlier input already covered.
+    Repeated,
+}
+
+/// The identity of a file or directory whatever the path that reaches it: device and
+/// inode where the platform has them, else the canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[allow(dead_code)]
+    Path(PathBuf),
+}
+
+impl FileId {
+    fn of(path: &Path, meta: &fs::Metadata) -> FileId {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            FileId::Inode(meta.dev(), meta.ino())
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            FileId::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
         }
     }
-    Ok(())
+}
+
+/// A walk over files and directories that never loops and never yields one file twice.
+///
+/// Directories are recorded by device and inode when entered, so a link back to an
+/// ancestor (`ln -s . d/self`, or two links to each other) is entered at most once;
+/// files are recorded the same way, so a file reached by two paths (a link, `a.txt` and
+/// `./a.txt`, a directory and a file inside it both given) is yielded once, under the
+/// first path met. Inside a directory, links to directories are skipped unless
+/// `follow_links` (as `find` does without `-L`); links to files are followed. A path
+/// given on the command line is always followed.
+pub struct Walk {
+    follow_links: bool,
+    dirs: std::collections::HashSet<FileId>,
+    files: std::collections::HashSet<FileId>,
+}
+
+impl Walk {
+    pub fn new(follow_links: bool) -> Walk {
+        Walk {
+            follow_links,
+            dirs: Default::default(),
+            files: Default::default(),
+        }
+    }
+
+    /// Adds the files under `input` (itself when a file) to `out`, in sorted order:
+    /// files that `wanted` accepts, in directories `enter` accepts.
+    pub fn input(
+        &mut self,
+        input: &Path,
+        out: &mut Vec<PathBuf>,
+        wanted: &dyn Fn(&Path) -> bool,
+        enter: &dyn Fn(&Path) -> bool,
+    ) -> Result<Reached, DocumentError> {
+        let read_err = |path: &Path| {
+            let path = path.to_owned();
+            move |source| DocumentError::Read { path, source }
+        };
+        let meta = fs::metadata(input).map_err(read_err(input))?;
+        if !meta.is_dir() {
+            if self.files.insert(FileId::of(input, &meta)) {
+                out.push(input.to_owned());
+            }
+            return Ok(Reached::File);
+        }
+        if self.dirs.contains(&FileId::of(input, &meta)) {
+            return Ok(Reached::Repeated);
+        }
+        let mut found = 0;
+        // Depth first, entries sorted: a stack of paths, each directory's entries
+        // pushed in reverse. No recursion, so no depth limit.
+        let mut stack = vec![(input.to_owned(), meta)];
+        while let Some((path, meta)) = stack.pop() {
+            if !meta.is_dir() {
+                if wanted(&path) {
+                    found += 1;
+                    if self.files.insert(FileId::of(&path, &meta)) {
+                        out.push(path);
+                    }
+                }
+                continue;
+            }
+            if !self.dirs.insert(FileId::of(&path, &meta)) {
+                continue;
+            }
+            let mut entries = Vec::new();
+            for entry in fs::read_dir(&path).map_err(read_err(&path))? {
+                let entry = entry.map_err(read_err(&path))?;
+                let p = entry.path();
+                let link = entry.file_type().map_err(read_err(&p))?.is_symlink();
+                // A broken link, or one to something unreadable, is not an article.
+                let Ok(target) = fs::metadata(&p) else {
+                    continue;
+                };
+                if target.is_dir() && ((link && !self.follow_links) || !enter(&p)) {
+                    continue;
+                }
+                entries.push((p, target));
+            }
+            entries.sort_by(|a, b| b.0.cmp(&a.0));
+            stack.extend(entries);
+        }
+        Ok(Reached::Directory { wanted: found })
+    }
 }
 
 pub fn content_hash(text: &str) -> String {
@@ -242,6 +450,127 @@ mod tests {
             decode(Path::new("x"), b" \n ".to_vec()),
             Err(DocumentError::Empty { .. })
         ));
+    }
+
+    /// `d/a.txt`, `d/sub/b.md`, and the links `d/self -> .`, `d/sub/up -> ..`,
+    /// `d/alias.txt -> a.txt`.
+    #[cfg(unix)]
+    fn linked_corpus() -> tempfile::TempDir {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("d");
+        fs::create_dir_all(d.join("sub")).unwrap();
+        fs::write(d.join("a.txt"), "GDP grew 3% in 2024.").unwrap();
+        fs::write(d.join("sub/b.md"), "Sales rose 5% in 2023.").unwrap();
+        symlink(".", d.join("self")).unwrap();
+        symlink("..", d.join("sub/up")).unwrap();
+        symlink("a.txt", d.join("alias.txt")).unwrap();
+        dir
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ln_s_dot_d_self_yields_each_article_once() {
+        let dir = linked_corpus();
+        let d = dir.path().join("d");
+        for follow in [false, true] {
+            let got = collect_articles(std::slice::from_ref(&d), follow).unwrap();
+            assert_eq!(got, vec![d.join("a.txt"), d.join("sub/b.md")], "{follow}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn two_directories_linked_to_each_other_end_with_follow_links() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (x, y) = (dir.path().join("x"), dir.path().join("y"));
+        fs::create_dir(&x).unwrap();
+        fs::create_dir(&y).unwrap();
+        symlink(&y, x.join("to-y")).unwrap();
+        symlink(&x, y.join("to-x")).unwrap();
+        fs::write(y.join("c.txt"), "Prices fell 2%.").unwrap();
+        let got = collect_articles(std::slice::from_ref(&x), true).unwrap();
+        assert_eq!(got, vec![x.join("to-y/c.txt")]);
+        // Not followed by default: x holds no article of its own.
+        assert!(collect_articles(std::slice::from_ref(&x), false).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_same_file_given_by_two_paths_is_taken_once() {
+        let dir = linked_corpus();
+        let d = dir.path().join("d");
+        let inputs = [
+            d.join("a.txt"),
+            d.join("./a.txt"),
+            d.join("alias.txt"),
+            d.clone(),
+        ];
+        let got = collect_articles(&inputs, false).unwrap();
+        assert_eq!(got, vec![d.join("a.txt"), d.join("sub/b.md")]);
+        // A directory given twice is walked once, and is no error the second time.
+        let got = collect_articles(&[d.clone(), d.join("sub"), d.clone()], false).unwrap();
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn a_meta_json_array_is_refused_and_an_object_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        fs::write(&article, "GDP grew 3% in 2024.").unwrap();
+        fs::write(
+            sidecar_path(&article),
+            r#"["Title", "Outlet", "https://x", "en", "2025-07-10", "Ana"]"#,
+        )
+        .unwrap();
+        let err = Document::load(&article, &Metadata::default()).unwrap_err();
+        assert!(err.to_string().contains("a.meta.json"), "{err}");
+        assert!(err.to_string().contains("JSON object"), "{err}");
+        fs::write(sidecar_path(&article), r#"{"published": "2025-07-10"}"#).unwrap();
+        let doc = Document::load(&article, &Metadata::default()).unwrap();
+        assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2025, 7, 10));
+    }
+
+    #[test]
+    fn published_0000_01_01_and_9999_12_31_are_refused() {
+        for bad in ["0000-01-01", "9999-12-31", "1066-10-14"] {
+            let date = NaiveDate::parse_from_str(bad, "%Y-%m-%d").unwrap();
+            assert!(check_published(date).is_err(), "{bad}");
+        }
+        let ok = NaiveDate::from_ymd_opt(2025, 7, 10).unwrap();
+        assert_eq!(check_published(ok), Ok(ok));
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        fs::write(&article, "GDP grew 3% in 2024.").unwrap();
+        fs::write(sidecar_path(&article), r#"{"published": "0000-01-01"}"#).unwrap();
+        let err = Document::load(&article, &Metadata::default()).unwrap_err();
+        assert!(err.to_string().contains("0000-01-01"), "{err}");
+    }
+
+    #[test]
+    fn a_txt_typed_three_ways_is_one_identity() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("news")).unwrap();
+        std::fs::write(root.join("news/a.txt"), "Baku").unwrap();
+        let ids = [
+            root.join("news/a.txt"),
+            root.join("news/./a.txt"),
+            root.join("news/../news/a.txt"),
+        ]
+        .map(|p| file_identity(&p, Some(&root)).unwrap());
+        assert_eq!(ids, ["news/a.txt", "news/a.txt", "news/a.txt"]);
+        let outside = file_identity(&root.join("news/a.txt"), Some(&root.join("news/x")));
+        assert_eq!(
+            outside.unwrap(),
+            root.join("news/a.txt").to_string_lossy().as_ref()
+        );
+        assert_eq!(
+            stored_identity("news/a.txt", Some(&root)).as_deref(),
+            Some("news/a.txt")
+        );
+        assert_eq!(stored_identity("news/gone.txt", Some(&root)), None);
     }
 
     #[test]

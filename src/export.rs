@@ -2,10 +2,16 @@
 //!
 //! - W3C Web Annotation Data Model JSON-LD (<https://www.w3.org/TR/annotation-model/>):
 //!   an `AnnotationCollection`, one `Annotation` per claim, motivation `assessing`, the
-//!   status as an `assessing` body and review notes as `commenting` bodies, the target
-//!   named by a `TextQuoteSelector` and a `TextPositionSelector` (code points).
+//!   status as an `assessing` body, reviewers' notes as `commenting` bodies and evidence
+//!   URLs as `linking` bodies, the target named by a `TextQuoteSelector` and a
+//!   `TextPositionSelector` (code points).
 //! - schema.org `ClaimReview` JSON-LD (<https://schema.org/ClaimReview>) for claims with a
-//!   verdict, rated on the scale of [`crate::review::ClaimStatus::claim_review_rating`].
+//!   verdict, rated on the scale of [`crate::review::ClaimStatus::claim_review_rating`]:
+//!   `claimReviewed` is the text the verdict was given for, `reviewBody` the reviewer's
+//!   own note, evidence URLs are `citation`s.
+//!
+//! Neither states a verdict about text nobody reviewed: claims whose verdict lapsed when
+//! their text or values changed (`needs_recheck`) are left out ([`rechecks`] counts them).
 //! - brat standoff (<https://brat.nlplab.org/standoff.html>): `.ann` beside `.txt`, with
 //!   the mention layer (figures, dates), the attribution layer (source, cue, content and
 //!   their relations) and claims with their status; offsets are code points, as brat's.
@@ -19,6 +25,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Map, Value};
 
 use crate::annotations::{AnchorState, AnnotationFile, ClaimRecord, DocumentRecord, LogRecord};
+use crate::review::{ClaimStatus, ReviewAction};
 use crate::store::MentionRow;
 use crate::table::csv_cell;
 
@@ -60,19 +67,48 @@ fn document_iri(doc: &DocumentRecord) -> String {
         .unwrap_or_else(|| format!("urn:sha256:{}", doc.content_hash))
 }
 
+/// Whether a person wrote the entry (not a move or loss on a new version).
+fn is_human(e: &LogRecord) -> bool {
+    !matches!(e.action, ReviewAction::Reanchor | ReviewAction::Orphan)
+}
+
 /// The entry that gave the claim its current status.
 fn verdict_entry(c: &ClaimRecord) -> Option<&LogRecord> {
     c.review_log
         .iter()
         .rev()
-        .find(|e| e.to_status == Some(c.status) && e.from_status != e.to_status)
+        .find(|e| is_human(e) && e.to_status == Some(c.status) && e.from_status != e.to_status)
 }
 
-/// W3C Web Annotation JSON-LD: one `AnnotationCollection` of every claim.
+/// The claims left out of W3C and ClaimReview exports because their verdict lapsed.
+pub fn rechecks(files: &[AnnotationFile]) -> usize {
+    files
+        .iter()
+        .flat_map(|f| &f.claims)
+        .filter(|c| c.status == ClaimStatus::NeedsRecheck)
+        .count()
+}
+
+/// Evidence URLs of the claim's review entries, first mention first, each once.
+fn evidence(c: &ClaimRecord) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for url in c.review_log.iter().flat_map(|e| &e.evidence) {
+        if !out.contains(&url.as_str()) {
+            out.push(url);
+        }
+    }
+    out
+}
+
+/// W3C Web Annotation JSON-LD: one `AnnotationCollection` of every claim but those
+/// that need a re-check.
 pub fn w3c(files: &[AnnotationFile], opts: &Options) -> Value {
     let mut items = Vec::new();
     for f in files {
         for c in &f.claims {
+            if c.status == ClaimStatus::NeedsRecheck {
+                continue;
+            }
             items.push(w3c_annotation(&f.document, c, opts));
         }
     }
@@ -101,7 +137,7 @@ fn w3c_annotation(doc: &DocumentRecord, c: &ClaimRecord, opts: &Options) -> Valu
         "value": c.status.as_str(),
         "format": "text/plain",
     })];
-    for e in &c.review_log {
+    for e in c.review_log.iter().filter(|e| is_human(e)) {
         if let Some(note) = &e.note {
             body.push(json!({
                 "type": "TextualBody",
@@ -112,6 +148,9 @@ fn w3c_annotation(doc: &DocumentRecord, c: &ClaimRecord, opts: &Options) -> Valu
                 "created": e.at,
             }));
         }
+    }
+    for url in evidence(c) {
+        body.push(json!({"id": url, "purpose": "linking"}));
     }
     let mut selectors = vec![json!({
         "type": "TextQuoteSelector",
@@ -165,7 +204,6 @@ fn claim_review(doc: &DocumentRecord, c: &ClaimRecord, opts: &Options) -> Option
     }
     rating.insert("alternateName".into(), name.into());
     let mut appearance = Map::new();
-    appearance.insert("@type".into(), "CreativeWork".into());
     if let Some(url) = &doc.url {
         appearance.insert("url".into(), url.clone().into());
     }
@@ -185,7 +223,11 @@ fn claim_review(doc: &DocumentRecord, c: &ClaimRecord, opts: &Options) -> Option
         };
         item.insert("author".into(), json!({"@type": kind, "name": s.name}));
     }
-    item.insert("appearance".into(), Value::Object(appearance));
+    // An appearance with nothing to say about the article is left out.
+    if !appearance.is_empty() {
+        appearance.insert("@type".into(), "CreativeWork".into());
+        item.insert("appearance".into(), Value::Object(appearance));
+    }
     if let Some(p) = &doc.published {
         item.insert("datePublished".into(), p.clone().into());
     }
@@ -195,8 +237,14 @@ fn claim_review(doc: &DocumentRecord, c: &ClaimRecord, opts: &Options) -> Option
     if opts.base_url.is_some() {
         r.insert("url".into(), claim_iri(opts, doc, c).into());
     }
-    r.insert("claimReviewed".into(), c.selector.exact.clone().into());
-    if let Some(e) = verdict_entry(c) {
+    let verdict = verdict_entry(c);
+    // The text the verdict was given for; entries of old databases did not record it,
+    // and their claims kept their text (a changed one lost its verdict on upgrade).
+    let reviewed = verdict
+        .and_then(|e| e.reviewed.as_ref())
+        .map_or(&c.selector.exact, |r| &r.text);
+    r.insert("claimReviewed".into(), reviewed.clone().into());
+    if let Some(e) = verdict {
         r.insert(
             "datePublished".into(),
             e.at.get(..10).unwrap_or(&e.at).to_string().into(),
@@ -205,17 +253,33 @@ fn claim_review(doc: &DocumentRecord, c: &ClaimRecord, opts: &Options) -> Option
     if let Some(p) = &opts.publisher {
         r.insert("author".into(), json!({"@type": "Organization", "name": p}));
     }
-    if let Some(note) = c.review_log.iter().rev().find_map(|e| e.note.clone()) {
+    // The reviewer's own words: the verdict's note, else the latest note a person wrote.
+    let note = verdict.and_then(|e| e.note.clone()).or_else(|| {
+        c.review_log
+            .iter()
+            .rev()
+            .filter(|e| is_human(e))
+            .find_map(|e| e.note.clone())
+    });
+    if let Some(note) = note {
         r.insert("reviewBody".into(), note.into());
+    }
+    let citations: Vec<Value> = evidence(c)
+        .into_iter()
+        .map(|url| json!({"@type": "CreativeWork", "url": url}))
+        .collect();
+    if !citations.is_empty() {
+        r.insert("citation".into(), citations.into());
     }
     r.insert("reviewRating".into(), Value::Object(rating));
     r.insert("itemReviewed".into(), Value::Object(item));
     Some(Value::Object(r))
 }
 
-/// The CSV header of [`csv`].
-pub const CSV_HEADER: [&str; 13] = [
+/// The CSV header of [`csv_rows`].
+pub const CSV_HEADER: [&str; 14] = [
     "document",
+    "id",
     "key",
     "start",
     "end",
@@ -230,12 +294,17 @@ pub const CSV_HEADER: [&str; 13] = [
     "text",
 ];
 
-/// One row per claim.
-pub fn csv(files: &[AnnotationFile]) -> String {
+/// The header line of the CSV export.
+pub fn csv_header() -> String {
+    format!("{}\n", CSV_HEADER.join(","))
+}
+
+/// One CSV row per claim of a document, so an export streams document by document;
+/// `ids` are the claims' database ids, in the order of `f.claims`.
+pub fn csv_rows(f: &AnnotationFile, ids: &[i64]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", CSV_HEADER.join(","));
-    for f in files {
-        for c in &f.claims {
+    {
+        for (c, id) in f.claims.iter().zip(ids) {
             let components: Vec<String> = c
                 .components
                 .iter()
@@ -251,6 +320,7 @@ pub fn csv(files: &[AnnotationFile]) -> String {
                 .collect();
             let cells = [
                 f.document.source_key.clone(),
+                id.to_string(),
                 c.key.clone(),
                 c.start.to_string(),
                 c.end.to_string(),
@@ -296,7 +366,7 @@ HasContent\tArg1:Cue|Attribution, Arg2:Content
 [events]
 
 [attributes]
-Status\tArg:Claim, Value:unverified|in_review|verified|false|misleading|contested|unverifiable
+Status\tArg:Claim, Value:unverified|in_review|verified|false|misleading|contested|unverifiable|needs_recheck
 ";
 
 /// The fragments of a code-point span: brat spans may not cross a line break, so a

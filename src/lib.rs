@@ -11,6 +11,7 @@
 mod vocab;
 
 pub mod annotations;
+pub mod assertion;
 pub mod bytescan;
 pub mod claims;
 pub mod decimal;

@@ -77,6 +77,10 @@ pub enum DetailOut<'t> {
         #[serde(rename = "mod")]
         modifier: Option<&'static str>,
         subject: Option<SpanOut<'t>>,
+        /// Whether a desk would check it; when not, `checkable_reason` says why.
+        checkable: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        checkable_reason: Option<&'static str>,
     },
     Date {
         #[serde(rename = "type")]
@@ -111,6 +115,8 @@ impl<'t> MentionOut<'t> {
                 unit: f.unit.as_deref(),
                 modifier: f.modifier.map(|x| x.as_str()),
                 subject: SpanOut::opt(f.subject, text, idx),
+                checkable: f.is_checkable(),
+                checkable_reason: f.not_checkable,
             },
             Payload::Date(t) => DetailOut::Date {
                 timex_type: t.timex_type.as_str(),
@@ -163,8 +169,12 @@ pub struct ClaimOut<'t> {
     pub worthiness: f64,
     pub features: &'t [&'static str],
     pub components: &'t [usize],
+    /// Figures of the claim that no desk would check.
+    pub uncheckable: &'t [usize],
     pub attribution: Option<usize>,
     pub sourced: bool,
+    /// The source carries over from the claim before (CLAIMS.md).
+    pub carried: bool,
 }
 
 impl<'t> ClaimOut<'t> {
@@ -175,8 +185,10 @@ impl<'t> ClaimOut<'t> {
             worthiness: round3(c.worthiness),
             features: &c.features,
             components: &c.components,
+            uncheckable: &c.uncheckable,
             attribution: c.attribution,
             sourced: c.is_sourced(),
+            carried: c.carried,
         }
     }
 }
@@ -460,6 +472,12 @@ impl JsonBuf<'_> {
                 }
                 self.key("subject", false);
                 self.opt_span(f.subject, text, idx);
+                self.key("checkable", false);
+                self.bool(f.is_checkable());
+                if let Some(reason) = f.not_checkable {
+                    self.key("checkable_reason", false);
+                    self.name(reason);
+                }
             }
             Payload::Date(t) => {
                 self.key("type", false);
@@ -499,6 +517,18 @@ impl JsonBuf<'_> {
         self.0.push(b'}');
     }
 
+    /// A JSON array of indices.
+    fn usizes(&mut self, xs: &[usize]) {
+        self.0.push(b'[');
+        for (i, &k) in xs.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            self.usize(k);
+        }
+        self.0.push(b']');
+    }
+
     /// A [`ClaimOut`].
     fn claim(&mut self, c: &Claim, text: &str, idx: &OffsetIndex) -> std::io::Result<()> {
         self.0.push(b'{');
@@ -517,18 +547,15 @@ impl JsonBuf<'_> {
         }
         self.raw("]");
         self.key("components", false);
-        self.0.push(b'[');
-        for (i, &k) in c.components.iter().enumerate() {
-            if i > 0 {
-                self.0.push(b',');
-            }
-            self.usize(k);
-        }
-        self.raw("]");
+        self.usizes(&c.components);
+        self.key("uncheckable", false);
+        self.usizes(&c.uncheckable);
         self.key("attribution", false);
         self.opt_usize(c.attribution);
         self.key("sourced", false);
         self.bool(c.is_sourced());
+        self.key("carried", false);
+        self.bool(c.carried);
         self.0.push(b'}');
         Ok(())
     }
@@ -662,6 +689,7 @@ mod tests {
             "Tabs\there, a \"quoted\" back\\slash, a bell \u{7} and\r\nnew lines; \
              Erdoğan’s 1/2 of ½ the 3.6 bn.",
             "Twice a month for the last 44 days, the ministry said prices were up 0.25%.",
+            "Clinton leads with 46 percent, plus or minus 3 points; all three polls agree.",
             "",
         ];
         let id: Value = serde_json::from_str(r#"{"b":[1,2.50,"x\n"],"a":null}"#).unwrap();
@@ -669,6 +697,26 @@ mod tests {
             assert_same_as_serde(&id, t, Some("2025-07-10"));
             assert_same_as_serde(&Value::Null, t, None);
         }
+    }
+
+    #[test]
+    fn a_margin_of_plus_or_minus_3_points_is_printed_not_checkable_with_its_reason() {
+        let text = "Clinton leads with 46 percent, plus or minus 3 points.";
+        let doc = Document::from_text("t", text.to_string(), Metadata::default());
+        let a = pipeline::analyse(&doc);
+        let v = analysis_json(Value::from("m"), text, &a);
+        let figures: Vec<&Value> = v["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["kind"] == "figure")
+            .collect();
+        assert_eq!(figures.len(), 2, "{figures:?}");
+        assert_eq!(figures[0]["checkable"], true);
+        assert!(figures[0].get("checkable_reason").is_none());
+        assert_eq!(figures[1]["text"], "plus or minus 3 points");
+        assert_eq!(figures[1]["checkable"], false);
+        assert_eq!(figures[1]["checkable_reason"], "margin of error");
     }
 
     #[test]
@@ -692,6 +740,7 @@ mod tests {
             .chain(SourceKind::ALL.iter().map(|k| k.as_str()))
             .chain(FigureMod::ALL.iter().map(|k| k.as_str()))
             .chain(ClaimType::ALL.iter().map(|k| k.as_str()))
+            .chain(crate::recognize::figures::checkable::REASONS)
             .chain(WORTHINESS_FEATURES.iter().map(|f| f.0))
             .chain(
                 [

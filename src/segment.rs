@@ -10,6 +10,10 @@
 //! abbreviations and titles ("Mr.", "St.", "U.S.", "Jan.", "No."), after initials
 //! ("J. R. Smith"), and before a lower-case continuation ("... and then"). Decimals
 //! ("32.1%") never break under UAX #29. Sentence spans exclude surrounding white space.
+//!
+//! A sentence is at most [`MAX_SENTENCE_BYTES`] long: a longer run of text without a
+//! sentence break is cut into pieces at the safest boundary near the limit (a
+//! terminator, a semicolon, a comma, white space), and each piece is a sentence.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -156,10 +160,70 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
             _ => out.push(span),
         }
     }
-    out.into_iter()
-        .map(|s| s.trim(text))
-        .filter(|s| !s.is_empty())
-        .collect()
+    let mut sentences = Vec::with_capacity(out.len());
+    for span in out {
+        split_long(text, span.trim(text), &mut sentences);
+    }
+    sentences
+}
+
+/// The longest sentence, in bytes. Real news sentences stay far below it (the longest
+/// of the 84 PolNeAR dev articles has about 500 bytes); a longer "sentence" is text
+/// without sentence breaks (a run-on transcript, a table flattened to one line, a
+/// pasted list), and every recogniser's spans are bounded by their sentence, so this
+/// bounds the cost and the output of one sentence whatever the document.
+pub const MAX_SENTENCE_BYTES: usize = 2048;
+
+/// Pushes `span`, cut into pieces of at most [`MAX_SENTENCE_BYTES`] when it is longer,
+/// each cut at the safest boundary in the second half of the piece: after a sentence
+/// terminator ("... said. she said"), else after a semicolon, else after a comma, else
+/// at white space, else at a char boundary. Empty pieces are dropped.
+fn split_long(text: &str, span: Span, out: &mut Vec<Span>) {
+    let mut rest = span;
+    while rest.len() > MAX_SENTENCE_BYTES {
+        let cut = safe_cut(text, rest);
+        let piece = Span::new(rest.start, cut).trim(text);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        rest = Span::new(cut, rest.end).trim(text);
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+}
+
+/// Where to cut an over-long sentence: a byte offset in the second half of its first
+/// [`MAX_SENTENCE_BYTES`], on a char boundary and after the start.
+fn safe_cut(text: &str, span: Span) -> usize {
+    let bytes = text.as_bytes();
+    let hi = span.start + MAX_SENTENCE_BYTES;
+    let lo = span.start + MAX_SENTENCE_BYTES / 2;
+    let window = bytes.get(lo..hi).unwrap_or_default();
+    // A boundary is the byte after the mark followed by white space.
+    let after = |marks: &[u8]| {
+        window
+            .windows(2)
+            .rposition(|w| marks.contains(&w[0]) && w[1].is_ascii_whitespace())
+            .map(|k| lo + k + 1)
+    };
+    after(b".?!")
+        .or_else(|| after(b";"))
+        .or_else(|| after(b","))
+        .or_else(|| {
+            window
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map(|k| lo + k)
+        })
+        .unwrap_or_else(|| {
+            // No white space in a kilobyte: the last char boundary before the limit.
+            (lo..=hi)
+                .rev()
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(hi)
+        })
+        .max(span.start + 1)
 }
 
 /// Non-ASCII characters that can end a sentence under UAX #29 (STerm / ATerm) or separate
@@ -564,6 +628,44 @@ mod tests {
                 .filter(|&i| i > 0)
                 .collect();
             assert_eq!(uax29_boundaries(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn he_said_she_said_run_on_is_cut_after_a_period_within_the_limit() {
+        // A lower-case word after each period joins the whole text into one sentence.
+        let t = "he said, she said. ".repeat(1000);
+        let s = sents(&t);
+        assert!(s.len() > 1);
+        for piece in &s {
+            assert!(piece.len() <= MAX_SENTENCE_BYTES, "{}", piece.len());
+            assert!(piece.ends_with("said."), "{piece:?}");
+        }
+        assert_eq!(s.concat().len() + s.len() - 1, t.trim_end().len());
+    }
+
+    #[test]
+    fn a_line_without_spaces_or_marks_is_cut_on_char_boundaries() {
+        let t = "é".repeat(3000);
+        let s = segment(&t);
+        assert_eq!(s.sentences.len(), 3);
+        for sentence in &s.sentences {
+            assert!(sentence.span.len() <= MAX_SENTENCE_BYTES);
+            assert!(t.is_char_boundary(sentence.span.start));
+            assert!(t.is_char_boundary(sentence.span.end));
+        }
+        assert_eq!(s.sentences[2].span.end, t.len());
+    }
+
+    #[test]
+    fn a_long_list_is_cut_after_a_semicolon_before_a_comma() {
+        let t = "Items: ".to_string() + &"apples, pears; ".repeat(200);
+        for piece in sents(&t) {
+            assert!(piece.len() <= MAX_SENTENCE_BYTES);
+            assert!(
+                piece.ends_with(';') || piece.ends_with("pears;"),
+                "{piece:?}"
+            );
         }
     }
 

@@ -24,8 +24,12 @@ pub struct DocSource {
     pub kind: SourceKind,
     /// A title or role seen with the name ("President").
     pub role: Option<String>,
-    /// Every distinct form used in the document, canonical name first.
+    /// Every distinct form used in the document, canonical name first. Pronouns and
+    /// descriptions ("he", "the minister") resolve to a source but are not its aliases.
     pub aliases: Vec<String>,
+    /// A class of speaker or a common noun ("officials", "the researchers", "Poll"), not
+    /// one named entity: it is never merged with sources of other documents.
+    pub generic: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -102,7 +106,8 @@ pub fn same_source(a: &str, b: &str) -> bool {
 /// name compares it with a few entries instead of all of them.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    entries: Vec<(i64, Vec<String>)>,
+    /// (id, name words, is a person).
+    entries: Vec<(i64, Vec<String>, bool)>,
     blocks: std::collections::HashMap<char, Vec<usize>>,
     /// The largest id added, so a caller can load only newer entries.
     pub max_id: i64,
@@ -113,24 +118,42 @@ impl Registry {
         words.last().and_then(|w| w.chars().next())
     }
 
-    pub fn add(&mut self, id: i64, name: &str) {
+    /// Adds an entry. A generic name ([`is_generic`]) is remembered as the largest id
+    /// but never matched.
+    pub fn add(&mut self, id: i64, name: &str, kind: SourceKind) {
+        self.max_id = self.max_id.max(id);
+        if is_generic(name) {
+            return;
+        }
         let words = name_words(name);
         if let Some(b) = Self::block(&words) {
             self.blocks.entry(b).or_default().push(self.entries.len());
         }
-        self.entries.push((id, words));
-        self.max_id = self.max_id.max(id);
+        self.entries.push((id, words, kind == SourceKind::Person));
     }
 
-    /// The id of the first entry that denotes the same source as `name`.
-    pub fn find(&self, name: &str) -> Option<i64> {
+    /// The id of the first entry that denotes the same source as `name`: equal words,
+    /// or, between two persons, the rules of [`same_source`] (a surname alone against a
+    /// full name). Organisations that share a head noun ("ABC poll", "Ipsos poll") and
+    /// generic names never match.
+    pub fn find(&self, name: &str, kind: SourceKind) -> Option<i64> {
+        if is_generic(name) {
+            return None;
+        }
         let words = name_words(name);
+        let person = kind == SourceKind::Person;
         let block = self.blocks.get(&Self::block(&words)?)?;
         block
             .iter()
             .map(|&i| &self.entries[i])
-            .find(|(_, w)| same_words(w, &words))
-            .map(|(id, _)| *id)
+            .find(|(_, w, p)| {
+                if person && *p {
+                    same_words(w, &words)
+                } else {
+                    *w == words
+                }
+            })
+            .map(|(id, _, _)| *id)
     }
 
     pub fn len(&self) -> usize {
@@ -140,6 +163,98 @@ impl Registry {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// Heads that name a class of speakers or a kind of document, not one entity.
+const GENERIC_HEADS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "researchers",
+    "officials",
+    "official",
+    "analysts",
+    "analyst",
+    "experts",
+    "critics",
+    "police",
+    "authorities",
+    "sources",
+    "source",
+    "data",
+    "figures",
+    "statistics",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aides",
+    "advocates",
+    "democrats",
+    "republicans",
+    "lawmakers",
+    "economists",
+    "investigators",
+    "prosecutors",
+    "residents",
+    "witnesses",
+    "protesters",
+    "organizers",
+    "organisers",
+    "observers",
+    "diplomats",
+    "scientists",
+    "people",
+    "others",
+    "many",
+    "some",
+    "documents",
+    "records",
+    "court",
+    "government",
+    "administration",
+    "campaign",
+    "company",
+    "ministry",
+    "department",
+];
+
+/// Whether a source name is generic: after leading titles and articles it has no
+/// capitalised word ("the researchers", "a senior official"), or it is one generic head
+/// ("Poll", "Officials", "Democrats").
+pub fn is_generic(name: &str) -> bool {
+    let mut rest = words(name)
+        .skip_while(|w| is_title(&w.to_lowercase()))
+        .peekable();
+    let Some(&first) = rest.peek() else {
+        return true;
+    };
+    let rest: Vec<&str> = rest.collect();
+    if rest.len() == 1 {
+        let head = first.trim_end_matches(['\'', '’']).to_lowercase();
+        let head = head.strip_suffix("'s").unwrap_or(&head);
+        if GENERIC_HEADS.contains(&head) {
+            return true;
+        }
+    }
+    !rest.iter().any(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    })
+}
+
+/// A name without its possessive ending: "Donald Trump's" → "Donald Trump".
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .or_else(|| name.strip_suffix("s'").map(|n| &name[..n.len() + 1]))
+        .map(str::trim_end)
+        .unwrap_or(name)
 }
 
 fn same_words(wa: &[String], wb: &[String]) -> bool {
@@ -261,6 +376,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                     .is_some_and(|r| words(&r.to_lowercase()).any(|w| w == head))
             }),
             Reference::Named(name) => {
+                let name = strip_possessive(&name).to_string();
                 // The most recently cited source with a compatible name, else a new one.
                 let words = name_words(&name);
                 let is_name = a.source_name.is_some();
@@ -298,6 +414,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         keys.push(words);
                         named.push(is_name);
                         out.sources.push(DocSource {
+                            generic: is_generic(&name),
                             name: name.clone(),
                             kind: a.source_kind,
                             role: role(),
@@ -310,7 +427,12 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         };
         if let Some(id) = id {
             let s = &mut out.sources[id];
-            if !s.aliases.iter().any(|x| x == form) {
+            let names = !matches!(
+                classify(text, source, a.source_name),
+                Reference::Personal | Reference::Impersonal { .. } | Reference::Description(_)
+            );
+            let form = strip_possessive(form);
+            if names && !s.aliases.iter().any(|x| x == form) {
                 s.aliases.push(form.to_string());
             }
             if a.source_kind != SourceKind::Unknown && s.kind == SourceKind::Unknown {
@@ -332,18 +454,24 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
 mod registry_tests {
     use super::*;
 
+    const P: SourceKind = SourceKind::Person;
+    const O: SourceKind = SourceKind::Organisation;
+
     #[test]
     fn registry_finds_what_same_source_merges() {
         let mut r = Registry::default();
-        r.add(1, "Ilham Aliyev");
-        r.add(2, "Dmitry Peskov");
-        r.add(3, "Azerbaijani customs data");
-        assert_eq!(r.find("Aliyev"), Some(1));
-        assert_eq!(r.find("President Ilham Aliyev"), Some(1));
-        assert_eq!(r.find("Nurlan Aliyev"), None);
-        assert_eq!(r.find("Peskov"), Some(2));
-        assert_eq!(r.find("Azerbaijani customs data"), Some(3));
-        assert_eq!(r.find("Human Rights Watch"), None);
+        r.add(1, "Ilham Aliyev", P);
+        r.add(2, "Dmitry Peskov", P);
+        r.add(3, "Azerbaijani customs data", SourceKind::Dataset);
+        assert_eq!(r.find("Aliyev", P), Some(1));
+        assert_eq!(r.find("President Ilham Aliyev", P), Some(1));
+        assert_eq!(r.find("Nurlan Aliyev", P), None);
+        assert_eq!(r.find("Peskov", P), Some(2));
+        assert_eq!(
+            r.find("Azerbaijani customs data", SourceKind::Dataset),
+            Some(3)
+        );
+        assert_eq!(r.find("Human Rights Watch", O), None);
         assert_eq!(r.max_id, 3);
         for a in [
             "Ilham Aliyev",
@@ -354,10 +482,69 @@ mod registry_tests {
         ] {
             for (id, b) in [(1, "Ilham Aliyev"), (2, "Dmitry Peskov")] {
                 if same_source(a, b) {
-                    assert_eq!(r.find(a), Some(id), "{a} ~ {b}");
+                    assert_eq!(r.find(a, P), Some(id), "{a} ~ {b}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn bloomberg_ipsos_and_abc_polls_stay_three_sources() {
+        let mut r = Registry::default();
+        r.add(1, "Bloomberg poll", O);
+        assert_eq!(r.find("Ipsos poll", O), None);
+        assert_eq!(r.find("ABC poll", O), None);
+        assert_eq!(r.find("Poll", O), None, "a generic head matches nothing");
+        assert_eq!(r.find("Bloomberg poll", O), Some(1));
+    }
+
+    #[test]
+    fn the_researchers_never_match_another_articles_researchers() {
+        let mut r = Registry::default();
+        r.add(1, "the researchers", SourceKind::Unknown);
+        r.add(2, "officials", SourceKind::Unknown);
+        assert_eq!(r.find("the researchers", SourceKind::Unknown), None);
+        assert_eq!(r.find("officials", SourceKind::Unknown), None);
+        assert_eq!(r.max_id, 2);
+    }
+
+    #[test]
+    fn a_surname_alone_matches_a_person_but_not_an_organisation() {
+        let mut r = Registry::default();
+        r.add(1, "Pew Research Center", O);
+        r.add(2, "Hillary Clinton", P);
+        assert_eq!(r.find("Center", O), None);
+        assert_eq!(r.find("Clinton", P), Some(2));
+    }
+
+    #[test]
+    fn generic_names_are_classes_of_speakers() {
+        for g in [
+            "the researchers",
+            "Poll",
+            "Officials",
+            "a senior official",
+            "he",
+            "Democrats",
+        ] {
+            assert!(is_generic(g), "{g}");
+        }
+        for n in [
+            "Donald Trump",
+            "the Pew Research Center",
+            "ABC poll",
+            "the 2010 census",
+        ] {
+            assert!(!is_generic(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn donald_trumps_possessive_is_stripped() {
+        assert_eq!(strip_possessive("Donald Trump's"), "Donald Trump");
+        assert_eq!(strip_possessive("Donald Trump’s"), "Donald Trump");
+        assert_eq!(strip_possessive("the senators'"), "the senators");
+        assert_eq!(strip_possessive("Paris"), "Paris");
     }
 }
 

@@ -253,7 +253,7 @@ fn listing_filters_by_source_date_type_and_text() {
     bin()
         .args(["--db", db.to_str().unwrap(), "claims", "--from", "June"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("use YYYY, YYYY-MM or YYYY-MM-DD"));
 }
 

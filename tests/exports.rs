@@ -41,14 +41,14 @@ fn seed_text() -> String {
 }
 
 /// The seed article with three reviews: census contested against Putin's figure,
-/// Putin's figure unverifiable, the 44-day war in review.
+/// Putin's figure unverifiable, the exports of the first half of 2025 in review.
 fn reviewed() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("desk.db");
     run(&db, &["ingest", "--quiet", seed().to_str().unwrap()]).success();
     let census = claim_with(&db, "600,000 Azerbaijanis");
     let putin = claim_with(&db, "closer to 2 million");
-    let war = claim_with(&db, "44-day war");
+    let exports = claim_with(&db, "first half of 2025 alone");
     run(
         &db,
         &[
@@ -72,6 +72,8 @@ fn reviewed() -> (tempfile::TempDir, PathBuf) {
             "unverifiable",
             "--note",
             "no source given",
+            "--evidence",
+            "https://en.kremlin.ru/events/president/transcripts",
             "--reviewer",
             "ben",
         ],
@@ -79,7 +81,14 @@ fn reviewed() -> (tempfile::TempDir, PathBuf) {
     .success();
     run(
         &db,
-        &["review", &war, "--status", "in_review", "--reviewer", "ana"],
+        &[
+            "review",
+            &exports,
+            "--status",
+            "in_review",
+            "--reviewer",
+            "ana",
+        ],
     )
     .success();
     (dir, db)
@@ -130,7 +139,7 @@ const ANNO_CLASSES: &[&str] = &[
     "TextPositionSelector",
     "Person",
 ];
-const MOTIVATIONS: &[&str] = &["assessing", "commenting"];
+const MOTIVATIONS: &[&str] = &["assessing", "commenting", "linking"];
 
 fn check_terms(v: &Value, path: &str) {
     match v {
@@ -200,6 +209,13 @@ fn w3c_annotations_use_the_anno_vocabulary_and_select_the_claim_text() {
         assert_eq!(before, prefix);
     }
     assert_eq!(contested, 1);
+    // The evidence of a review is a link from the annotation.
+    assert!(items.iter().any(|a| a["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["purpose"] == "linking"
+            && b["id"] == "https://en.kremlin.ru/events/president/transcripts")));
 }
 
 #[test]
@@ -242,6 +258,13 @@ fn claimreview_lists_verdicts_only_with_schema_org_ratings() {
             chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
             "{date}"
         );
+        if r["reviewRating"]["alternateName"] == "Unverifiable" {
+            assert_eq!(r["reviewBody"], "no source given");
+            assert_eq!(
+                r["citation"][0]["url"],
+                "https://en.kremlin.ru/events/president/transcripts"
+            );
+        }
         let rating = &r["reviewRating"];
         assert_eq!(rating["@type"], "Rating");
         if let Some(v) = rating["ratingValue"].as_u64() {

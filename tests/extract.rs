@@ -52,7 +52,7 @@ fn malformed_lines_are_reported_and_the_stream_goes_on() {
         "\n"
     );
     let out = bin()
-        .args(["extract", "--format", "jsonl"])
+        .args(["extract", "--input", "jsonl", "--format", "jsonl"])
         .write_stdin(input)
         .assert()
         .code(1)
@@ -84,7 +84,8 @@ fn table_format_lists_mentions_of_a_file() {
         .arg(common::seed())
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("kind"))
+        .stdout(predicate::str::contains("000_dcccab2e6cf52972.txt ("))
+        .stdout(predicate::str::contains("\nkind"))
         .stdout(predicate::str::contains("figure"));
 }
 

@@ -12,7 +12,7 @@ fn ingest_seed_then_reingest_is_a_noop() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     bin()
-        .args(["--db", db.to_str().unwrap(), "ingest", "--quiet"])
+        .args(["--db", db.to_str().unwrap(), "ingest"])
         .arg(seed())
         .assert()
         .success()
@@ -23,7 +23,7 @@ fn ingest_seed_then_reingest_is_a_noop() {
         "{before:?}"
     );
     bin()
-        .args(["--db", db.to_str().unwrap(), "ingest", "--quiet"])
+        .args(["--db", db.to_str().unwrap(), "ingest"])
         .arg(seed())
         .assert()
         .success()
@@ -70,7 +70,7 @@ fn changed_content_for_the_same_path_is_a_new_version() {
     fs::write(&art, "The census counted 600,000 Azerbaijanis in 2010.\n").unwrap();
     let run = || {
         bin()
-            .args(["--db", db.to_str().unwrap(), "ingest", "--quiet"])
+            .args(["--db", db.to_str().unwrap(), "ingest"])
             .arg(&art)
             .assert()
             .success()

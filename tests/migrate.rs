@@ -8,9 +8,12 @@ use std::path::Path;
 
 use common::{bin, json, seed};
 use rusqlite::Connection;
+use serde_json::Value;
 
 /// The schema of version 1, as claimtrace 0.1 created it.
 const SCHEMA_V1: &str = include_str!("data/schema-v1.sql");
+/// The schema of version 2.
+const SCHEMA_V2: &str = include_str!("data/schema-v2.sql");
 
 /// Every table, in an order that satisfies foreign keys when copying.
 const TABLES: &[&str] = &[
@@ -67,17 +70,37 @@ fn current_database(db: &Path) -> (i64, i64) {
     (a, b)
 }
 
-/// A version-1 database holding a copy of every row of `from`.
-fn version_1_copy(from: &Path, to: &Path) {
+/// An old database of `schema` and `version`, holding a copy of every row of `from` (the
+/// columns the old schema has).
+fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
     let conn = Connection::open(to).unwrap();
-    conn.execute_batch(SCHEMA_V1).unwrap();
-    conn.execute_batch("PRAGMA user_version = 1;").unwrap();
+    conn.execute_batch(schema).unwrap();
+    conn.execute_batch(&format!("PRAGMA user_version = {version};"))
+        .unwrap();
     conn.execute("ATTACH ?1 AS current", [from.to_str().unwrap()])
         .unwrap();
     for t in TABLES {
-        conn.execute_batch(&format!("INSERT INTO main.{t} SELECT * FROM current.{t};"))
-            .unwrap();
+        let columns: Vec<String> = conn
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{t}') ORDER BY cid"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let columns = columns.join(", ");
+        conn.execute_batch(&format!(
+            "INSERT INTO main.{t} ({columns}) SELECT {columns} FROM current.{t};"
+        ))
+        .unwrap();
     }
+    conn
+}
+
+/// A version-1 database holding a copy of every row of `from`.
+fn version_1_copy(from: &Path, to: &Path) {
+    let conn = old_copy(from, to, SCHEMA_V1, 1);
     // Version 1 numbered sentences and mentions 1, 2, 3, ... across documents.
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF;
@@ -172,7 +195,7 @@ fn version_1_database_is_migrated_keeping_every_row_and_review() {
     // Any command opens the database and migrates it.
     let listed = json(&old, &["claims", "--format", "json"]);
     assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
-    assert_eq!(user_version(&old), 2);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
     assert!(
         dump(&old) == before,
         "every row kept, sentences and mentions renumbered as version 2 numbers them"
@@ -252,4 +275,110 @@ fn database_that_cannot_be_migrated_is_left_unchanged() {
     assert_eq!(user_version(&old), 1);
     assert!(dump(&old) == before, "rows unchanged");
     assert_eq!(schema_of(&old), schema);
+}
+
+#[test]
+fn version_2_database_is_migrated_with_reviews_bound_to_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (current, old) = (dir.path().join("current.db"), dir.path().join("v2.db"));
+    let (verified, flagged) = current_database(&current);
+    drop(old_copy(&current, &old, SCHEMA_V2, 2));
+    let before = dump(&current);
+    assert_ne!(
+        dump(&old),
+        before,
+        "version 2 entries do not record their claim"
+    );
+
+    let listed = json(&old, &["claims", "--format", "json"]);
+    assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
+    assert_eq!(user_version(&old), 3);
+    assert!(
+        dump(&old) == before,
+        "every row kept; each entry records the claim it judged, as version 3 writes it"
+    );
+    assert_eq!(schema_of(&old), schema_of(&current));
+    let conn = Connection::open(&old).unwrap();
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    assert!(conn
+        .execute("UPDATE review_log SET note = 'changed'", [])
+        .is_err());
+    assert!(conn
+        .execute(
+            "UPDATE claims SET status = 'needs_recheck' WHERE id = ?1",
+            [flagged]
+        )
+        .is_ok());
+    drop(conn);
+    let history = json(
+        &old,
+        &["history", &verified.to_string(), "--format", "json"],
+    );
+    assert!(history[0]["reviewed"]["text"].as_str().is_some());
+}
+
+#[test]
+fn version_2_verdict_on_text_that_changed_since_needs_a_recheck() {
+    let dir = tempfile::tempdir().unwrap();
+    let (current, old) = (dir.path().join("current.db"), dir.path().join("v2.db"));
+    let (verified, flagged) = current_database(&current);
+    // Version 2 moved the verified claim onto changed text and only said so in a note.
+    let conn = old_copy(&current, &old, SCHEMA_V2, 2);
+    conn.execute(
+        "INSERT INTO main.review_log (claim_id, at, reviewer, action, from_status, to_status, note)
+         VALUES (?1, '2026-01-01T00:00:00.000Z', 'claimtrace', 'reanchor', 'verified', 'verified',
+                 'moved to version 2 at 0..90 by fuzzy (similarity 0.95); the text changed, re-check the verdict')",
+        [verified],
+    )
+    .unwrap();
+    drop(conn);
+
+    let claims = json(&old, &["claims", "--format", "json"]);
+    let status = |id: i64| {
+        claims
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"].as_i64() == Some(id))
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status(verified), "needs_recheck");
+    assert_eq!(status(flagged), "contested");
+    let history = json(
+        &old,
+        &["history", &verified.to_string(), "--format", "json"],
+    );
+    let log = history.as_array().unwrap();
+    // The text the verdict judged is not known: it is not made up.
+    assert_eq!(log[0]["to_status"], "verified");
+    assert!(log[0].get("reviewed").is_none(), "{:?}", log[0]);
+    let last = log.last().unwrap();
+    assert_eq!(last["from_status"], "verified");
+    assert_eq!(last["to_status"], "needs_recheck");
+    let reviews: Value = serde_json::from_slice(
+        &bin()
+            .args([
+                "--db",
+                old.to_str().unwrap(),
+                "export",
+                "--format",
+                "claimreview",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    assert!(reviews
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["reviewRating"]["alternateName"] != "True"));
 }

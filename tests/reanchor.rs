@@ -141,9 +141,16 @@ fn word_changed_inside_the_census_sentence_moves_it_by_fuzzy_match() {
     let c = &d.claims_with("600,000")[0];
     assert_eq!(c["id"].as_i64(), Some(d.census));
     assert!(c["text"].as_str().unwrap().contains("residing in Russia"));
-    assert_eq!(c["status"], "contested");
+    // The contest was about other words: it waits for a person again.
+    assert_eq!(c["status"], "needs_recheck");
     assert_eq!(d.claims_with("600,000").len(), 1);
     d.assert_history_ends_with("reanchor", "fuzzy");
+    let h = d.history();
+    assert_eq!(h.last().unwrap()["from_status"], "contested");
+    assert!(h[0]["reviewed"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("living in Russia"));
 }
 
 #[test]

@@ -87,8 +87,49 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|v| v.join(" "))
 }
 
+/// The hostile inputs of a fault campaign, at sizes a test run affords: attribution
+/// chains with no sentence end, one unbroken line, runs of digits, separators, quotes
+/// and periods, control characters and bidirectional overrides.
+fn hostile() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("he said, she said. ".to_string()),
+        Just("he said, ".to_string()),
+        Just("according to ".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("9".to_string()),
+        Just("1,".to_string()),
+        Just("0.".to_string()),
+        Just("$".to_string()),
+        Just("%".to_string()),
+        Just("–".to_string()),
+        Just("-".to_string()),
+        Just(".".to_string()),
+        Just(" ".to_string()),
+        Just("2020-".to_string()),
+        Just("the 1990s ".to_string()),
+        Just("million ".to_string()),
+        Just("\u{1b}[2J\u{1b}]0;title\u{7}".to_string()),
+        Just("\u{202e}\u{2066}\u{200f}".to_string()),
+        Just("\u{85}\u{2028}\u{2029}\r".to_string()),
+        Just("\u{0}\u{7f}\u{9f}".to_string()),
+        Just("e\u{301}".to_string()),
+        "\\PC{0,4}",
+    ];
+    // A piece repeated: long runs are where quadratic or looping rules show.
+    let run = (piece, 1..60usize).prop_map(|(p, n)| p.repeat(n));
+    prop::collection::vec(run, 0..8).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn hostile_patterns_never_panic_or_break_spans(text in hostile()) {
+        prop_assert!(check_all(&text).is_ok(), "{:?}", check_all(&text));
+    }
 
     #[test]
     fn every_printed_span_slices_back_to_its_text(text in newsy()) {
@@ -98,6 +139,29 @@ proptest! {
     #[test]
     fn arbitrary_unicode_never_breaks_spans(text in "\\PC{0,300}") {
         prop_assert!(check_all(&text).is_ok(), "{:?}", check_all(&text));
+    }
+}
+
+/// The campaign's patterns at their smallest sizes, each on its own.
+#[test]
+fn each_hostile_pattern_alone_keeps_its_spans() {
+    for (pattern, n) in [
+        ("he said, she said. ", 400),
+        ("According to him, ", 300),
+        ("9", 5000),
+        ("1,", 2000),
+        ("“", 1000),
+        (".", 3000),
+        ("2020-", 500),
+        ("\u{1b}[0m", 200),
+        ("x", 20000),
+    ] {
+        let text = pattern.repeat(n);
+        assert!(
+            check_all(&text).is_ok(),
+            "{pattern:?} × {n}: {:?}",
+            check_all(&text)
+        );
     }
 }
 

@@ -9,7 +9,7 @@ use claimtrace::review::ClaimStatus;
 use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort, Database};
 use claimtrace::table::{self, Format, Table};
 
-use super::{emit, parse_format, DbArgs};
+use super::{emit, parse_format, stream_rows, DbArgs};
 
 /// Filters shared by `claims`, `review --next` and the reports.
 #[derive(Args, Debug, Clone, Default)]
@@ -21,7 +21,7 @@ pub struct FilterArgs {
     #[arg(long = "type", value_parser = type_arg)]
     pub claim_type: Option<String>,
     /// Only claims with a component of this kind (figure, date)
-    #[arg(long)]
+    #[arg(long, value_parser = kind_arg)]
     pub kind: Option<String>,
     /// Only claims with a figure and no source
     #[arg(long)]
@@ -33,10 +33,10 @@ pub struct FilterArgs {
     #[arg(long)]
     pub search: Option<String>,
     /// Only claims dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long)]
+    #[arg(long, value_parser = date_prefix_arg)]
     pub from: Option<String>,
     /// Only claims dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long)]
+    #[arg(long, value_parser = date_prefix_arg)]
     pub to: Option<String>,
     /// Sort: position, worthiness, updated
     #[arg(long, value_parser = parse_sort)]
@@ -59,14 +59,6 @@ impl FilterArgs {
         let status = status
             .map(|st| st.parse::<ClaimStatus>().map_err(anyhow::Error::msg))
             .transpose()?;
-        if let Some(k) = &self.kind {
-            k.parse::<MentionKind>().map_err(anyhow::Error::msg)?;
-        }
-        for d in [&self.from, &self.to].into_iter().flatten() {
-            if !is_date_prefix(d) {
-                anyhow::bail!("{d:?} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD");
-            }
-        }
         let source_ids = match (&self.source, db) {
             (Some(q), Some(db)) => Some(db.find_sources(q)?),
             _ => None,
@@ -91,6 +83,25 @@ impl FilterArgs {
 
 fn type_arg(s: &str) -> Result<String, String> {
     s.parse::<ClaimType>().map(|t| t.as_str().to_string())
+}
+
+/// A component kind a claim can have; checked at parse time (a usage error, exit 2).
+fn kind_arg(s: &str) -> Result<String, String> {
+    match s.parse::<MentionKind>() {
+        Ok(k @ (MentionKind::Figure | MentionKind::Date)) => Ok(k.as_str().to_string()),
+        _ => Err(format!("unknown component kind {s:?}; valid: figure, date")),
+    }
+}
+
+/// A date bound, checked at parse time (a usage error, exit 2).
+fn date_prefix_arg(s: &str) -> Result<String, String> {
+    if is_date_prefix(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "{s:?} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
+        ))
+    }
 }
 
 fn is_date_prefix(s: &str) -> bool {
@@ -133,10 +144,11 @@ fn parse_sort(s: &str) -> Result<ClaimSort, String> {
 }
 
 pub fn run(args: ClaimsArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let filter = args.filter.to_filter(args.status.as_deref(), Some(&db))?;
-    let rows = db.list_claims(&filter)?;
-    emit(&render(&rows, args.format))?;
+    stream_rows(args.format, &claims_table(), |sink| {
+        db.each_claim(&filter, |r| sink(&claim_cells(&r), &|| claim_record(&r)))
+    })?;
     Ok(0)
 }
 
@@ -155,6 +167,7 @@ pub fn claim_record(r: &ClaimRow) -> Value {
         "worthiness": r.worthiness,
         "sourced": r.sourced,
         "source": r.source,
+        "source_canonical": r.source_canonical,
         "status": r.status,
         "anchor_state": r.anchor_state,
         "components": r.components,
@@ -173,8 +186,10 @@ fn components_summary(r: &ClaimRow) -> String {
         .join("; ")
 }
 
-pub fn render(rows: &[ClaimRow], format: Format) -> String {
-    let mut t = Table::new(vec![
+/// The claims table; at 80 columns the components, then the source, then the document
+/// id give way to the text.
+fn claims_table() -> Table {
+    Table::new(vec![
         "id",
         "doc",
         "type",
@@ -183,18 +198,28 @@ pub fn render(rows: &[ClaimRow], format: Format) -> String {
         "source",
         "components",
         "text",
-    ]);
+    ])
+    .optional(&["components", "source", "doc"])
+}
+
+fn claim_cells(r: &ClaimRow) -> Vec<String> {
+    vec![
+        r.id.to_string(),
+        r.document_id.to_string(),
+        r.claim_type.clone(),
+        r.status.clone(),
+        format!("{:.2}", r.worthiness),
+        r.source.clone().unwrap_or_else(|| "-".into()),
+        components_summary(r),
+        r.text.clone(),
+    ]
+}
+
+/// Claims in `format`, as `claims` prints them.
+pub fn render(rows: &[ClaimRow], format: Format) -> String {
+    let mut t = claims_table();
     for r in rows {
-        t.push(vec![
-            r.id.to_string(),
-            r.document_id.to_string(),
-            r.claim_type.clone(),
-            r.status.clone(),
-            format!("{:.2}", r.worthiness),
-            r.source.clone().unwrap_or_else(|| "-".into()),
-            components_summary(r),
-            r.text.clone(),
-        ]);
+        t.push(claim_cells(r));
     }
     let records: Vec<Value> = rows.iter().map(claim_record).collect();
     table::print(format, &t, &records)
@@ -202,54 +227,88 @@ pub fn render(rows: &[ClaimRow], format: Format) -> String {
 
 /// Show one claim with its sentence and the claim marked.
 #[derive(Args, Debug)]
-#[command(after_help = "Example:\n  claimtrace show 12")]
+#[command(after_help = "Examples:\n  claimtrace show 12\n  claimtrace show 12 --format json")]
 pub struct ShowArgs {
     /// Claim id
     pub id: i64,
-    /// Output format: table (human) or json
+    /// Output format: table (the claim in its sentence), json (with the sentence), jsonl
+    /// (the same on one line), csv or markdown (the claim's row as `claims` prints it)
     #[arg(long, default_value = "table", value_parser = parse_format)]
     pub format: Format,
 }
 
 pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let claim = db.claim(args.id)?;
     let (sentence, sentence_start) = db.claim_sentence(args.id)?;
-    if matches!(args.format, Format::Json | Format::Jsonl) {
-        let mut rec = claim_record(&claim);
-        rec["sentence"] = Value::from(sentence);
-        emit(&format!("{}\n", serde_json::to_string_pretty(&rec)?))?;
-        return Ok(0);
-    }
-    let colour = table::use_colour();
+    let out = match args.format {
+        Format::Json | Format::Jsonl => {
+            let mut rec = claim_record(&claim);
+            rec["sentence"] = Value::from(sentence);
+            if args.format == Format::Json {
+                format!("{}\n", serde_json::to_string_pretty(&rec)?)
+            } else {
+                format!("{rec}\n")
+            }
+        }
+        Format::Csv | Format::Markdown => render(std::slice::from_ref(&claim), args.format),
+        Format::Table => show_text(&claim, &sentence, sentence_start),
+    };
+    emit(&out)?;
+    Ok(0)
+}
+
+/// The human view of a claim: its header, its sentence with the claim marked, its source
+/// and components. Text from the article is escaped (no control character reaches the
+/// terminal).
+fn show_text(claim: &ClaimRow, sentence: &str, sentence_start: i64) -> String {
+    let esc = table::escape_controls;
     let marked = mark(
-        &sentence,
+        sentence,
         (claim.start - sentence_start) as usize,
         (claim.end - sentence_start) as usize,
-        colour,
+        table::use_colour(),
     );
     let mut out = format!(
         "claim {}  [{}]  status: {}  worthiness: {:.2}\ndocument {}: {}\nspan: {}..{} (code points)\n\n{}\n",
-        claim.id, claim.claim_type, claim.status, claim.worthiness, claim.document_id, claim.document, claim.start, claim.end, marked
+        claim.id,
+        claim.claim_type,
+        claim.status,
+        claim.worthiness,
+        claim.document_id,
+        esc(&claim.document),
+        claim.start,
+        claim.end,
+        marked
     );
     out.push_str(&format!(
         "\nsource: {}\n",
-        claim.source.as_deref().unwrap_or("none (unsourced)")
+        esc(claim.source.as_deref().unwrap_or("none (unsourced)"))
     ));
+    if let Some(canonical) = claim
+        .source_canonical
+        .as_deref()
+        .filter(|c| Some(*c) != claim.source.as_deref())
+    {
+        out.push_str(&format!("  registry: {canonical}\n"));
+    }
     for c in &claim.components {
         out.push_str(&format!(
-            "  {} {:?} [{}..{}] value={} unit={} mod={}\n",
+            "  {} \"{}\" [{}..{}] value={} unit={} mod={}{}\n",
             c.kind,
-            c.text,
+            esc(&c.text),
             c.start,
             c.end,
             c.value.as_deref().unwrap_or("-"),
-            c.unit.as_deref().unwrap_or("-"),
-            c.modifier.as_deref().unwrap_or("-")
+            esc(c.unit.as_deref().unwrap_or("-")),
+            c.modifier.as_deref().unwrap_or("-"),
+            c.not_checkable
+                .as_deref()
+                .map(|why| format!("  not checkable: {why}"))
+                .unwrap_or_default()
         ));
     }
-    emit(&out)?;
-    Ok(0)
+    out
 }
 
 /// Marks the code-point range `[start, end)` of `sentence`: bold-reverse on a terminal,
@@ -258,9 +317,14 @@ pub fn mark(sentence: &str, start: usize, end: usize, colour: bool) -> String {
     let chars: Vec<char> = sentence.chars().collect();
     let start = start.min(chars.len());
     let end = end.clamp(start, chars.len());
-    let before: String = chars[..start].iter().collect();
-    let inside: String = chars[start..end].iter().collect();
-    let after: String = chars[end..].iter().collect();
+    // Each part is escaped on its own, so the article's own `ESC[0m` cannot end the
+    // highlight early, nor any sequence of it reach the terminal.
+    let part = |p: &[char]| table::escape_controls_in(&p.iter().collect::<String>(), true);
+    let (before, inside, after) = (
+        part(&chars[..start]),
+        part(&chars[start..end]),
+        part(&chars[end..]),
+    );
     if colour {
         format!("{before}\x1b[1;7m{inside}\x1b[0m{after}")
     } else {

@@ -33,17 +33,25 @@ use super::{emit, parse_format, DbArgs};
 /// precision, recall and F1 per kind, and value accuracy.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:\n  claimtrace eval --gold annotations/\n  \
-    claimtrace eval --gold ../shared/eval/data/timebank.jsonl --kinds date --format json")]
+    claimtrace eval --gold timebank.jsonl --kinds date --format json")]
 pub struct EvalArgs {
     /// Directory or file of annotation files (.json) and gold JSONL (.jsonl)
     #[arg(long, required = true)]
     pub gold: PathBuf,
     /// Only these kinds, comma-separated (figure, date, attribution)
-    #[arg(long)]
+    #[arg(long, value_parser = kinds_arg)]
     pub kinds: Option<String>,
     /// Output format: table or json
     #[arg(long, default_value = "table", value_parser = parse_format)]
     pub format: Format,
+}
+
+/// A comma-separated list of mention kinds, checked at parse time (a usage error).
+fn kinds_arg(s: &str) -> Result<String, String> {
+    for k in s.split(',') {
+        k.trim().parse::<claimtrace::recognize::MentionKind>()?;
+    }
+    Ok(s.to_string())
 }
 
 /// One document to score: its text, anchor date, gold mentions and the regions scored.
@@ -375,7 +383,7 @@ fn report_json(docs: usize, t: &BTreeMap<String, Tally>) -> Value {
 pub fn run(args: EvalArgs, db: &DbArgs) -> anyhow::Result<i32> {
     // The database is only a fallback for finding texts; never create one here.
     let database = if db.db.exists() {
-        Some(db.open()?)
+        Some(db.open_read()?)
     } else {
         None
     };
@@ -430,11 +438,14 @@ pub fn run(args: EvalArgs, db: &DbArgs) -> anyhow::Result<i32> {
             ]);
         }
     }
-    emit(&format!(
-        "{} document(s)\n{}",
-        docs.len(),
-        table::print(args.format, &t, std::slice::from_ref(&report))
-    ))?;
+    let rendered = table::print(args.format, &t, std::slice::from_ref(&report));
+    if args.format == Format::Table {
+        emit(&format!("{} document(s)\n{rendered}", docs.len()))?;
+    } else {
+        // CSV and Markdown stay one table; the count goes with the messages.
+        eprintln!("{} document(s)", docs.len());
+        emit(&rendered)?;
+    }
     Ok(0)
 }
 

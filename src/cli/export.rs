@@ -2,16 +2,18 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _};
+use anyhow::Context as _;
 use clap::Args;
 
-use claimtrace::annotations::{self, AnnotationFile};
+use claimtrace::annotations;
 use claimtrace::export::{self, Options};
 use claimtrace::store::Database;
+use claimtrace::table::{Format, RowWriter, Table};
 
-use super::{emit, DbArgs};
+use super::{usage, DbArgs};
 
 /// What to export as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,51 +70,207 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
     let (format, out) = match &args.annotations {
         Some(dir) => (ExportFormat::Annotations, Some(dir.clone())),
         None => (args.format, args.out.clone()),
     };
+    match (format, &out) {
+        (ExportFormat::Annotations, None) => {
+            return Err(usage(
+                "annotation files go to a directory: give --annotations DIR or --out DIR",
+            ))
+        }
+        (ExportFormat::Brat, None) => {
+            return Err(usage("brat writes .txt and .ann files: give --out DIR"))
+        }
+        _ => {}
+    }
+    let db = db.open_read()?;
     let ids = match args.document {
         Some(id) => vec![id],
         None => db.current_documents()?,
     };
-    let files: Vec<AnnotationFile> = ids
-        .iter()
-        .map(|&id| db.annotation_file(id))
-        .collect::<Result<_, _>>()?;
     let opts = Options {
         base_url: args.base_url.clone(),
         publisher: args.publisher.clone(),
     };
-    match format {
-        ExportFormat::Annotations => {
-            let Some(dir) = out else {
-                bail!("annotation files go to a directory: give --annotations DIR or --out DIR");
-            };
-            write_annotations(&dir, &files)?;
+    // Every format is written a document at a time; memory stays that of the largest
+    // document.
+    match (format, out) {
+        (ExportFormat::Annotations, Some(dir)) => write_annotations(&db, &dir, &ids)?,
+        (ExportFormat::Brat, Some(dir)) => write_brat(&db, &dir, &ids)?,
+        (ExportFormat::Csv, out) => write_csv(&db, &ids, out.as_deref())?,
+        (ExportFormat::W3c, out) => report_rechecks(write_w3c(&db, &ids, &opts, out.as_deref())?),
+        (ExportFormat::ClaimReview, out) => {
+            warn_missing_claimreview_options(&opts);
+            report_rechecks(write_claim_reviews(&db, &ids, &opts, out.as_deref())?)
         }
-        ExportFormat::Brat => {
-            let Some(dir) = out else {
-                bail!("brat writes .txt and .ann files: give --out DIR");
-            };
-            write_brat(&db, &dir, &ids, &files)?;
-        }
-        ExportFormat::W3c | ExportFormat::ClaimReview | ExportFormat::Csv => {
-            let text = match format {
-                ExportFormat::W3c => pretty(&export::w3c(&files, &opts))?,
-                ExportFormat::ClaimReview => pretty(&export::claim_reviews(&files, &opts))?,
-                _ => export::csv(&files),
-            };
-            match out {
-                Some(path) => {
-                    fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?
-                }
-                None => emit(&text)?,
-            }
+        (ExportFormat::Annotations | ExportFormat::Brat, None) => {
+            return Err(usage("give --out DIR"))
         }
     }
     Ok(0)
+}
+
+/// ClaimReview readers need each review's URL and its author: says which is missing.
+fn warn_missing_claimreview_options(opts: &Options) {
+    let missing: Vec<&str> = [
+        (&opts.base_url, "--base-url (each review's url)"),
+        (&opts.publisher, "--publisher (the reviews' author)"),
+    ]
+    .into_iter()
+    .filter(|(given, _)| given.is_none())
+    .map(|(_, flag)| flag)
+    .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "claimtrace: warning: ClaimReview without {}; fact-check readers need them \
+             (or set CLAIMTRACE_BASE_URL / CLAIMTRACE_PUBLISHER)",
+            missing.join(" and ")
+        );
+    }
+}
+
+/// Says how many claims a verdict export skipped because they need a re-check.
+fn report_rechecks(rechecks: usize) {
+    if rechecks > 0 {
+        eprintln!(
+            "claimtrace: skipped {rechecks} claim(s) that need a re-check: their text or \
+             values changed since their verdict (list them with \
+             `claimtrace claims --status needs_recheck`)"
+        );
+    }
+}
+
+/// Where an export goes: the file `out`, else stdout (buffered either way), and its
+/// name for messages.
+fn output(out: Option<&Path>) -> anyhow::Result<(std::io::BufWriter<Box<dyn Write>>, String)> {
+    let (sink, name): (Box<dyn Write>, String) = match out {
+        Some(path) => (
+            Box::new(
+                fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+            ),
+            path.display().to_string(),
+        ),
+        None => (Box::new(std::io::stdout().lock()), "stdout".to_string()),
+    };
+    Ok((std::io::BufWriter::with_capacity(1 << 16, sink), name))
+}
+
+/// The end of a streamed export: a closed stdout pipe (`| head`) is no error; a write
+/// error names where it went.
+fn finish_output(result: anyhow::Result<()>, out: Option<&Path>, name: &str) -> anyhow::Result<()> {
+    let io_kind = |e: &anyhow::Error| e.downcast_ref::<std::io::Error>().map(|io| io.kind());
+    match result {
+        Err(e) if out.is_none() && io_kind(&e) == Some(std::io::ErrorKind::BrokenPipe) => Ok(()),
+        Err(e) if io_kind(&e).is_some() => Err(e.context(format!("writing {name}"))),
+        other => other,
+    }
+}
+
+/// The CSV export, one document's rows at a time, to a file or stdout.
+fn write_csv(db: &Database, ids: &[i64], out: Option<&Path>) -> anyhow::Result<()> {
+    let (mut sink, name) = output(out)?;
+    let result = (|| -> anyhow::Result<()> {
+        sink.write_all(export::csv_header().as_bytes())?;
+        for &id in ids {
+            let (file, claim_ids) = db.annotation_file_with_ids(id)?;
+            sink.write_all(export::csv_rows(&file, &claim_ids).as_bytes())?;
+        }
+        sink.flush()?;
+        Ok(())
+    })();
+    finish_output(result, out, &name)
+}
+
+/// The ClaimReview array, one document's reviews at a time, to a file or stdout.
+fn write_claim_reviews(
+    db: &Database,
+    ids: &[i64],
+    opts: &Options,
+    out: Option<&Path>,
+) -> anyhow::Result<usize> {
+    let (sink, name) = output(out)?;
+    let mut rechecks = 0;
+    let result = (|| -> anyhow::Result<()> {
+        // A JSON array written element by element, as serde_json pretty-prints it.
+        let mut writer = RowWriter::new(Format::Json, &Table::new(Vec::new()), None, sink)?;
+        for &id in ids {
+            let file = db.annotation_file(id)?;
+            rechecks += export::rechecks(std::slice::from_ref(&file));
+            if let serde_json::Value::Array(reviews) =
+                export::claim_reviews(std::slice::from_ref(&file), opts)
+            {
+                for r in &reviews {
+                    writer.row::<&str>(&[], r)?;
+                }
+            }
+        }
+        writer.finish()?;
+        Ok(())
+    })();
+    finish_output(result, out, &name)?;
+    Ok(rechecks)
+}
+
+/// The W3C collection, one document's annotations at a time, to a file or stdout. The
+/// collection states its total before its items, so a first pass counts them.
+/// Returns how many claims it skipped because they need a re-check.
+fn write_w3c(
+    db: &Database,
+    ids: &[i64],
+    opts: &Options,
+    out: Option<&Path>,
+) -> anyhow::Result<usize> {
+    let items_of = |id: i64| -> anyhow::Result<(Vec<serde_json::Value>, usize)> {
+        let file = db.annotation_file(id)?;
+        let mut page = export::w3c(std::slice::from_ref(&file), opts);
+        let items = match page["first"]["items"].take() {
+            serde_json::Value::Array(items) => items,
+            _ => Vec::new(),
+        };
+        Ok((items, export::rechecks(std::slice::from_ref(&file))))
+    };
+    let (mut total, mut rechecks) = (0, 0);
+    for &id in ids {
+        let (items, skipped) = items_of(id)?;
+        total += items.len();
+        rechecks += skipped;
+    }
+    // The collection without items, pretty-printed and cut where its items go.
+    const MARK: &str = "\u{0}items\u{0}";
+    let mut collection = export::w3c(&[], opts);
+    collection["total"] = total.into();
+    collection["first"]["items"] = serde_json::json!([MARK]);
+    let shell = pretty(&collection)?;
+    let quoted = serde_json::to_string(MARK)?;
+    let Some(at) = shell.find(&quoted) else {
+        anyhow::bail!("internal error: the W3C collection has no items; please report it");
+    };
+    let line_start = shell[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &shell[line_start..at];
+    let (head, tail) = (&shell[..line_start], &shell[at + quoted.len()..]);
+    let (mut sink, name) = output(out)?;
+    let result = (|| -> anyhow::Result<()> {
+        sink.write_all(head.as_bytes())?;
+        let mut first = true;
+        for &id in ids {
+            for item in items_of(id)?.0 {
+                if !first {
+                    sink.write_all(b",\n")?;
+                }
+                first = false;
+                let text = serde_json::to_string_pretty(&item)?;
+                sink.write_all(indent.as_bytes())?;
+                sink.write_all(text.replace('\n', &format!("\n{indent}")).as_bytes())?;
+            }
+        }
+        sink.write_all(tail.as_bytes())?;
+        sink.flush()?;
+        Ok(())
+    })();
+    finish_output(result, out, &name)?;
+    Ok(rechecks)
 }
 
 fn pretty(v: &serde_json::Value) -> anyhow::Result<String> {
@@ -124,15 +282,16 @@ fn create_dir(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// Writes the files, leaving a file untouched when its content is unchanged.
-fn write_annotations(dir: &Path, files: &[AnnotationFile]) -> anyhow::Result<()> {
+fn write_annotations(db: &Database, dir: &Path, ids: &[i64]) -> anyhow::Result<()> {
     create_dir(dir)?;
     let mut taken = HashSet::new();
     let mut changed = 0;
-    for f in files {
+    for &id in ids {
+        let f = db.annotation_file(id)?;
         let name = annotations::file_name(&f.document, &taken);
         taken.insert(name.clone());
         let path = dir.join(&name);
-        let text = annotations::render(f);
+        let text = annotations::render(&f);
         if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
             changed += 1;
@@ -140,23 +299,19 @@ fn write_annotations(dir: &Path, files: &[AnnotationFile]) -> anyhow::Result<()>
     }
     eprintln!(
         "wrote {} annotation file(s) to {} ({changed} changed)",
-        files.len(),
+        ids.len(),
         dir.display()
     );
     Ok(())
 }
 
-fn write_brat(
-    db: &Database,
-    dir: &Path,
-    ids: &[i64],
-    files: &[AnnotationFile],
-) -> anyhow::Result<()> {
+fn write_brat(db: &Database, dir: &Path, ids: &[i64]) -> anyhow::Result<()> {
     create_dir(dir)?;
     fs::write(dir.join("annotation.conf"), export::BRAT_CONF)
         .with_context(|| format!("writing {}", dir.join("annotation.conf").display()))?;
     let mut taken = HashSet::new();
-    for (&id, f) in ids.iter().zip(files) {
+    for &id in ids {
+        let f = db.annotation_file(id)?;
         let name = annotations::file_name(&f.document, &taken);
         taken.insert(name.clone());
         let stem = name.trim_end_matches(".json");
@@ -169,7 +324,7 @@ fn write_brat(
     }
     eprintln!(
         "wrote {} document(s) as brat standoff to {}",
-        files.len(),
+        ids.len(),
         dir.display()
     );
     Ok(())

@@ -8,7 +8,7 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-use anyhow::{bail, Context as _};
+use anyhow::Context as _;
 use clap::Args;
 use serde_json::Value;
 
@@ -19,12 +19,15 @@ use claimtrace::recognize::Payload;
 use claimtrace::span::OffsetIndex;
 use claimtrace::table::{self, Format, Table};
 
-use super::{emit, parse_format, MetaArgs};
+use super::limits::SizeLimit;
+use super::{emit, parse_format, usage, MetaArgs};
 
 /// Extract claims from files or standard input without storing them.
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  claimtrace extract corpus/article.txt --format table\n  \
+    after_help = "Standard input is one article, unless it is JSON Lines: chosen by --input jsonl, \
+    or detected when its first byte is `{`. JSON Lines input gives one result line per input line.\n\n\
+    Examples:\n  claimtrace extract corpus/article.txt --format table\n  \
     cat article.txt | claimtrace extract --date 2025-07-01\n  \
     claimtrace extract --format jsonl < docs.jsonl > results.jsonl   # {\"id\",\"text\",\"date\"} per line"
 )]
@@ -32,75 +35,166 @@ pub struct ExtractArgs {
     /// Article files (.txt/.md) or directories; none or "-" reads standard input
     pub paths: Vec<PathBuf>,
     /// Output format: json (one pretty document), jsonl (one line per document), table
-    #[arg(long, default_value = "json", value_parser = parse_format)]
+    #[arg(long, default_value = "json", value_parser = extract_format)]
     pub format: Format,
+    /// What standard input holds: text (one article) or jsonl ({"id","text","date"} per
+    /// line) [default: jsonl when the first byte is `{`, else text]
+    #[arg(long, value_parser = ["text", "jsonl"])]
+    pub input: Option<String>,
     #[command(flatten)]
     pub meta: MetaArgs,
+    /// Follow links to directories inside the given directories (each directory is
+    /// still read once, so a link loop ends)
+    #[arg(long)]
+    pub follow_links: bool,
+    #[command(flatten)]
+    pub limit: SizeLimit,
+}
+
+/// The formats extract prints; any other is a usage error (exit 2).
+fn extract_format(s: &str) -> Result<Format, String> {
+    match parse_format(s)? {
+        f @ (Format::Json | Format::Jsonl | Format::Table) => Ok(f),
+        _ => Err(format!(
+            "extract prints json, jsonl or table, not {s}; for CSV or Markdown, ingest the \
+             articles and use `claimtrace claims --format {s}`"
+        )),
+    }
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let from_stdin = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
-    if from_stdin && args.format == Format::Jsonl {
-        return stream_jsonl(std::io::stdin().lock(), std::io::stdout().lock());
-    }
     let overrides = args.meta.metadata();
-    let docs: Vec<Document> = if from_stdin {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-        let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
-        vec![Document::from_text("-", text, overrides.clone())]
-    } else {
-        let mut docs = Vec::new();
-        for path in document::collect_articles(&args.paths)? {
-            docs.push(Document::load(&path, &overrides)?);
+    if !from_stdin {
+        if args.input.is_some() {
+            return Err(usage(
+                "--input describes standard input; it does not go with file arguments",
+            ));
         }
-        docs
+        return extract_files(
+            &args.paths,
+            args.follow_links,
+            args.limit,
+            &overrides,
+            args.format,
+        );
+    }
+    let mut stdin = std::io::BufReader::with_capacity(1 << 18, std::io::stdin().lock());
+    let jsonl = match args.input.as_deref() {
+        Some(framing) => framing == "jsonl",
+        // Empty input to the JSON Lines filter is an empty stream (a batch engine may
+        // pipe an empty chunk), not an empty article.
+        None => match stdin.fill_buf().context("reading standard input")?.first() {
+            Some(&first) => first == b'{',
+            None => args.format == Format::Jsonl,
+        },
     };
-    match args.format {
-        Format::Table => {
-            for doc in &docs {
-                let analysis = pipeline::analyse(doc);
-                emit(&render_table(doc, &analysis))?;
+    if jsonl {
+        if args.format == Format::Table {
+            return Err(usage(
+                "JSON Lines input gives one JSON result per line: use --format jsonl",
+            ));
+        }
+        return stream_jsonl(stdin, std::io::stdout().lock(), args.limit);
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .take(args.limit.read_cap())
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
+    args.limit.check("<stdin>", bytes.len() as u64)?;
+    let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
+    let doc = Document::from_text("-", text, overrides);
+    let analysis = pipeline::analyse(&doc);
+    let out = match args.format {
+        Format::Table => render_table(&doc, &analysis),
+        Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
+        _ => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&document_json(&doc, &analysis))?
+        ),
+    };
+    emit(&out)?;
+    Ok(0)
+}
+
+fn document_json(doc: &Document, analysis: &Analysis) -> Value {
+    output::analysis_json(Value::from(doc.key.clone()), &doc.text, analysis)
+}
+
+/// Extracts the files one at a time, printing each result before reading the next file,
+/// so memory stays that of the largest article. A file that cannot be read is reported
+/// and the others go on; the exit code is 1 at the end.
+fn extract_files(
+    paths: &[PathBuf],
+    follow_links: bool,
+    limit: SizeLimit,
+    overrides: &Metadata,
+    format: Format,
+) -> anyhow::Result<i32> {
+    let files = document::collect_articles(paths, follow_links)?;
+    // One file gives one JSON document; several give a JSON array of them.
+    let array = format == Format::Json && files.len() > 1;
+    let mut failed = 0usize;
+    let mut first = true;
+    if array {
+        emit("[\n")?;
+    }
+    for path in &files {
+        let doc = match limit
+            .check_file(path)
+            .and_then(|()| Ok(Document::load(path, overrides)?))
+        {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("claimtrace: error: {e}");
+                failed += 1;
+                continue;
             }
-        }
-        Format::Json if docs.len() == 1 => {
-            let a = pipeline::analyse(&docs[0]);
-            let v = output::analysis_json(Value::from(docs[0].key.clone()), &docs[0].text, &a);
-            emit(&format!("{}\n", serde_json::to_string_pretty(&v)?))?;
-        }
-        Format::Json => {
-            let all: Vec<Value> = docs
-                .iter()
-                .map(|d| {
-                    output::analysis_json(
-                        Value::from(d.key.clone()),
-                        &d.text,
-                        &pipeline::analyse(d),
-                    )
-                })
-                .collect();
-            emit(&format!("{}\n", serde_json::to_string_pretty(&all)?))?;
-        }
-        Format::Jsonl => {
-            for d in &docs {
-                let v = output::analysis_json(
-                    Value::from(d.key.clone()),
-                    &d.text,
-                    &pipeline::analyse(d),
-                );
-                emit(&format!("{v}\n"))?;
+        };
+        let analysis = pipeline::analyse(&doc);
+        let out = match format {
+            Format::Table => {
+                let mut s = if first { String::new() } else { "\n".into() };
+                s.push_str(&format!(
+                    "{} ({} mentions)\n",
+                    table::escape_controls(&path.display().to_string()),
+                    analysis.mentions.len()
+                ));
+                s.push_str(&render_table(&doc, &analysis));
+                s
             }
-        }
-        Format::Csv | Format::Markdown => bail!("extract prints json, jsonl or table"),
+            Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
+            _ => {
+                let pretty = serde_json::to_string_pretty(&document_json(&doc, &analysis))?;
+                if array {
+                    // Indented as serde_json indents the elements of an array.
+                    let body = pretty.replace('\n', "\n  ");
+                    format!("{}  {body}", if first { "" } else { ",\n" })
+                } else {
+                    format!("{pretty}\n")
+                }
+            }
+        };
+        emit(&out)?;
+        first = false;
+    }
+    if array {
+        emit("\n]\n")?;
+    }
+    if failed > 0 {
+        eprintln!(
+            "claimtrace: {failed} of {} file(s) could not be read; the others were extracted",
+            files.len()
+        );
+        return Ok(1);
     }
     Ok(0)
 }
 
 /// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
 /// is 1 at the end when any line failed.
-pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32> {
+pub fn stream_jsonl(input: impl Read, output: impl Write, limit: SizeLimit) -> anyhow::Result<i32> {
     // Records collect in `out` while more input is already buffered, and are flushed
     // before any read that may wait: a pipeline downstream gets every record before
     // this filter waits for the next line, without a write per record.
@@ -135,7 +229,7 @@ pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32>
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match process_line(&bytes) {
+        match process_line(&bytes, limit) {
             Ok((id, doc, analysis)) => {
                 record.clear();
                 let r = output::render_analysis(&mut record, &id, &doc.text, &analysis).and_then(
@@ -175,7 +269,7 @@ pub fn stream_jsonl(input: impl Read, output: impl Write) -> anyhow::Result<i32>
 
 type LineError = (Option<String>, String);
 
-fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> {
+fn process_line(bytes: &[u8], limit: SizeLimit) -> Result<(Value, Document, Analysis), LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         (
             None,
@@ -197,6 +291,9 @@ fn process_line(bytes: &[u8]) -> Result<(Value, Document, Analysis), LineError> 
     let Some(Value::String(doc_text)) = obj.get_mut("text").map(std::mem::take) else {
         return Err((shown, "missing \"text\" string".into()));
     };
+    if let Some(msg) = limit.refusal(doc_text.len() as u64) {
+        return Err((shown, format!("text of {msg}")));
+    }
     let published = match obj.get("date") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(parse_published(s).map_err(|e| (shown.clone(), e))?),
@@ -300,6 +397,24 @@ fn render_table(doc: &Document, a: &Analysis) -> String {
 mod tests {
     use super::*;
 
+    const NO_LIMIT: SizeLimit = SizeLimit {
+        max_document_size: 0,
+    };
+
+    #[test]
+    fn a_jsonl_text_over_the_limit_is_refused_and_the_stream_goes_on() {
+        let input: &[u8] = b"{\"id\":\"big\",\"text\":\"Prices rose 3 percent in May.\"}\n\
+            {\"id\":\"small\",\"text\":\"Up 3%.\"}\n";
+        let mut out = Vec::new();
+        let limit = SizeLimit {
+            max_document_size: 10,
+        };
+        assert_eq!(stream_jsonl(input, &mut out, limit).unwrap(), 1);
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out.lines().count(), 1);
+        assert!(out.contains("\"small\""));
+    }
+
     /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,
     /// a malformed line counted in the line numbers, and a last line without a newline.
     #[test]
@@ -307,7 +422,7 @@ mod tests {
         let input: &[u8] = b"{\"id\":1,\"text\":\"Prices rose 3 percent.\"}\r\n\n   \n[1]\n\
             {\"id\":2,\"text\":\"On 27 June 2025 it fell.\"}";
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(input, &mut out).unwrap(), 1);
+        assert_eq!(stream_jsonl(input, &mut out, NO_LIMIT).unwrap(), 1);
         let out = String::from_utf8(out).unwrap();
         let ids: Vec<Value> = out
             .lines()
@@ -315,7 +430,7 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![Value::from(1), Value::from(2)]);
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(&b""[..], &mut out).unwrap(), 0);
+        assert_eq!(stream_jsonl(&b""[..], &mut out, NO_LIMIT).unwrap(), 0);
         assert!(out.is_empty());
     }
 

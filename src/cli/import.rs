@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::Args;
 
+use claimtrace::document::Walk;
+
 use super::DbArgs;
 
 /// Import annotation files (.json, directories recursively). Each file is checked
@@ -20,41 +22,35 @@ pub struct ImportArgs {
     /// Annotation files or directories
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Follow links to directories inside the given directories (each directory is
+    /// still read once, so a link loop ends)
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let meta = fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
-    if !meta.is_dir() {
-        out.push(path.to_owned());
-        return Ok(());
+/// Whether a name is hidden (`.git`, an editor's `.x.json.swp`).
+fn hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// The annotation files under `inputs`: walked as `ingest` walks articles (each file
+/// once, links to directories only with `--follow-links`, no loops), `.json` files
+/// outside hidden directories; a file named explicitly is taken whatever its name.
+fn collect(inputs: &[PathBuf], follow_links: bool) -> anyhow::Result<Vec<PathBuf>> {
+    let mut walk = Walk::new(follow_links);
+    let mut out = Vec::new();
+    let wanted = |p: &Path| !hidden(p) && p.extension().is_some_and(|x| x == "json");
+    let enter = |p: &Path| !hidden(p);
+    for input in inputs {
+        walk.input(input, &mut out, &wanted, &enter)?;
     }
-    let mut entries: Vec<PathBuf> = fs::read_dir(path)
-        .with_context(|| format!("reading directory {}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for e in entries {
-        let hidden = e
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if e.is_dir() {
-            collect(&e, out)?;
-        } else if e.extension().is_some_and(|x| x == "json") {
-            out.push(e);
-        }
-    }
-    Ok(())
+    Ok(out)
 }
 
 pub fn run(args: ImportArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let mut paths = Vec::new();
-    for p in &args.paths {
-        collect(p, &mut paths)?;
-    }
+    let paths = collect(&args.paths, args.follow_links)?;
     if paths.is_empty() {
         anyhow::bail!("no .json annotation files in the given paths");
     }

@@ -10,6 +10,7 @@ use claimtrace::pipeline;
 use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome};
 use claimtrace::table::Format;
 
+use super::limits::SizeLimit;
 use super::{claims, emit, parse_format, DbArgs, MetaArgs};
 
 /// Ingest article files and directories (.txt/.md, recursively) into the database.
@@ -23,16 +24,24 @@ pub struct IngestArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub meta: MetaArgs,
-    /// Print only the per-file summary, not the claims found
+    /// Print only the final summary and errors: no per-file lines, no claims
     #[arg(long, short)]
     pub quiet: bool,
     /// Format of the claims printed after ingesting
     #[arg(long, default_value = "table", value_parser = parse_format)]
     pub format: Format,
+    /// Follow links to directories inside the given directories (each directory is
+    /// still read once, so a link loop ends)
+    #[arg(long)]
+    pub follow_links: bool,
+    #[command(flatten)]
+    pub limit: SizeLimit,
 }
 
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let paths = document::collect_articles(&args.paths)?;
+    let paths = document::collect_articles(&args.paths, args.follow_links)?;
+    // Articles are identified by their path under the database's directory.
+    let root = document::corpus_root(&db.db);
     let mut db = db.open()?;
     let overrides = args.meta.metadata();
     let mut failed = Vec::new();
@@ -41,27 +50,39 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let progress = if std::io::stderr().is_terminal() && paths.len() > 20 {
         let bar = indicatif::ProgressBar::new(paths.len() as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files  {elapsed} elapsed, about {eta} left {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(bar)
     } else {
         None
     };
+    // Errors are always said (above the progress bar); per-file lines only without
+    // --quiet and without a bar, which reports the progress itself and must not be
+    // scrolled away by thousands of lines.
     let say = |line: String| match &progress {
         Some(bar) => bar.suspend(|| eprintln!("{line}")),
         None => eprintln!("{line}"),
     };
+    let per_file = !args.quiet && progress.is_none();
     // One thread reads and analyses, this one writes: the two overlap on two cores, and
     // the bounded channel keeps at most a few documents in memory.
     let (tx, rx) = std::sync::mpsc::sync_channel(32);
     let analyser = std::thread::spawn({
         let paths = paths.clone();
+        let limit = args.limit;
+        let root = root.clone();
         move || {
             for path in paths {
                 // Everything but the writes happens here, off the writer's thread: the
                 // analysis, the content hash and the rows to insert.
-                let analysed = Document::load(&path, &overrides).map(|doc| {
+                let analysed = limit.check_file(&path).and_then(|()| {
+                    Document::load_in(&path, &overrides, root.as_deref())
+                        .map_err(anyhow::Error::from)
+                });
+                let analysed = analysed.map(|doc| {
                     doc.hash();
                     let analysis = pipeline::analyse(&doc);
                     let rows = DocumentRows::new(&doc, &analysis);
@@ -94,18 +115,18 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             batch_started = std::time::Instant::now();
         }
         let outcome = analysed
-            .map_err(anyhow::Error::from)
-            .and_then(|(doc, analysis, rows)| {
-                db.ingest_rows(&doc, &analysis, &rows)
-                    .map_err(anyhow::Error::from)
-            });
+            .and_then(|analysed| super::reanalyse::store(&mut db, analysed, root.as_deref()));
         match outcome {
             Ok(o) => {
                 let (id, message) = describe(&path, &o);
                 pending.push((path, id, message));
             }
             Err(e) => {
-                say(format!("claimtrace: error: {e:#}"));
+                let message = super::error_message(&e);
+                say(format!(
+                    "claimtrace: error: {}",
+                    claimtrace::table::escape_controls_in(&message, true)
+                ));
                 failed.push(path);
             }
         }
@@ -126,7 +147,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                         lines.push('\n');
                         stored.extend(id);
                     }
-                    if !lines.is_empty() {
+                    if per_file && !lines.is_empty() {
                         say(lines.trim_end().to_string());
                     }
                 }
@@ -184,6 +205,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
 
 /// The summary line of one document, and its id, whose claims are printed after.
 fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
+    let (id, line) = describe_unescaped(path, outcome);
+    (id, claimtrace::table::escape_controls(&line))
+}
+
+fn describe_unescaped(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, String) {
     match *outcome {
         IngestOutcome::Added {
             document_id,
@@ -195,15 +221,21 @@ fn describe(path: &std::path::Path, outcome: &IngestOutcome) -> (Option<i64>, St
                 path.display()
             ),
         ),
-        IngestOutcome::NewVersion {
+        IngestOutcome::NewVersion { document_id, .. } => (
+            Some(document_id),
+            format!(
+                "{}: {}",
+                path.display(),
+                super::reanalyse::describe_version(outcome)
+            ),
+        ),
+        IngestOutcome::Moved {
             document_id,
-            previous,
-            version,
-            claims,
+            ref from,
         } => (
             Some(document_id),
             format!(
-                "{}: changed; stored as document {document_id}, version {version} of document {previous} ({claims} claims)",
+                "{}: moved from {from} (document {document_id}, same text); nothing else to do",
                 path.display()
             ),
         ),

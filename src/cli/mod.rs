@@ -10,6 +10,8 @@ mod export;
 mod extract;
 mod import;
 mod ingest;
+mod limits;
+mod reanalyse;
 mod report;
 mod review;
 mod serve;
@@ -22,7 +24,7 @@ use clap::{Args, Parser, Subcommand};
 
 use claimtrace::document::Metadata;
 use claimtrace::store::Database;
-use claimtrace::table::Format;
+use claimtrace::table::{Format, RowWriter, Table, Widths};
 
 #[derive(Parser)]
 #[command(
@@ -32,7 +34,15 @@ use claimtrace::table::Format;
     long_about = "Find, store and review the checkable claims in news articles: figures, \
                   dates and attributions, with exact spans, normalised values and sources.",
     after_help = "Examples:\n  claimtrace ingest corpus/\n  claimtrace claims --unsourced --sort worthiness\n  \
-                  echo '{\"id\":\"1\",\"text\":\"GDP grew 3.2% in 2024.\",\"date\":null}' | claimtrace extract --format jsonl"
+                  echo '{\"id\":\"1\",\"text\":\"GDP grew 3.2% in 2024.\",\"date\":null}' | claimtrace extract --format jsonl\n\n\
+                  Environment:\n  \
+                  CLAIMTRACE_DB         the database when --db is not given [default: claimtrace.db]\n  \
+                  CLAIMTRACE_REVIEWER   the reviewer named in the review log [default: $USER]\n  \
+                  CLAIMTRACE_BASE_URL   where published reviews live (export --base-url)\n  \
+                  CLAIMTRACE_PUBLISHER  who publishes the reviews (export --publisher)\n  \
+                  NO_COLOR              no colour even on a terminal\n  \
+                  COLUMNS               the width tables fit (default: the terminal's; piped output is not cut)\n\n\
+                  Exit codes: 0 success, 1 failure, 2 usage error."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -57,7 +67,69 @@ enum Command {
     Report(report::ReportArgs),
     Documents(documents::DocumentsArgs),
     Sources(documents::SourcesArgs),
+    Completions(CompletionsArgs),
     Serve(serve::ServeArgs),
+    Man(ManArgs),
+    Reanalyse(reanalyse::ReanalyseArgs),
+}
+
+/// Print a shell completion script.
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  claimtrace completions bash > ~/.local/share/bash-completion/completions/claimtrace\n  \
+    claimtrace completions zsh > ~/.zfunc/_claimtrace\n  \
+    claimtrace completions fish > ~/.config/fish/completions/claimtrace.fish"
+)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell
+    pub shell: clap_complete::Shell,
+}
+
+/// Print the manual page (roff), or write one page per command into a directory.
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  claimtrace man | man -l -\n  claimtrace man --out /usr/local/share/man/man1"
+)]
+pub struct ManArgs {
+    /// Write claimtrace.1 and claimtrace-COMMAND.1 for every command into this directory
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+fn completions(args: CompletionsArgs) -> anyhow::Result<i32> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "claimtrace", &mut out);
+    emit(&String::from_utf8_lossy(&out))?;
+    Ok(0)
+}
+
+fn man(args: ManArgs) -> anyhow::Result<i32> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let Some(dir) = args.out else {
+        let mut out = Vec::new();
+        clap_mangen::Man::new(cmd).render(&mut out)?;
+        emit(&String::from_utf8_lossy(&out))?;
+        return Ok(0);
+    };
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("creating directory {}", dir.display()))?;
+    let mut pages = vec![("claimtrace".to_string(), cmd.clone())];
+    for sub in cmd.get_subcommands() {
+        let name = format!("claimtrace-{}", sub.get_name());
+        pages.push((name, sub.clone()));
+    }
+    for (name, page) in pages {
+        let path = dir.join(format!("{name}.1"));
+        let mut out = Vec::new();
+        clap_mangen::Man::new(page)
+            .title(name.clone())
+            .render(&mut out)?;
+        std::fs::write(&path, out).with_context(|| format!("writing {}", path.display()))?;
+    }
+    eprintln!("wrote the manual pages to {}", dir.display());
+    Ok(0)
 }
 
 /// The database option every stored-data command takes.
@@ -74,13 +146,21 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
+    /// Opens the database for writing, creating it when missing.
     pub fn open(&self) -> anyhow::Result<Database> {
-        Database::open(&self.db).with_context(|| {
-            format!(
-                "opening database {} (set --db or CLAIMTRACE_DB to use another)",
-                self.db.display()
-            )
-        })
+        Database::open(&self.db).with_context(|| self.context())
+    }
+
+    /// Opens an existing database read-only (read commands never create one).
+    pub fn open_read(&self) -> anyhow::Result<Database> {
+        Database::open_read(&self.db).with_context(|| self.context())
+    }
+
+    fn context(&self) -> String {
+        format!(
+            "opening database {} (set --db or CLAIMTRACE_DB to use another)",
+            self.db.display()
+        )
     }
 }
 
@@ -88,7 +168,7 @@ impl DbArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct MetaArgs {
     /// Published date (YYYY-MM-DD): anchors relative dates
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_published)]
     pub date: Option<NaiveDate>,
     /// Article title
     #[arg(long)]
@@ -118,8 +198,50 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
 }
 
+/// A publication date (`--date`): a date, and one an article can have.
+pub fn parse_published(s: &str) -> Result<NaiveDate, String> {
+    claimtrace::document::check_published(parse_date(s)?)
+}
+
 pub fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
+}
+
+/// A mistake in the command line that clap's parser cannot see (two options that only
+/// make sense together, an option missing for one format): exit code 2, as clap's own.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A usage error (exit code 2) with `message`.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    UsageError(message.into()).into()
+}
+
+/// The exit code for an error: 2 for a usage error, 1 for any other failure.
+pub fn exit_code(e: &anyhow::Error) -> i32 {
+    if e.downcast_ref::<UsageError>().is_some() {
+        2
+    } else {
+        1
+    }
+}
+
+/// An error and its causes, each said once: a cause whose text an outer message already
+/// includes (as `thiserror`'s `{source}` does) is not repeated.
+pub fn error_message(e: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
@@ -130,6 +252,49 @@ pub fn emit(s: &str) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing to stdout"),
     }
+}
+
+/// A sink for rows: the table's cells, and the row's JSON record, made only when needed.
+pub type RowSink<'a> =
+    dyn FnMut(&[String], &dyn Fn() -> serde_json::Value) -> anyhow::Result<()> + 'a;
+
+/// Prints rows in `format` to stdout as `rows` produces them, keeping none: memory is
+/// that of one row, whatever the corpus. `rows` hands each row to the sink it is given;
+/// for a text table it runs twice, first to measure the columns. A closed pipe
+/// (`| head`) ends the output quietly.
+pub fn stream_rows(
+    format: Format,
+    table: &Table,
+    mut rows: impl FnMut(&mut RowSink) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let widths = if format == Format::Table {
+        let mut widths = Widths::new(&table.headers);
+        rows(&mut |cells, _| {
+            widths.add(cells);
+            Ok(())
+        })?;
+        Some(widths)
+    } else {
+        None
+    };
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = RowWriter::new(format, table, widths, out)
+        .context("writing to stdout")
+        .and_then(|mut writer| {
+            rows(&mut |cells, record| writer.row(cells, &record()).context("writing to stdout"))?;
+            writer.finish().context("writing to stdout")
+        });
+    match result {
+        Err(e) if is_broken_pipe(&e) => Ok(()),
+        other => other,
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs the command line; returns the process exit code.
@@ -150,13 +315,19 @@ pub fn main() -> i32 {
         Command::Report(a) => report::run(a, &cli.db),
         Command::Documents(a) => documents::run(a, &cli.db),
         Command::Sources(a) => documents::sources(a, &cli.db),
+        Command::Completions(a) => completions(a),
+        Command::Man(a) => man(a),
+        Command::Reanalyse(a) => reanalyse::run(a, &cli.db),
         Command::Serve(a) => serve::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("claimtrace: error: {e:#}");
-            1
+            // Messages quote file names and stored text: no control character of
+            // theirs reaches the terminal.
+            let message = claimtrace::table::escape_controls_in(&error_message(&e), true);
+            eprintln!("claimtrace: error: {message}");
+            exit_code(&e)
         }
     }
 }
@@ -168,5 +339,27 @@ mod tests {
     #[test]
     fn every_subcommand_definition_is_consistent() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn cannot_read_no_such_file_is_said_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let e = anyhow::Error::from(claimtrace::document::DocumentError::Read {
+            path: "a.txt".into(),
+            source: io,
+        })
+        .context("ingesting");
+        assert_eq!(
+            super::error_message(&e),
+            "ingesting: a.txt: cannot read: No such file or directory"
+        );
+    }
+
+    #[test]
+    fn usage_errors_exit_2_and_failures_exit_1() {
+        assert_eq!(super::exit_code(&super::usage("give --out DIR")), 2);
+        let wrapped = super::usage("give --out DIR").context("exporting");
+        assert_eq!(super::exit_code(&wrapped), 2);
+        assert_eq!(super::exit_code(&anyhow::anyhow!("disk full")), 1);
     }
 }

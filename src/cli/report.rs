@@ -3,9 +3,12 @@
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use claimtrace::table::{self, Format, Table};
+use std::collections::BTreeMap;
 
-use super::{emit, parse_format, DbArgs};
+use claimtrace::store::Database;
+use claimtrace::table::{Format, Table};
+
+use super::{parse_format, stream_rows, DbArgs};
 
 /// Reports for the desk.
 #[derive(Args, Debug)]
@@ -44,6 +47,10 @@ pub enum Report {
         /// Only this document id
         #[arg(long)]
         document: Option<i64>,
+        /// Also the figures no desk would check ("two tracks", a margin of error), with
+        /// the reason
+        #[arg(long)]
+        all: bool,
     },
     /// Contested claims with their competing claims, sources and notes
     Contested,
@@ -61,134 +68,162 @@ pub enum Report {
 }
 
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let format = match args.format {
         ReportFormat::Html => {
-            emit(&html(&db, &args.report)?)?;
+            super::emit(&html(&db, &args.report)?)?;
             return Ok(0);
         }
         ReportFormat::Data(f) => f,
     };
-    let out = match args.report {
-        Report::Unsourced { document } => {
-            let rows = db.unsourced_figures(document)?;
-            let mut t = Table::new(vec![
-                "doc", "claim", "worth", "figure", "value", "unit", "mod", "sentence",
-            ]);
-            for r in &rows {
-                let value = match (&r.value, &r.low, &r.high) {
-                    (Some(v), _, _) => v.clone(),
-                    (None, Some(l), Some(h)) => format!("{l}..{h}"),
-                    (None, Some(l), None) => format!(">={l}"),
-                    _ => String::new(),
-                };
-                t.push(vec![
-                    r.document_id.to_string(),
-                    r.claim_id.to_string(),
-                    format!("{:.2}", r.worthiness),
-                    r.figure.clone(),
-                    value,
-                    r.unit.clone().unwrap_or_default(),
-                    r.modifier.clone().unwrap_or_default(),
-                    r.sentence.clone(),
-                ]);
-            }
-            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(format, &t, &records)
-        }
-        Report::Contested => {
-            let rows = db.contested()?;
-            let mut t = Table::new(vec!["claim", "doc", "source", "against", "reason", "text"]);
-            for r in &rows {
-                let against = r
-                    .competing
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "#{} ({}{})",
-                            c.claim_id,
-                            c.status,
-                            c.source
-                                .as_deref()
-                                .map(|s| format!(", {s}"))
-                                .unwrap_or_default()
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                t.push(vec![
-                    r.claim_id.to_string(),
-                    r.document_id.to_string(),
-                    r.source.clone().unwrap_or_else(|| "-".into()),
-                    against,
-                    r.reason.clone().unwrap_or_default(),
-                    r.text.clone(),
-                ]);
-            }
-            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(format, &t, &records)
-        }
-        Report::Status => {
-            let rows = db.status_counts()?;
-            let mut t = Table::new(vec!["doc", "status", "type", "count"]);
-            let mut overall: std::collections::BTreeMap<(String, String), i64> = Default::default();
-            for r in &rows {
-                t.push(vec![
-                    r.document_id.to_string(),
-                    r.status.clone(),
-                    r.claim_type.clone(),
-                    r.count.to_string(),
-                ]);
-                *overall
-                    .entry((r.status.clone(), r.claim_type.clone()))
-                    .or_default() += r.count;
-            }
-            let mut records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            for ((status, ty), n) in &overall {
-                t.push(vec![
-                    "all".into(),
-                    status.clone(),
-                    ty.clone(),
-                    n.to_string(),
-                ]);
-                records.push(json!({"document_id": null, "document": "all", "status": status, "claim_type": ty, "count": n}));
-            }
-            table::print(format, &t, &records)
-        }
-        Report::Orphans => {
-            let rows = db.orphans()?;
-            let mut t = Table::new(vec!["claim", "doc", "status", "since", "why", "text"]);
-            for r in &rows {
-                t.push(vec![
-                    r.id.to_string(),
-                    r.document_id.to_string(),
-                    r.status.clone(),
-                    r.since.clone().unwrap_or_default(),
-                    r.note.clone().unwrap_or_default(),
-                    r.text.clone(),
-                ]);
-            }
-            let records: Vec<_> = rows.iter().map(|r| json!(r)).collect();
-            table::print(format, &t, &records)
-        }
+    match args.report {
+        Report::Unsourced { document, all } => unsourced(&db, document, all, format)?,
+        Report::Contested => contested(&db, format)?,
+        Report::Status => status(&db, format)?,
+        Report::Orphans => orphans(&db, format)?,
         Report::Article { .. } => {
-            eprintln!("claimtrace: error: `report article` is an HTML page; add --format html");
-            return Ok(2);
+            return Err(super::usage(
+                "`report article` is an HTML page; add --format html",
+            ))
         }
-    };
-    emit(&out)?;
+    }
     Ok(0)
 }
 
-fn html(db: &claimtrace::store::Database, report: &Report) -> anyhow::Result<String> {
+fn html(db: &Database, report: &Report) -> anyhow::Result<String> {
     use claimtrace::serve::report;
     Ok(match report {
-        Report::Unsourced { document } => report::unsourced(db, *document)?,
+        Report::Unsourced { document, .. } => report::unsourced(db, *document)?,
         Report::Contested => report::contested(db)?,
         Report::Status => report::status(db)?,
         Report::Article { document } => report::articles(db, *document)?,
         Report::Orphans => anyhow::bail!(
             "`report orphans` has no HTML form; use --format table, json, jsonl, csv or markdown"
         ),
+    })
+}
+
+fn unsourced(
+    db: &Database,
+    document: Option<i64>,
+    all: bool,
+    format: Format,
+) -> anyhow::Result<()> {
+    let mut headers = vec!["doc", "claim", "worth", "figure", "value", "unit", "mod"];
+    if all {
+        headers.push("checkable");
+    }
+    headers.push("sentence");
+    let t = Table::new(headers).optional(&["mod", "unit", "doc"]);
+    stream_rows(format, &t, |sink| {
+        db.each_unsourced_figure(document, all, |r| {
+            let value = match (&r.value, &r.low, &r.high) {
+                (Some(v), _, _) => v.clone(),
+                (None, Some(l), Some(h)) => format!("{l}..{h}"),
+                (None, Some(l), None) => format!(">={l}"),
+                _ => String::new(),
+            };
+            let mut cells = vec![
+                r.document_id.to_string(),
+                r.claim_id.to_string(),
+                format!("{:.2}", r.worthiness),
+                r.figure.clone(),
+                value,
+                r.unit.clone().unwrap_or_default(),
+                r.modifier.clone().unwrap_or_default(),
+            ];
+            if all {
+                cells.push(match (r.checkable, &r.checkable_reason) {
+                    (true, _) => "yes".into(),
+                    (false, Some(why)) => format!("no: {why}"),
+                    (false, None) => "no".into(),
+                });
+            }
+            cells.push(r.sentence.clone());
+            sink(&cells, &|| json!(r))
+        })
+    })
+}
+
+fn contested(db: &Database, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec!["claim", "doc", "source", "against", "reason", "text"])
+        .optional(&["doc", "source", "against"]);
+    stream_rows(format, &t, |sink| {
+        db.each_contested(|r| {
+            let against = r
+                .competing
+                .iter()
+                .map(|c| {
+                    format!(
+                        "#{} ({}{})",
+                        c.claim_id,
+                        c.status,
+                        c.source
+                            .as_deref()
+                            .map(|s| format!(", {s}"))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let cells = [
+                r.claim_id.to_string(),
+                r.document_id.to_string(),
+                r.source.clone().unwrap_or_else(|| "-".into()),
+                against,
+                r.reason.clone().unwrap_or_default(),
+                r.text.clone(),
+            ];
+            sink(&cells, &|| json!(r))
+        })
+    })
+}
+
+/// Counts per document as they come, then the overall counts (a few dozen rows at most:
+/// statuses × types).
+fn status(db: &Database, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec!["doc", "status", "type", "count"]);
+    stream_rows(format, &t, |sink| {
+        let mut overall: BTreeMap<(String, String), i64> = BTreeMap::new();
+        db.each_status_count(|r| {
+            *overall
+                .entry((r.status.clone(), r.claim_type.clone()))
+                .or_default() += r.count;
+            let cells = [
+                r.document_id.to_string(),
+                r.status.clone(),
+                r.claim_type.clone(),
+                r.count.to_string(),
+            ];
+            sink(&cells, &|| json!(r))
+        })?;
+        for ((status, ty), n) in &overall {
+            let cells = ["all".to_string(), status.clone(), ty.clone(), n.to_string()];
+            sink(
+                &cells,
+                &|| json!({"document_id": null, "document": "all", "status": status, "claim_type": ty, "count": n}),
+            )?;
+        }
+        Ok(())
+    })
+}
+
+fn orphans(db: &Database, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec!["claim", "doc", "status", "since", "why", "text"])
+        .optional(&["since", "doc"]);
+    let rows = db.orphans()?;
+    stream_rows(format, &t, |sink| {
+        for r in &rows {
+            let cells = [
+                r.id.to_string(),
+                r.document_id.to_string(),
+                r.status.clone(),
+                r.since.clone().unwrap_or_default(),
+                r.note.clone().unwrap_or_default(),
+                r.text.clone(),
+            ];
+            sink(&cells, &|| json!(r))?;
+        }
+        Ok(())
     })
 }

@@ -11,7 +11,7 @@ use claimtrace::store::{ClaimSort, Database, FlagRequest, ReviewRequest};
 use claimtrace::table::{self, Format, Table};
 
 use super::claims::{mark, FilterArgs};
-use super::{emit, parse_format, DbArgs};
+use super::{emit, parse_format, usage, DbArgs};
 
 /// Set a claim's status, add a note, or step through claims interactively.
 #[derive(Args, Debug)]
@@ -20,7 +20,8 @@ use super::{emit, parse_format, DbArgs};
     claimtrace review 12 --note 'census table 3.1 checked'\n  \
     claimtrace review 12 --status false --if-status in_review   # refused if someone changed it\n  \
     claimtrace review --next --unsourced                         # interactive, in a terminal\n\n\
-    Statuses: unverified, in_review, verified, false, misleading, contested, unverifiable"
+    claimtrace review --next --status needs_recheck               # verdicts whose text changed\n\n\
+    Statuses: unverified, in_review, verified, false, misleading, contested, unverifiable, needs_recheck"
 )]
 pub struct ReviewArgs {
     /// Claim id (omit with --next)
@@ -62,40 +63,68 @@ pub fn run(args: ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
         return interactive(&args, db);
     }
     let Some(id) = args.id else {
-        bail!("give a claim id, or --next to step through claims");
+        return Err(usage("give a claim id, or --next to step through claims"));
     };
     let status = args.status.as_deref().map(parse_status).transpose()?;
     let expected = args.if_status.as_deref().map(parse_status).transpose()?;
     let reviewer = default_reviewer(args.reviewer.as_deref());
-    let mut db = db.open()?;
-    let entry = match (status, &args.note) {
-        (Some(status), _) => db.review(
-            id,
-            &ReviewRequest {
-                status,
-                note: args.note.clone(),
-                evidence: args.evidence.clone(),
-                reviewer,
-                expected,
-            },
-        )?,
-        (None, Some(note)) if args.evidence.is_empty() => db.note(id, note, &reviewer)?,
-        _ => bail!(
+    if status.is_none() && !args.evidence.is_empty() {
+        return Err(usage(
+            "--evidence goes with a status change: give --status S as well",
+        ));
+    }
+    if status.is_none() && args.note.is_none() {
+        return Err(usage(format!(
             "give --status S (one of: {}) or --note TEXT",
             ClaimStatus::valid_list()
-        ),
+        )));
+    }
+    let mut db = db.open()?;
+    let entry = match status {
+        Some(status) => {
+            if args.note.is_none() && args.evidence.is_empty() {
+                refuse_no_change(&db, id, status)?;
+            }
+            db.review(
+                id,
+                &ReviewRequest {
+                    status,
+                    note: args.note.clone(),
+                    evidence: args.evidence.clone(),
+                    reviewer,
+                    expected,
+                },
+            )?
+        }
+        None => {
+            let note = args.note.as_deref().unwrap_or_default();
+            db.note(id, note, &reviewer)?
+        }
     };
+    let by = table::escape_controls(&entry.reviewer);
     if entry.action == "note" {
-        eprintln!("claim {id}: note added (by {})", entry.reviewer);
+        eprintln!("claim {id}: note added (by {by})");
     } else {
         eprintln!(
-            "claim {id}: {} → {} (by {})",
+            "claim {id}: {} → {} (by {by})",
             entry.from_status.as_deref().unwrap_or("-"),
             entry.to_status.as_deref().unwrap_or("-"),
-            entry.reviewer
         );
     }
     Ok(0)
+}
+
+/// Refuses a review that would log a status the claim already has, with nothing added:
+/// the log is append-only, so such an entry would stay there forever saying nothing.
+fn refuse_no_change(db: &Database, id: i64, status: ClaimStatus) -> anyhow::Result<()> {
+    let current = db.claim(id)?.status;
+    if current == status.as_str() {
+        bail!(
+            "claim {id} is already {current}; nothing to change (add --note TEXT to record \
+             why it stays {current})"
+        );
+    }
+    Ok(())
 }
 
 /// Show a claim's review log.
@@ -110,7 +139,7 @@ pub struct HistoryArgs {
 }
 
 pub fn history(args: HistoryArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let db = db.open()?;
+    let db = db.open_read()?;
     let log = db.history(args.id)?;
     emit(&render_history(&log, args.format))?;
     Ok(0)
@@ -119,7 +148,8 @@ pub fn history(args: HistoryArgs, db: &DbArgs) -> anyhow::Result<i32> {
 pub fn render_history(log: &[ReviewEntry], format: Format) -> String {
     let mut t = Table::new(vec![
         "at", "reviewer", "action", "from", "to", "against", "note", "evidence",
-    ]);
+    ])
+    .optional(&["evidence", "against"]);
     for e in log {
         t.push(vec![
             e.at.clone(),
@@ -214,7 +244,64 @@ pub fn unflag(args: UnflagArgs, db: &DbArgs) -> anyhow::Result<i32> {
 
 /// The keys of interactive review.
 const KEYS: &str =
-    "[v]erified [f]alse [m]isleading [c]ontested [u]nverifiable [i]n review [n]ote [s]kip [q]uit";
+    "[v]erified [f]alse [m]isleading [c]ontested [u]nverifiable [i]n review [n]ote [s]kip [q]uit [?]";
+
+/// What each key does, shown by `?`.
+const HELP: &str = "v  verified: checked and true\r\n\
+    f  false: checked and false\r\n\
+    m  misleading: true in letter, misleading in effect\r\n\
+    c  contested: credible sources disagree (asks for a reason and a competing claim)\r\n\
+    u  unverifiable: cannot be checked with the evidence available\r\n\
+    i  in review: someone is checking it\r\n\
+    n  note: add a note without changing the status\r\n\
+    s  skip to the next claim\r\n\
+    q  quit (also Esc, Ctrl-C)\r\n\
+    ?  this help";
+
+/// The status a key sets.
+fn status_of_key(key: char) -> Option<ClaimStatus> {
+    Some(match key {
+        'v' => ClaimStatus::Verified,
+        'f' => ClaimStatus::False,
+        'm' => ClaimStatus::Misleading,
+        'u' => ClaimStatus::Unverifiable,
+        'i' => ClaimStatus::InReview,
+        'c' => ClaimStatus::Contested,
+        _ => return None,
+    })
+}
+
+/// Shows `message` until a key is pressed.
+fn pause(message: &str) -> anyhow::Result<()> {
+    println!("\r\n{message}\r\npress any key");
+    read_key()?;
+    Ok(())
+}
+
+/// Asks for the competing claim until the answer is empty (none), an existing other
+/// claim, or `q` (give up the flag: `None`).
+fn read_against(db: &Database, id: i64) -> anyhow::Result<Option<Option<i64>>> {
+    loop {
+        let answer = read_line("against claim id (empty for none, q to cancel): ")?;
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Ok(Some(None));
+        }
+        if answer == "q" {
+            return Ok(None);
+        }
+        match answer.parse::<i64>() {
+            Ok(other) if other == id => {
+                print!("\r\na claim cannot contest itself; give another id");
+            }
+            Ok(other) => match db.claim(other) {
+                Ok(_) => return Ok(Some(Some(other))),
+                Err(e) => print!("\r\n{e}"),
+            },
+            Err(_) => print!("\r\n{answer:?} is not a claim id; type a number"),
+        }
+    }
+}
 
 fn interactive(args: &ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -245,6 +332,7 @@ fn interactive(args: &ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
         match read_key()? {
             'q' => break,
             's' => i += 1,
+            '?' => pause(HELP)?,
             'n' => {
                 let note = read_line("note: ")?;
                 if !note.trim().is_empty() {
@@ -252,19 +340,22 @@ fn interactive(args: &ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 }
             }
             key => {
-                let status = match key {
-                    'v' => ClaimStatus::Verified,
-                    'f' => ClaimStatus::False,
-                    'm' => ClaimStatus::Misleading,
-                    'u' => ClaimStatus::Unverifiable,
-                    'i' => ClaimStatus::InReview,
-                    'c' => ClaimStatus::Contested,
-                    _ => continue,
+                let Some(status) = status_of_key(key) else {
+                    pause(&format!("no action on {key:?}; press ? for the keys"))?;
+                    continue;
                 };
+                if status == seen {
+                    pause(&format!(
+                        "claim {id} is already {}; nothing to change",
+                        seen.as_str()
+                    ))?;
+                    continue;
+                }
                 let result = if status == ClaimStatus::Contested {
                     let reason = read_line("reason: ")?;
-                    let against = read_line("against claim id (empty for none): ")?;
-                    let against = against.trim().parse::<i64>().ok();
+                    let Some(against) = read_against(&db, id)? else {
+                        continue;
+                    };
                     db.flag(
                         id,
                         &FlagRequest {
@@ -291,11 +382,8 @@ fn interactive(args: &ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
                         done += 1;
                         i += 1;
                     }
-                    Err(e) => {
-                        // A stale status: show the claim again as it is now.
-                        println!("\r\n{e}\r\npress any key");
-                        read_key()?;
-                    }
+                    // A stale status: show the claim again as it is now.
+                    Err(e) => pause(&e.to_string())?,
                 }
             }
         }
@@ -305,6 +393,7 @@ fn interactive(args: &ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
 }
 
 fn screen(db: &Database, id: i64, n: usize, total: usize) -> anyhow::Result<String> {
+    let esc = table::escape_controls;
     let c = db.claim(id)?;
     let (sentence, start) = db.claim_sentence(id)?;
     let marked = mark(
@@ -312,36 +401,40 @@ fn screen(db: &Database, id: i64, n: usize, total: usize) -> anyhow::Result<Stri
         (c.start - start) as usize,
         (c.end - start) as usize,
         table::use_colour(),
-    );
+    )
+    .replace('\n', "\r\n");
     let mut s = format!(
         "\x1b[2J\x1b[H[{n}/{total}] claim {id}  {}  status: {}  worthiness: {:.2}\r\ndocument {}: {}\r\n\r\n{marked}\r\n\r\nsource: {}\r\n",
         c.claim_type,
         c.status,
         c.worthiness,
         c.document_id,
-        c.document,
-        c.source.as_deref().unwrap_or("none (unsourced)")
+        esc(&c.document),
+        esc(c.source.as_deref().unwrap_or("none (unsourced)"))
     );
     for comp in &c.components {
         s.push_str(&format!(
-            "  {} {:?} = {} {}\r\n",
+            "  {} \"{}\" = {} {}\r\n",
             comp.kind,
-            comp.text,
+            esc(&comp.text),
             comp.value.as_deref().unwrap_or("-"),
-            comp.unit.as_deref().unwrap_or("")
+            esc(comp.unit.as_deref().unwrap_or(""))
         ));
     }
     let log = db.history(id)?;
+    for line in claimtrace::review::recheck_lines(&log) {
+        s.push_str(&format!("{line}\r\n"));
+    }
     if !log.is_empty() {
         s.push_str("history:\r\n");
         for e in log {
             s.push_str(&format!(
                 "  {} {} {} → {} {}\r\n",
                 e.at,
-                e.reviewer,
+                esc(&e.reviewer),
                 e.from_status.unwrap_or_default(),
                 e.to_status.unwrap_or_default(),
-                e.note.unwrap_or_default()
+                esc(&e.note.unwrap_or_default())
             ));
         }
     }

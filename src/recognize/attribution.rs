@@ -31,6 +31,7 @@
 //! source keeps its title. Spans are byte offsets on char boundaries.
 
 mod cues;
+mod learned;
 mod quotes;
 
 use std::cell::RefCell;
@@ -842,6 +843,23 @@ impl<'a> Clause<'a> {
         last
     }
 
+    /// How far a quotation opened at byte `at` may run: to the end of the paragraph,
+    /// at most [`MAX_QUOTATION_BYTES`].
+    fn reach(&self, at: usize) -> usize {
+        reach(self.text, at, self.paragraph.end)
+    }
+
+    /// How far back the opening mark of a quotation closed at byte `at` may lie.
+    fn reach_back(&self, at: usize) -> usize {
+        let mut floor = at
+            .saturating_sub(MAX_QUOTATION_BYTES)
+            .max(self.paragraph.start);
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        floor
+    }
+
     fn span(&self, a: usize, b: usize) -> Span {
         let s = self
             .toks
@@ -860,7 +878,7 @@ impl<'a> Clause<'a> {
         if self.opens_quote(from) {
             if let Some(c) = self.punct(from).and_then(quotes::family) {
                 if let Some(close) =
-                    quotes::find_close(self.text, first.span.start, c, self.paragraph.end)
+                    quotes::find_close(self.text, first.span.start, c, self.reach(first.span.start))
                 {
                     direct = true;
                     // The quotation may end the sentence or run on past it.
@@ -939,7 +957,7 @@ impl<'a> Clause<'a> {
         if quotes::family(open) != Some(fam) || !quotes::opens(self.text, at, c) {
             return content;
         }
-        match quotes::find_close(self.text, at, fam, self.paragraph.end) {
+        match quotes::find_close(self.text, at, fam, self.reach(at)) {
             Some(close) => content.cover(Span::new(at, close)),
             None => content,
         }
@@ -965,7 +983,8 @@ impl<'a> Clause<'a> {
         if let Some(q) = close_quote {
             let t = self.toks.get(q)?;
             let c = t.punct.and_then(quotes::family)?;
-            if let Some(open) = quotes::find_open(self.text, t.span.start, c, self.paragraph.start)
+            if let Some(open) =
+                quotes::find_open(self.text, t.span.start, c, self.reach_back(t.span.start))
             {
                 let span = Span::new(open, t.span.end);
                 return Some((span, true));
@@ -979,6 +998,21 @@ impl<'a> Clause<'a> {
         let span = Span::new(start, end.max(start));
         (!span.is_empty()).then_some((span, false))
     }
+}
+
+/// The longest quotation followed, in bytes. A quotation may run over several sentences
+/// of its paragraph (a quoted paragraph of news copy); a mark left open in a paragraph
+/// of megabytes must not make every relation's content reach its end.
+const MAX_QUOTATION_BYTES: usize = 4 * crate::segment::MAX_SENTENCE_BYTES;
+
+/// The end of the quotation search from byte `at`: `end`, or [`MAX_QUOTATION_BYTES`]
+/// further, on a char boundary.
+fn reach(text: &str, at: usize, end: usize) -> usize {
+    let mut limit = end.min(at.saturating_add(MAX_QUOTATION_BYTES));
+    while limit > at && !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    limit
 }
 
 /// Drops a final period, comma or semicolon (but keeps a closing quotation mark).
@@ -1003,6 +1037,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
     let mut toks = Vec::with_capacity(64);
     let mut quoted: Vec<Span> = Vec::new();
     let mut quoted_for: Option<usize> = None;
+    let mut found_here: Vec<Found> = Vec::new();
     let cue_filter = &SETS.cue_filter;
     for sentence in &ctx.segments.sentences {
         let body = sentence.span.slice(text);
@@ -1023,18 +1058,19 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
             paragraph,
         };
         let mut last_source: Option<Span> = None;
+        found_here.clear();
         // "Pence: Gennifer Flowers won't be at the debate", "PENCE: Well, look, ...".
         if sentence.span.start == paragraph.start {
             if let Some(f) = speaker_label(&clause) {
                 last_source = f.source;
-                out.push(to_mention(text, f));
+                found_here.push(f);
             }
         }
         for (i, tok) in toks.iter().enumerate() {
             if let Some(p) = tok.punct {
                 if matches!(p, '―' | '—') {
                     if let Some(f) = dash_signature(&clause, i) {
-                        out.push(to_mention(text, f));
+                        found_here.push(f);
                     }
                 }
                 continue;
@@ -1055,7 +1091,19 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 };
                 cues::lookup(w)
                     .and_then(|cue| {
+                        if cue.learned && !learned_cue_reads_as_one(&clause, i, cue) {
+                            return None;
+                        }
                         let found = verb_cue(&clause, i, cue, last_source)?;
+                        // "which seemed to be a major success": a belief needs a
+                        // believer, and "which" stands for a thing.
+                        if cue.class == CueClass::Cognition
+                            && i.checked_sub(1)
+                                .and_then(|k| clause.word(k))
+                                .is_some_and(|w| w.eq_ignore_ascii_case("which"))
+                        {
+                            return None;
+                        }
                         // A belief inside a quotation is the quoted speaker's own stance
                         // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
                         // The paragraph's quotations are found only for a relation.
@@ -1079,11 +1127,212 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 if f.source.is_some() {
                     last_source = f.source;
                 }
-                out.push(to_mention(text, f));
+                found_here.push(f);
             }
         }
+        drop_nested_beliefs(text, &mut found_here);
+        bound_contents(text, &mut found_here);
+        out.extend(found_here.drain(..).map(|f| to_mention(text, f)));
     }
     out
+}
+
+/// Drops a belief or intention inside the reported content of a speech relation of
+/// the same sentence: in "Officials said they expect the deal to fail", "expect" is
+/// part of what the officials said, not a relation of its own.
+fn drop_nested_beliefs(text: &str, found: &mut Vec<Found>) {
+    if found.len() < 2 {
+        return;
+    }
+    let class = |f: &Found| {
+        let word = f.cue.slice(text).split(' ').next().unwrap_or("");
+        cues::lookup(&word.to_ascii_lowercase()).map(|c| c.class)
+    };
+    let speech: Vec<Span> = found
+        .iter()
+        .filter(|f| class(f) == Some(CueClass::Speech))
+        .filter_map(|f| f.content)
+        .collect();
+    if speech.is_empty() {
+        return;
+    }
+    // A parenthesis inside the content is the writer's aside, not the speaker's words:
+    // "(all three countries consider Iran the main factor of regional instability)".
+    let in_aside = |content: Span, cue: Span| {
+        text.get(content.start..cue.start)
+            .and_then(|before| before.rfind(['(', ')']))
+            .is_some_and(|k| text.as_bytes().get(content.start + k) == Some(&b'('))
+    };
+    found.retain(|f| {
+        class(f) != Some(CueClass::Cognition)
+            || !speech
+                .iter()
+                .any(|&c| c.contains(f.cue) && !in_aside(c, f.cue))
+    });
+}
+
+/// Stops each relation's reported (not quoted) content at the next relation of its
+/// sentence: "X said A, and Y said B" gives X the content "A", and "“...”, X said
+/// A, Y said." gives Y the content "A". One relation may open the content ("X said
+/// that Y claimed Z" keeps "that Y claimed Z" for X); the one after it ends it. So no
+/// content holds more than two relations, and the output grows with the text, not
+/// with the number of relations times the sentence.
+fn bound_contents(text: &str, found: &mut [Found]) {
+    if found.len() < 2 {
+        return;
+    }
+    // Where each relation begins (its source when that comes first) and where its cue
+    // ends, in the order of the cues.
+    let mut heads: Vec<(usize, usize, usize)> = found
+        .iter()
+        .map(|f| {
+            let head = f
+                .source
+                .filter(|s| s.start < f.cue.start)
+                .map_or(f.cue.start, |s| s.start);
+            (f.cue.start, head, f.cue.end)
+        })
+        .collect();
+    heads.sort_unstable();
+    for f in found.iter_mut() {
+        let Some(content) = f.content.filter(|_| !f.direct) else {
+            continue;
+        };
+        let bounded = if content.start >= f.cue.end {
+            forward_bound(text, &heads, content)
+        } else if content.end <= f.cue.start {
+            backward_bound(text, &heads, content)
+        } else {
+            content
+        };
+        f.content = (!bounded.is_empty()).then_some(bounded);
+    }
+}
+
+/// A forward content cut before the second relation whose cue lies inside it, or
+/// before the first when that one does not open the content.
+fn forward_bound(text: &str, heads: &[(usize, usize, usize)], content: Span) -> Span {
+    let first = heads.partition_point(|&(cue, _, _)| cue <= content.start);
+    let mut inside = heads
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&(cue, _, _)| cue < content.end);
+    let opens = |head: usize| {
+        let lead = text.get(content.start..head).unwrap_or("x").trim();
+        lead.is_empty() || lead.eq_ignore_ascii_case("that")
+    };
+    let cut = match inside.next() {
+        Some(&(_, head, _)) if opens(head) => inside.next().map(|&(_, head, _)| head),
+        Some(&(_, head, _)) => Some(head),
+        None => None,
+    };
+    match cut {
+        Some(end) if end > content.start => trim_content(text, Span::new(content.start, end)),
+        Some(_) => Span::new(content.start, content.start),
+        None => content,
+    }
+}
+
+/// A backward content started after the cue of the last relation inside it.
+fn backward_bound(text: &str, heads: &[(usize, usize, usize)], content: Span) -> Span {
+    let before = heads.partition_point(|&(cue, _, _)| cue < content.end);
+    let last_end = heads
+        .get(..before)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .map(|&(_, _, end)| end)
+        .find(|&end| end > content.start && end <= content.end);
+    match last_end {
+        Some(start) => trim_content(text, Span::new(start, content.end)),
+        None => content,
+    }
+}
+
+/// Drops the punctuation, white space and conjunction left at either edge of a content
+/// cut at another relation (", and", "; but").
+fn trim_content(text: &str, span: Span) -> Span {
+    let edge = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '—' | '–');
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches(edge).len();
+    let mut t = s.trim_start_matches(edge).trim_end_matches(edge);
+    while let Some((rest, last)) = t.rsplit_once(char::is_whitespace) {
+        if !lower_ascii_eq(last, &["and", "but", "or", "while", "as"]) {
+            break;
+        }
+        t = rest.trim_end_matches(edge);
+    }
+    let start = span.start + lead;
+    Span::new(start, start + t.len())
+}
+
+/// "It was reported that ...", "it is widely believed that ...": a passive without an
+/// agent reports content whose source the sentence does not name, a relation with a
+/// null source (PolNeAR annotates it so).
+fn agentless_passive(
+    c: &Clause,
+    i: usize,
+    cue: Cue,
+    prev_word: Option<&str>,
+    be: bool,
+) -> Option<Found> {
+    if !(be && cue.form == Form::Past && prev_word.is_some_and(|w| w.eq_ignore_ascii_case("it"))) {
+        return None;
+    }
+    if c.word(i + 1) != Some("that") {
+        return None;
+    }
+    let (content, direct) = c.content_forward(i + 1)?;
+    Some(Found {
+        source: None,
+        cue: c.span(i, i),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// Whether a verb of the learned lexicon is a cue where it stands: a cognition verb
+/// needs a complement after it ([`complement_follows`]); a past form followed by a
+/// preposition is a participle modifying a noun ("the agreements previously
+/// concluded in 2020"), not a report.
+fn learned_cue_reads_as_one(c: &Clause, i: usize, cue: Cue) -> bool {
+    if cue.class == CueClass::Cognition {
+        return complement_follows(c, i);
+    }
+    let preposition = c.word(i + 1).is_some_and(|w| {
+        lower_ascii_eq(
+            w,
+            &[
+                "in", "on", "at", "by", "during", "for", "from", "with", "under", "between",
+            ],
+        )
+    });
+    !(cue.form == Form::Past && preposition)
+}
+
+/// Whether a clause, an infinitive or a quotation follows the cue at token `i`
+/// ("found that", "seemed to", "urged: “...”", "questioned whether"). A learned
+/// cognition verb is a cue only then: with a noun phrase after it it reports no
+/// content ("the signs echo the Georgian scenario", "agreements concluded in 2020").
+fn complement_follows(c: &Clause, i: usize) -> bool {
+    let mut k = i + 1;
+    // "said repeatedly that", "concluded last week that".
+    while c
+        .word(k)
+        .is_some_and(|w| w.ends_with("ly") || is_time_word(w))
+    {
+        k += 1;
+    }
+    match c.word(k) {
+        Some(w) => lower_ascii_eq(
+            w,
+            &[
+                "that", "to", "whether", "if", "how", "what", "why", "who", "when",
+            ],
+        ),
+        None => c.punct(k) == Some(':') || c.opens_quote(k) || c.punct(k) == Some(','),
+    }
 }
 
 /// Labels that head a paragraph with a colon but name no source.
@@ -1145,8 +1394,9 @@ fn speaker_label(c: &Clause) -> Option<Found> {
     }
     let (content, direct) = c.content_forward(j + 1)?;
     // A label speaks for the whole paragraph of a transcript.
-    let content = if c.paragraph.end > content.end && c.paragraph.start == c.sentence.start {
-        trim_end_punct(c.text, Span::new(content.start, c.paragraph.end))
+    let end = c.reach(content.start);
+    let content = if end > content.end && c.paragraph.start == c.sentence.start {
+        trim_end_punct(c.text, Span::new(content.start, end))
     } else {
         content
     };
@@ -1165,14 +1415,15 @@ fn dash_signature(c: &Clause, i: usize) -> Option<Found> {
         return None;
     }
     let dash = c.toks.get(i)?.span;
-    let before = c.text.get(c.paragraph.start..dash.start)?.trim_end();
+    let floor = c.reach_back(dash.start);
+    let before = c.text.get(floor..dash.start)?.trim_end();
     let q = before.chars().next_back()?;
     let fam = quotes::family(q)?;
-    let q_at = c.paragraph.start + before.len() - q.len_utf8();
+    let q_at = floor + before.len() - q.len_utf8();
     if !quotes::closes(c.text, q_at, q) {
         return None;
     }
-    let open = quotes::find_open(c.text, q_at, fam, c.paragraph.start)?;
+    let open = quotes::find_open(c.text, q_at, fam, c.reach_back(q_at))?;
     let src_end = c.np_forward(i + 1, 5)?;
     Some(Found {
         source: Some(c.span(i + 1, src_end)),
@@ -1199,7 +1450,8 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         if !quotes::opens(text, at, c) {
             continue;
         }
-        match quotes::find_close(text, at, fam, paragraph.end) {
+        let limit = reach(text, at, paragraph.end);
+        match quotes::find_close(text, at, fam, limit) {
             Some(close) => {
                 if fam != quotes::Family::Single || close - at >= 40 {
                     out.push(Span::new(at, close));
@@ -1207,8 +1459,11 @@ fn quotations(text: &str, paragraph: Span, out: &mut Vec<Span>) {
                 from = close - paragraph.start;
             }
             None if fam != quotes::Family::Single => {
-                out.push(Span::new(at, paragraph.end));
-                break;
+                out.push(Span::new(at, limit));
+                if limit == paragraph.end {
+                    break;
+                }
+                from = limit - paragraph.start;
             }
             None => {}
         }
@@ -1449,7 +1704,12 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     }
     // A noun or an adjective, not a verb: "the states", "his plans", "Trump's claims".
     if let Some(w) = prev_word {
-        if cues::contains(&SETS.noun_context, w) && !(be && cue.form == Form::Past) {
+        // "An official said", "a Homeland Security Department official said": a word
+        // for people is the subject of a past form, not an adjective ("official
+        // reports").
+        let person_said = cue.form == Form::Past && cues::contains(&SETS.people_words, w);
+        if cues::contains(&SETS.noun_context, w) && !(be && cue.form == Form::Past) && !person_said
+        {
             return None;
         }
         if is_possessive(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b',') {
@@ -1470,6 +1730,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     if cue.form == Form::ThirdPerson
         && c.word(i)
             .is_some_and(|w| cues::contains(&SETS.plural_nouns, w))
+        && !named_after_comma(c, subj)
         && (matches!(c.punct(after), Some('.' | ')' | ']' | '–' | '—'))
             || c.word(after)
                 .is_some_and(|w| cues::contains(&SETS.noun_followers, w))
@@ -1487,6 +1748,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         })
     {
         return None;
+    }
+    if let Some(found) = agentless_passive(c, i, cue, prev_word, be) {
+        return Some(found);
     }
     let subject_like = prev_word.is_some_and(|w| {
         cues::contains(&SETS.pronouns, w)
@@ -1692,10 +1956,49 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
 
 /// `CONTENT, CUE SOURCE.`: the cue right after a comma or a closing quotation mark
 /// at `subj`, a named source after it, and the sentence ending there.
+/// Whether the words ending at token `subj` are a capitalised name right after a
+/// comma: "..., The Wall Street Journal reports." reads "reports" as the verb of an
+/// inverted attribution, not as a plural noun.
+fn named_after_comma(c: &Clause, subj: Option<usize>) -> bool {
+    let Some(mut k) = subj else {
+        return false;
+    };
+    let mut names = 0;
+    while c.word(k).is_some_and(is_capitalised) && names < 8 {
+        names += 1;
+        match k.checked_sub(1) {
+            Some(p) => k = p,
+            None => return false,
+        }
+    }
+    names > 0 && c.punct(k) == Some(',')
+}
+
+/// Whether an apposition starting at token `k` ends the sentence: "..., said John
+/// Smith, a spokesman." The source is the name before it.
+fn apposition_ends(c: &Clause, k: usize) -> bool {
+    let Some(first) = c.word(k) else {
+        return false;
+    };
+    if !lower_ascii_eq(first, &["a", "an", "the", "his", "her", "its", "their"]) {
+        return false;
+    }
+    c.np_forward(k, 8)
+        .is_some_and(|end| match c.punct(end + 1) {
+            None => end + 1 >= c.toks.len(),
+            Some(p) => matches!(p, '.' | '!' | '?'),
+        })
+}
+
 fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> Option<Found> {
     let j = subj?;
     let quoted = c.closes_quote(j) || (c.punct(j) == Some(',') && j > 0 && c.closes_quote(j - 1));
     if !(quoted || c.punct(j) == Some(',')) {
+        return None;
+    }
+    // "Donna Rawlings, 59, of Ashton, who watched, said the event ...": the name that
+    // opens the sentence is the subject, and what follows the cue its content.
+    if !quoted && opening_name(c, j).is_some() {
         return None;
     }
     // The source is named: "said Smith", "said the minister", not "accused Moscow of".
@@ -1708,7 +2011,7 @@ fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> O
     let closes = match c.punct(src_end + 1) {
         None => src_end + 1 >= c.toks.len(),
         Some('.' | '!' | '?' | ';') => true,
-        Some(',') => quoted,
+        Some(',') => quoted || apposition_ends(c, src_end + 2),
         Some(_) => false,
     };
     if !closes {
@@ -1781,52 +2084,83 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
         let s = c.np_back(end, 10)?;
         return Some((s, end));
     }
-    // "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated": step back
-    // over a parenthetical between two commas.
     if c.punct(end) == Some(',') {
-        let mut j = end;
-        let mut n = 0;
-        while j > 0 && n < 16 {
-            j -= 1;
-            n += 1;
-            if c.punct(j) == Some(',') {
-                let head_end = j.checked_sub(1)?;
-                c.word(head_end)?;
-                let s = c.np_back(head_end, 8)?;
-                // An appositive role ("Sergei Mironov, leader of the party,") belongs to
-                // the source; a participle or prepositional phrase does not.
-                let first = c.word(j + 1).unwrap_or("");
-                let role = !first.ends_with("ing")
-                    && !lower_ascii_eq(
-                        first,
-                        &[
-                            "in",
-                            "on",
-                            "at",
-                            "for",
-                            "with",
-                            "after",
-                            "during",
-                            "according",
-                            "however",
-                            "though",
-                            "meanwhile",
-                            "speaking",
-                            "by",
-                            "from",
-                            "as",
-                            "like",
-                        ],
-                    );
-                let e = if role { end - 1 } else { head_end };
-                return Some((s, e));
-            }
-            if matches!(c.punct(j), Some('.' | ';' | ':')) {
-                return None;
-            }
+        return parenthetical_subject(c, end).or_else(|| opening_name(c, end));
+    }
+    None
+}
+
+/// "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated": the subject
+/// before a parenthetical between two commas (`end` is the second comma).
+fn parenthetical_subject(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    let mut n = 0;
+    while j > 0 && n < 16 {
+        j -= 1;
+        n += 1;
+        if c.punct(j) == Some(',') {
+            let head_end = j.checked_sub(1)?;
+            c.word(head_end)?;
+            let s = c.np_back(head_end, 8)?;
+            // An appositive role ("Sergei Mironov, leader of the party,") belongs to
+            // the source; a participle or prepositional phrase does not.
+            let first = c.word(j + 1).unwrap_or("");
+            let role = !first.ends_with("ing")
+                && !lower_ascii_eq(
+                    first,
+                    &[
+                        "in",
+                        "on",
+                        "at",
+                        "for",
+                        "with",
+                        "after",
+                        "during",
+                        "according",
+                        "however",
+                        "though",
+                        "meanwhile",
+                        "speaking",
+                        "by",
+                        "from",
+                        "as",
+                        "like",
+                    ],
+                );
+            let e = if role { end - 1 } else { head_end };
+            return Some((s, e));
+        }
+        if matches!(c.punct(j), Some('.' | ';' | ':')) {
+            return None;
         }
     }
     None
+}
+
+/// "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony, said ...": a
+/// name opening the sentence, then a comma and its appositions and relative clauses up
+/// to the comma `end` before the cue. The name is the subject when no other cue stands
+/// between.
+fn opening_name(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    let mut s = 0;
+    while c.is_quote(s) {
+        s += 1;
+    }
+    let first = c.word(s)?;
+    if !is_capitalised(first) || cues::contains(&SETS.fronted, first) || end > s + 40 {
+        return None;
+    }
+    let e = c.np_forward(s, 6)?;
+    let names_only = (s..=e).all(|k| c.word(k).is_some_and(is_capitalised) || c.punct(k).is_some());
+    if !names_only || c.punct(e + 1) != Some(',') || e + 1 >= end {
+        return None;
+    }
+    let cue_between = (e + 2..end).any(|k| {
+        c.word(k)
+            .and_then(cues::lookup)
+            .is_some_and(|cue| cue.class == CueClass::Speech)
+    });
+    (!cue_between).then_some((s, e))
 }
 
 /// The subject at the start of the sentence, for a participial cue with no earlier
@@ -2403,6 +2737,150 @@ mod tests {
         rels.iter()
             .find(|r| r.1 == cue)
             .unwrap_or_else(|| panic!("no relation with cue {cue:?} in {rels:?}"))
+    }
+
+    #[test]
+    fn officials_said_a_and_analysts_said_b_each_keep_their_own_content() {
+        let r = relations(
+            "Officials said exports rose 3 percent, and analysts said imports fell 4 percent.",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Officials"));
+        assert_eq!(r[0].2.as_deref(), Some("exports rose 3 percent"));
+        assert_eq!(r[1].0.as_deref(), Some("analysts"));
+        assert_eq!(r[1].2.as_deref(), Some("imports fell 4 percent"));
+    }
+
+    #[test]
+    fn he_said_that_she_claimed_keeps_the_nested_relation_in_the_content() {
+        let r = relations("He said that she claimed the vote was rigged.");
+        let (_, _, content, _) = one(&r, "said");
+        assert_eq!(
+            content.as_deref(),
+            Some("that she claimed the vote was rigged")
+        );
+    }
+
+    #[test]
+    fn he_said_she_said_run_on_gives_each_relation_a_short_content() {
+        let text = "he said, she said. ".repeat(300);
+        let r = relations(&text);
+        assert!(r.len() >= 300, "{}", r.len());
+        for (_, _, content, _) in &r {
+            let len = content.as_ref().map_or(0, String::len);
+            assert!(len <= "she said. he said".len(), "{content:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_closing_a_megabyte_later_is_not_followed_past_the_limit() {
+        let text = format!(
+            "He said: “{}” It ended.",
+            "We rose in May and fell in June. ".repeat(2000)
+        );
+        let r = relations(&text);
+        let (_, _, content, _) = one(&r, "said");
+        let len = content.as_ref().map_or(0, String::len);
+        assert!(len > 0 && len <= MAX_QUOTATION_BYTES, "{len}");
+    }
+
+    #[test]
+    fn trump_defended_and_clinton_dismissed_are_learned_speech_cues() {
+        let r = relations("Donald Trump defended his early-morning tweets on Friday.");
+        let (source, _, _, _) = one(&r, "defended");
+        assert_eq!(source.as_deref(), Some("Donald Trump"));
+        let r = relations("Rival Hillary Clinton had dismissed the complaint.");
+        assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn the_agreements_previously_concluded_in_2020_report_nothing() {
+        let r =
+            relations("The treaty revises the agreements previously concluded in 2020 and 2022.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn the_early_signs_echo_the_georgian_scenario_but_officials_echoed_that() {
+        assert!(relations("The early signs of pressure echo the Georgian scenario.").is_empty());
+        let r = relations("Officials echoed that the talks had stalled.");
+        assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn which_seemed_to_be_a_major_success_has_no_believer() {
+        let r = relations("It was the deal of August 2024, which seemed to be a major success.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn an_official_said_and_a_homeland_security_department_official_said_friday() {
+        let r = relations("An official said that 40 people were killed.");
+        assert_eq!(one(&r, "said").0.as_deref(), Some("An official"));
+        let r = relations(
+            "Separately, a Homeland Security Department official said Friday that hackers \
+             have targeted more than 20 states.",
+        );
+        assert_eq!(
+            one(&r, "said").0.as_deref(),
+            Some("a Homeland Security Department official")
+        );
+    }
+
+    #[test]
+    fn the_wall_street_journal_reports_after_the_content() {
+        let r =
+            relations("The company lost $3 billion last year, The Wall Street Journal reports.");
+        let (source, _, content, _) = one(&r, "reports");
+        assert_eq!(source.as_deref(), Some("The Wall Street Journal"));
+        assert_eq!(
+            content.as_deref(),
+            Some("The company lost $3 billion last year")
+        );
+    }
+
+    #[test]
+    fn said_john_smith_a_spokesman_names_the_source_before_the_apposition() {
+        let r = relations("The plant will close in May, said John Smith, a spokesman.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("John Smith"));
+        assert_eq!(content.as_deref(), Some("The plant will close in May"));
+    }
+
+    #[test]
+    fn donna_rawlings_59_of_ashton_who_watched_said_the_event() {
+        let r = relations(
+            "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a \
+             screen on the Mall, said the event brought back memories.",
+        );
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Donna Sampson Rawlings"));
+        assert_eq!(content.as_deref(), Some("the event brought back memories"));
+        // A quotation before the comma keeps the inverted reading.
+        let r = relations("“We rose,” said the minister.");
+        assert_eq!(one(&r, "said").0.as_deref(), Some("the minister"));
+    }
+
+    #[test]
+    fn it_was_reported_that_has_a_null_source() {
+        let r = relations("It was reported that 300 people attended.");
+        let (source, _, content, _) = one(&r, "reported");
+        assert_eq!(source.as_deref(), None);
+        assert_eq!(content.as_deref(), Some("that 300 people attended"));
+        assert!(relations("It was expected to rain.").is_empty());
+    }
+
+    #[test]
+    fn officials_said_they_expect_the_deal_to_fail_is_one_relation() {
+        let r = relations("Officials said they expect the deal to fail next year.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "said");
+        // An aside in parentheses is the writer's, and its belief stands.
+        let r = relations(
+            "According to The Jerusalem Post, talks centred on a partnership (all three \
+             countries consider Iran the main threat) and sanctions.",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
     }
 
     #[test]

@@ -168,6 +168,17 @@ pub struct Figure {
     pub modifier: Option<FigureMod>,
     /// What the figure counts ("600,000 Azerbaijanis" → "Azerbaijanis").
     pub subject: Option<Span>,
+    /// Why a desk would not check this figure ("small count", "margin of error"), or
+    /// `None` when it is checkable (CLAIMS.md, "Figures").
+    pub not_checkable: Option<&'static str>,
+}
+
+impl Figure {
+    /// True when a desk would check this figure against a record: `report unsourced`
+    /// lists only these.
+    pub fn is_checkable(&self) -> bool {
+        self.not_checkable.is_none()
+    }
 }
 
 /// TIMEX3 `type`.
@@ -314,6 +325,25 @@ pub struct Recognised {
     pub anchor: Option<Anchor>,
 }
 
+/// A test of whether a span lies inside one of `spans`, in O(log n) a query: the spans
+/// sorted by start with the running maximum of their ends (a span inside one of them is
+/// inside the one that reaches furthest among those starting at or before it).
+fn covering_spans(mut spans: Vec<Span>) -> impl Fn(Span) -> bool {
+    spans.sort_unstable_by_key(|s| s.start);
+    let mut reach = 0;
+    let ends: Vec<usize> = spans
+        .iter()
+        .map(|s| {
+            reach = reach.max(s.end);
+            reach
+        })
+        .collect();
+    move |span: Span| {
+        let before = spans.partition_point(|s| s.start <= span.start);
+        before > 0 && ends[before - 1] >= span.end
+    }
+}
+
 /// Runs every recogniser and resolves conflicts between them.
 pub fn recognise(ctx: &Context) -> Recognised {
     let (dates, anchor) = dates::recognise(ctx);
@@ -323,16 +353,33 @@ pub fn recognise(ctx: &Context) -> Recognised {
         Vec::with_capacity(dates.len() + figures.len() + attributions.len());
     // A figure inside a temporal expression is part of the date ("the 44-day war",
     // "27 June 2025"), not a quantity of its own.
-    mentions.extend(
-        figures
-            .into_iter()
-            .filter(|f| !dates.iter().any(|d| d.span.contains(f.span))),
-    );
+    let inside_a_date = covering_spans(dates.iter().map(|d| d.span).collect());
+    mentions.extend(figures.into_iter().filter(|f| !inside_a_date(f.span)));
     mentions.extend(dates);
     mentions.extend(attributions);
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.kind()));
     Recognised {
         mentions,
         anchor: Some(anchor),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "the 44-day war ended on 27 June 2025 with 600,000 displaced": the figures
+    /// inside a date ("44", "27", "2025") are the date's, "600,000" is not.
+    #[test]
+    fn figures_inside_the_44_day_war_and_27_june_2025_are_the_dates() {
+        let inside = covering_spans(vec![Span::new(24, 36), Span::new(4, 14), Span::new(4, 8)]);
+        assert!(inside(Span::new(4, 6)));
+        assert!(inside(Span::new(24, 26)));
+        assert!(inside(Span::new(32, 36)));
+        assert!(!inside(Span::new(42, 49)));
+        assert!(!inside(Span::new(12, 26)));
+        assert!(!inside(Span::new(0, 2)));
+        let none = covering_spans(Vec::new());
+        assert!(!none(Span::new(0, 1)));
     }
 }

@@ -148,6 +148,7 @@ mod tests {
             status: "unverified".into(),
             anchor_state: "anchored".into(),
             source: None,
+            source_canonical: None,
             components: Vec::new(),
         }
     }
@@ -166,6 +167,7 @@ mod tests {
             value: Some("5".into()),
             unit: Some("percent".into()),
             modifier: None,
+            not_checkable: None,
         });
         let html = article(text, &[c], &[], ClaimLink::None).0;
         assert!(!html.contains("<script>"), "{html}");

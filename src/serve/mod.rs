@@ -65,7 +65,6 @@ pub enum ServeError {
 
 /// What every worker shares.
 struct State {
-    db: PathBuf,
     token: Option<String>,
     reviewer: String,
     /// Secret for CSRF tokens, new at each start.
@@ -76,6 +75,7 @@ struct State {
 
 /// A bound server, ready to run.
 pub struct Server {
+    first: Database,
     http: Arc<tiny_http::Server>,
     state: Arc<State>,
     threads: usize,
@@ -92,16 +92,18 @@ impl Server {
         } else if !config.bind.ip().is_loopback() {
             return Err(ServeError::NeedsToken(config.bind));
         }
-        Database::open(&config.db)?;
+        // The one `Database::open` of the process: the workers' connections are opened
+        // from it (see `Database::open_again`).
+        let first = Database::open(&config.db)?;
         let http = tiny_http::Server::http(config.bind).map_err(|e| ServeError::Bind {
             addr: config.bind,
             reason: e.to_string(),
         })?;
         let addr = http.server_addr().to_ip().unwrap_or(config.bind);
         Ok(Server {
+            first,
             http: Arc::new(http),
             state: Arc::new(State {
-                db: config.db,
                 token: config.token.map(|t| t.trim().to_string()),
                 reviewer: config.reviewer,
                 secret: random_bytes(),
@@ -120,8 +122,12 @@ impl Server {
     /// Serves until the process ends.
     pub fn run(self) -> Result<(), ServeError> {
         let mut workers = Vec::new();
-        for _ in 0..self.threads {
-            let db = Database::open(&self.state.db)?;
+        let mut connections = Vec::new();
+        for _ in 1..self.threads {
+            connections.push(self.first.open_again()?);
+        }
+        connections.push(self.first);
+        for db in connections {
             let http = Arc::clone(&self.http);
             let state = Arc::clone(&self.state);
             workers.push(std::thread::spawn(move || worker(&http, &state, db)));

@@ -479,7 +479,7 @@ fn history(log: &[ReviewEntry]) -> Markup {
 }
 
 pub(super) fn report_unsourced(db: &Database, req: &Request) -> Result<Response, Fail> {
-    let rows = db.unsourced_figures(None)?;
+    let rows = super::report::unsourced_rows(db, None)?;
     let body = html! {
         h1 { "Unsourced figures" }
         p.meta { (rows.len()) " figure(s) nobody is quoted for, by document, most check-worthy claim first" @if rows.len() > ROWS_PER_PAGE * 5 { " (the first " (ROWS_PER_PAGE * 5) " shown)" } }
@@ -492,7 +492,7 @@ pub(super) fn report_unsourced(db: &Database, req: &Request) -> Result<Response,
 }
 
 pub(super) fn report_contested(db: &Database, req: &Request) -> Result<Response, Fail> {
-    let rows = db.contested()?;
+    let rows = super::report::contested_rows(db)?;
     let body = html! {
         h1 { "Contested claims" }
         (super::report::contested_table(&rows, true))
@@ -504,7 +504,7 @@ pub(super) fn report_contested(db: &Database, req: &Request) -> Result<Response,
 }
 
 pub(super) fn report_status(db: &Database, req: &Request) -> Result<Response, Fail> {
-    let rows = db.status_counts()?;
+    let rows = super::report::status_rows(db)?;
     let body = html! {
         h1 { "Claims by status" }
         (super::report::status_table(&rows))

@@ -7,7 +7,39 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use super::highlight::{self, ClaimLink};
 use super::STYLE;
 use crate::review::ClaimStatus;
-use crate::store::{ClaimFilter, ContestedClaim, Database, Result, StatusCount, UnsourcedFigure};
+use crate::store::{
+    ClaimFilter, ContestedClaim, Database, Result, StatusCount, StoreError, UnsourcedFigure,
+};
+
+/// Every checkable unsourced figure (of one document), as the store streams them.
+pub fn unsourced_rows(db: &Database, document: Option<i64>) -> Result<Vec<UnsourcedFigure>> {
+    let mut rows = Vec::new();
+    db.each_unsourced_figure(document, false, |r| {
+        rows.push(r);
+        Ok::<_, StoreError>(())
+    })?;
+    Ok(rows)
+}
+
+/// Every contested claim.
+pub fn contested_rows(db: &Database) -> Result<Vec<ContestedClaim>> {
+    let mut rows = Vec::new();
+    db.each_contested(|r| {
+        rows.push(r);
+        Ok::<_, StoreError>(())
+    })?;
+    Ok(rows)
+}
+
+/// Claim counts by document, status and type.
+pub fn status_rows(db: &Database) -> Result<Vec<StatusCount>> {
+    let mut rows = Vec::new();
+    db.each_status_count(|r| {
+        rows.push(r);
+        Ok::<_, StoreError>(())
+    })?;
+    Ok(rows)
+}
 
 /// A whole HTML document around `body`.
 pub fn document(title: &str, body: Markup) -> String {
@@ -112,7 +144,7 @@ pub fn unsourced(db: &Database, document_id: Option<i64>) -> Result<String> {
     if let Some(d) = document_id {
         db.document_text(d)?;
     }
-    let rows = db.unsourced_figures(document_id)?;
+    let rows = unsourced_rows(db, document_id)?;
     Ok(document(
         "Unsourced figures",
         html! {
@@ -124,7 +156,7 @@ pub fn unsourced(db: &Database, document_id: Option<i64>) -> Result<String> {
 }
 
 pub fn contested(db: &Database) -> Result<String> {
-    let rows = db.contested()?;
+    let rows = contested_rows(db)?;
     Ok(document(
         "Contested claims",
         html! { h1 { "Contested claims" } (contested_table(&rows, false)) },
@@ -132,7 +164,7 @@ pub fn contested(db: &Database) -> Result<String> {
 }
 
 pub fn status(db: &Database) -> Result<String> {
-    let rows = db.status_counts()?;
+    let rows = status_rows(db)?;
     Ok(document(
         "Claims by status",
         html! { h1 { "Claims by status" } (status_table(&rows)) },
@@ -162,7 +194,7 @@ pub fn articles(db: &Database, document_id: Option<i64>) -> Result<String> {
             ..ClaimFilter::default()
         })?;
         let sources = db.claim_sources(id, None)?;
-        unsourced.extend(db.unsourced_figures(Some(id))?);
+        unsourced.extend(unsourced_rows(db, Some(id))?);
         body.push_str(
             &html! {
                 section id={ "d" (id) } {
@@ -181,8 +213,7 @@ pub fn articles(db: &Database, document_id: Option<i64>) -> Result<String> {
         );
     }
     let ids_set: std::collections::HashSet<i64> = ids.iter().copied().collect();
-    let contested: Vec<_> = db
-        .contested()?
+    let contested: Vec<_> = contested_rows(db)?
         .into_iter()
         .filter(|c| ids_set.contains(&c.document_id))
         .collect();

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::{json, Map, Value};
 
-use super::review::append;
+use super::review::{append, claim_state};
 use super::{now, of_document, Database, Result, StoreError, ID_SPAN};
 use crate::annotations::{
     self, claim_key, claim_line, line_of, split_ref, AnchorState, AnnotationError, AnnotationFile,
@@ -78,6 +78,8 @@ pub struct ImportedFile {
 pub struct Reanchored {
     pub moved: usize,
     pub orphaned: usize,
+    /// Moved claims whose verdict lapsed to `needs_recheck`.
+    pub rechecks: usize,
 }
 
 struct DocRow {
@@ -415,6 +417,7 @@ fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecor
                 note: e.note,
                 evidence: e.evidence,
                 against: e.against.map(|id| refs.name(id)).transpose()?,
+                reviewed: e.reviewed,
             });
         }
         out.push((
@@ -450,16 +453,20 @@ impl Database {
 
     /// One document with all its claims, as an annotation file.
     pub fn annotation_file(&self, document_id: i64) -> Result<AnnotationFile> {
+        Ok(self.annotation_file_with_ids(document_id)?.0)
+    }
+
+    /// A document's annotation file, with the database id of each of its claims (in the
+    /// order of its claims).
+    pub fn annotation_file_with_ids(&self, document_id: i64) -> Result<(AnnotationFile, Vec<i64>)> {
         let doc = doc_row(&self.conn, document_id)?;
-        let claims = claim_records(&self.conn, &doc)?
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect();
-        Ok(AnnotationFile {
+        let (ids, claims) = claim_records(&self.conn, &doc)?.into_iter().unzip();
+        let file = AnnotationFile {
             claimtrace_annotations: annotations::FORMAT_VERSION,
             document: doc.record,
             claims,
-        })
+        };
+        Ok((file, ids))
     }
 
     /// Every mention of a document, in document order.
@@ -715,7 +722,7 @@ impl Database {
                 .review_log
                 .iter()
                 .zip(&c.review_log)
-                .take_while(|(a, b)| a == b)
+                .take_while(|(a, b)| same_entry(a, b))
                 .count();
             if common < old.review_log.len() {
                 let e = &old.review_log[common];
@@ -776,6 +783,17 @@ impl Database {
         }
         Ok(None)
     }
+}
+
+/// Whether a file's log entry is the stored one. A file written before entries recorded
+/// the claim they judged (schema version 3) matches the stored entry without it.
+fn same_entry(stored: &LogRecord, file: &LogRecord) -> bool {
+    stored == file
+        || (file.reviewed.is_none()
+            && LogRecord {
+                reviewed: None,
+                ..stored.clone()
+            } == *file)
 }
 
 /// A file that passed its checks.
@@ -1155,6 +1173,7 @@ fn write_reviews(
                 note: e.note.clone(),
                 evidence: e.evidence.clone(),
                 against,
+                reviewed: e.reviewed.clone(),
             };
             append(tx, id, &entry)?;
             added += 1;
@@ -1252,6 +1271,7 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
     let at = now();
     let mut done = Reanchored::default();
     for (c, span, sel) in claims {
+        let before = claim_state(tx, c.id)?;
         let placement = if c.anchor_state != "orphan" && target.at_position(span, &sel) {
             target.place(span, &sel)
         } else {
@@ -1345,9 +1365,7 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                     method.as_str()
                 );
                 if method == crate::reanchor::Method::Fuzzy {
-                    note.push_str(&format!(
-                        " (similarity {score:.2}); the text changed, re-check the verdict"
-                    ));
+                    note.push_str(&format!(" (similarity {score:.2}); the text changed"));
                 }
                 (ReviewAction::Reanchor, note)
             }
@@ -1366,17 +1384,51 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 )
             }
         };
+        // A verdict holds for the words and values it was given for: when either
+        // changed, the claim waits for a person again.
+        let (after, lapsed) = match action {
+            ReviewAction::Reanchor => {
+                let after = claim_state(tx, c.id)?;
+                let verdict = c
+                    .status
+                    .parse::<ClaimStatus>()
+                    .is_ok_and(|s| s.is_verdict());
+                let lapsed = verdict && after != before;
+                (after, lapsed)
+            }
+            _ => (before.clone(), false),
+        };
+        let mut note = note;
+        let to_status = if lapsed {
+            done.rechecks += 1;
+            if after.text != before.text {
+                note.push_str(&format!(
+                    "; it was judged {} for the old text: it needs a re-check",
+                    c.status
+                ));
+            } else {
+                note.push_str(&format!(
+                    "; the values of its figures or dates changed since it was judged {}: \
+                     it needs a re-check",
+                    c.status
+                ));
+            }
+            ClaimStatus::NeedsRecheck.as_str().to_string()
+        } else {
+            c.status.clone()
+        };
         let entry = ReviewEntry {
             at: at.clone(),
             reviewer: "claimtrace".into(),
             action: action.as_str().into(),
             from_status: Some(c.status.clone()),
-            to_status: Some(c.status.clone()),
+            to_status: Some(to_status),
             note: Some(note),
             evidence: Vec::new(),
             against: None,
+            reviewed: Some(after),
         };
-        append_on(tx, c.id, &entry)?;
+        append(tx, c.id, &entry)?;
     }
     Ok(done)
 }
@@ -1385,28 +1437,10 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
 fn set_has_figure(conn: &Connection, claim_id: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE claims SET has_figure = EXISTS (SELECT 1 FROM claim_components cc
-             JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure')
+             JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure'
+               AND coalesce(json_extract(m.attrs, '$.checkable'), 1))
          WHERE id = ?1",
     )?
     .execute([claim_id])?;
-    Ok(())
-}
-
-/// `append` for a plain connection inside an open transaction.
-fn append_on(conn: &Connection, claim_id: i64, e: &ReviewEntry) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO review_log (claim_id, at, reviewer, action, from_status, to_status, note,
-             evidence, against_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '[]', NULL)",
-    )?
-    .execute(params![
-        claim_id,
-        e.at,
-        e.reviewer,
-        e.action,
-        e.from_status,
-        e.to_status,
-        e.note
-    ])?;
     Ok(())
 }

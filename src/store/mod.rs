@@ -5,6 +5,13 @@
 //! multi-row write is one transaction, so a failure leaves the database as it was.
 //! The schema is `schema.sql`, versioned with `PRAGMA user_version`; an older database
 //! is migrated step by step in one transaction, a newer one is refused.
+//!
+//! Opening checks before it changes anything: a file that is not SQLite, is truncated,
+//! belongs to another application or has an unknown schema version is refused as it
+//! is. Read commands open read-only and never create a database. A waiting writer asks
+//! for the lock every millisecond and a batch writer pauses after each commit, so a
+//! `review` during a long ingest waits about one batch; two processes creating one
+//! database at once both succeed.
 
 use std::path::Path;
 use std::time::Duration;
@@ -25,13 +32,30 @@ macro_rules! source_span_text {
     };
 }
 
+/// SQL for the source of a claim as its own document names it (`s`: the registry row,
+/// `sd`: the document, `m`: the attribution): the registry name where the document
+/// contains it, else the source span's text. A name merged from another article ("Vladimir
+/// Putin" for this article's "Putin") never stands for a source this article names
+/// otherwise.
+macro_rules! source_in_document {
+    () => {
+        concat!(
+            "CASE WHEN s.name IS NOT NULL AND instr(sd.text, s.name) > 0 THEN s.name ELSE ",
+            source_span_text!(),
+            " END"
+        )
+    };
+}
+
 mod annotations;
 mod desk;
+mod identity;
 mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use desk::{ClaimSource, DocumentCounts};
+pub use identity::{DocumentMatch, Removal, Resolve};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::DocumentRows;
@@ -40,7 +64,7 @@ pub use rows::DocumentRows;
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -51,6 +75,8 @@ enum Step {
     Rebuild(&'static [&'static str]),
     /// Runs these statements.
     Sql(&'static str),
+    /// Runs this function (for what SQL alone cannot say).
+    Code(fn(&Connection) -> Result<()>),
 }
 
 /// Sentence and mention ids: `document_id * ID_SPAN + ordinal` (see schema.sql).
@@ -64,37 +90,53 @@ fn of_document(id_column: &str) -> String {
     )
 }
 
-/// Migrations: entry `i` brings a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[Step] = &[
-    // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim indexes,
-    // link tables WITHOUT ROWID (see schema.sql).
-    Step::Rebuild(&[
-        "documents",
-        "mentions",
-        "claims",
-        "claim_components",
-        "claim_sources",
-        "review_log",
-        "sentences",
-    ]),
-    // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
-    // (a reference to a row that does not exist is kept, for foreign_key_check to
-    // report). Old ids are first moved below zero, where no new id lies.
-    Step::Sql(
-        "UPDATE mentions SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = mentions.sentence_id), sentence_id);
-         UPDATE claims SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
-             FROM sentences s WHERE s.id = claims.sentence_id), sentence_id);
-         UPDATE sentences SET id = -id;
-         UPDATE sentences SET id = document_id * 16777216 + ordinal;
-         UPDATE claim_components SET mention_id = coalesce((SELECT m.document_id * 16777216
-             + m.ordinal FROM mentions m WHERE m.id = claim_components.mention_id), mention_id);
-         UPDATE claim_sources SET attribution_mention_id = coalesce((SELECT m.document_id
-             * 16777216 + m.ordinal FROM mentions m
-             WHERE m.id = claim_sources.attribution_mention_id), attribution_mention_id);
-         UPDATE mentions SET id = -id;
-         UPDATE mentions SET id = document_id * 16777216 + ordinal;",
-    ),
+/// Migrations: entry `i` holds the steps that bring a database from version `i + 1` to
+/// `i + 2`.
+const MIGRATIONS: &[&[Step]] = &[
+    &[
+        // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim
+        // indexes, link tables WITHOUT ROWID (see schema.sql).
+        Step::Rebuild(&[
+            "documents",
+            "mentions",
+            "claims",
+            "claim_components",
+            "claim_sources",
+            "review_log",
+            "sentences",
+        ]),
+        // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
+        // (a reference to a row that does not exist is kept, for foreign_key_check to
+        // report). Old ids are first moved below zero, where no new id lies.
+        Step::Sql(
+            "UPDATE mentions SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+                 FROM sentences s WHERE s.id = mentions.sentence_id), sentence_id);
+             UPDATE claims SET sentence_id = coalesce((SELECT s.document_id * 16777216 + s.ordinal
+                 FROM sentences s WHERE s.id = claims.sentence_id), sentence_id);
+             UPDATE sentences SET id = -id;
+             UPDATE sentences SET id = document_id * 16777216 + ordinal;
+             UPDATE claim_components SET mention_id = coalesce((SELECT m.document_id * 16777216
+                 + m.ordinal FROM mentions m WHERE m.id = claim_components.mention_id), mention_id);
+             UPDATE claim_sources SET attribution_mention_id = coalesce((SELECT m.document_id
+                 * 16777216 + m.ordinal FROM mentions m
+                 WHERE m.id = claim_sources.attribution_mention_id), attribution_mention_id);
+             UPDATE mentions SET id = -id;
+             UPDATE mentions SET id = document_id * 16777216 + ordinal;",
+        ),
+    ],
+    &[
+        // 2 → 3: review entries record the claim they judged; claims gain the status
+        // needs_recheck. The log's append-only trigger is dropped while old entries are
+        // filled in, and comes back with the rebuilt table. (A database of version 1
+        // has the columns already: step 1 → 2 rebuilt its log to this schema.)
+        Step::Code(review::add_reviewed_columns),
+        Step::Sql("DROP TRIGGER IF EXISTS review_log_no_update;"),
+        Step::Code(review::record_reviewed_claims),
+        Step::Rebuild(&["claims", "review_log"]),
+        Step::Code(review::recheck_lapsed_verdicts),
+        // Documents are found by path as well as by key.
+        Step::Sql("CREATE INDEX IF NOT EXISTS documents_path ON documents (path);"),
+    ],
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -110,8 +152,31 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{path}: is not a claimtrace database (it has tables but no schema version)")]
+    #[error("{path}: is not a claimtrace database (it has tables but no schema version); nothing was changed")]
     Foreign { path: String },
+    #[error("{path}: no claimtrace database here; run `claimtrace ingest` first to create it, or set --db or CLAIMTRACE_DB to the database you meant")]
+    Missing { path: String },
+    #[error(
+        "{path}: is not an SQLite database; nothing was changed (check --db or CLAIMTRACE_DB)"
+    )]
+    NotSqlite { path: String },
+    #[error("{path}: the database file is truncated ({len} bytes, its header says {expected}); nothing was changed; restore it from a backup")]
+    Truncated {
+        path: String,
+        len: u64,
+        expected: u64,
+    },
+    #[error("{path}: the database file is damaged; nothing was changed; restore it from a backup")]
+    Corrupt { path: String },
+    #[error("{path}: has schema version {found}, which no claimtrace writes; nothing was changed (is it a claimtrace database?)")]
+    UnknownVersion { path: String, found: i64 },
+    #[error("{path}: has an older schema that must be upgraded before it can be read, and this file cannot be written; run claimtrace once where it can write the file (any command), or copy it somewhere writable")]
+    CannotMigrate { path: String },
+    /// Internal: a read-only open found an older schema to migrate first.
+    #[error("{path}: has an older schema")]
+    Outdated { path: String },
+    #[error("the database is busy: another process is writing it (waited up to {} s); wait for that to finish and retry", BUSY_TIMEOUT.as_secs())]
+    Busy,
     #[error("no claim with id {0}; list them with `claimtrace claims`")]
     NoClaim(i64),
     #[error("no document with id {0}; list them with `claimtrace documents`")]
@@ -125,7 +190,17 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A write that waited the whole busy timeout says what to do about it.
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Busy,
+            _ => StoreError::Sql(e),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -139,6 +214,8 @@ pub struct Database {
     /// The source registry in memory, brought up to date before each use; dropped
     /// whenever a write fails, since a rolled-back write may have added to it.
     registry: Option<SourceCache>,
+    /// When [`Database::commit_batch`] last left the lock to other writers.
+    yielded: std::time::Instant,
 }
 
 /// A background checkpointer (see [`Database::background_checkpoints`]).
@@ -181,15 +258,55 @@ struct SourceCache {
 pub enum IngestOutcome {
     /// Stored for the first time.
     Added { document_id: i64, claims: usize },
-    /// Same source, new content: stored as a new version of `previous`.
+    /// Same source, new content, metadata or analysis: stored as a new version of
+    /// `previous`, its claims and reviews moved to it.
     NewVersion {
         document_id: i64,
         previous: i64,
         version: i64,
         claims: usize,
+        /// Claims whose verdict lapsed because their text or values changed.
+        rechecks: usize,
+        /// Claims that found no place in the new version.
+        orphaned: usize,
+        why: Revision,
     },
-    /// Identical content is already stored.
+    /// Identical content and metadata are already stored.
     Unchanged { document_id: i64 },
+    /// Identical content and metadata, stored under a path whose file is gone: the
+    /// document now lives at the new path.
+    Moved { document_id: i64, from: String },
+}
+
+/// Why a document got a new version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision {
+    /// Its text changed.
+    Text,
+    /// Its metadata changed (a publication date re-anchors its dates).
+    Metadata,
+    /// It was analysed again (`claimtrace reanalyse`).
+    Analysis,
+}
+
+/// How [`Database::ingest_with`] matches an article to stored documents.
+#[derive(Clone, Copy)]
+pub struct IngestOptions<'r> {
+    pub matched: Matched<'r>,
+    /// Store a new version even when text and metadata are unchanged, if the analysis
+    /// differs from the stored one (re-analysis).
+    pub reanalyse: bool,
+}
+
+/// The stored document an article is a version of.
+#[derive(Clone, Copy)]
+pub enum Matched<'r> {
+    /// To be found by key, path or text; stored paths resolved so ([`Resolve`]), or
+    /// only compared as strings.
+    Find(Option<Resolve<'r>>),
+    /// Already found with [`Database::find_document`] (or named by the user): this
+    /// one, or none (a new document).
+    Known(Option<&'r DocumentMatch>),
 }
 
 pub fn now() -> String {
@@ -197,7 +314,8 @@ pub fn now() -> String {
 }
 
 /// Rebuilds `table` to its definition in the current schema (`fresh`, a database made
-/// from `schema.sql`): a new table, every row copied column by column, the old one dropped
+/// from `schema.sql`): a new table, every row copied column by column (the columns both
+/// have), the old one dropped
 /// and the new one renamed, then its indexes and triggers. Foreign keys must be off.
 fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()> {
     let create: String = fresh.query_row(
@@ -205,10 +323,19 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
         [table],
         |r| r.get(0),
     )?;
-    let columns = fresh
-        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-        .query_map([table], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+    let columns_of = |conn: &Connection| -> Result<Vec<String>> {
+        Ok(conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([table], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    };
+    // Columns a later version adds are not in an older table yet: they take their
+    // defaults (a later step fills them).
+    let old_columns = columns_of(tx)?;
+    let columns = columns_of(fresh)?
+        .into_iter()
+        .filter(|c| old_columns.contains(c))
+        .collect::<Vec<_>>()
         .join(", ");
     let extras = fresh
         .prepare(
@@ -235,6 +362,179 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
     Ok(())
 }
 
+/// How long a command waits for another process's write to end before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How often a waiting connection asks for the lock again. SQLite's own busy handler
+/// backs off to 100 ms sleeps, and a long ingest, which commits and starts its next
+/// batch within microseconds, would keep a `review` waiting indefinitely; polling this
+/// often catches the pause the ingest leaves between batches.
+const BUSY_POLL: Duration = Duration::from_millis(1);
+
+/// The pause after a batch of writes, in which a waiting writer takes the lock:
+/// several times [`BUSY_POLL`].
+const BATCH_YIELD: Duration = Duration::from_millis(4);
+
+/// How often a batch writer pauses: a waiting writer waits about this long (or one
+/// batch, when batches are longer), and the pauses cost under 2% of the writer's time.
+const YIELD_EVERY: Duration = Duration::from_millis(250);
+
+/// Whether a command reads or also writes the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Read,
+    Write,
+}
+
+/// What is at a database path before SQLite opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileState {
+    /// No file, or an empty one: a new database.
+    New,
+    /// An SQLite file whose length matches its header.
+    Sqlite,
+}
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Checks the file at `path` without opening it in SQLite (which could write to it):
+/// the SQLite header, and a length that holds every page the header counts
+/// (<https://www.sqlite.org/fileformat.html#the_database_header>).
+fn inspect_file(path: &Path, shown: &str) -> Result<FileState> {
+    use std::io::Read as _;
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileState::New),
+        // Not readable (permissions, a directory): SQLite says why when it opens it.
+        Err(_) => return Ok(FileState::Sqlite),
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut header = Vec::with_capacity(100);
+    if file.by_ref().take(100).read_to_end(&mut header).is_err() {
+        return Ok(FileState::Sqlite);
+    }
+    if header.is_empty() {
+        return Ok(FileState::New);
+    }
+    let magic_len = header.len().min(SQLITE_MAGIC.len());
+    if header[..magic_len] != SQLITE_MAGIC[..magic_len] {
+        return Err(StoreError::NotSqlite {
+            path: shown.to_string(),
+        });
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    if header.len() < 100 {
+        return Err(StoreError::Truncated {
+            path: shown.to_string(),
+            len,
+            expected: 100,
+        });
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(be32(28));
+    // The page count is valid only when written by the same change as the counter
+    // (SQLite 3.7.0 and later); a log or journal beside the file may hold pages the
+    // file itself does not have yet.
+    let count_valid = be32(92) == be32(24) && pages > 0;
+    let beside = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+    };
+    let expected = pages * page_size;
+    if count_valid && len < expected && !beside("-wal") && !beside("-journal") {
+        return Err(StoreError::Truncated {
+            path: shown.to_string(),
+            len,
+            expected,
+        });
+    }
+    Ok(FileState::Sqlite)
+}
+
+/// Whether a write-ahead log with content lies beside the database at `path`.
+fn has_log(path: &Path) -> bool {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    std::fs::metadata(log).is_ok_and(|m| m.len() > 0)
+}
+
+/// An SQLite URI that opens the file at `path` as immutable
+/// (<https://www.sqlite.org/uri.html>): every byte but unreserved ones and `/`
+/// percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut uri = String::from("file:");
+    for &b in absolute.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// [`inspect_file`], looking again before calling a file truncated: another process
+/// may be in the middle of writing it (its header written, its last pages not yet,
+/// and its journal just deleted). A truncated file stays truncated.
+fn inspect_settled(path: &Path, shown: &str) -> Result<FileState> {
+    let mut attempts = 0;
+    loop {
+        match inspect_file(path, shown) {
+            Err(StoreError::Truncated { .. }) if attempts < 3 => {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Makes `conn` wait for other writers up to [`BUSY_TIMEOUT`], asking every
+/// [`BUSY_POLL`].
+fn wait_when_busy(conn: &Connection) -> rusqlite::Result<()> {
+    fn busy(attempt: i32) -> bool {
+        // The handler is a plain function (no state): the number of attempts times
+        // the poll interval is a lower bound of the time waited.
+        let waited = BUSY_POLL * attempt.max(0) as u32;
+        if waited >= BUSY_TIMEOUT {
+            return false;
+        }
+        std::thread::sleep(BUSY_POLL);
+        true
+    }
+    conn.busy_handler(Some(busy))
+}
+
+/// Whether `e` is SQLite saying another connection holds the lock.
+fn is_busy(e: &StoreError) -> bool {
+    let code = match e {
+        StoreError::Busy => return true,
+        StoreError::Sql(e) | StoreError::Open { source: e, .. } => e.sqlite_error_code(),
+        _ => None,
+    };
+    matches!(
+        code,
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Whether `e` is SQLite refusing to write a file it may only read.
+fn is_read_only(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+    )
+}
+
 /// Process-wide SQLite settings, made once before the first connection opens.
 ///
 /// Memory statistics off: with them on, every allocation SQLite makes takes a global
@@ -252,37 +552,185 @@ fn configure_sqlite() {
 }
 
 impl Database {
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Opens the database at `path` for reading and writing, creating it when the file
+    /// does not exist (or is empty), and migrates an older schema. A file that is not a
+    /// claimtrace database (not SQLite, truncated, another application's, or of a schema
+    /// version this claimtrace does not know) is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Database> {
+        Database::open_as(path, Access::Write)
+    }
+
+    /// Another connection to this database's file, for a process that keeps several (a
+    /// server's threads). It skips the checks `open` made on the file, which read it
+    /// outside SQLite: closing that file drops the POSIX locks every connection of this
+    /// process holds on it (fcntl locks belong to the process), and another process could
+    /// then take the database for its own and remove the write-ahead log under this one.
+    pub fn open_again(&self) -> Result<Database> {
+        let path = self.file.as_ref().ok_or_else(|| {
+            StoreError::Invalid("an in-memory database has no file to open again".into())
+        })?;
+        Database::connect(path, &self.path, Access::Write, false)
+    }
+
+    /// Opens an existing database for reading only: a missing file is an error (nothing
+    /// is created), and the connection is read-only, so a shared copy in a directory the
+    /// user cannot write can be read. An older schema is migrated first when the file is
+    /// writable.
+    pub fn open_read(path: &Path) -> Result<Database> {
+        Database::open_as(path, Access::Read)
+    }
+
+    fn open_as(path: &Path, access: Access) -> Result<Database> {
         let shown = path.display().to_string();
-        let open_err = |source| StoreError::Open {
-            path: shown.clone(),
-            source,
-        };
+        let state = inspect_settled(path, &shown)?;
+        if access == Access::Read && state != FileState::Sqlite {
+            return Err(StoreError::Missing { path: shown });
+        }
         configure_sqlite();
-        let conn = Connection::open(path).map_err(open_err)?;
-        conn.busy_timeout(Duration::from_secs(30))
-            .map_err(open_err)?;
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        // Two processes creating or upgrading one database at once: the loser of a lock
+        // race SQLite does not wait for (changing the journal mode) tries again.
+        let mut immutable = false;
+        loop {
+            match Database::connect(path, &shown, access, immutable) {
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                // A WAL database in a directory this user cannot write: SQLite cannot
+                // create the shared-memory file readers coordinate through. Nobody can
+                // write the database there either (no log can be created), so it is
+                // read as an immutable file, without locks
+                // (<https://www.sqlite.org/wal.html#readonly>).
+                Err(StoreError::Sql(e))
+                    if access == Access::Read
+                        && !immutable
+                        && is_read_only(&e)
+                        && !has_log(path) =>
+                {
+                    immutable = true;
+                }
+                Err(StoreError::Sql(source)) => {
+                    return Err(StoreError::Open {
+                        path: shown,
+                        source,
+                    })
+                }
+                Err(StoreError::Outdated { .. }) if access == Access::Read => {
+                    // Migrating needs a writer; after it, read as asked.
+                    drop(Database::open_as(path, Access::Write).map_err(|e| match e {
+                        StoreError::Open { source, .. } if is_read_only(&source) => {
+                            StoreError::CannotMigrate {
+                                path: shown.clone(),
+                            }
+                        }
+                        other => other,
+                    })?);
+                    return Database::open_as(path, Access::Read);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// One attempt at opening: connect, check what the file holds, then (writers only)
+    /// switch to WAL and migrate.
+    fn connect(path: &Path, shown: &str, access: Access, immutable: bool) -> Result<Database> {
+        use rusqlite::OpenFlags;
+        let flags = match access {
+            Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            Access::Write => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+        };
+        let conn = if immutable {
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+        } else {
+            Connection::open_with_flags(path, flags)?
+        };
+        wait_when_busy(&conn)?;
         // Ingest alone uses about thirty statements (multi-row inserts of three sizes
         // per table); all stay prepared.
         conn.set_prepared_statement_cache_capacity(64);
-        // journal_mode returns a row; query it rather than execute.
-        let _: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(open_err)?;
-        conn.execute_batch(&format!(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
-             PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES};"
-        ))
-        .map_err(open_err)?;
         let mut db = Database {
             conn,
-            path: shown,
+            path: shown.to_string(),
             file: Some(path.to_owned()),
             registry: None,
+            yielded: std::time::Instant::now(),
         };
+        // Read first, change nothing: a file refused here is left as it was.
+        let version = db.check_version()?;
+        if access == Access::Read {
+            if version == 0 {
+                return Err(StoreError::Missing {
+                    path: shown.to_string(),
+                });
+            }
+            if version < SCHEMA_VERSION {
+                return Err(StoreError::Outdated {
+                    path: shown.to_string(),
+                });
+            }
+            db.conn.execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;",
+            )?;
+            return Ok(db);
+        }
+        // journal_mode returns a row; query it rather than execute.
+        let _: String = db
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        db.conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
+             PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES};"
+        ))?;
         db.migrate()?;
         Ok(db)
+    }
+
+    /// The schema version of the database, refusing a version this claimtrace cannot
+    /// read and another application's database. Only reads.
+    fn check_version(&self) -> Result<i64> {
+        // One statement, so one snapshot: another process may be creating the schema
+        // (tables and version in one transaction) between two separate reads.
+        let (version, tables): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
+                    path: self.path.clone(),
+                },
+                Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+                    path: self.path.clone(),
+                },
+                _ => StoreError::from(e),
+            })?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if version < 0 {
+            return Err(StoreError::UnknownVersion {
+                path: self.path.clone(),
+                found: version,
+            });
+        }
+        if version == 0 && tables > 0 {
+            return Err(StoreError::Foreign {
+                path: self.path.clone(),
+            });
+        }
+        Ok(version)
     }
 
     /// An in-memory database, for tests.
@@ -294,6 +742,7 @@ impl Database {
             path: ":memory:".into(),
             file: None,
             registry: None,
+            yielded: std::time::Instant::now(),
         };
         db.migrate()?;
         Ok(db)
@@ -376,6 +825,12 @@ impl Database {
                 known: SCHEMA_VERSION,
             });
         }
+        if version < 0 {
+            return Err(StoreError::UnknownVersion {
+                path: self.path.clone(),
+                found: version,
+            });
+        }
         if version == 0 {
             let tables: i64 = tx.query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
@@ -391,7 +846,11 @@ impl Database {
         } else {
             let fresh = Connection::open_in_memory()?;
             fresh.execute_batch(SCHEMA)?;
-            for step in &MIGRATIONS[(version - 1) as usize..] {
+            for step in MIGRATIONS[(version - 1) as usize..]
+                .iter()
+                .copied()
+                .flatten()
+            {
                 match step {
                     Step::Rebuild(tables) => {
                         for table in *tables {
@@ -401,6 +860,7 @@ impl Database {
                     Step::Sql(sql) => {
                         tx.execute_batch(sql)?;
                     }
+                    Step::Code(run) => run(&tx)?,
                 }
             }
             let broken: i64 =
@@ -435,18 +895,33 @@ impl Database {
         analysis: &Analysis,
         rows: &DocumentRows,
     ) -> Result<IngestOutcome> {
+        let how = IngestOptions {
+            matched: Matched::Find(None),
+            reanalyse: false,
+        };
+        self.ingest_with(doc, analysis, rows, how)
+    }
+
+    /// [`Database::ingest_rows`], matching the article to stored documents as `how` says.
+    pub fn ingest_with(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        rows: &DocumentRows,
+        how: IngestOptions,
+    ) -> Result<IngestOutcome> {
         let registry = &mut self.registry;
         let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, doc, analysis, rows).and_then(|o| {
+            ingest_in(&tx, registry, doc, analysis, rows, how).and_then(|o| {
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, doc, analysis, rows).and_then(|o| {
+            ingest_in(&sp, registry, doc, analysis, rows, how).and_then(|o| {
                 sp.commit()?;
                 Ok(o)
             })
@@ -466,12 +941,20 @@ impl Database {
         Ok(())
     }
 
-    /// Commits the open batch; nothing of it is stored before this returns.
+    /// Commits the open batch; nothing of it is stored before this returns. Then, at
+    /// most every [`YIELD_EVERY`], it leaves the database to other writers for
+    /// [`BATCH_YIELD`]: a writer that waits (a `review` during a long ingest) asks for
+    /// the lock every [`BUSY_POLL`], and takes it in this pause instead of waiting for
+    /// the whole ingest.
     pub fn commit_batch(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
             if let Err(e) = self.conn.execute_batch("COMMIT") {
                 self.registry = None;
                 return Err(e.into());
+            }
+            if self.file.is_some() && self.yielded.elapsed() >= YIELD_EVERY {
+                std::thread::sleep(BATCH_YIELD);
+                self.yielded = std::time::Instant::now();
             }
         }
         Ok(())
@@ -505,39 +988,64 @@ fn ingest_in(
     doc: &Document,
     analysis: &Analysis,
     rows: &DocumentRows,
+    how: IngestOptions,
 ) -> Result<IngestOutcome> {
-    let current: Option<(i64, String, i64)> = tx
-        .prepare_cached(
-            "SELECT id, content_hash, version FROM documents
-             WHERE source_key = ?1 AND is_current = 1",
-        )?
-        .query_row([&doc.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    if let Some((id, hash, _)) = &current {
-        if hash == doc.hash() {
-            return Ok(IngestOutcome::Unchanged { document_id: *id });
+    let compare_only = |stored: &str| Some(stored.to_string());
+    let current = match how.matched {
+        Matched::Find(resolve) => {
+            identity::find_current(tx, doc, resolve.unwrap_or(&compare_only))?
+        }
+        Matched::Known(None) => None,
+        Matched::Known(Some(m)) => Some(identity::Current {
+            moved_from: m.moved_from.clone(),
+            ..identity::current_by_id(tx, m.id)?
+        }),
+    };
+    let mut key = doc.key.clone();
+    let mut why = Revision::Text;
+    if let Some(cur) = &current {
+        key = identity::update_identity(tx, cur, doc)?;
+        if cur.hash == doc.hash() {
+            if cur.meta != doc.meta {
+                why = Revision::Metadata;
+            } else if how.reanalyse && !identity::same_analysis(tx, cur.id, rows)? {
+                why = Revision::Analysis;
+            } else {
+                return Ok(match &cur.moved_from {
+                    Some(from) => IngestOutcome::Moved {
+                        document_id: cur.id,
+                        from: from.clone(),
+                    },
+                    None => IngestOutcome::Unchanged {
+                        document_id: cur.id,
+                    },
+                });
+            }
         }
     }
     let (version, previous) = match &current {
-        Some((id, _, v)) => (v + 1, Some(*id)),
+        Some(cur) => (cur.version + 1, Some(cur.id)),
         None => (1, None),
     };
     if let Some(prev) = previous {
         tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
     }
-    let document_id = insert_document(tx, doc, analysis, rows.char_len, version, previous)?;
+    let document_id = insert_document(tx, &key, doc, analysis, rows.char_len, version, previous)?;
     let claims = insert_analysis(tx, registry, document_id, doc, analysis, rows)?;
-    if let Some(prev) = previous {
-        // Claims and their reviews move to the new text, or become orphans.
-        annotations::reanchor_document(tx, prev, document_id)?;
-    }
     Ok(match previous {
-        Some(previous) => IngestOutcome::NewVersion {
-            document_id,
-            previous,
-            version,
-            claims,
-        },
+        Some(previous) => {
+            // Claims and their reviews move to the new version, or become orphans.
+            let moved = annotations::reanchor_document(tx, previous, document_id)?;
+            IngestOutcome::NewVersion {
+                document_id,
+                previous,
+                version,
+                claims,
+                rechecks: moved.rechecks,
+                orphaned: moved.orphaned,
+                why,
+            }
+        }
         None => IngestOutcome::Added {
             document_id,
             claims,
@@ -547,6 +1055,7 @@ fn ingest_in(
 
 fn insert_document(
     tx: &Connection,
+    key: &str,
     doc: &Document,
     analysis: &Analysis,
     char_len: usize,
@@ -561,7 +1070,7 @@ fn insert_document(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
-        doc.key,
+        key,
         version,
         previous,
         doc.hash(),
@@ -790,13 +1299,22 @@ fn register_sources(
     let SourceCache { registry, matched } = cache.get_or_insert_with(SourceCache::default);
     if max_id > registry.max_id {
         let mut stmt =
-            tx.prepare_cached("SELECT id, name FROM sources WHERE id > ?1 ORDER BY id")?;
+            tx.prepare_cached("SELECT id, name, kind FROM sources WHERE id > ?1 ORDER BY id")?;
         let rows = stmt.query_map([registry.max_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         for row in rows {
-            let (id, name) = row?;
-            registry.add(id, &name);
+            let (id, name, kind) = row?;
+            registry.add(
+                id,
+                &name,
+                kind.parse()
+                    .unwrap_or(crate::recognize::SourceKind::Unknown),
+            );
         }
     }
     let now = now();
@@ -808,10 +1326,13 @@ fn register_sources(
     )?;
     let mut out = Vec::with_capacity(doc_sources.sources.len());
     for s in &doc_sources.sources {
+        // A generic source ("officials", "the researchers") is this document's own: it
+        // gets an entry of its own and is never matched to another document's.
         let found = match matched.get(&s.name) {
+            _ if s.generic => None,
             Some(&id) => Some(id),
             None => {
-                let found = registry.find(&s.name);
+                let found = registry.find(&s.name, s.kind);
                 if let Some(id) = found {
                     matched.insert(s.name.clone(), id);
                 }
@@ -823,7 +1344,7 @@ fn register_sources(
             None => {
                 insert.execute(params![s.name, s.kind.as_str(), s.role, now])?;
                 let id = tx.last_insert_rowid();
-                registry.add(id, &s.name);
+                registry.add(id, &s.name, s.kind);
                 id
             }
         };
@@ -885,7 +1406,12 @@ pub struct ClaimRow {
     pub sourced: bool,
     pub status: String,
     pub anchor_state: String,
+    /// The source as the claim's own document names it: the registry's canonical name
+    /// when the document uses it, else the text of the attribution's source span. A
+    /// claim never shows a name its document does not contain.
     pub source: Option<String>,
+    /// The corpus-wide registry entry the source was matched to.
+    pub source_canonical: Option<String>,
     pub components: Vec<ComponentRow>,
 }
 
@@ -900,11 +1426,33 @@ pub struct ComponentRow {
     pub unit: Option<String>,
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
+    /// Figures: why no desk would check it ("small count", "margin of error"); `None`
+    /// for a checkable figure and for dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_checkable: Option<String>,
 }
 
 impl Database {
     /// Lists claims matching `f`, with their components and source names.
     pub fn list_claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+        let mut out = Vec::new();
+        self.each_claim(f, |c| {
+            out.push(c);
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands the claims matching `f` to `each` in order, with their components and source
+    /// names, fetched a chunk of claims at a time: memory stays that of one chunk however
+    /// many claims match. An error `each` returns ends the listing.
+    pub fn each_claim<E: From<StoreError>>(
+        &self,
+        f: &ClaimFilter,
+        mut each: impl FnMut(ClaimRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        /// Claims whose components and sources are fetched together.
+        const CHUNK: usize = 512;
         let mut sql = String::from(
             "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.start, c.end,
                     c.byte_start, c.byte_end, c.text, c.claim_type, c.worthiness, c.sourced,
@@ -974,35 +1522,57 @@ impl Database {
         if let Some(n) = f.limit {
             sql.push_str(&format!(" LIMIT {n}"));
         }
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-        let rows = stmt.query_map(params.as_slice(), |r| {
-            Ok(ClaimRow {
-                id: r.get(0)?,
-                document_id: r.get(1)?,
-                document: r.get(2)?,
-                start: r.get(3)?,
-                end: r.get(4)?,
-                byte_start: r.get(5)?,
-                byte_end: r.get(6)?,
-                text: r.get(7)?,
-                claim_type: r.get(8)?,
-                worthiness: r.get(9)?,
-                sourced: r.get(10)?,
-                status: r.get(11)?,
-                anchor_state: r.get(12)?,
-                source: None,
-                components: Vec::new(),
+        let mut rows = stmt
+            .query_map(params.as_slice(), |r| {
+                Ok(ClaimRow {
+                    id: r.get(0)?,
+                    document_id: r.get(1)?,
+                    document: r.get(2)?,
+                    start: r.get(3)?,
+                    end: r.get(4)?,
+                    byte_start: r.get(5)?,
+                    byte_end: r.get(6)?,
+                    text: r.get(7)?,
+                    claim_type: r.get(8)?,
+                    worthiness: r.get(9)?,
+                    sourced: r.get(10)?,
+                    status: r.get(11)?,
+                    anchor_state: r.get(12)?,
+                    source: None,
+                    source_canonical: None,
+                    components: Vec::new(),
+                })
             })
-        })?;
-        let mut out: Vec<ClaimRow> = rows.collect::<rusqlite::Result<_>>()?;
+            .map_err(StoreError::from)?;
+        loop {
+            let chunk = rows
+                .by_ref()
+                .take(CHUNK)
+                .collect::<rusqlite::Result<Vec<ClaimRow>>>()
+                .map_err(StoreError::from)?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            for c in self.complete_claims(chunk)? {
+                each(c)?;
+            }
+        }
+    }
+
+    /// Fills in the components and source names of `out`.
+    fn complete_claims(&self, mut out: Vec<ClaimRow>) -> Result<Vec<ClaimRow>> {
         // Components and sources of all listed claims in two queries, not two per claim.
         let ids = serde_json::to_string(&out.iter().map(|r| r.id).collect::<Vec<_>>())
             .unwrap_or_else(|_| "[]".into());
         let pos: std::collections::HashMap<i64, usize> =
             out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut comp = self.conn.prepare_cached(
-            "SELECT cc.claim_id, m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod
+            "SELECT cc.claim_id, m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod,
+                    CASE WHEN json_extract(m.attrs, '$.checkable') = 0
+                         THEN coalesce(json_extract(m.attrs, '$.checkable_reason'), 'unchecked')
+                    END
              FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
              WHERE cc.claim_id IN (SELECT value FROM json_each(?1))
              ORDER BY cc.claim_id, m.start",
@@ -1019,6 +1589,7 @@ impl Database {
                     value: r.get(6)?,
                     unit: r.get(7)?,
                     modifier: r.get(8)?,
+                    not_checkable: r.get(9)?,
                 },
             ))
         })?;
@@ -1029,22 +1600,27 @@ impl Database {
             }
         }
         let mut src = self.conn.prepare_cached(concat!(
-            "SELECT cs.claim_id, coalesce(s.name, ",
-            source_span_text!(),
-            ")
+            "SELECT cs.claim_id, ",
+            source_in_document!(),
+            ", s.name
              FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
              JOIN documents sd ON sd.id = m.document_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE cs.claim_id IN (SELECT value FROM json_each(?1))",
         ))?;
         let rows = src.query_map([&ids], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
         })?;
         for row in rows {
-            let (claim, name) = row?;
+            let (claim, name, canonical) = row?;
             if let Some(&i) = pos.get(&claim) {
                 if out[i].source.is_none() {
                     out[i].source = name;
+                    out[i].source_canonical = canonical;
                 }
             }
         }
@@ -1175,6 +1751,35 @@ mod tests {
     use super::*;
     use crate::document::Metadata;
     use crate::pipeline::analyse;
+
+    #[test]
+    fn a_writer_locked_out_says_the_database_is_busy_and_to_retry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Database::open(&path).unwrap());
+        let holder = Connection::open(&path).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        // Without a busy handler, the refusal comes at once.
+        let other = Connection::open(&path).unwrap();
+        let refused = other.execute_batch("BEGIN IMMEDIATE").unwrap_err();
+        let err = StoreError::from(refused);
+        assert!(matches!(err, StoreError::Busy), "{err:?}");
+        let message = err.to_string();
+        assert!(
+            message.contains("busy") && message.contains("retry"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn opening_for_reading_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("typo.db");
+        let err = Database::open_read(&path).err().unwrap();
+        assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+        assert!(err.to_string().contains("claimtrace ingest"), "{err}");
+        assert!(!path.exists());
+    }
 
     fn doc(key: &str, text: &str) -> Document {
         Document::from_text(key, text.to_string(), Metadata::default())

@@ -1,8 +1,13 @@
 //! Report queries: unsourced figures, contested claims, status counts.
+//!
+//! Each report hands its rows one at a time to a callback as SQLite produces them, so a
+//! report of any corpus takes the memory of one row (and of SQLite's page cache). The
+//! callback's error type is the caller's: an error it returns (a closed pipe) ends the
+//! query.
 
 use rusqlite::OptionalExtension;
 
-use super::{Database, Result};
+use super::{Database, Result, StoreError};
 
 /// A figure nobody is quoted for.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -21,6 +26,11 @@ pub struct UnsourcedFigure {
     pub unit: Option<String>,
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
+    /// Whether a desk would check the figure (false: "small count", "margin of error"...).
+    pub checkable: bool,
+    /// Why a desk would not, when `checkable` is false.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checkable_reason: Option<String>,
 }
 
 /// A contested claim with what contests it.
@@ -54,138 +64,201 @@ pub struct StatusCount {
     pub count: i64,
 }
 
-/// The source of claim `c`: its registry name, else the text of its attribution's
-/// source span.
+/// The source of claim `c` as its document names it (see `source_in_document!`).
 const SOURCE_OF_CLAIM: &str = concat!(
-    "(SELECT coalesce(s.name, ",
-    source_span_text!(),
-    ") FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+    "(SELECT ",
+    source_in_document!(),
+    " FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
      JOIN documents sd ON sd.id = m.document_id
      LEFT JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id LIMIT 1)"
 );
 
+/// A contested claim from its row, with its competing claims and its latest flag.
+fn contested_row(
+    r: &rusqlite::Row,
+    others: &mut rusqlite::Statement,
+    flag: &mut rusqlite::Statement,
+) -> rusqlite::Result<ContestedClaim> {
+    let mut c = ContestedClaim {
+        claim_id: r.get(0)?,
+        document_id: r.get(1)?,
+        text: r.get(2)?,
+        source: r.get(3)?,
+        reason: None,
+        flagged_by: None,
+        flagged_at: None,
+        competing: Vec::new(),
+    };
+    c.competing = others
+        .query_map([c.claim_id], |r| {
+            Ok(CompetingClaim {
+                claim_id: r.get(0)?,
+                text: r.get(1)?,
+                status: r.get(2)?,
+                source: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some((note, who, at)) = flag
+        .query_row([c.claim_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+    {
+        c.reason = note;
+        c.flagged_by = Some(who);
+        c.flagged_at = Some(at);
+    }
+    Ok(c)
+}
+
 impl Database {
     /// Every figure in an unsourced claim of a current document, grouped by document and
     /// ranked by the claim's check-worthiness.
-    pub fn unsourced_figures(&self, document: Option<i64>) -> Result<Vec<UnsourcedFigure>> {
-        let mut stmt = self.conn.prepare(
+    /// Every checkable figure in an unsourced claim of a current document (with `all`,
+    /// the figures no desk would check as well), grouped by document and ranked by the
+    /// claim's check-worthiness.
+    pub fn each_unsourced_figure<E: From<StoreError>>(
+        &self,
+        document: Option<i64>,
+        all: bool,
+        mut each: impl FnMut(UnsourcedFigure) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        // A figure stored before the flag existed has no `checkable` key: checkable.
+        let sql = format!(
             "SELECT d.id, coalesce(d.title, d.source_key), c.id, c.worthiness,
                     substr(d.text, s.start + 1, s.end - s.start),
                     m.text, m.start, m.end, m.value, m.unit, m.mod,
-                    json_extract(m.attrs, '$.low'), json_extract(m.attrs, '$.high')
+                    json_extract(m.attrs, '$.low'), json_extract(m.attrs, '$.high'),
+                    coalesce(json_extract(m.attrs, '$.checkable'), 1),
+                    json_extract(m.attrs, '$.checkable_reason')
              FROM claims c
              JOIN documents d ON d.id = c.document_id
              JOIN claim_components cc ON cc.claim_id = c.id
              JOIN mentions m ON m.id = cc.mention_id AND m.kind = 'figure'
              LEFT JOIN sentences s ON s.id = c.sentence_id
-             WHERE c.sourced = 0 AND c.has_figure = 1 AND c.anchor_state = 'anchored'
-               AND d.is_current = 1
-               AND (?1 IS NULL OR d.id = ?1)
-             ORDER BY d.id, c.worthiness DESC, c.start, m.start",
-        )?;
-        let rows = stmt.query_map([document], |r| {
-            let num = |i: usize| -> rusqlite::Result<Option<String>> {
-                let v: Option<rusqlite::types::Value> = r.get(i)?;
-                Ok(match v {
-                    Some(rusqlite::types::Value::Text(t)) => Some(t),
-                    Some(rusqlite::types::Value::Integer(n)) => Some(n.to_string()),
-                    Some(rusqlite::types::Value::Real(x)) => Some(x.to_string()),
-                    _ => None,
+             WHERE c.sourced = 0 AND c.anchor_state = 'anchored'
+               AND d.is_current = 1 AND d.id = ?1 {}
+             ORDER BY c.worthiness DESC, c.start, m.start",
+            if all {
+                ""
+            } else {
+                "AND c.has_figure = 1 AND coalesce(json_extract(m.attrs, '$.checkable'), 1)"
+            }
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        // One document at a time: each query sorts one document's figures, never the
+        // corpus's (SQLite's sorter would hold them all).
+        for id in self.report_documents(document)? {
+            let mut rows = stmt.query([id]).map_err(StoreError::from)?;
+            let row = |r: &rusqlite::Row| -> rusqlite::Result<UnsourcedFigure> {
+                let num = |i: usize| -> rusqlite::Result<Option<String>> {
+                    let v: Option<rusqlite::types::Value> = r.get(i)?;
+                    Ok(match v {
+                        Some(rusqlite::types::Value::Text(t)) => Some(t),
+                        Some(rusqlite::types::Value::Integer(n)) => Some(n.to_string()),
+                        Some(rusqlite::types::Value::Real(x)) => Some(x.to_string()),
+                        _ => None,
+                    })
+                };
+                Ok(UnsourcedFigure {
+                    document_id: r.get(0)?,
+                    document: r.get(1)?,
+                    claim_id: r.get(2)?,
+                    worthiness: r.get(3)?,
+                    sentence: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    figure: r.get(5)?,
+                    start: r.get(6)?,
+                    end: r.get(7)?,
+                    value: r.get(8)?,
+                    unit: r.get(9)?,
+                    modifier: r.get(10)?,
+                    low: num(11)?,
+                    high: num(12)?,
+                    checkable: r.get::<_, i64>(13)? != 0,
+                    checkable_reason: r.get(14)?,
                 })
             };
-            Ok(UnsourcedFigure {
-                document_id: r.get(0)?,
-                document: r.get(1)?,
-                claim_id: r.get(2)?,
-                worthiness: r.get(3)?,
-                sentence: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                figure: r.get(5)?,
-                start: r.get(6)?,
-                end: r.get(7)?,
-                value: r.get(8)?,
-                unit: r.get(9)?,
-                modifier: r.get(10)?,
-                low: num(11)?,
-                high: num(12)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            while let Some(r) = rows.next().map_err(StoreError::from)? {
+                each(row(r).map_err(StoreError::from)?)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The current documents a report covers, in id order: `only`, else all of them.
+    fn report_documents(&self, only: Option<i64>) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM documents WHERE is_current = 1 AND (?1 IS NULL OR id = ?1)
+             ORDER BY id",
+        )?;
+        let ids = stmt.query_map([only], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Contested claims with their competing claims, sources and the flag's reason.
-    pub fn contested(&self) -> Result<Vec<ContestedClaim>> {
+    pub fn each_contested<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(ContestedClaim) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let sql = format!(
             "SELECT c.id, c.document_id, c.text, {SOURCE_OF_CLAIM} FROM claims c
              WHERE c.status = 'contested' AND c.status <> 'unverified'
              ORDER BY c.document_id, c.start"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut out: Vec<ContestedClaim> = stmt
-            .query_map([], |r| {
-                Ok(ContestedClaim {
-                    claim_id: r.get(0)?,
-                    document_id: r.get(1)?,
-                    text: r.get(2)?,
-                    source: r.get(3)?,
-                    reason: None,
-                    flagged_by: None,
-                    flagged_at: None,
-                    competing: Vec::new(),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let other_sql = format!(
             "SELECT c.id, c.text, c.status, {SOURCE_OF_CLAIM} FROM claims c WHERE c.id IN
                (SELECT other_id FROM claim_links WHERE claim_id = ?1 AND active = 1
                 UNION SELECT claim_id FROM claim_links WHERE other_id = ?1 AND active = 1)
              ORDER BY c.id"
         );
-        let mut others = self.conn.prepare(&other_sql)?;
-        let mut flag = self.conn.prepare(
-            "SELECT note, reviewer, at FROM review_log WHERE claim_id = ?1 AND action = 'flag'
-             ORDER BY id DESC LIMIT 1",
-        )?;
-        for c in &mut out {
-            c.competing = others
-                .query_map([c.claim_id], |r| {
-                    Ok(CompetingClaim {
-                        claim_id: r.get(0)?,
-                        text: r.get(1)?,
-                        status: r.get(2)?,
-                        source: r.get(3)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            if let Some((note, who, at)) = flag
-                .query_row([c.claim_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .optional()?
-            {
-                c.reason = note;
-                c.flagged_by = Some(who);
-                c.flagged_at = Some(at);
-            }
+        let mut others = self.conn.prepare(&other_sql).map_err(StoreError::from)?;
+        let mut flag = self
+            .conn
+            .prepare(
+                "SELECT note, reviewer, at FROM review_log WHERE claim_id = ?1 AND action = 'flag'
+                 ORDER BY id DESC LIMIT 1",
+            )
+            .map_err(StoreError::from)?;
+        let mut rows = stmt.query([]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let c = contested_row(r, &mut others, &mut flag).map_err(StoreError::from)?;
+            each(c)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Claim counts by document, status and type (current documents).
-    pub fn status_counts(&self) -> Result<Vec<StatusCount>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.id, coalesce(d.title, d.source_key), c.status, c.claim_type, count(*)
-             FROM claims c JOIN documents d ON d.id = c.document_id
-             WHERE d.is_current = 1 AND c.anchor_state = 'anchored'
-             GROUP BY d.id, c.status, c.claim_type ORDER BY d.id, c.status, c.claim_type",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(StatusCount {
-                document_id: r.get(0)?,
-                document: r.get(1)?,
-                status: r.get(2)?,
-                claim_type: r.get(3)?,
-                count: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    pub fn each_status_count<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(StatusCount) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.id, coalesce(d.title, d.source_key), c.status, c.claim_type, count(*)
+                 FROM claims c JOIN documents d ON d.id = c.document_id
+                 WHERE d.id = ?1 AND c.anchor_state = 'anchored'
+                 GROUP BY c.status, c.claim_type ORDER BY c.status, c.claim_type",
+            )
+            .map_err(StoreError::from)?;
+        // One document at a time, so that grouping never sorts the whole corpus.
+        for id in self.report_documents(None)? {
+            let mut rows = stmt.query([id]).map_err(StoreError::from)?;
+            while let Some(r) = rows.next().map_err(StoreError::from)? {
+                let count = (|| {
+                    Ok::<_, rusqlite::Error>(StatusCount {
+                        document_id: r.get(0)?,
+                        document: r.get(1)?,
+                        status: r.get(2)?,
+                        claim_type: r.get(3)?,
+                        count: r.get(4)?,
+                    })
+                })()
+                .map_err(StoreError::from)?;
+                each(count)?;
+            }
+        }
+        Ok(())
     }
 
     /// Registry ids of sources like `query`: its canonical name contains the query

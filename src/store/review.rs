@@ -3,11 +3,13 @@
 //! Each write is one IMMEDIATE transaction that reads the current status and writes the
 //! log entry and the new status together, so two reviewers at once lose nothing; a write
 //! that names the status it was based on is refused when that status is stale.
+//! Every entry records the claim as it was written for ([`ReviewedState`]): its text and
+//! the normalised values of its components.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::{now, Database, Result, StoreError};
-use crate::review::{ClaimStatus, ReviewAction, ReviewEntry};
+use crate::review::{component_value, ClaimStatus, ReviewAction, ReviewEntry, ReviewedState};
 
 /// A status change to make.
 #[derive(Debug, Clone)]
@@ -47,6 +49,7 @@ impl Database {
         let from = current_status(&tx, claim_id, req.expected)?;
         let entry = ReviewEntry {
             evidence: req.evidence.clone(),
+            reviewed: Some(claim_state(&tx, claim_id)?),
             ..new_entry(
                 ReviewAction::Review,
                 now(),
@@ -67,14 +70,17 @@ impl Database {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let from = current_status(&tx, claim_id, None)?;
-        let entry = new_entry(
-            ReviewAction::Note,
-            now(),
-            reviewer,
-            from.clone(),
-            from,
-            Some(note.into()),
-        );
+        let entry = ReviewEntry {
+            reviewed: Some(claim_state(&tx, claim_id)?),
+            ..new_entry(
+                ReviewAction::Note,
+                now(),
+                reviewer,
+                from.clone(),
+                from,
+                Some(note.into()),
+            )
+        };
         append(&tx, claim_id, &entry)?;
         tx.commit()?;
         Ok(entry)
@@ -104,6 +110,7 @@ impl Database {
         }
         let entry = ReviewEntry {
             against: req.against,
+            reviewed: Some(claim_state(&tx, claim_id)?),
             ..new_entry(
                 ReviewAction::Flag,
                 at,
@@ -146,14 +153,17 @@ impl Database {
             "UPDATE claim_links SET active = 0 WHERE claim_id = ?1 AND active = 1",
             [claim_id],
         )?;
-        let entry = new_entry(
-            ReviewAction::Unflag,
-            now(),
-            reviewer,
-            from,
-            to,
-            Some(note.into()),
-        );
+        let entry = ReviewEntry {
+            reviewed: Some(claim_state(&tx, claim_id)?),
+            ..new_entry(
+                ReviewAction::Unflag,
+                now(),
+                reviewer,
+                from,
+                to,
+                Some(note.into()),
+            )
+        };
         append(&tx, claim_id, &entry)?;
         tx.commit()?;
         Ok(entry)
@@ -209,18 +219,61 @@ fn new_entry(
         note,
         evidence: Vec::new(),
         against: None,
+        reviewed: None,
     }
+}
+
+/// A claim's text and the normalised values of its components, as a review entry
+/// records them (components in text order).
+pub(super) fn claim_state(conn: &Connection, claim_id: i64) -> Result<ReviewedState> {
+    let text: String = conn
+        .prepare_cached("SELECT text FROM claims WHERE id = ?1")?
+        .query_row([claim_id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NoClaim(claim_id))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.kind, m.text, m.value, json_extract(m.attrs, '$.low'),
+                json_extract(m.attrs, '$.high'), m.unit, m.mod, m.timex_type
+         FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
+         WHERE cc.claim_id = ?1 ORDER BY m.start, m.end, m.kind, m.id",
+    )?;
+    let values = stmt
+        .query_map([claim_id], |r| {
+            let s = |i: usize| -> rusqlite::Result<Option<String>> {
+                Ok(match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => None,
+                    rusqlite::types::ValueRef::Integer(n) => Some(n.to_string()),
+                    rusqlite::types::ValueRef::Real(x) => Some(x.to_string()),
+                    v => Some(String::from_utf8_lossy(v.as_bytes()?).into_owned()),
+                })
+            };
+            Ok(component_value(
+                &s(0)?.unwrap_or_default(),
+                &s(1)?.unwrap_or_default(),
+                s(2)?.as_deref(),
+                s(3)?.as_deref(),
+                s(4)?.as_deref(),
+                s(5)?.as_deref(),
+                s(6)?.as_deref(),
+                s(7)?.as_deref(),
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ReviewedState { text, values })
 }
 
 /// A claim's review log, oldest first, read through any connection (also inside a
 /// transaction).
 pub(super) fn review_log(conn: &Connection, claim_id: i64) -> Result<Vec<ReviewEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at, reviewer, action, from_status, to_status, note, evidence, against_id
+        "SELECT at, reviewer, action, from_status, to_status, note, evidence, against_id,
+                claim_text, claim_values
          FROM review_log WHERE claim_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([claim_id], |r| {
         let evidence: String = r.get(6)?;
+        let text: Option<String> = r.get(8)?;
+        let values: Option<String> = r.get(9)?;
         Ok(ReviewEntry {
             at: r.get(0)?,
             reviewer: r.get(1)?,
@@ -230,6 +283,12 @@ pub(super) fn review_log(conn: &Connection, claim_id: i64) -> Result<Vec<ReviewE
             note: r.get(5)?,
             evidence: serde_json::from_str(&evidence).unwrap_or_default(),
             against: r.get(7)?,
+            reviewed: text.map(|text| ReviewedState {
+                text,
+                values: values
+                    .and_then(|v| serde_json::from_str(&v).ok())
+                    .unwrap_or_default(),
+            }),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -269,28 +328,118 @@ fn current_status(
 }
 
 /// Appends a log entry and applies its status to the claim.
-pub(super) fn append(tx: &Transaction, claim_id: i64, e: &ReviewEntry) -> Result<()> {
-    tx.execute(
+pub(super) fn append(tx: &Connection, claim_id: i64, e: &ReviewEntry) -> Result<()> {
+    let (text, values) = match &e.reviewed {
+        Some(r) => (
+            Some(r.text.as_str()),
+            Some(serde_json::to_string(&r.values).unwrap_or_else(|_| "[]".into())),
+        ),
+        None => (None, None),
+    };
+    tx.prepare_cached(
         "INSERT INTO review_log (claim_id, at, reviewer, action, from_status, to_status, note,
-             evidence, against_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            claim_id,
-            e.at,
-            e.reviewer,
-            e.action,
-            e.from_status,
-            e.to_status,
-            e.note,
-            serde_json::to_string(&e.evidence).unwrap_or_else(|_| "[]".into()),
-            e.against
-        ],
-    )?;
+             evidence, against_id, claim_text, claim_values)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        claim_id,
+        e.at,
+        e.reviewer,
+        e.action,
+        e.from_status,
+        e.to_status,
+        e.note,
+        serde_json::to_string(&e.evidence).unwrap_or_else(|_| "[]".into()),
+        e.against,
+        text,
+        values
+    ])?;
     if let Some(to) = &e.to_status {
-        tx.execute(
-            "UPDATE claims SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![claim_id, to, e.at],
-        )?;
+        tx.prepare_cached("UPDATE claims SET status = ?2, updated_at = ?3 WHERE id = ?1")?
+            .execute(params![claim_id, to, e.at])?;
+    }
+    Ok(())
+}
+
+/// Migration 2 → 3: the review log's columns of the claim an entry judged.
+pub(super) fn add_reviewed_columns(conn: &Connection) -> Result<()> {
+    let have: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('review_log')")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for column in ["claim_text", "claim_values"] {
+        if !have.iter().any(|c| c == column) {
+            conn.execute_batch(&format!("ALTER TABLE review_log ADD COLUMN {column} TEXT;"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Migration 2 → 3: fills in the claim each existing entry judged. An entry's claim is
+/// the claim as it is now unless a later move changed its text (a fuzzy re-anchoring):
+/// entries from the last such move on get the present text and values, older ones keep
+/// NULL, since the text they judged is not stored anywhere.
+pub(super) fn record_reviewed_claims(conn: &Connection) -> Result<()> {
+    let claims: Vec<i64> = conn
+        .prepare("SELECT DISTINCT claim_id FROM review_log ORDER BY claim_id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in claims {
+        let Ok(state) = claim_state(conn, id) else {
+            // A log entry of a claim that does not exist: foreign_key_check reports it.
+            continue;
+        };
+        conn.prepare_cached(
+            "UPDATE review_log SET claim_text = ?2, claim_values = ?3
+             WHERE claim_id = ?1 AND id >= coalesce((SELECT max(id) FROM review_log
+                 WHERE claim_id = ?1 AND action = 'reanchor' AND note LIKE '% by fuzzy%'), 0)",
+        )?
+        .execute(params![
+            id,
+            state.text,
+            serde_json::to_string(&state.values).unwrap_or_else(|_| "[]".into())
+        ])?;
+    }
+    Ok(())
+}
+
+/// Migration 2 → 3: a claim whose verdict was given before a move changed its text
+/// (version 2 only noted "re-check the verdict") now needs a re-check.
+pub(super) fn recheck_lapsed_verdicts(conn: &Connection) -> Result<()> {
+    let verdicts: Vec<String> = ClaimStatus::ALL
+        .iter()
+        .filter(|s| s.is_verdict())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    let lapsed: Vec<(i64, String)> = conn
+        .prepare(&format!(
+            "SELECT c.id, c.status FROM claims c WHERE c.status IN ({})
+               AND EXISTS (SELECT 1 FROM review_log f WHERE f.claim_id = c.id
+                   AND f.action = 'reanchor' AND f.note LIKE '% by fuzzy%'
+                   AND f.id > coalesce((SELECT max(h.id) FROM review_log h WHERE h.claim_id = c.id
+                       AND h.action IN ('review', 'flag', 'unflag', 'import')), 0))
+             ORDER BY c.id",
+            verdicts.join(", ")
+        ))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let at = now();
+    for (id, status) in lapsed {
+        let entry = ReviewEntry {
+            reviewed: Some(claim_state(conn, id)?),
+            ..new_entry(
+                ReviewAction::Reanchor,
+                at.clone(),
+                "claimtrace",
+                status.clone(),
+                ClaimStatus::NeedsRecheck.as_str(),
+                Some(format!(
+                    "schema upgrade: the text changed after it was judged {status}: it needs a \
+                     re-check"
+                )),
+            )
+        };
+        append(conn, id, &entry)?;
     }
     Ok(())
 }

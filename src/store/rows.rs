@@ -161,7 +161,14 @@ impl DocumentRows {
                         .any(|&i| a.mentions[i].figure().is_some()),
                     earliest_date: dates.iter().min().map(|d| d.to_string()),
                     latest_date: dates.iter().max().map(|d| d.to_string()),
-                    components: claim.components.clone(),
+                    // Every figure of the claim is stored as a component; those no
+                    // desk would check carry `checkable: false` in their record.
+                    components: claim
+                        .components
+                        .iter()
+                        .chain(&claim.uncheckable)
+                        .copied()
+                        .collect(),
                     attribution: claim.attribution.map(|att| {
                         let source = a.mentions[att].attribution().and_then(|x| x.source_id);
                         (att, source)
@@ -187,11 +194,18 @@ fn offsets(span: Option<Span>, idx: &OffsetIndex) -> Option<Offsets> {
 /// with its texts was twice the size, which made ingest slower.)
 fn stored_attrs(payload: &Payload, idx: &OffsetIndex) -> String {
     let record = match payload {
-        Payload::Figure(f) => serde_json::json!({
-            "low": output::decimal_json(&f.low),
-            "high": output::decimal_json(&f.high),
-            "subject": offsets(f.subject, idx),
-        }),
+        Payload::Figure(f) => {
+            let mut record = serde_json::json!({
+                "low": output::decimal_json(&f.low),
+                "high": output::decimal_json(&f.high),
+                "subject": offsets(f.subject, idx),
+                "checkable": f.is_checkable(),
+            });
+            if let (Some(reason), Some(m)) = (f.not_checkable, record.as_object_mut()) {
+                m.insert("checkable_reason".into(), reason.into());
+            }
+            record
+        }
         Payload::Date(t) => {
             let mut m = serde_json::Map::new();
             if let Some(q) = &t.quant {
@@ -275,6 +289,25 @@ impl Insert {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_figure_keeps_its_checkable_flag_and_reason() {
+        use crate::document::{Document, Metadata};
+        let text = "Clinton leads with 46 percent, plus or minus 3 points.";
+        let doc = Document::from_text("t", text.to_string(), Metadata::default());
+        let rows = DocumentRows::new(&doc, &crate::pipeline::analyse(&doc));
+        let attrs: Vec<serde_json::Value> = rows
+            .mentions
+            .iter()
+            .filter(|m| m.kind == "figure")
+            .map(|m| serde_json::from_str(&m.attrs).unwrap())
+            .collect();
+        assert_eq!(attrs.len(), 2);
+        assert_eq!(attrs[0]["checkable"], true);
+        assert!(attrs[0].get("checkable_reason").is_none());
+        assert_eq!(attrs[1]["checkable"], false);
+        assert_eq!(attrs[1]["checkable_reason"], "margin of error");
+    }
 
     #[test]
     fn insert_sql_has_one_placeholder_per_value() {

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 
 /// Which way an underspecified expression leans from the anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,6 +182,66 @@ pub fn year_for(reference: NaiveDate, m: u32, lean: Lean) -> i32 {
     }
 }
 
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The `n`th (1-based) weekday `wd` (1 = Monday) of a month.
+fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let cur = first.weekday().number_from_monday();
+    let offset = (wd + 7 - cur) % 7 + 7 * (n - 1);
+    NaiveDate::from_ymd_opt(y, m, 1 + offset)
+}
+
+/// The date of a holiday in year `y` (United States holidays where countries differ).
+pub fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
+    if let Some(d) = h.fixed_day() {
+        return NaiveDate::from_ymd_opt(y, h.month(), d);
+    }
+    match h {
+        Holiday::Easter => easter(y),
+        // The last Monday of May.
+        Holiday::MemorialDay => nth_weekday(y, 5, 1, 5).or_else(|| nth_weekday(y, 5, 1, 4)),
+        Holiday::LaborDay => nth_weekday(y, 9, 1, 1),
+        // The Tuesday after the first Monday of November.
+        Holiday::ElectionDay => nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1)),
+        Holiday::Thanksgiving => nth_weekday(y, 11, 4, 4),
+        _ => None,
+    }
+}
+
+/// The occurrence of a holiday near the anchor: the latest on or before it when the
+/// sentence looks back, the first on or after it when it looks ahead, else the
+/// closest.
+pub fn holiday_near(anchor: NaiveDate, h: Holiday, lean: Lean) -> Option<NaiveDate> {
+    let y = anchor.year();
+    let all: Vec<NaiveDate> = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| holiday_date(h, y))
+        .collect();
+    match lean {
+        Lean::Past => all.into_iter().filter(|d| *d <= anchor).max(),
+        Lean::Future => all.into_iter().filter(|d| *d >= anchor).min(),
+        Lean::Either => all
+            .into_iter()
+            .min_by_key(|d| (d.signed_duration_since(anchor).num_days().abs(), *d)),
+    }
+}
+
 /// The date of a weekday (1 = Monday) near the anchor. `step` -1 for "last Friday"
 /// (strictly before), 1 for "next Friday" (strictly after), 0 to follow the lean.
 pub fn weekday_near(anchor: NaiveDate, wd: u32, step: i32, lean: Lean) -> Option<NaiveDate> {
@@ -267,6 +327,50 @@ mod tests {
         assert_eq!(year_for(d(2025, 3, 1), 5, Lean::Future), 2025);
         // Without tense, December seen from August is last year's.
         assert_eq!(year_for(d(1990, 8, 16), 12, Lean::Either), 1989);
+    }
+
+    #[test]
+    fn holidays_of_2013() {
+        assert_eq!(holiday_date(Holiday::Easter, 2013), Some(d(2013, 3, 31)));
+        assert_eq!(holiday_date(Holiday::Easter, 2025), Some(d(2025, 4, 20)));
+        assert_eq!(
+            holiday_date(Holiday::Thanksgiving, 2013),
+            Some(d(2013, 11, 28))
+        );
+        assert_eq!(
+            holiday_date(Holiday::MemorialDay, 2013),
+            Some(d(2013, 5, 27))
+        );
+        assert_eq!(holiday_date(Holiday::LaborDay, 2013), Some(d(2013, 9, 2)));
+        assert_eq!(
+            holiday_date(Holiday::ElectionDay, 2012),
+            Some(d(2012, 11, 6))
+        );
+        assert_eq!(
+            holiday_date(Holiday::ElectionDay, 2016),
+            Some(d(2016, 11, 8))
+        );
+        assert_eq!(
+            holiday_date(Holiday::Christmas, 2013),
+            Some(d(2013, 12, 25))
+        );
+    }
+
+    #[test]
+    fn christmas_seen_from_january_looks_back_unless_the_verb_looks_ahead() {
+        let jan = d(2014, 1, 10);
+        assert_eq!(
+            holiday_near(jan, Holiday::Christmas, Lean::Past),
+            Some(d(2013, 12, 25))
+        );
+        assert_eq!(
+            holiday_near(jan, Holiday::Christmas, Lean::Either),
+            Some(d(2013, 12, 25))
+        );
+        assert_eq!(
+            holiday_near(jan, Holiday::Christmas, Lean::Future),
+            Some(d(2014, 12, 25))
+        );
     }
 
     #[test]

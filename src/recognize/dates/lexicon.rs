@@ -88,6 +88,82 @@ impl Season {
     }
 }
 
+/// A holiday or named day whose date a year fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    ValentinesDay,
+    Easter,
+    MemorialDay,
+    IndependenceDay,
+    LaborDay,
+    Halloween,
+    ElectionDay,
+    VeteransDay,
+    Thanksgiving,
+    ChristmasEve,
+    Christmas,
+}
+
+impl Holiday {
+    /// The month it falls in.
+    pub fn month(self) -> u32 {
+        match self {
+            Holiday::NewYearsDay => 1,
+            Holiday::ValentinesDay => 2,
+            Holiday::Easter => 4,
+            Holiday::MemorialDay => 5,
+            Holiday::IndependenceDay => 7,
+            Holiday::LaborDay => 9,
+            Holiday::Halloween => 10,
+            Holiday::ElectionDay | Holiday::VeteransDay | Holiday::Thanksgiving => 11,
+            Holiday::NewYearsEve | Holiday::ChristmasEve | Holiday::Christmas => 12,
+        }
+    }
+
+    /// The day of the month of a holiday on a fixed date.
+    pub fn fixed_day(self) -> Option<u32> {
+        Some(match self {
+            Holiday::NewYearsDay => 1,
+            Holiday::ValentinesDay => 14,
+            Holiday::IndependenceDay => 4,
+            Holiday::Halloween => 31,
+            Holiday::VeteransDay => 11,
+            Holiday::NewYearsEve => 31,
+            Holiday::ChristmasEve => 24,
+            Holiday::Christmas => 25,
+            Holiday::Easter
+            | Holiday::MemorialDay
+            | Holiday::LaborDay
+            | Holiday::ElectionDay
+            | Holiday::Thanksgiving => return None,
+        })
+    }
+
+    /// The holiday named by a capitalised word and "Day" ("Labor Day", "Election Day").
+    pub fn before_day(word: &[u8]) -> Option<Holiday> {
+        let mut buf = [0u8; 12];
+        if word.len() > buf.len() {
+            return None;
+        }
+        for (b, c) in buf.iter_mut().zip(word) {
+            *b = c.to_ascii_lowercase();
+        }
+        Some(match &buf[..word.len()] {
+            b"election" => Holiday::ElectionDay,
+            b"independence" => Holiday::IndependenceDay,
+            b"memorial" => Holiday::MemorialDay,
+            b"labor" | b"labour" => Holiday::LaborDay,
+            b"veterans" => Holiday::VeteransDay,
+            b"christmas" => Holiday::Christmas,
+            b"thanksgiving" => Holiday::Thanksgiving,
+            b"valentine" => Holiday::ValentinesDay,
+            _ => return None,
+        })
+    }
+}
+
 /// A part of the day, as TIMEX3 writes it after "T".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartOfDay {
@@ -239,6 +315,8 @@ pub enum Lex {
     DecadeWord(u32),
     Season(Season),
     PartOfDay(PartOfDay),
+    /// A holiday named by one word ("Christmas", "Thanksgiving", "Easter").
+    Holiday(Holiday),
     Kw(Kw),
 }
 
@@ -371,6 +449,10 @@ fn entries() -> Vec<(&'static [u8], Lex)> {
         (b"autumn", Lex::Season(Season::Fall)),
         (b"fall", Lex::Season(Season::Fall)),
         (b"winter", Lex::Season(Season::Winter)),
+        (b"christmas", Lex::Holiday(Holiday::Christmas)),
+        (b"thanksgiving", Lex::Holiday(Holiday::Thanksgiving)),
+        (b"easter", Lex::Holiday(Holiday::Easter)),
+        (b"halloween", Lex::Holiday(Holiday::Halloween)),
         (b"morning", Lex::PartOfDay(PartOfDay::Morning)),
         (b"afternoon", Lex::PartOfDay(PartOfDay::Afternoon)),
         (b"evening", Lex::PartOfDay(PartOfDay::Evening)),
@@ -667,6 +749,7 @@ fn is_temporal(kind: TokKind, lex: Lex, word: &[u8]) -> bool {
                     | Kw::Weekly
                     | Kw::Monthly
                     | Kw::Yearly
+                    | Kw::Annually
                     | Kw::Hourly
                     | Kw::Quarterly
                     | Kw::Noon

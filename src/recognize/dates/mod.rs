@@ -7,24 +7,34 @@
 //! phrase: calendar dates ("27 June 2025", "Sept. 30", "2025-06-27"), years, decades
 //! and centuries, quarters and halves, seasons, weekdays, relative expressions ("last
 //! week", "a year ago", "the past three months"), durations ("the 44-day war", "for 100
-//! years"), times of day ("5 p.m. EST, Nov. 6") and sets ("every month"). Spans follow
-//! TimeBank: a leading "the" belongs to the expression ("the third quarter") unless it
-//! introduces a compound adjective ("the \[third-quarter\] loss"), prepositions do not
-//! ("in \[2020\]", "by \[May\]"), quantity modifiers do ("\[more than four hours\]").
+//! years"), times of day ("5 p.m. EST, Nov. 6"), sets ("every month", "daily", "$33
+//! million a year"), holidays ("Thanksgiving", "New Year's Eve") and expressions
+//! anchored on the narrative ("that day", "later that year", "the next morning", "the
+//! day before Thanksgiving"). Ages ("a 7-year-old girl") and time words inside names
+//! ("USA Today", "Good Morning America", "Orion 1980") are not temporal expressions.
+//! Spans follow TimeBank: a leading "the" belongs to the expression ("the third
+//! quarter") unless it introduces a compound adjective ("the \[third-quarter\] loss"),
+//! prepositions do not ("in \[2020\]", "by \[May\]"), quantity modifiers do ("\[more
+//! than four hours\]").
 //!
 //! Values are resolved in a second pass against the document anchor: the published date
-//! when known, otherwise the latest fully specified date in the text (HeidelTime's news
+//! when known, else the date of a dateline ("WASHINGTON, March 22, 2013 (AP) —"), else
+//! the latest fully specified date the text reports as news: not one that starts a
+//! period ("since Jan. 1, 2015", "from", "as of"), not one in a clause that looks ahead,
+//! and never earlier than a period the text says already happened (HeidelTime's news
 //! and narrative strategies). With a published date, an underspecified date leans by
-//! the tense of its nearest cue: "said on 9 May" is the latest May on or before the
-//! anchor, "will meet on 9 May" the next one, a deadline ("until", "by") looks ahead.
-//! Under an inferred anchor, which is the latest date the text names, everything leans
-//! back, and a date without a year first takes the year its paragraph has named ("In
-//! 1998, ... On 9 May"). In a report about a quarter, "a year ago" is that quarter a
-//! year earlier.
+//! the tense of the verb that governs it: "said on 9 May" is the latest May on or
+//! before the anchor, "will meet on 9 May" the next one, a deadline ("until", "by")
+//! looks ahead unless its own clause is past ("lasted until Tuesday"); a reporting verb
+//! governs only the expression beside it, "next to" is a place, and a participle after
+//! a determiner is an adjective. Under an inferred anchor everything leans back, and a
+//! date without a year first takes the year its paragraph has named ("In 1998, ... On
+//! 9 May"). In a report about a quarter, "a year ago" is that quarter a year earlier.
 //!
-//! What it does not do: event anchoring ("two days after the vote", "that year"),
-//! or reading years out of figures ("2,300", "$2000", "2000 soldiers", "$33 million a
-//! year"). Impossible dates ("29 February 2015") are consumed and never emitted.
+//! What it does not do: date an event ("two days after the vote" has no value), or
+//! read years out of figures ("2,300", "$2000", "2000 soldiers"). Hyphenated measure
+//! adjectives other than ages ("a 10-hour tour") stay durations, as TimeBank writes
+//! them. Impossible dates ("29 February 2015") are consumed and never emitted.
 
 mod calendar;
 mod lexicon;
@@ -34,9 +44,10 @@ use std::cell::RefCell;
 use chrono::{Datelike, NaiveDate};
 
 use self::calendar::{
-    fmt_day, fmt_month, fmt_year, quarter_of, relative, valid_day, weekday_near, year_for, Lean,
+    fmt_day, fmt_month, fmt_year, holiday_date, holiday_near, quarter_of, relative, valid_day,
+    weekday_near, year_for, Lean,
 };
-use self::lexicon::{tokenise, Kw, Lex, PartOfDay, Season, Tok, TokKind, Unit};
+use self::lexicon::{tokenise, Holiday, Kw, Lex, PartOfDay, Season, Tok, TokKind, Unit};
 use super::{Anchor, AnchorKind, Context, Mention, Payload, Timex, TimexType};
 use crate::span::Span;
 
@@ -125,6 +136,25 @@ enum Sem {
     /// "year-end": 31 December of the anchor's year, or of the year before when the
     /// sentence looks back ("since year-end").
     YearEnd,
+    /// `n` days from a day ("the day before Thanksgiving").
+    DayShift {
+        day: Box<Sem>,
+        n: i32,
+    },
+    /// The week a day falls in ("the week of March 5").
+    WeekOf(Box<Sem>),
+    /// A month and day with a direction ("last Oct. 23").
+    DayDir {
+        m: u32,
+        d: u32,
+        dir: Dir,
+    },
+    /// A holiday, in the year given or the occurrence nearest the anchor that the
+    /// sentence's tense allows ("Christmas", "Labor Day 2013").
+    Holiday {
+        h: Holiday,
+        y: Option<i32>,
+    },
 }
 
 /// One recognised expression, as a token range.
@@ -209,18 +239,20 @@ pub fn recognise(ctx: &Context) -> (Vec<Mention>, Anchor) {
 
 fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) {
     tokenise(ctx.text, toks);
+    mask_names(ctx.text.as_bytes(), toks);
     let toks: &[Tok] = toks;
     let p = Parser {
         t: toks,
         text: ctx.text.as_bytes(),
     };
     let hits = p.scan();
+    let dateline = dateline(&p, &hits);
     let anchor = match ctx.published {
         Some(d) => Anchor {
             kind: AnchorKind::Published,
             date: Some(d),
         },
-        None => match hits.iter().filter_map(|h| full_date(&h.sem)).max() {
+        None => match infer_anchor(&p, ctx, &hits, dateline) {
             Some(d) => Anchor {
                 kind: AnchorKind::Inferred,
                 date: Some(d),
@@ -243,6 +275,9 @@ fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) 
     };
     let mut mentions = Vec::with_capacity(hits.len());
     for (i, h) in hits.iter().enumerate() {
+        if dateline == Some(i) {
+            continue;
+        }
         let borrowed = borrowed_year(&p, &hits, i);
         let Some(value) = r.value(h, borrowed).filter(|v| !v.is_empty()) else {
             continue;
@@ -262,6 +297,295 @@ fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) 
         });
     }
     (mentions, anchor)
+}
+
+/// A word that English writes in lower case unless it begins a sentence or belongs to
+/// a name: "today", "week", "morning", "spring", "daily".
+fn lower_case_word(lex: Lex) -> bool {
+    match lex {
+        Lex::Unit(_) | Lex::Units(_) | Lex::PartOfDay(_) | Lex::Season(_) => true,
+        Lex::Kw(k) => matches!(
+            k,
+            Kw::Today
+                | Kw::Tomorrow
+                | Kw::Tonight
+                | Kw::Yesterday
+                | Kw::Now
+                | Kw::Weekend
+                | Kw::Daily
+                | Kw::Weekly
+                | Kw::Monthly
+                | Kw::Yearly
+                | Kw::Hourly
+                | Kw::Annually
+                | Kw::Noon
+                | Kw::Midnight
+                | Kw::Future
+                | Kw::Present
+        ),
+        _ => false,
+    }
+}
+
+/// Whether token `j` opens a sentence or a line, where any word is capitalised.
+fn opens_sentence(text: &[u8], toks: &[Tok], j: usize) -> bool {
+    let Some(prev) = j.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return true;
+    };
+    let Some(t) = toks.get(j) else {
+        return true;
+    };
+    let gap = text.get(prev.end()..t.start()).unwrap_or(&[]);
+    gap.contains(&b'\n')
+        || matches!(
+            prev.kind,
+            TokKind::Punct(b'.' | b'!' | b'?' | b':' | b'"' | b'\'' | b'(' | b'[' | b'~' | b'-')
+        )
+}
+
+/// Whether the line around token `j` is written in title case (a headline), where
+/// capitals say nothing about names: none of its content words is in lower case.
+fn title_case_line(text: &[u8], toks: &[Tok], j: usize) -> bool {
+    const REACH: usize = 24;
+    let mut lower = 0;
+    let mut count = |k: usize| {
+        if let Some(t) = toks.get(k) {
+            let w = text.get(t.start()..t.end()).unwrap_or(&[]);
+            if t.kind == TokKind::Word && !t.capital && w.len() >= 4 && !title_function_word(w) {
+                lower += 1;
+            }
+        }
+    };
+    let newline_before = |k: usize| {
+        k == 0
+            || toks.get(k - 1).zip(toks.get(k)).is_none_or(|(a, b)| {
+                text.get(a.end()..b.start())
+                    .is_none_or(|g| g.contains(&b'\n'))
+            })
+    };
+    let mut k = j;
+    while k + REACH > j && !newline_before(k) {
+        k -= 1;
+        count(k);
+    }
+    let mut k = j + 1;
+    while k < toks.len() && k < j + REACH && !newline_before(k) {
+        count(k);
+        k += 1;
+    }
+    lower == 0
+}
+
+/// Longer function words that title case leaves in lower case.
+fn title_function_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"with"
+            | b"from"
+            | b"into"
+            | b"over"
+            | b"after"
+            | b"than"
+            | b"that"
+            | b"this"
+            | b"about"
+            | b"under"
+            | b"upon"
+            | b"onto"
+            | b"amid"
+            | b"says"
+            | b"said"
+    )
+}
+
+/// Time words inside names and titles ("USA Today", "Russia Today", "Good Morning
+/// America", "the Arab Spring", "Day of Action", "The Daily Show") are written with a
+/// capital where running text writes them in lower case: such a word, capitalised
+/// inside a sentence that is not itself a headline, is part of a proper-noun run and
+/// carries no time. Holidays ("Christmas Day", "New Year's Eve") and "Fiscal Year
+/// 2014" keep theirs.
+fn mask_names(text: &[u8], toks: &mut [Tok]) {
+    for j in 0..toks.len() {
+        let t = toks[j];
+        if !t.capital || t.kind != TokKind::Word || !lower_case_word(t.lex) {
+            continue;
+        }
+        // An all-capitals word ("TODAY") is shouting or a headline, not a name.
+        let word = text.get(t.start()..t.end()).unwrap_or(&[]);
+        if word.len() > 1 && word.iter().all(u8::is_ascii_uppercase) {
+            continue;
+        }
+        if opens_sentence(text, toks, j) || title_case_line(text, toks, j) {
+            continue;
+        }
+        let prev = j.checked_sub(1).and_then(|p| toks.get(p)).map(|p| p.lex);
+        let next_is_year = toks
+            .get(j + 1)
+            .is_some_and(|n| n.kind == TokKind::Num && n.digits == 4);
+        // "the 20th Century", "the Third Quarter": a counted unit keeps its time.
+        let counted = j.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            matches!(p.kind, TokKind::Num | TokKind::NumSuffix)
+                || matches!(p.lex, Lex::Ord(_) | Lex::Num(_))
+        });
+        let keeps = match t.lex {
+            Lex::Unit(Unit::Year) => counted || next_is_year || prev == Some(Lex::Kw(Kw::Fiscal)),
+            Lex::Unit(_) | Lex::Units(_) => counted,
+            // "Spring 2013", the term a year names.
+            Lex::Season(_) => next_is_year,
+            _ => false,
+        };
+        if !keeps && !holiday_part(text, toks, j) {
+            toks[j].lex = Lex::None;
+            toks[j].temporal = false;
+        }
+    }
+}
+
+/// Whether token `j` ("Day", "Eve", "Year") belongs to a holiday's name: "Labor Day",
+/// "Christmas Day", "New Year's Day", "Valentine's Day", "Veterans' Day".
+fn holiday_part(text: &[u8], toks: &[Tok], j: usize) -> bool {
+    let word = |k: usize| -> &[u8] {
+        match toks.get(k) {
+            Some(t) if t.kind == TokKind::Word => text.get(t.start()..t.end()).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
+    let punct = |k: usize, c: u8| toks.get(k).is_some_and(|t| t.kind == TokKind::Punct(c));
+    let head = |w: &[u8]| {
+        Holiday::before_day(w).is_some()
+            || w.eq_ignore_ascii_case(b"year")
+            || w.eq_ignore_ascii_case(b"easter")
+    };
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    if word(j).eq_ignore_ascii_case(b"year") {
+        return word(p) == b"New";
+    }
+    if head(word(p)) {
+        return true;
+    }
+    // "Valentine's Day", "New Year's Day": the name, an apostrophe, "s".
+    if p >= 2 && word(p).eq_ignore_ascii_case(b"s") && punct(p - 1, b'\'') && head(word(p - 2)) {
+        return true;
+    }
+    p >= 1 && punct(p, b'\'') && head(word(p - 1))
+}
+
+/// The hit that dates the article in its dateline, if any: "WASHINGTON, March 22 (AP)
+/// —", "LONDON, Oct. 5, 2013 (Reuters) -" at the start of a line near the head of the
+/// article. It is the document's date, not a mention.
+fn dateline(p: &Parser, hits: &[Hit]) -> Option<usize> {
+    const HEAD_BYTES: usize = 400;
+    let (i, h) = hits.iter().enumerate().next()?;
+    if !matches!(h.sem, Sem::Cal { d: Some(_), .. }) {
+        return None;
+    }
+    // The place: capitals, then a comma ("WASHINGTON,", "NEWARK, N.J.,").
+    let comma = h.s.checked_sub(1)?;
+    if !p.punct(comma, b',') || comma == 0 {
+        return None;
+    }
+    // The place opens its line.
+    let mut start = comma;
+    while start > 0 && comma - start < 8 {
+        let gap = p.text.get(p.t[start - 1].end()..p.t[start].start());
+        if gap.is_none_or(|g| g.contains(&b'\n')) {
+            break;
+        }
+        start -= 1;
+    }
+    let line_start = start == 0
+        || p.text
+            .get(p.t[start - 1].end()..p.t[start].start())
+            .is_none_or(|g| g.contains(&b'\n'));
+    let head = &p.t[start..comma];
+    let first_line = line_start && p.t[start].start() < HEAD_BYTES;
+    let place = head.iter().any(|t| {
+        t.kind == TokKind::Word
+            && t.end() - t.start() >= 2
+            && p.text
+                .get(t.start()..t.end())
+                .is_some_and(|w| w.iter().all(u8::is_ascii_uppercase))
+    });
+    let after = p.t.get(h.e)?;
+    let agency_or_dash = matches!(after.kind, TokKind::Punct(b'(' | b'-' | b'~' | b'_' | b':'));
+    (first_line && place && agency_or_dash).then_some(i)
+}
+
+/// Whether a preposition makes the expression at token `s` the start of a period
+/// rather than the time of the news: "since Jan. 1, 2015", "from May 5", "as of
+/// June 30", "starting March 1".
+fn governed_start(p: &Parser, s: usize) -> bool {
+    let Some(b) = s.checked_sub(1) else {
+        return false;
+    };
+    ["since", "from", "starting", "beginning"]
+        .iter()
+        .any(|w| p.word_is(b, w))
+        || (p.kw(b, Kw::Of) && b > 0 && p.kw(b - 1, Kw::As))
+}
+
+/// The first day of the period an expression names with its year, if any.
+fn period_start(sem: &Sem) -> Option<NaiveDate> {
+    match sem {
+        Sem::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
+        Sem::Cal { y: Some(y), m, d } => NaiveDate::from_ymd_opt(*y, *m, d.unwrap_or(1)),
+        Sem::Time { day, .. } => period_start(day),
+        _ => None,
+    }
+}
+
+/// The anchor of an undated article (issue: a 2016 article anchored on "since Jan. 1,
+/// 2015"): its dateline when it names the year, else the latest fully specified date
+/// it reports as news, that is, not the start of a period ("since", "from", "as of")
+/// and not in a clause that looks ahead; and never earlier than the start of any
+/// period the article says already happened ("In 2016, prices rose").
+fn infer_anchor(
+    p: &Parser,
+    ctx: &Context,
+    hits: &[Hit],
+    dateline: Option<usize>,
+) -> Option<NaiveDate> {
+    if let Some(d) = dateline
+        .and_then(|i| hits.get(i))
+        .and_then(|h| full_date(&h.sem))
+    {
+        return Some(d);
+    }
+    let mut news: Option<NaiveDate> = None;
+    let mut happened: Option<NaiveDate> = None;
+    for h in hits {
+        let full = full_date(&h.sem);
+        let start = period_start(&h.sem);
+        if full.is_none() && start.is_none() {
+            continue;
+        }
+        let lean = p.lean(h.s, h.e, sentence_bounds(p, ctx, h));
+        if lean == Lean::Past {
+            happened = happened.max(start);
+        }
+        if lean != Lean::Future && !governed_start(p, h.s) {
+            news = news.max(full);
+        }
+    }
+    news.map(|d| d.max(happened.unwrap_or(d)))
+}
+
+/// The token range of the sentence that holds `h`, or a window around it.
+fn sentence_bounds(p: &Parser, ctx: &Context, h: &Hit) -> (usize, usize) {
+    let Some(first) = p.t.get(h.s) else {
+        return (h.s, h.e);
+    };
+    match ctx.segments.sentence_at(first.start()) {
+        Some(si) => {
+            let sp = ctx.segments.sentences[si].span;
+            let lo = p.t.partition_point(|t| t.start() < sp.start);
+            let hi = p.t.partition_point(|t| t.start() < sp.end);
+            (lo, hi)
+        }
+        None => (h.s.saturating_sub(12), (h.e + 12).min(p.t.len())),
+    }
 }
 
 /// The fully specified date an expression names, if any (for the inferred anchor).
@@ -472,17 +796,15 @@ impl<'a> Parser<'a> {
                 // `LEAD` tokens of a number.
                 TokKind::Word => match t.lex {
                     _ if t.temporal => true,
-                    Lex::None => false,
-                    Lex::Kw(
-                        Kw::Of
-                        | Kw::To
-                        | Kw::And
-                        | Kw::Or
-                        | Kw::That
-                        | Kw::As
-                        | Kw::Than
-                        | Kw::Over,
-                    ) => false,
+                    // "Labor Day", "New Year's Eve": a name before a capitalised day.
+                    Lex::None => t.capital && self.holiday_head(i),
+                    Lex::Kw(Kw::Of | Kw::To | Kw::And | Kw::Or | Kw::As | Kw::Than | Kw::Over) => {
+                        false
+                    }
+                    // "that day", "that morning"
+                    Lex::Kw(Kw::That) => {
+                        matches!(self.lx(i + 1), Lex::Unit(_) | Lex::PartOfDay(_))
+                    }
                     // After "the" every rule reads a number, an apostrophe, a lexicon
                     // or temporal word, or "new" ("the new year 2025").
                     Lex::Kw(Kw::The) => self.t.get(i + 1).is_some_and(|n| match n.kind {
@@ -707,7 +1029,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The word before `s` makes "a year" a rate ("$33 million a year", "four flights a
-    /// week"): part of a figure, not a temporal expression.
+    /// week"): not a date or a duration.
     fn rate_context(&self, s: usize) -> bool {
         let Some(p) = s.checked_sub(1) else {
             return false;
@@ -727,6 +1049,13 @@ impl<'a> Parser<'a> {
             }
             _ => false,
         }
+    }
+
+    /// A percentage ends right before `j` ("8.5%", "20 percent"): a rate of growth
+    /// ("rose 8.5% annually", "4% a year") measures change, it does not recur.
+    fn percent_before(&self, j: usize) -> bool {
+        j.checked_sub(1)
+            .is_some_and(|p| self.punct(p, b'%') || self.word_is(p, "percent"))
     }
 
     /// Durations and the relative dates built on them: "the past three months", "two
@@ -758,11 +1087,17 @@ impl<'a> Parser<'a> {
         let cnt = self.count(k);
         // "44-day", "two-week", "8-month-old": an adjective compound.
         if let Some((ce, c)) = cnt {
-            if self.punct(ce, b'-') && self.glued(ce) && self.glued(ce + 1) && c.n.is_some() {
+            // "several-year" counts vaguely.
+            if self.punct(ce, b'-') && self.glued(ce) && self.glued(ce + 1) {
                 if let Some((u, false)) = self.unit(ce + 1) {
-                    let mut e = ce + 2;
-                    if self.punct(e, b'-') && self.glued(e) && self.kw(e + 1, Kw::Old) {
-                        e += 2;
+                    let e = ce + 2;
+                    // An age ("a 7-year-old girl", "a 40-year-old treaty", "7-year-olds")
+                    // is neither a date nor a duration: consumed, never emitted.
+                    if self.punct(e, b'-')
+                        && self.glued(e)
+                        && (self.kw(e + 1, Kw::Old) || self.word_is(e + 1, "olds"))
+                    {
+                        return Some(Hit::lit(k, e + 2, TimexType::Duration, ""));
                     }
                     if u == Unit::Second {
                         return None;
@@ -777,6 +1112,29 @@ impl<'a> Parser<'a> {
             Some((e, c)) => (e, Some(c)),
             None => (k, None),
         };
+        // "eight trading days", "20 more years", "an additional year": a word between
+        // the count and its unit that says which units are counted.
+        if c.is_some()
+            && self.unit(e0).is_none()
+            && self.unit(e0 + 1).is_some()
+            && [
+                "more",
+                "additional",
+                "extra",
+                "further",
+                "trading",
+                "business",
+                "working",
+                "calendar",
+                "consecutive",
+                "straight",
+                "full",
+            ]
+            .iter()
+            .any(|w| self.word_is(e0, w))
+        {
+            e0 += 1;
+        }
         // A range "two to three weeks", "12 to 18 months", "a year or two": one expression
         // counted from its lower bound.
         if let Some(c0) = c {
@@ -852,7 +1210,14 @@ impl<'a> Parser<'a> {
                                 .iter()
                                 .any(|w| self.word_is(p, w))
                         });
-                        if the {
+                        // "the days before the vote", "the weeks after the storm": a
+                        // stretch of time anchored on an event.
+                        let around = ["before", "after", "leading", "following", "since"]
+                            .iter()
+                            .any(|w| self.word_is(e, w));
+                        if the && around && matches!(u, Unit::Day | Unit::Week | Unit::Month) {
+                            // falls through to the vague duration below
+                        } else if the {
                             if !matches!(u, Unit::Year | Unit::Decade | Unit::Century)
                                 || self.kw(e, Kw::Of)
                             {
@@ -949,6 +1314,9 @@ impl<'a> Parser<'a> {
                     return Some(Hit::lit(s, e, TimexType::Date, "PAST_REF"));
                 }
                 let mut modifier = if c.approx { Some("APPROX") } else { None };
+                // A rate of a figure, "$33 million a year", "4% a year", recurs every
+                // unit (TimeML's SET, as "twice a week"); a count of things ("four
+                // flights a week") is a frequency of those things, not a time.
                 if c.single
                     && !plural
                     && !the
@@ -957,7 +1325,15 @@ impl<'a> Parser<'a> {
                     && !self.kw(e, Kw::Earlier)
                     && self.rate_context(s)
                 {
-                    return None;
+                    if !(self.kw(s, Kw::A) || self.kw(s, Kw::An))
+                        || s.checked_sub(1)
+                            .is_some_and(|p| self.plural_noun(p) || self.percent_before(p + 1))
+                    {
+                        return None;
+                    }
+                    let mut h = Hit::lit(s, e, TimexType::Set, &duration_value(u, c));
+                    h.quant = Some("EACH");
+                    return Some(h);
                 }
                 // "a year ago", "two weeks earlier"
                 // "a week or so ago"
@@ -1058,6 +1434,19 @@ impl<'a> Parser<'a> {
                 .and_then(|(ce, c)| c.n.map(|n| (n, ce + 1))),
         };
         if let Some((n, k)) = freq {
+            // "three times daily"
+            let every = match self.lx(k) {
+                Lex::Kw(Kw::Daily) => Some("P1D"),
+                Lex::Kw(Kw::Weekly) => Some("P1W"),
+                Lex::Kw(Kw::Monthly) => Some("P1M"),
+                Lex::Kw(Kw::Yearly | Kw::Annually) => Some("P1Y"),
+                _ => None,
+            };
+            if let Some(v) = every {
+                let mut h = Hit::lit(i, k + 1, TimexType::Set, v);
+                h.freq = Some(format!("{n}X"));
+                return Some(h);
+            }
             if matches!(
                 self.lx(k),
                 Lex::Kw(Kw::A | Kw::An | Kw::Per | Kw::Every | Kw::Each)
@@ -1090,19 +1479,30 @@ impl<'a> Parser<'a> {
                 }
                 _ => None,
             },
-            Lex::Kw(Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Quarterly)
+            // "its quarterly dividend", "quarterly results": a reporting period of
+            // accounts, not a recurrence.
+            Lex::Kw(Kw::Quarterly)
                 if self
                     .t
                     .get(i + 1)
                     .is_some_and(|t| t.kind == TokKind::Word && !t.capital) =>
             {
-                // "the daily tally", "its quarterly dividend": an adjective, not a set.
                 None
             }
+            // "average daily volume": part of a statistic's name; "rose 8% annually":
+            // a growth rate.
+            Lex::Kw(Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly | Kw::Annually)
+                if i.checked_sub(1).is_some_and(|p| self.word_is(p, "average"))
+                    || self.percent_before(i) =>
+            {
+                None
+            }
+            // "daily flights", "a weekly briefing", "paid annually": every day, week,
+            // year, as adjective or adverb.
             Lex::Kw(Kw::Daily) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1D")),
             Lex::Kw(Kw::Weekly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1W")),
             Lex::Kw(Kw::Monthly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1M")),
-            Lex::Kw(Kw::Yearly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1Y")),
+            Lex::Kw(Kw::Yearly | Kw::Annually) => Some(Hit::lit(i, i + 1, TimexType::Set, "P1Y")),
             Lex::Kw(Kw::Hourly) => Some(Hit::lit(i, i + 1, TimexType::Set, "PT1H")),
             Lex::Kw(Kw::Quarterly) => Some(Hit::lit(i, i + 1, TimexType::Set, "P3M")),
             Lex::Weekdays(wd) if self.t.get(i).is_some_and(|t| t.capital) => Some(Hit::lit(
@@ -1178,8 +1578,15 @@ impl<'a> Parser<'a> {
         if relative_only
             && !matches!(
                 self.lx(next),
-                Lex::Kw(Kw::This | Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Next | Kw::Last)
-                    | Lex::Weekday(_)
+                Lex::Kw(
+                    Kw::This
+                        | Kw::That
+                        | Kw::Today
+                        | Kw::Yesterday
+                        | Kw::Tomorrow
+                        | Kw::Next
+                        | Kw::Last
+                ) | Lex::Weekday(_)
             )
         {
             return None;
@@ -1212,7 +1619,9 @@ impl<'a> Parser<'a> {
             TokKind::Word => {
                 if t.lex == Lex::None {
                     consider(self.quarter(i));
+                    consider(self.holiday(i));
                 } else {
+                    consider(self.holiday(i));
                     consider(self.calendar(i));
                     consider(self.yearish(i));
                     consider(self.quarter(i));
@@ -1415,7 +1824,7 @@ impl<'a> Parser<'a> {
             s = k;
         }
         if let Some(y) = self.year_num(k) {
-            if !self.year_ok(k) {
+            if !self.year_ok(k) || (k == i && self.in_name(k)) {
                 return None;
             }
             let mut h = Hit::date(s, k + 1, Sem::Year(y));
@@ -1436,6 +1845,23 @@ impl<'a> Parser<'a> {
         }
         let (e, y) = self.spelled_year(k)?;
         Some(Hit::date(s, e, Sem::Year(y)))
+    }
+
+    /// A year that ends a name inside a sentence ("a venture called Orion 1980",
+    /// "Windows 2000", "Euro 2012"): after a capitalised word that is no time word,
+    /// not the sentence's first and not an abbreviation in capitals ("FY 1990").
+    fn in_name(&self, j: usize) -> bool {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        let Some(t) = self.t.get(p) else {
+            return false;
+        };
+        t.kind == TokKind::Word
+            && t.capital
+            && t.lex == Lex::None
+            && !self.bytes(p).iter().all(u8::is_ascii_uppercase)
+            && !opens_sentence(self.text, self.t, p)
     }
 
     /// "year-ago" / "year-earlier" at `j` (three tokens).
@@ -1725,6 +2151,88 @@ impl<'a> Parser<'a> {
         Some(Hit::date(i, e, Sem::Cal { y, m, d: None }))
     }
 
+    // ----- holidays -----
+
+    /// Whether the capitalised word at `j` may begin a holiday's name of two or more
+    /// words: the next word, or the one after a possessive, is "Day", "Eve" or "Year".
+    fn holiday_head(&self, j: usize) -> bool {
+        let named = |k: usize| {
+            self.t.get(k).is_some_and(|t| t.capital)
+                && (self.word_is(k, "Day") || self.word_is(k, "Year") || self.word_is(k, "Eve"))
+        };
+        // Most capitalised words are followed by none of these: look at one byte first.
+        let first = self.bytes(j + 1).first().copied().unwrap_or(0);
+        if !matches!(first, b'D' | b'Y' | b'E') && !self.punct(j + 1, b'\'') {
+            return false;
+        }
+        named(j + 1) || (self.punct(j + 1, b'\'') && (named(j + 2) || named(j + 3)))
+    }
+
+    /// Holidays and named days: "Christmas", "Christmas Eve", "New Year's Day",
+    /// "Thanksgiving", "Easter Sunday", "Election Day", "Labor Day 2013".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let t = self.t.get(i)?;
+        if !t.capital || t.kind != TokKind::Word || !matches!(t.lex, Lex::Holiday(_) | Lex::None) {
+            return None;
+        }
+        let cap =
+            |k: usize, w: &str| self.word_is(k, w) && self.t.get(k).is_some_and(|t| t.capital);
+        // A possessive "'s" or "'" after a name ("Valentine's Day", "Veterans' Day").
+        let after_possessive = |k: usize| {
+            if self.punct(k, b'\'') && self.word_is(k + 1, "s") && self.glued(k + 1) {
+                k + 2
+            } else if self.punct(k, b'\'') {
+                k + 1
+            } else {
+                k
+            }
+        };
+        let (h, e) = match t.lex {
+            Lex::Holiday(h) => match h {
+                Holiday::Christmas if cap(i + 1, "Eve") => (Holiday::ChristmasEve, i + 2),
+                Holiday::Christmas | Holiday::Thanksgiving if cap(i + 1, "Day") => (h, i + 2),
+                Holiday::Easter if cap(i + 1, "Sunday") => (h, i + 2),
+                _ => (h, i + 1),
+            },
+            _ if cap(i, "New") && cap(i + 1, "Year") => {
+                // Not "Lunar New Year", "Chinese New Year", on other calendars.
+                let p = i.checked_sub(1);
+                if p.is_some_and(|p| {
+                    self.t
+                        .get(p)
+                        .is_some_and(|t| t.capital && t.kind == TokKind::Word)
+                        && !self.word_is(p, "On")
+                        && !self.word_is(p, "By")
+                        && !self.word_is(p, "Since")
+                        && !self.word_is(p, "After")
+                        && !self.word_is(p, "Before")
+                }) {
+                    return None;
+                }
+                let k = after_possessive(i + 2);
+                if cap(k, "Eve") {
+                    (Holiday::NewYearsEve, k + 1)
+                } else if cap(k, "Day") {
+                    (Holiday::NewYearsDay, k + 1)
+                } else {
+                    (Holiday::NewYearsDay, k)
+                }
+            }
+            _ => {
+                let h = Holiday::before_day(self.bytes(i))?;
+                let k = after_possessive(i + 1);
+                if !cap(k, "Day") {
+                    return None;
+                }
+                (h, k + 1)
+            }
+        };
+        if let Some((y, ye)) = self.year_after(e) {
+            return Some(Hit::date(i, ye, Sem::Holiday { h, y: Some(y) }));
+        }
+        Some(Hit::date(i, e, Sem::Holiday { h, y: None }))
+    }
+
     // ----- weekdays -----
 
     fn weekday(&self, i: usize) -> Option<Hit> {
@@ -1973,6 +2481,20 @@ impl<'a> Parser<'a> {
             Lex::Kw(Kw::Latest) if the => R::Latest,
             Lex::Kw(Kw::Previous) if the => R::Narr(-1),
             Lex::Kw(Kw::Following) if the => R::Narr(1),
+            // "the next day", "the next morning": the day after the narrative's.
+            Lex::Kw(Kw::Next)
+                if the
+                    && (self.lx(k + 1) == Lex::Unit(Unit::Day)
+                        || matches!(self.lx(k + 1), Lex::PartOfDay(_))) =>
+            {
+                R::Narr(1)
+            }
+            // "that day", "that year", "that morning": the narrative's own.
+            Lex::Kw(Kw::That)
+                if !the && matches!(self.lx(k + 1), Lex::Unit(_) | Lex::PartOfDay(_)) =>
+            {
+                R::Narr(0)
+            }
             Lex::Kw(Kw::Full | Kw::Whole | Kw::Entire) if the => R::Full,
             Lex::Kw(Kw::Fiscal) if the && self.lx(k + 1) == Lex::Unit(Unit::Year) => {
                 return Some(Hit::lit(i, k + 2, TimexType::Duration, "P1Y"));
@@ -2033,12 +2555,20 @@ impl<'a> Parser<'a> {
                             | Unit::Decade
                             | Unit::Century => Sem::Rel { unit: u, n: 0 },
                             Unit::Quarter => Sem::Rel { unit: u, n: -1 },
+                            // "the day before the plunge", "the day after Easter".
+                            Unit::Day => return self.day_around(i, e),
                             _ => return None,
                         }
                     }
                 };
-                if u == Unit::Day && r != R::Narr(-1) && r != R::Narr(1) {
+                if u == Unit::Day && !matches!(r, R::Narr(_)) {
                     return None;
+                }
+                // "the week of March 5"
+                if u == Unit::Week && r == R::Plain && self.kw(e, Kw::Of) {
+                    if let Some(d) = self.day_hit(e + 1) {
+                        return Some(Hit::date(i, d.e, Sem::WeekOf(Box::new(d.sem))));
+                    }
                 }
                 Some(Hit::date(i, e, sem))
             }
@@ -2054,6 +2584,14 @@ impl<'a> Parser<'a> {
             Lex::Month(m) | Lex::MonthAbbr(m)
                 if !the && self.t.get(k).is_some_and(|t| t.capital) =>
             {
+                // "last Oct. 23": that day's latest occurrence.
+                if let Some((_, me, _)) = self.month(k) {
+                    if let Some((d, de)) = self.day(me) {
+                        if valid_day(None, m, d) && !self.punct(de, b':') {
+                            return Some(Hit::date(i, de, Sem::DayDir { m, d, dir }));
+                        }
+                    }
+                }
                 Some(Hit::date(i, e, Sem::Month { m, dir }))
             }
             Lex::Season(s) if r != R::Latest => {
@@ -2092,8 +2630,53 @@ impl<'a> Parser<'a> {
                     },
                 ))
             }
+            // "that morning", "the next morning", "the following night"
+            Lex::PartOfDay(pd) if matches!(r, R::Narr(_)) => {
+                let n = if let R::Narr(n) = r { n } else { 0 };
+                Some(Hit::new(
+                    i,
+                    e,
+                    TimexType::Time,
+                    Sem::Time {
+                        day: Box::new(Sem::NarrRel { unit: Unit::Day, n }),
+                        clock: Clock::Pod(pd),
+                    },
+                ))
+            }
             _ => None,
         }
+    }
+
+    /// A day that a date names exactly at `j`: a calendar day, a holiday, a weekday.
+    fn day_hit(&self, j: usize) -> Option<Hit> {
+        let h = self
+            .calendar(j)
+            .filter(|h| matches!(h.sem, Sem::Cal { d: Some(_), .. }));
+        let h = h.or_else(|| self.holiday(j));
+        let h = h.or_else(|| self.weekday(j).filter(|h| h.ty == TimexType::Date));
+        h.filter(|h| h.s == j)
+    }
+
+    /// "the day before Thanksgiving", "the day after March 5": one expression, a day
+    /// from that date. Before an event ("the day before the plunge") the expression is
+    /// "the day", dated where the event is (TimeBank), unknown here.
+    fn day_around(&self, i: usize, e: usize) -> Option<Hit> {
+        let n = match self.t.get(e).map(|_| self.bytes(e)) {
+            Some(w) if w.eq_ignore_ascii_case(b"before") => -1,
+            Some(w) if w.eq_ignore_ascii_case(b"after") => 1,
+            _ => return None,
+        };
+        if let Some(d) = self.day_hit(e + 1) {
+            return Some(Hit::date(
+                i,
+                d.e,
+                Sem::DayShift {
+                    day: Box::new(d.sem),
+                    n,
+                },
+            ));
+        }
+        Some(Hit::lit(i, e, TimexType::Date, "XXXX-XX-XX"))
     }
 
     // ----- quarters and halves -----
@@ -2402,8 +2985,11 @@ impl<'a> Parser<'a> {
         // pathological "sentence" of thousands of dates linear.
         let lo = bounds.0.max(s.saturating_sub(TENSE_REACH));
         let hi = bounds.1.min(e.saturating_add(TENSE_REACH));
-        // A deadline looks ahead: "until mid-November", "payable by Jan. 2".
-        if s > lo
+        // A deadline looks ahead ("until mid-November", "payable by Jan. 2"), but
+        // after a past verb of its own clause it ends a past state or was met ("the
+        // curfew lasted until Tuesday", "had filed reports by Wednesday"); a deadline
+        // given in the past still looks ahead ("gave them until May").
+        let deadline = s > lo
             && [
                 "until",
                 "till",
@@ -2414,10 +3000,56 @@ impl<'a> Parser<'a> {
                 "payable",
             ]
             .iter()
-            .any(|w| self.word_is(s - 1, w))
-        {
+            .any(|w| self.word_is(s - 1, w));
+        if deadline {
+            let mut j = s - 1;
+            while j > lo && j + 6 > s {
+                j -= 1;
+                if matches!(self.t.get(j).map(|t| t.kind), Some(TokKind::Punct(_))) {
+                    break;
+                }
+                // A verb that sets or moves the deadline owns it ("was postponed
+                // until Saturday").
+                if [
+                    "gave",
+                    "given",
+                    "set",
+                    "extended",
+                    "postponed",
+                    "delayed",
+                    "deferred",
+                    "adjourned",
+                    "rescheduled",
+                    "moved",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w))
+                {
+                    break;
+                }
+                // A verb, not "last" or "earlier".
+                if self.tense_of(j, true) == Some(Lean::Past) && self.lx(j) == Lex::None {
+                    return Lean::Past;
+                }
+            }
             return Lean::Future;
         }
+        // The verb that governs the expression outranks a reporting verb further off
+        // ("will meet on Tuesday, he said"), and "would" in past narrative is the
+        // future of a past time, not of the anchor ("talks that would last until May
+        // began in March").
+        let mut reported = None;
+        let mut would = false;
+        let decide = |x: Lean, would: bool| match (x, would) {
+            (Lean::Past, true) => Lean::Either,
+            (Lean::Past, false) => Lean::Past,
+            _ => Lean::Future,
+        };
+        // Beyond a reporting verb lie the reporter's clause or another quotation
+        // ("'we're going to stop,' she said as they marched early Sunday"): the search
+        // stops there on that side, unless the verb is parenthetical (", officials
+        // said, will").
+        let (mut lo, mut hi) = (lo, hi);
         let mut l = s;
         let mut r = e;
         loop {
@@ -2426,20 +3058,59 @@ impl<'a> Parser<'a> {
                 l -= 1;
                 moved = true;
                 if let Some(x) = self.tense_of(l, s - l <= 3) {
-                    return x;
+                    if self.reporting(l) && s - l > 2 {
+                        reported = reported.or(Some(x));
+                        if !self.punct(l + 1, b',') {
+                            lo = l;
+                        }
+                    } else if self.word_is(l, "would") {
+                        would = true;
+                    } else {
+                        return decide(x, would);
+                    }
                 }
             }
             if r < hi {
                 moved = true;
                 if let Some(x) = self.tense_of(r, r - e < 2) {
-                    return x;
+                    if self.reporting(r) && r - e > 1 {
+                        reported = reported.or(Some(x));
+                        if !self.punct(r + 1, b',') {
+                            hi = r;
+                        }
+                    } else if self.word_is(r, "would") {
+                        would = true;
+                    } else {
+                        return decide(x, would);
+                    }
                 }
                 r += 1;
             }
             if !moved {
-                return Lean::Either;
+                return match (would, reported) {
+                    (true, _) => Lean::Future,
+                    (false, Some(x)) => x,
+                    (false, None) => Lean::Either,
+                };
             }
         }
+    }
+
+    /// A verb of reporting at `j` ("said", "told"): it dates the report, and governs an
+    /// expression only right beside it ("said Tuesday", "said on Tuesday").
+    fn reporting(&self, j: usize) -> bool {
+        [
+            "said",
+            "told",
+            "says",
+            "added",
+            "announced",
+            "reported",
+            "stated",
+            "noted",
+        ]
+        .iter()
+        .any(|w| self.word_is(j, w))
     }
 
     /// The tense a word signals. A verb in "-ed" counts only `near` the expression
@@ -2476,6 +3147,10 @@ impl<'a> Parser<'a> {
             *b = c.to_ascii_lowercase();
         }
         let w = &buf[..w.len()];
+        // "Next to" is a place.
+        if w == b"next" && self.kw(j + 1, Kw::To) {
+            return None;
+        }
         // Each list is a `match` on the word, which compiles to a switch on its length
         // and a few comparisons, rather than a scan of every entry.
         let future = matches!(
@@ -2508,12 +3183,21 @@ impl<'a> Parser<'a> {
                 | b"due"
                 | b"aims"
                 | b"hopes"
+                | b"supposed"
         );
         if future_to && self.kw(j + 1, Kw::To) {
             return Some(Lean::Future);
         }
-        // "would be published": a passive after "be" carries no tense of its own.
-        let passive = j > 0 && self.word_is(j - 1, "be");
+        // A participle after "be" ("would be published", "are planned for") or a
+        // determiner ("the injured man", "a scheduled flight") carries no tense of its
+        // own.
+        let passive = j > 0
+            && [
+                "be", "is", "are", "am", "being", "a", "an", "the", "its", "his", "her", "their",
+                "our",
+            ]
+            .iter()
+            .any(|x| self.word_is(j - 1, x));
         // Simple past forms that are rarely participles.
         let past = matches!(
             w,
@@ -2579,19 +3263,7 @@ impl Resolver<'_, '_> {
         if self.narrative {
             return Lean::Past;
         }
-        let Some(first) = self.p.t.get(h.s) else {
-            return Lean::Either;
-        };
-        let bounds = match self.ctx.segments.sentence_at(first.start()) {
-            Some(si) => {
-                let sp = self.ctx.segments.sentences[si].span;
-                let lo = self.p.t.partition_point(|t| t.start() < sp.start);
-                let hi = self.p.t.partition_point(|t| t.start() < sp.end);
-                (lo, hi)
-            }
-            None => (h.s.saturating_sub(12), (h.e + 12).min(self.p.t.len())),
-        };
-        self.p.lean(h.s, h.e, bounds)
+        self.p.lean(h.s, h.e, sentence_bounds(self.p, self.ctx, h))
     }
 
     fn paragraph(&self, h: &Hit) -> usize {
@@ -2676,6 +3348,19 @@ impl Resolver<'_, '_> {
                     _ => "PRESENT_REF".into(),
                 },
             },
+            // "that quarter", "the following quarter": from the quarter last named.
+            Sem::NarrRel {
+                unit: Unit::Quarter,
+                n,
+            } if self.last_quarter.is_some() => {
+                let (y, q) = self.last_quarter?;
+                let idx = i64::from(y) * 4 + i64::from(q) - 1 + i64::from(*n);
+                format!(
+                    "{}-Q{}",
+                    fmt_year(i32::try_from(idx.div_euclid(4)).ok()?),
+                    idx.rem_euclid(4) + 1
+                )
+            }
             Sem::NarrRel { unit, n } => {
                 let base = match (self.last_date, self.last_year) {
                     (Some(d), _) => Some(d),
@@ -2804,6 +3489,54 @@ impl Resolver<'_, '_> {
                 }
                 None => "XXXX-12-31".into(),
             },
+            Sem::DayShift { day, n } => {
+                let v = self.resolve(day, h, None)?;
+                match v.parse::<NaiveDate>() {
+                    Ok(d) => fmt_day(calendar::add_days(d, i64::from(*n))?),
+                    Err(_) => "XXXX-XX-XX".into(),
+                }
+            }
+            Sem::WeekOf(day) => {
+                let v = self.resolve(day, h, None)?;
+                match v.parse::<NaiveDate>() {
+                    Ok(d) => {
+                        let w = d.iso_week();
+                        format!("{}-W{:02}", fmt_year(w.year()), w.week())
+                    }
+                    Err(_) => "XXXX-WXX".into(),
+                }
+            }
+            Sem::DayDir { m, d, dir } => match self.anchor {
+                Some(a) => {
+                    let near = |y: i32| NaiveDate::from_ymd_opt(y, *m, *d);
+                    let ay = a.year();
+                    let date = match dir {
+                        Dir::Last => [ay, ay - 1].into_iter().filter_map(near).find(|x| *x < a),
+                        Dir::Next => [ay, ay + 1].into_iter().filter_map(near).find(|x| *x > a),
+                        Dir::This => near(ay),
+                        Dir::Lean => near(year_for(a, *m, self.lean(h))),
+                    }?;
+                    self.last_date = Some(date);
+                    fmt_day(date)
+                }
+                None => format!("XXXX-{m:02}-{d:02}"),
+            },
+            Sem::Holiday { h: hol, y } => {
+                let date = match (y, self.anchor) {
+                    (Some(y), _) => holiday_date(*hol, *y),
+                    (None, Some(a)) => holiday_near(a, *hol, self.lean(h)),
+                    (None, None) => {
+                        let m = hol.month();
+                        return Some(match hol.fixed_day() {
+                            Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                            None => format!("XXXX-{m:02}"),
+                        });
+                    }
+                }?;
+                self.last_date = Some(date);
+                self.last_year = Some(date.year());
+                fmt_day(date)
+            }
             Sem::YearPeriod(y) => match self.last_quarter {
                 Some((_, q)) => format!("{}-Q{q}", fmt_year(*y)),
                 None => fmt_year(*y),

@@ -728,9 +728,10 @@ fn rose_from_2_3_billion_in_2021_to_3_6_billion_in_2024() {
 }
 
 #[test]
-fn a_dividend_of_1_76_a_year_is_a_rate_not_a_date() {
+fn a_dividend_of_1_76_a_year_is_a_rate_a_set_not_a_date() {
     let (found, _) = run("a dividend rate of $1.76 a year", Some("1989-11-01"));
-    assert!(found.is_empty(), "{found:?}");
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.1)).collect();
+    assert_eq!(got, [("a year", "SET")]);
 }
 
 // ----- anchoring -----
@@ -782,6 +783,16 @@ proptest! {
             prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
         }
         prop_assert!(found.len() <= text.len());
+    }
+
+    #[test]
+    fn holiday_and_name_noise_never_panics(text in "(Christmas|Easter|New|Year|Day|Eve|Labor|Election|That|that|day|the|before|after|week|of|until|was|would|said|USA|Today|daily|a|year|\\$5|[0-9]{1,4}|[A-Z]{2,6}|'|s|\\(|—|,|\\.|\n| ){0,40}") {
+        for anchor in [Some("2025-02-28"), None] {
+            let (found, _) = run(&text, anchor);
+            for f in found {
+                prop_assert!(!f.2.is_empty());
+            }
+        }
     }
 
     #[test]
@@ -969,4 +980,435 @@ fn two_hundred_and_two_thousand_is_a_number_but_in_two_thousand_is_a_year() {
         "2008",
         None,
     );
+}
+
+// ----- ages, names and holidays -----
+
+/// The texts of the dates found in `text` (anchored on 2013-03-22).
+fn texts(text: &str) -> Vec<String> {
+    run(text, Some("2013-03-22"))
+        .0
+        .into_iter()
+        .map(|f| f.0)
+        .collect()
+}
+
+#[test]
+fn a_7_year_old_girl_and_a_40_year_old_treaty_are_ages() {
+    assert!(texts("A 7-year-old girl was hurt.").is_empty());
+    assert!(texts("They scrapped a 40-year-old treaty.").is_empty());
+    assert!(texts("the IRA's 8-month-old truce").is_empty());
+    assert!(texts("a class of seven-year-olds").is_empty());
+    // A duration still reads as one.
+    assert_eq!(texts("a 10-hour tour of three sites"), ["10-hour"]);
+}
+
+#[test]
+fn usa_today_and_russia_today_are_names() {
+    assert!(texts("The poll was taken for USA Today by Gallup.").is_empty());
+    assert!(texts("He told Russia Today that the talks failed.").is_empty());
+    assert!(texts("She appeared on Good Morning America and The Daily Show.").is_empty());
+    assert!(texts("the protests of the Arab Spring").is_empty());
+    assert!(texts("Unions called a national Day of Action.").is_empty());
+    // Running text and a sentence's first word keep their time.
+    assert_eq!(texts("Today, hundreds marched."), ["Today"]);
+    assert_eq!(texts("Hundreds marched today."), ["today"]);
+    // A headline capitalises every word.
+    assert_eq!(texts("Flu Season Winding Down Today"), ["Today"]);
+    // A season with its year is a term, not a name.
+    assert_eq!(
+        texts("The course opens in Spring 2014 for students."),
+        ["Spring 2014"]
+    );
+}
+
+#[test]
+fn christmas_thanksgiving_and_labor_day_take_the_anchor_year() {
+    let (found, _) = run(
+        "Sales slowed after Christmas, and stores will open on Thanksgiving and Labor Day.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Christmas", "2012-12-25"),
+            ("Thanksgiving", "2013-11-28"),
+            ("Labor Day", "2013-09-02")
+        ]
+    );
+}
+
+#[test]
+fn new_years_eve_christmas_eve_and_election_day_2012() {
+    let (found, _) = run(
+        "He spoke on New Year's Eve, on Christmas Eve and before Election Day 2012.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("New Year's Eve", "2012-12-31"),
+            ("Christmas Eve", "2012-12-24"),
+            ("Election Day 2012", "2012-11-06")
+        ]
+    );
+}
+
+#[test]
+fn easter_independence_day_and_memorial_day() {
+    check(
+        "They met at Easter.",
+        "2013-05-01",
+        "Easter",
+        "DATE",
+        "2013-03-31",
+        None,
+    );
+    check(
+        "Fireworks are planned for Independence Day.",
+        "2013-05-01",
+        "Independence Day",
+        "DATE",
+        "2013-07-04",
+        None,
+    );
+    check(
+        "The pool opened on Memorial Day.",
+        "2013-06-10",
+        "Memorial Day",
+        "DATE",
+        "2013-05-27",
+        None,
+    );
+    // Another calendar's new year is not 1 January.
+    assert!(texts("Crowds gathered for Chinese New Year.").is_empty());
+}
+
+// ----- tense: the verb that governs the expression (anchor Wednesday 2013-03-20) -----
+
+#[test]
+fn arrested_next_to_the_embassy_on_friday_is_last_friday() {
+    check(
+        "A man was arrested next to the embassy on Friday.",
+        "2013-03-20",
+        "Friday",
+        "DATE",
+        "2013-03-15",
+        None,
+    );
+}
+
+#[test]
+fn a_delayed_vote_in_may_is_the_coming_may() {
+    check(
+        "Parliament faces a delayed vote in May.",
+        "2013-03-20",
+        "May",
+        "DATE",
+        "2013-05",
+        None,
+    );
+}
+
+#[test]
+fn the_talks_on_tuesday_officials_said_will_focus_on_trade() {
+    check(
+        "The talks on Tuesday, officials said, will focus on trade.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-26",
+        None,
+    );
+    // Right beside the date, the reporting verb dates it.
+    check(
+        "Officials said Tuesday that the talks will focus on trade.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-19",
+        None,
+    );
+}
+
+#[test]
+fn the_curfew_lasted_until_tuesday() {
+    check(
+        "The curfew lasted until Tuesday.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-19",
+        None,
+    );
+    check(
+        "The curfew will last until Tuesday.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-26",
+        None,
+    );
+    // A deadline set in the past still looks ahead.
+    check(
+        "The court gave them until Tuesday.",
+        "2013-03-20",
+        "Tuesday",
+        "DATE",
+        "2013-03-26",
+        None,
+    );
+}
+
+#[test]
+fn the_plant_which_would_open_in_july_was_built_in_2011() {
+    let (found, _) = run(
+        "The plant, which would open in July, was built in 2011.",
+        Some("2013-08-20"),
+    );
+    assert_eq!(found[0].2, "2013-07", "{found:?}");
+}
+
+// ----- the anchor of an undated article, and datelines -----
+
+#[test]
+fn since_jan_1_2015_is_not_the_anchor_of_a_2016_article() {
+    let (found, anchor) = run(
+        "Prices have doubled since Jan. 1, 2015. On March 3, 2016, the board met. \
+         Sales fell last month.",
+        None,
+    );
+    assert_eq!(anchor.kind, AnchorKind::Inferred);
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2016, 3, 3));
+    let last_month = found
+        .iter()
+        .find(|f| f.0 == "last month")
+        .expect("last month");
+    assert_eq!(last_month.2, "2016-02");
+}
+
+#[test]
+fn the_anchor_is_never_before_what_already_happened() {
+    // "In June 2016 prices rose": the article was written after June 2016, whatever
+    // its other dates say.
+    let (_, anchor) = run(
+        "The plan was signed on Jan. 5, 2015. In June 2016, prices rose again.",
+        None,
+    );
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2016, 6, 1));
+}
+
+#[test]
+fn a_vote_that_will_be_held_on_nov_8_2016_is_not_the_news_date() {
+    let (_, anchor) = run(
+        "The rally took place on Oct. 2, 2016. The vote will be held on Nov. 8, 2016.",
+        None,
+    );
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2016, 10, 2));
+}
+
+#[test]
+fn washington_march_22_2013_ap_is_a_dateline() {
+    let (found, anchor) = run(
+        "WASHINGTON, March 22, 2013 (AP) — The Senate voted on Thursday.",
+        None,
+    );
+    assert_eq!(anchor.date, NaiveDate::from_ymd_opt(2013, 3, 22));
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(got, [("Thursday", "2013-03-21")]);
+    // The same date inside a sentence stays a mention.
+    assert_eq!(
+        texts("The Senate voted in Washington, March 22 (after a debate)."),
+        ["March 22"]
+    );
+}
+
+// ----- expressions anchored on an event or on the narrative -----
+
+#[test]
+fn that_day_and_later_that_year_follow_the_narrative() {
+    let (found, _) = run(
+        "The plant opened on June 3, 2010. That day, workers marched. Later that year it closed.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("June 3, 2010", "DATE", "2010-06-03"),
+            ("That day", "DATE", "2010-06-03"),
+            ("Later that year", "DATE", "2010")
+        ]
+    );
+}
+
+#[test]
+fn the_next_morning_is_the_day_after() {
+    let (found, _) = run(
+        "The storm hit on Oct. 29, 2012. The next morning, crews arrived.",
+        Some("2013-03-22"),
+    );
+    assert_eq!(found[1].0, "The next morning");
+    assert_eq!(found[1].1, "TIME");
+    assert_eq!(found[1].2, "2012-10-30TMO");
+}
+
+#[test]
+fn the_days_before_the_vote_is_a_duration() {
+    let f = one("Tension grew in the days before the vote.", "2013-03-22");
+    assert_eq!(
+        (f.0.as_str(), f.1, f.2.as_str()),
+        ("the days", "DURATION", "PXD")
+    );
+}
+
+#[test]
+fn the_day_before_thanksgiving_and_the_week_of_march_4() {
+    check(
+        "Travel will peak the day before Thanksgiving.",
+        "2013-03-22",
+        "the day before Thanksgiving",
+        "DATE",
+        "2013-11-27",
+        None,
+    );
+    check(
+        "He was in court the week of March 4, 2013.",
+        "2013-03-22",
+        "the week of March 4, 2013",
+        "DATE",
+        "2013-W10",
+        None,
+    );
+    // Before an event, "the day" is the expression.
+    let f = one("It was the day before the plunge.", "2013-03-22");
+    assert_eq!((f.0.as_str(), f.1), ("the day", "DATE"));
+}
+
+#[test]
+fn last_oct_23_is_a_day_not_a_month() {
+    check(
+        "The deal was signed last Oct. 23.",
+        "2013-03-22",
+        "last Oct. 23",
+        "DATE",
+        "2012-10-23",
+        None,
+    );
+}
+
+#[test]
+fn annually_daily_and_dollars_a_year_are_sets() {
+    let (found, _) = run(
+        "It pays $33 million a year, holds daily briefings, reports annually and \
+         takes the pill three times daily.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a year", "SET", "P1Y"),
+            ("daily", "SET", "P1D"),
+            ("annually", "SET", "P1Y"),
+            ("three times daily", "SET", "P1D")
+        ]
+    );
+    // A count of things is not a rate of time; a quarterly dividend is an account.
+    assert!(texts("four flights a week and its quarterly dividend").is_empty());
+}
+
+#[test]
+fn eight_trading_days_and_20_more_years_count_their_units() {
+    let (found, _) = run(
+        "Eight trading days later, the lease ran for 20 more years, then an additional \
+         year, after a several-year tenure.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Eight trading days", "P8D"),
+            ("20 more years", "P20Y"),
+            ("an additional year", "P1Y"),
+            ("several-year", "PXY")
+        ]
+    );
+}
+
+#[test]
+fn a_venture_called_orion_1980_is_a_name_but_the_20th_century_is_a_date() {
+    assert!(texts("a joint venture called Orion 1980, which makes parts").is_empty());
+    assert_eq!(texts("In 1980 the venture began."), ["1980"]);
+    assert_eq!(
+        texts("two explorations of the 20th Century were his."),
+        ["the 20th Century"]
+    );
+}
+
+#[test]
+fn postponed_until_saturday_looks_ahead() {
+    check(
+        "The match was postponed until Saturday.",
+        "2013-03-20",
+        "Saturday",
+        "DATE",
+        "2013-03-23",
+        None,
+    );
+}
+
+#[test]
+fn average_daily_volume_and_rose_8_5_percent_annually_are_not_sets() {
+    assert!(texts("half of the average daily volume").is_empty());
+    assert!(texts("sales will rise 8.5% annually").is_empty());
+    assert!(texts("costs grew 4% a year").is_empty());
+}
+
+#[test]
+fn results_for_that_quarter_are_the_quarter_last_named() {
+    let (found, _) = run(
+        "In the second quarter of 2012, it lost money. Results for that quarter included a charge.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("the second quarter of 2012", "2012-Q2"),
+            ("that quarter", "2012-Q2")
+        ]
+    );
+}
+
+#[test]
+fn new_years_day_with_a_curly_apostrophe() {
+    check(
+        "Shops reopened after New Year\u{2019}s Day.",
+        "2013-03-22",
+        "New Year\u{2019}s Day",
+        "DATE",
+        "2013-01-01",
+        None,
+    );
+}
+
+#[test]
+fn she_said_as_they_moved_through_the_city_early_sunday_morning() {
+    let (found, _) = run(
+        "\"We're going to win,\" Quina Jones said as hundreds of marchers moved through \
+         the city early Sunday morning.",
+        Some("2016-09-26"),
+    );
+    assert_eq!(found[0].0, "early Sunday morning");
+    assert_eq!(found[0].2, "2016-09-25TMO");
 }

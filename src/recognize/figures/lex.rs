@@ -8,7 +8,8 @@
 //! space-grouped `816 000` and `1 414 021 100` (also with no-break and thin spaces),
 //! European `1.111,11`, `.08`, `1e10`, `1.3x10^6`. Dotted chains (`192.168.1.2`),
 //! clock times (`10:30`), slash dates (`5/17/2018`), phone-like hyphen chains
-//! (`+1-222-2222`) and powers (`1.1^23`) are marked as identifiers, never as values.
+//! (`+1-222-2222`) and powers (`1.1^23`) are marked as identifiers, never as values; so
+//! is a markup tag (`<tweet tweet-id="…">`).
 
 use crate::decimal::Decimal;
 
@@ -178,6 +179,13 @@ pub fn lex_into(text: &str, out: &mut Lexed) {
             i += 1;
             continue;
         }
+        if c == b'<' {
+            if let Some(end) = markup_tag_end(b, i) {
+                push(out, b, i, end, Kind::Opaque, WClass::None);
+                i = end;
+                continue;
+            }
+        }
         if c < 0x80 {
             push(out, b, i, i + 1, Kind::Punct, WClass::None);
             i += 1;
@@ -277,6 +285,22 @@ fn push(out: &mut Lexed, b: &[u8], start: usize, end: usize, kind: Kind, class: 
         class,
         lit: 0,
     });
+}
+
+/// The end of a markup tag starting at `i` (`<tweet tweet-id="783499116076687360">`,
+/// `</p>`): a `<` before a letter or `/`, up to the `>` on the same line. Its ids and
+/// timestamps are not figures.
+fn markup_tag_end(b: &[u8], i: usize) -> Option<usize> {
+    const MAX: usize = 1000;
+    let first = *b.get(i + 1)?;
+    if !(first.is_ascii_alphabetic() || first == b'/') {
+        return None;
+    }
+    let rest = b.get(i + 1..b.len().min(i + MAX))?;
+    let close = rest
+        .iter()
+        .position(|&c| matches!(c, b'>' | b'<' | b'\n'))?;
+    (rest.get(close) == Some(&b'>')).then_some(i + close + 2)
 }
 
 fn is_url_start(b: &[u8], start: usize, end: usize) -> bool {
@@ -430,8 +454,12 @@ fn lex_number(text: &str, start: usize, out: &mut Lexed) -> usize {
         }
     }
     if !grouped && frac.is_empty() && !has_exp {
+        let plus = start > 0 && b[start - 1] == b'+';
         // Clock times (10:30), slash dates (5/17/2018), hyphen chains (+1-222-2222).
-        if b.get(i) == Some(&b':') && digits_from(b, i + 1) == 2 {
+        if let Some(end) = phone_end(b, start, i, plus) {
+            opaque = true;
+            i = end;
+        } else if b.get(i) == Some(&b':') && digits_from(b, i + 1) == 2 {
             opaque = true;
             while b.get(i) == Some(&b':') && digits_from(b, i + 1) == 2 {
                 i += 3;
@@ -449,8 +477,9 @@ fn lex_number(text: &str, start: usize, out: &mut Lexed) -> usize {
             let d = digits_from(b, i + 1);
             let chained = b.get(i + 1 + d) == Some(&b'-') && is_digit_at(b, i + 2 + d);
             let phone = lead == 3 && d == 4;
-            let plus = start > 0 && b[start - 1] == b'+';
-            if chained || phone || plus {
+            // "1-800-CALL-FBI"
+            let vanity = lead == 1 && d == 3 && b.get(i + 1 + d) == Some(&b'-');
+            if chained || phone || plus || vanity {
                 opaque = true;
                 while matches!(b.get(i), Some(b'-') | Some(b'/')) && is_digit_at(b, i + 1) {
                     i += 1 + digits_from(b, i + 1);
@@ -510,6 +539,40 @@ fn lex_number(text: &str, start: usize, out: &mut Lexed) -> usize {
         lit,
     });
     i
+}
+
+/// The end of a phone number written with spaces or dots whose first digits run from
+/// `start` to `i`: an international one after `+` ("+44 20 7946 0958", "+1 202 555
+/// 0100", two groups or more) or "(202) 555 0100"; a number of four digits or more
+/// padded with a leading zero ("0100"), which no quantity is, is one too ("0000" is
+/// zero).
+fn phone_end(b: &[u8], start: usize, i: usize, plus: bool) -> Option<usize> {
+    if plus {
+        let mut j = i;
+        let mut groups = 0;
+        while matches!(b.get(j), Some(b' ') | Some(b'.')) && is_digit_at(b, j + 1) {
+            j += 1 + digits_from(b, j + 1);
+            groups += 1;
+        }
+        if groups >= 2 {
+            return Some(j);
+        }
+    }
+    let lead = i - start;
+    if lead == 3
+        && start > 0
+        && b[start - 1] == b'('
+        && b.get(i..i + 2) == Some(b") ")
+        && digits_from(b, i + 2) == 3
+        && matches!(b.get(i + 5), Some(b' ') | Some(b'-') | Some(b'.'))
+        && digits_from(b, i + 6) == 4
+    {
+        return Some(i + 10);
+    }
+    let padded = b[start] == b'0'
+        && b.get(start..i)
+            .is_some_and(|d| d.iter().any(|&c| c != b'0'));
+    (lead >= 4 && padded).then_some(i)
 }
 
 /// `,dd` groups ending in one `,ddd` group: the Indian lakh/crore grouping.

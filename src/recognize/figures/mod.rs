@@ -10,12 +10,19 @@
 //! Not figures: years and other parts of dates ("in 2020", "27 June"), durations and
 //! ages ("two weeks", "the 44-day war", "a 45-year-old", left to the dates recogniser),
 //! ordinals ("9th", "first"), numbers inside names, codes and identifiers ("Su-24",
-//! "COVID-19", "G7", "Boeing 737", phone numbers, IP addresses, URLs), list markers,
-//! and "one" as a pronoun ("the one you mentioned", "one of his relatives").
+//! "COVID-19", "G7", "Boeing 737", "a 911 caller", "529 plans", phone numbers, IP
+//! addresses, URLs, ids in markup), list markers, the days of a date range ("September
+//! 16-19"), ages ("turned 9") and "one" as a pronoun ("the one you mentioned", "one of
+//! his relatives").
+//!
+//! Every figure carries a `checkable` flag ([`checkable`]): a desk checks "600,000
+//! Azerbaijanis", not "all three attacks" or a margin of error.
 //!
 //! The text is lexed once ([`lex`]); the grammar then reads tokens left to right, so
 //! the cost is linear in the text and independent of how many figures it holds.
 
+pub mod checkable;
+mod context;
 mod currency;
 mod lex;
 mod words;
@@ -644,6 +651,8 @@ struct Quant {
     ratio: bool,
     vague: bool,
     subject: Option<Span>,
+    /// A margin ("plus or minus 4 points", "±3%"): its value is the margin's size.
+    margin: bool,
 }
 
 impl Quant {
@@ -675,6 +684,7 @@ impl Quant {
             ratio: false,
             vague: false,
             subject: None,
+            margin: false,
         }
     }
 }
@@ -798,7 +808,7 @@ fn unicode_fraction(ch: char) -> Option<(u64, u64)> {
 /// Non-ASCII characters a figure may start with: currency signs, vulgar fractions and
 /// the minus sign.
 fn starts_figure(ch: char) -> bool {
-    ch == '−' || currency::symbol(ch).is_some() || unicode_fraction(ch).is_some()
+    ch == '−' || ch == '±' || currency::symbol(ch).is_some() || unicode_fraction(ch).is_some()
 }
 
 fn in_list(list: &[&str], w: &str) -> bool {
@@ -930,6 +940,7 @@ impl<'a> Parser<'a> {
     }
 
     fn mention(&self, q: Quant) -> Mention {
+        let not_checkable = self.not_checkable(&q);
         Mention {
             span: self.span(q.start, q.end),
             payload: Payload::Figure(Figure {
@@ -939,6 +950,7 @@ impl<'a> Parser<'a> {
                 unit: q.unit.map(str::to_string),
                 modifier: q.modifier,
                 subject: q.subject,
+                not_checkable,
             }),
         }
     }
@@ -1005,8 +1017,10 @@ impl<'a> Parser<'a> {
                     && self
                         .punct(q2.start)
                         .is_some_and(|c| currency::symbol(c).is_some());
+                // A range never has its low end above its high end: "49 percent to 47
+                // percent" compares two figures.
                 let ordered = match (&q.value, &q2.value) {
-                    (Some(a), Some(b)) => a <= b || !dash,
+                    (Some(a), Some(b)) => a <= b,
                     _ => false,
                 };
                 let compatible = ordered
@@ -1043,6 +1057,7 @@ impl<'a> Parser<'a> {
                         ratio: q2.ratio,
                         vague: false,
                         subject: None,
+                        margin: false,
                     };
                 }
             }
@@ -1097,9 +1112,7 @@ impl<'a> Parser<'a> {
             Kind::Punct => match self.text.as_bytes().get(t.start()) {
                 Some(b'-') | Some(b'$') => true,
                 Some(c) if c.is_ascii() => false,
-                _ => self.punct(i).is_some_and(|c| {
-                    c == '−' || currency::symbol(c).is_some() || unicode_fraction(c).is_some()
-                }),
+                _ => self.punct(i).is_some_and(starts_figure),
             },
         }
     }
@@ -1148,8 +1161,15 @@ impl<'a> Parser<'a> {
             Some((c, j, s)) => (Some(c), j, s),
             None => (None, i, None),
         };
+        // A margin: "plus or minus 4", "±3%", "+/- 2".
+        let margin = if prefix.is_none() {
+            self.margin_sign(j)
+        } else {
+            None
+        };
         // Sign: "-4", "- 1 4/5", "minus five", "negative one".
         let (negative, k) = match self.punct(j) {
+            _ if margin.is_some() => (false, margin.map_or(j, |m| m.1)),
             Some('-') | Some('−')
                 if self.lit(j + 1).is_some()
                     && (j == 0
@@ -1168,6 +1188,11 @@ impl<'a> Parser<'a> {
         }
         let mut q = self.number(k, prefix.is_some())?;
         q.start = i;
+        if let Some((start, _)) = margin {
+            q.start = start;
+            q.margin = true;
+            q.bare = false;
+        }
         if negative {
             q.value = q.value.map(Decimal::negated);
             q.bare = false;
@@ -1245,7 +1270,10 @@ impl<'a> Parser<'a> {
             // The unit table is searched only for a word that can be in it.
             let candidate = !self.is_dash(e) && currency::maybe_unit_word(w);
             if let Some(u) = candidate.then(|| currency::measure(w)).flatten() {
-                if u != "ft" || self.adjacent(e) || w.len() > 2 {
+                // "arrested three times": "times" counts occasions, the noun of the
+                // count; "three times larger" is a multiplier.
+                let occasions = u == "times" && !self.multiplier_after(i, e + 1);
+                if (u != "ft" || self.adjacent(e) || w.len() > 2) && !occasions {
                     q.unit = Some(u);
                     q.bare = false;
                     e += 1;
@@ -1257,6 +1285,54 @@ impl<'a> Parser<'a> {
         }
         q.end = e;
         Some(q)
+    }
+
+    /// True when "N times" (its number at `i`, the word after "times" at `k`) multiplies
+    /// ("three times larger", "four times as many", "rose five times") rather than
+    /// counting occasions ("was arrested three times").
+    fn multiplier_after(&self, i: usize, k: usize) -> bool {
+        const AFTER: &[&str] = &[
+            "more", "less", "fewer", "as", "the", "that", "what", "over", "his", "her", "its",
+            "their", "our", "this", "those", "these", "higher", "lower", "greater", "bigger",
+            "larger", "smaller",
+        ];
+        // "1.65 times Deseret's earnings", "three times $10 million": a multiplier of
+        // the quantity named after it.
+        let comparative = self.word(k).is_some_and(|w| {
+            in_list(AFTER, w)
+                || w.as_bytes()[0].is_ascii_uppercase()
+                || (w.len() >= 5 && w.ends_with("er") && w.as_bytes()[0].is_ascii_lowercase())
+        }) || self.number_starts(k)
+            || self.punct(k).is_some_and(|c| currency::symbol(c).is_some());
+        let change = (i.saturating_sub(3)..i).any(|j| self.word_in(j, CHANGE_VERBS));
+        comparative || change
+    }
+
+    /// A plus-or-minus sign at `j` ("plus or minus", "±", "+/-"): the token it starts
+    /// at and the token its number starts at.
+    fn margin_sign(&self, j: usize) -> Option<(usize, usize)> {
+        if self.class(j) == WClass::Minus
+            && j >= 2
+            && self.is_word(j - 1, "or")
+            && self.is_word(j - 2, "plus")
+            && self.number_starts(j + 1)
+        {
+            return Some((j - 2, j + 1));
+        }
+        if self.punct(j) == Some('±') && self.number_starts(j + 1) {
+            return Some((j, j + 1));
+        }
+        if self.punct(j) == Some('-')
+            && j >= 2
+            && self.punct(j - 1) == Some('/')
+            && self.punct(j - 2) == Some('+')
+            && self.adjacent(j)
+            && self.adjacent(j - 1)
+            && self.lit(j + 1).is_some()
+        {
+            return Some((j - 2, j + 1));
+        }
+        None
     }
 
     /// True when a number (digits or a number word) starts at `i`.
@@ -1474,7 +1550,7 @@ impl<'a> Parser<'a> {
         // "1,300 pounds (600 kgs) of explosives": a weight, not sterling.
         if w.to_ascii_lowercase().starts_with("pound")
             && !matches!(self.class(e.wrapping_sub(1)), WClass::Scale(_))
-            && (self.is_word(e + 1, "of") || self.punct(e + 1) == Some('('))
+            && (self.is_word(e + 1, "of") || self.punct(e + 1) == Some('(') || self.weighs(e))
         {
             return None;
         }
@@ -1485,6 +1561,19 @@ impl<'a> Parser<'a> {
             _ => 0,
         };
         Some((code, exp10, 0, e + 1))
+    }
+
+    /// True when "pounds" at `e` is a weight: a word of weighing shortly before its
+    /// number ("weighed 40 pounds", "lost 20 pounds") or a comparison of weight after
+    /// it ("10 pounds heavier").
+    fn weighs(&self, e: usize) -> bool {
+        const WEIGHT: &[&str] = &[
+            "weigh", "weighs", "weighed", "weighing", "weight", "weights", "heavy", "lost", "lose",
+            "loses", "losing", "gained", "gain", "gains", "gaining", "shed", "sheds", "shedding",
+        ];
+        let before = (e.saturating_sub(5)..e).any(|k| self.word_in(k, WEIGHT));
+        let after = self.word_in(e + 1, &["heavier", "lighter", "overweight", "underweight"]);
+        before || after
     }
 
     /// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "c $ 100 and fifty".
@@ -1559,6 +1648,13 @@ impl<'a> Parser<'a> {
             }
             WClass::A => return self.a_number(i),
             WClass::Half | WClass::Quarter => return self.fraction_word(i),
+            // "nearly dozen", "Dozen hurt in crash": "dozen" without "a" is twelve.
+            WClass::Dozen if !(i > 0 && self.number_starts(i - 1)) => {
+                let mut q = Quant::new(i, i + 1, dec(12));
+                q.words = true;
+                q.bare = false;
+                return Some(q);
+            }
             _ => {}
         }
         let c = self.cardinal(i)?;
@@ -1957,12 +2053,16 @@ impl<'a> Parser<'a> {
     /// "one over three", "two out of five hundred", "1 in twenty-one".
     fn ratio_after(&self, c: &Card, i: usize) -> Option<Quant> {
         let k = c.end;
+        let every = |j: usize| usize::from(self.is_word(j, "every"));
         let (den_at, kind) = if self.is_word(k, "over") {
             (k + 1, 0)
         } else if self.is_word(k, "out") && self.is_word(k + 1, "of") {
-            (k + 2, 1)
+            (k + 2 + every(k + 2), 1)
         } else if self.is_word(k, "in") {
-            (k + 1, 2)
+            (k + 1 + every(k + 1), 2)
+        } else if self.is_word(k, "of") {
+            // "one of every nine voters", "2 of 5 said": a proportion, not two counts.
+            (k + 1 + every(k + 1), 3)
         } else {
             return None;
         };
@@ -1973,6 +2073,20 @@ impl<'a> Parser<'a> {
         let ok = match kind {
             0 => next_word.is_none() && self.punct(d.end) != Some('%'),
             1 => *num < d.value && self.punct(d.end) != Some('%'),
+            // "one of three executives" counts the executives; "one of every three" and
+            // "two of three" are shares.
+            3 => {
+                (num.cmp_u64(1).is_gt() || every(k + 1) == 1)
+                    && *num <= d.value
+                    && !num.is_zero()
+                    && d.scale.is_none()
+                    && !(1000..=2099).contains(&den)
+                    && !matches!(self.punct(d.end), Some('%') | Some('\'') | Some('’'))
+                    && !matches!(self.class(d.end), WClass::Percent)
+                    && !next_word.is_some_and(|w| {
+                        words::is_time_unit(w) || words::is_month(w) || in_list(&["of"], w)
+                    })
+            }
             _ => {
                 // "one in five Americans", "7 in 10 voters"
                 *num < d.value
@@ -2347,10 +2461,25 @@ impl<'a> Parser<'a> {
             if self.is_dash(s - 1) && s > 1 && self.adjacent(s - 1) && self.word(s - 2).is_some() {
                 return skip;
             }
+            // "'90s", "’16", "#5"; but a number after an ASCII double quote written as two
+            // apostrophes ("''50 people came''") is a figure.
+            let ascii_quote = s >= 2
+                && self.punct(s - 1) == Some('\'')
+                && self.punct(s - 2) == Some('\'')
+                && self.adjacent(s - 1);
             if matches!(
                 self.punct(s - 1),
-                Some('\'') | Some('’') | Some('#') | Some('@') | Some('№')
-            ) {
+                Some('\'') | Some('’') | Some('#') | Some('@') | Some('№') | Some('=')
+            ) && !ascii_quote
+            {
+                return skip;
+            }
+            // An attribute value outside a whole tag: `tweet_id="778257943577919488"`.
+            if s >= 2
+                && matches!(self.punct(s - 1), Some('"') | Some('\''))
+                && self.punct(s - 2) == Some('=')
+                && self.adjacent(s - 1)
+            {
                 return skip;
             }
             if matches!(
@@ -2422,7 +2551,11 @@ impl<'a> Parser<'a> {
         if let Some(p) = prev.filter(|_| !q.ratio) {
             let cap = p.as_bytes()[0].is_ascii_uppercase()
                 || !p.is_ascii() && p.chars().next().is_some_and(char::is_uppercase);
-            let plain_or_word = (q.plain.is_some() || q.words) && q.unit.is_none() && !q.vague;
+            // "debated Barack Obama four times": a count of occasions after a name.
+            let plain_or_word = (q.plain.is_some() || q.words)
+                && q.unit.is_none()
+                && !q.vague
+                && !self.is_word(e, "times");
             if cap
                 && plain_or_word
                 && !FUNCTION_WORDS_SET.contains(p)
@@ -2447,6 +2580,15 @@ impl<'a> Parser<'a> {
                 return skip;
             }
         }
+        if self.day_range(q) {
+            return skip;
+        }
+        if let Some(end) = self.age_in_clause(q) {
+            return Some(end);
+        }
+        if self.phone_area_code(q) || self.label_before_noun(q) {
+            return skip;
+        }
         if !q.bare {
             return None;
         }
@@ -2465,8 +2607,11 @@ impl<'a> Parser<'a> {
                         && !in_list(&["was", "is", "has", "its", "this", "thus", "as"], w)
                 }) && !prev.is_some_and(|p| in_list(YEAR_CONTEXT, p))
                     && !(s > 0 && matches!(self.punct(s - 1), Some('’') | Some('\'')));
+                // "32 percent below 2005 levels": a year that a noun such as "levels"
+                // follows is a year even after a bound.
+                let year_noun = next.is_some_and(|w| in_list(YEAR_NOUNS, w));
                 let year = if (1900..=2099).contains(&v) {
-                    !(hedged || counted)
+                    year_noun || !(hedged || counted)
                 } else {
                     prev.is_some_and(|p| in_list(YEAR_CONTEXT, p)) && !counted && !hedged
                 };
@@ -2671,6 +2816,9 @@ impl<'a> Parser<'a> {
     fn subject_after(&self, q: &Quant) -> Option<Span> {
         if q.ratio && q.unit == Some("times") {
             return None;
+        }
+        if q.unit.is_none() && self.is_word(q.end, "times") {
+            return Some(self.span(q.end, q.end + 1));
         }
         let mut k = q.end;
         let counts = q.unit.is_none() || q.vague;

@@ -335,10 +335,9 @@ fn fifty_cents_and_20_pence_are_scaled() {
 #[test]
 fn all_70_of_us_is_not_albanian_lek() {
     assert_eq!(one("All 70 of us.").unit, None);
-    assert_eq!(
-        one("He lost his pen 7 times").unit.as_deref(),
-        Some("times")
-    );
+    // Occasions: "times" is what the count counts.
+    let f = one("He lost his pen 7 times");
+    assert_eq!((f.unit, f.subject.as_deref()), (None, Some("times")));
 }
 
 #[test]
@@ -479,4 +478,263 @@ proptest! {
             prop_assert!(text.get(m.span.start..m.span.end).is_some());
         }
     }
+}
+
+/// Each figure of `text` with the reason it is not checkable (`None`: checkable).
+fn flags(text: &str) -> Vec<(String, Option<&'static str>)> {
+    recognise_text(text)
+        .into_iter()
+        .filter_map(|m| {
+            let f = m.figure()?;
+            Some((m.span.slice(text).to_string(), f.not_checkable))
+        })
+        .collect()
+}
+
+#[test]
+fn plus_or_minus_4_percentage_points_is_a_margin_not_minus_4() {
+    let f = one("The margin of error is plus or minus 4 percentage points.");
+    assert_eq!(f.text, "plus or minus 4 percentage points");
+    assert_eq!(f.value.as_deref(), Some("4"));
+    assert_eq!(f.unit.as_deref(), Some("percentage point"));
+    assert_eq!(
+        flags("The margin of error is plus or minus 4 percentage points."),
+        [(f.text, Some(checkable::MARGIN_OF_ERROR))]
+    );
+    assert_eq!(value("a sampling error of ±3.5%"), "3.5");
+    assert_eq!(value("results are accurate to +/-2 points"), "2");
+    assert_eq!(
+        flags("a margin of error of 3 percentage points"),
+        [(
+            "3 percentage points".to_string(),
+            Some(checkable::MARGIN_OF_ERROR)
+        )]
+    );
+    // A minus alone is still a sign.
+    assert_eq!(value("temperatures of minus 4"), "-4");
+}
+
+#[test]
+fn all_three_attacks_and_the_nations_two_largest_unions_are_small_counts() {
+    for t in [
+        "Rudolph is linked to all three attacks.",
+        "The nation's two largest teachers unions joined.",
+        "the state's three largest counties",
+        "a war between two autocracies",
+        "the chronology of events along two tracks: the grievances and the raids",
+    ] {
+        let f = flags(t);
+        assert_eq!(f.len(), 1, "{t:?} gave {f:?}");
+        assert_eq!(f[0].1, Some(checkable::SMALL_COUNT), "{t:?}");
+    }
+}
+
+#[test]
+fn police_arrested_two_men_is_a_checkable_count() {
+    for t in [
+        "Police arrested two men in connection with the bomb.",
+        "Congress has three ways to seek enforcement of a subpoena.",
+        "the first of three presidential debates",
+        "Two segments posted lower earnings.",
+        "about 600,000 Azerbaijanis",
+    ] {
+        let f = flags(t);
+        assert_eq!(f.len(), 1, "{t:?} gave {f:?}");
+        assert_eq!(f[0].1, None, "{t:?}");
+    }
+}
+
+#[test]
+fn one_his_temperament_and_two_his_language_are_list_markers() {
+    assert_eq!(
+        flags("people's concern is, one, his temperament, and two, his language"),
+        [("two".to_string(), Some(checkable::LIST_MARKER))]
+    );
+}
+
+#[test]
+fn september_16_19_and_sept_19_to_22_are_date_ranges_not_figures() {
+    for t in [
+        "The survey was conducted September 16-19 among likely voters.",
+        "The poll was conducted from Sept. 19 to 22 by telephone.",
+        "talks on 16-19 June",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+    assert_eq!(one("between 16 and 19 percent").low.as_deref(), Some("16"));
+}
+
+#[test]
+fn forty_nine_percent_to_47_percent_is_two_figures_not_a_range() {
+    let v = figs("She leads Trump by 49 percent to 47 percent among likely voters.");
+    let got: Vec<_> = v
+        .iter()
+        .map(|f| (f.text.as_str(), f.value.as_deref(), f.low.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("49 percent", Some("49"), None),
+            ("47 percent", Some("47"), None)
+        ]
+    );
+    // A range keeps its order.
+    assert_eq!(one("18 to 25 percent").high.as_deref(), Some("25"));
+}
+
+#[test]
+fn about_one_of_every_nine_voters_is_one_ninth() {
+    let f = one("About one of every nine voters this fall is Latino.");
+    assert_eq!(f.text, "one of every nine");
+    assert_eq!(f.value.as_deref(), Some("0.111111111111111"));
+    assert_eq!(f.modifier, Some(FigureMod::Approx));
+    assert_eq!(value("Nearly eight of 10 voters say so"), "0.8");
+    assert_eq!(
+        value("177 out of every 100,000 were hospitalized"),
+        "0.00177"
+    );
+    // "one of three executives" counts the executives.
+    assert_eq!(value("Mr. Reupke was one of three executives"), "3");
+}
+
+#[test]
+fn a_phone_number_is_not_split_into_figures() {
+    for t in [
+        "For more information call (212) 555-0100 or 555-123-4567.",
+        "Call 1-800-555-0199 today.",
+        "Call +44 20 7946 0958 or +1 202 555 0100.",
+        "Call (202) 555 0100 or 1-800-CALL-FBI.",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+}
+
+#[test]
+fn four_hundred_twenty_three_0000_is_two_numbers_but_0100_is_a_code() {
+    assert_eq!(texts("423 0000 will be read apart"), ["423", "0000"]);
+    assert!(figs("extension 0100").is_empty());
+}
+
+#[test]
+fn ages_in_clause_form_turned_9_and_when_he_was_5_are_not_figures() {
+    for t in [
+        "She turned 9 last week.",
+        "when he was 5, he moved to Ohio",
+        "When Smith was 12, he left.",
+        "the child turns 18.",
+        "Sarah and Timothy Rogers, 27 and 29 years old, respectively, rode.",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+    assert_eq!(one("He was 5 points behind.").text, "5 points");
+}
+
+#[test]
+fn weighs_236_pounds_is_a_weight_not_sterling() {
+    for t in [
+        "Trump weighs 236 pounds.",
+        "he lost 30 pounds",
+        "the bag is 10 pounds heavier",
+    ] {
+        assert_eq!(one(t).unit.as_deref(), Some("lb"), "{t:?}");
+    }
+    assert_eq!(
+        one("profit improved to 361 million pounds").unit.as_deref(),
+        Some("GBP")
+    );
+    assert_eq!(one("It cost 20 pounds.").unit.as_deref(), Some("GBP"));
+}
+
+#[test]
+fn a_number_after_an_ascii_double_quote_is_found() {
+    assert_eq!(
+        texts("this finding: ''27 companies reported losses''"),
+        ["27"]
+    );
+    assert!(figs("in the '90s").is_empty());
+}
+
+#[test]
+fn a_couple_dozen_and_bare_dozen_are_twelve() {
+    assert_eq!(value("a couple dozen investment bankers"), "12");
+    assert_eq!(value("Dozen hurt in crash"), "12");
+    assert_eq!(value("a dozen"), "12");
+    assert_eq!(value("three dozens"), "36");
+}
+
+#[test]
+fn arrested_three_times_counts_occasions_without_the_noun_in_the_span() {
+    let f = one("He was shot at 41 times by the officers.");
+    assert_eq!((f.text.as_str(), f.unit.as_deref()), ("41", None));
+    assert_eq!(f.subject.as_deref(), Some("times"));
+    assert_eq!(
+        texts("Clinton debated Barack Obama four times in 2008"),
+        ["four"]
+    );
+    for t in [
+        "three times larger than imports",
+        "four times as many",
+        "about 1.65 times Deseret's revenue",
+        "sales rose three times",
+    ] {
+        assert_eq!(one(t).unit.as_deref(), Some("times"), "{t:?}");
+    }
+}
+
+#[test]
+fn ids_and_timestamps_in_markup_are_not_figures() {
+    let t = r#"<tweet author="x" timestamp="1474387200" tweet_id="778257943577919488">The best</tweet>"#;
+    assert!(figs(t).is_empty(), "{:?}", figs(t));
+    assert_eq!(texts("<p>It cost $5.</p>"), ["$5"]);
+    assert!(figs(r#"tweet_id="778257943577919488" and id=1474387200"#).is_empty());
+    assert_eq!(texts("if x < 5 then"), ["5"]);
+}
+
+#[test]
+fn thirty_two_percent_below_2005_levels_gives_no_figure_2005() {
+    assert_eq!(
+        texts("cut emissions to 32 percent below 2005 levels by 2030"),
+        ["32 percent"]
+    );
+}
+
+#[test]
+fn numbers_inside_names_529_plans_a_911_caller_and_401_k_are_not_figures() {
+    for t in [
+        "to learn more about 529 plans",
+        "something a 911 caller also told a dispatcher",
+        "converts it from a 80386 machine",
+        "save in a 401(k) plan",
+        "a Fortune 500 company",
+        "Catch-22 is a novel",
+        "Apollo 11 landed",
+        "It made the Top 10 list",
+    ] {
+        assert!(figs(t).is_empty(), "{t:?} gave {:?}", figs(t));
+    }
+    assert_eq!(texts("a 5 point lead"), ["5"]);
+}
+
+#[test]
+fn super_pacs_that_have_raised_1_million_or_more_is_a_threshold() {
+    assert_eq!(
+        flags("super PACs that have raised $1million or more since Jan. 1"),
+        [("$1million".to_string(), Some(checkable::THRESHOLD))]
+    );
+    assert_eq!(
+        flags("Unemployment rose to 10 percent or more in five states"),
+        [("10 percent".to_string(), None), ("five".to_string(), None)]
+    );
+}
+
+#[test]
+fn two_democrats_named_in_apposition_is_a_small_count() {
+    assert_eq!(
+        flags("Two Democrats, billionaire Tom Steyer and Fred Eychaner, gave most."),
+        [("Two".to_string(), Some(checkable::SMALL_COUNT))]
+    );
+    assert_eq!(
+        flags("Two people, including a child, died in the fire."),
+        [("Two".to_string(), None)]
+    );
 }

@@ -1,0 +1,801 @@
+//! Assertion analysis: whether a clause asserts something a record could confirm.
+//!
+//! A fact-checker checks statements of fact, not questions, exclamations, headlines,
+//! opinions, predictions or what someone feels (`../shared/eval/CLAIMS.md`, "Not
+//! claims"). This module reads the words of a clause once and reports what kind of
+//! utterance it is: its mood (question, exclamation), whether it is a headline or a
+//! fragment, its modality (future, conditional, intention), who speaks (first or second
+//! person), whether it judges or believes rather than reports, and whether it narrates a
+//! past event. [`Assertion::verdict`] turns that into "a claim" or the reason it is not
+//! one. It knows nothing of figures or dates: the caller says whether the clause has a
+//! checkable one.
+//!
+//! The word classes are those of English grammar (modal auxiliaries, first- and
+//! second-person pronouns, irregular past forms) plus short lists of evaluative
+//! adjectives and belief verbs, the markers of opinion in news text.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::fnv::FnvBuild;
+
+/// Word-class bits of a lower-case word (see [`class_table`]).
+const MODAL: u16 = 1; // will, would, could, might, may, should, must, shall
+const INTENT: u16 = 1 << 1; // expected / plans / wants ... (a modal only before "to")
+const FIRST: u16 = 1 << 2; // we, my, our, me, ours ("I" and "us" are checked by case)
+const SECOND: u16 = 1 << 3; // you, your
+const OPINION: u16 = 1 << 4; // perhaps, maybe, obviously, seems ...
+const EVALUATIVE: u16 = 1 << 5; // disgraceful, outrageous, phony ...
+const BELIEF: u16 = 1 << 6; // believes, thinks, feels, hopes, fears ...
+const PAST: u16 = 1 << 7; // irregular past forms and participles
+const PRESENT: u16 = 1 << 8; // is, are, remains, includes, requires, holds, has ...
+const NEGATED_MODAL: u16 = 1 << 9; // won, wouldn, couldn, shouldn (before "t")
+const SUPERLATIVE: u16 = 1 << 10; // largest, highest ...
+const COMPARATIVE: u16 = 1 << 11; // more, fewer, less (a comparison only before "than")
+const RULE: u16 = 1 << 12; // requires, prohibits, allows ...
+const LINKING: u16 = 1 << 13; // was, were, been, became, seemed: a state, not an action
+
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "should", "must", "shall", "ll", "gonna",
+];
+const NEGATED_MODALS: &[&str] = &["won", "wouldn", "couldn", "shouldn", "mustn", "shan"];
+const INTENTS: &[&str] = &[
+    "expected",
+    "expects",
+    "expect",
+    "plans",
+    "plan",
+    "planning",
+    "planned",
+    "hopes",
+    "hoping",
+    "wants",
+    "want",
+    "intends",
+    "intend",
+    "intended",
+    "set",
+    "likely",
+    "aims",
+    "aim",
+    "seeks",
+    "seek",
+    "going",
+    "due",
+    "poised",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "threatened",
+    "threatens",
+];
+const FIRST_PERSON: &[&str] = &["we", "my", "our", "ours", "me", "myself", "ourselves"];
+const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself"];
+const OPINION_WORDS: &[&str] = &[
+    "perhaps",
+    "maybe",
+    "frankly",
+    "obviously",
+    "clearly",
+    "seems",
+    "seem",
+    "seemed",
+    "arguably",
+    "hopefully",
+    "unfortunately",
+    "fortunately",
+];
+const EVALUATIVE_WORDS: &[&str] = &[
+    "disgrace",
+    "disgraceful",
+    "terrible",
+    "shocking",
+    "outrageous",
+    "ridiculous",
+    "phony",
+    "unfair",
+    "wonderful",
+    "horrible",
+    "awful",
+    "disastrous",
+    "pathetic",
+    "absurd",
+    "incredible",
+    "amazing",
+    "tremendous",
+    "savage",
+    "savagery",
+    "ploy",
+    "apocalyptic",
+    "shameful",
+    "unacceptable",
+    "despicable",
+    "deplorable",
+    "hypocritical",
+    "hypocrisy",
+];
+const BELIEF_WORDS: &[&str] = &[
+    "believe", "believes", "believed", "think", "thinks", "feel", "feels", "hope", "hoped", "wish",
+    "wishes", "wished", "worried", "worries", "fear", "fears", "feared", "insist", "insists",
+    "insisted", "argue", "argues", "argued", "suspect", "suspects", "doubt", "doubts",
+];
+/// Irregular past forms and participles, and the auxiliaries of the past and perfect.
+const PAST_WORDS: &[&str] = &[
+    "had",
+    "did",
+    "said",
+    "told",
+    "made",
+    "took",
+    "taken",
+    "found",
+    "gave",
+    "given",
+    "got",
+    "gotten",
+    "went",
+    "gone",
+    "came",
+    "saw",
+    "seen",
+    "knew",
+    "known",
+    "thought",
+    "began",
+    "begun",
+    "brought",
+    "bought",
+    "built",
+    "held",
+    "kept",
+    "left",
+    "lost",
+    "met",
+    "paid",
+    "ran",
+    "sent",
+    "sold",
+    "spent",
+    "stood",
+    "won",
+    "wrote",
+    "written",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "grew",
+    "grown",
+    "drove",
+    "driven",
+    "led",
+    "fled",
+    "struck",
+    "shot",
+    "caught",
+    "chose",
+    "chosen",
+    "fought",
+    "froze",
+    "hid",
+    "hung",
+    "laid",
+    "meant",
+    "rode",
+    "rang",
+    "sank",
+    "shook",
+    "sought",
+    "spoke",
+    "spoken",
+    "spread",
+    "stole",
+    "stolen",
+    "swore",
+    "sworn",
+    "taught",
+    "threw",
+    "thrown",
+    "understood",
+    "woke",
+    "wore",
+    "broke",
+    "broken",
+    "done",
+    "shown",
+    "withdrew",
+    "withdrawn",
+    "ate",
+    "eaten",
+    "drew",
+    "drawn",
+    "flew",
+    "flown",
+    "forgot",
+    "forgotten",
+    "slid",
+    "split",
+    "bore",
+    "borne",
+    "overtook",
+    "overseen",
+    "oversaw",
+    "undertook",
+    "beat",
+    "beaten",
+    "bid",
+];
+/// Past forms of linking verbs: a past state or a characterisation ("the response was
+/// sharp", "it became a pretext"), not by itself an action.
+const LINKING_WORDS: &[&str] = &[
+    "was", "were", "been", "became", "become", "proved", "proven", "appeared", "remained",
+    "turned", "looked", "sounded", "felt",
+];
+const PRESENT_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "remains",
+    "remain",
+    "includes",
+    "include",
+    "requires",
+    "require",
+    "owns",
+    "holds",
+    "has",
+    "have",
+    "contains",
+    "represents",
+    "accounts",
+    "ranks",
+    "employs",
+    "controls",
+    "costs",
+    "totals",
+    "equals",
+    "exceeds",
+];
+
+const SUPERLATIVE_WORDS: &[&str] = &[
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "smallest",
+    "fastest",
+    "slowest",
+    "oldest",
+    "youngest",
+    "richest",
+    "poorest",
+    "deadliest",
+    "longest",
+    "shortest",
+    "busiest",
+    "wealthiest",
+];
+const COMPARATIVE_WORDS: &[&str] = &["more", "fewer", "less", "greater", "higher", "lower"];
+const RULE_WORDS: &[&str] = &[
+    "requires",
+    "require",
+    "prohibits",
+    "prohibit",
+    "forbids",
+    "allows",
+    "permits",
+    "bans",
+    "mandates",
+    "obliges",
+    "authorizes",
+    "authorises",
+    "entitles",
+    "exempts",
+    "governs",
+];
+
+/// The word classes, behind a filter: for each word length, which first letters occur.
+/// Most words of a clause fail the filter and cost no lower-casing and no hash lookup.
+struct ClassTable {
+    map: HashMap<&'static [u8], u16, FnvBuild>,
+    /// Bit `c - b'a'` of `first[len]`: some listed word of that length starts with `c`;
+    /// of `last[len]`: some listed word of that length ends with `c`.
+    first: [u32; 17],
+    last: [u32; 17],
+}
+
+impl ClassTable {
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&f), Some(&l)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let (f, l) = (f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        word.len() < self.first.len()
+            && f.is_ascii_lowercase()
+            && l.is_ascii_lowercase()
+            && self.first[word.len()] & (1 << (f - b'a')) != 0
+            && self.last[word.len()] & (1 << (l - b'a')) != 0
+    }
+}
+
+fn class_table() -> &'static ClassTable {
+    static TABLE: OnceLock<ClassTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = ClassTable {
+            map: HashMap::default(),
+            first: [0; 17],
+            last: [0; 17],
+        };
+        let lists: [(&[&str], u16); 14] = [
+            (LINKING_WORDS, LINKING),
+            (SUPERLATIVE_WORDS, SUPERLATIVE),
+            (COMPARATIVE_WORDS, COMPARATIVE),
+            (RULE_WORDS, RULE),
+            (MODALS, MODAL),
+            (NEGATED_MODALS, NEGATED_MODAL),
+            (INTENTS, INTENT),
+            (FIRST_PERSON, FIRST),
+            (SECOND_PERSON, SECOND),
+            (OPINION_WORDS, OPINION),
+            (EVALUATIVE_WORDS, EVALUATIVE),
+            (BELIEF_WORDS, BELIEF),
+            (PAST_WORDS, PAST),
+            (PRESENT_WORDS, PRESENT),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                let b = w.as_bytes();
+                debug_assert!(b.len() < 17 && b[0].is_ascii_lowercase(), "{w}");
+                t.first[b.len()] |= 1 << (b[0] - b'a');
+                t.last[b.len()] |= 1 << (b[b.len() - 1] - b'a');
+                *t.map.entry(b).or_default() |= bit;
+            }
+        }
+        t
+    })
+}
+
+/// What kind of utterance a clause (or the content of a report inside it) is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Assertion {
+    /// Words that begin with a letter.
+    pub words: usize,
+    pub question: bool,
+    pub exclamation: bool,
+    /// Most words capitalised, as in a headline or a title.
+    pub title_case: bool,
+    /// Future, conditional or intended: "will", "would", "plans to", "is expected to".
+    pub modal: bool,
+    /// The speaker speaks of themselves: "I", "we", "my", "us".
+    pub first_person: bool,
+    /// Addressed to someone: "you".
+    pub second_person: bool,
+    /// Opinion adverbs and hedges of belief: "perhaps", "obviously", "seems".
+    pub opinion: bool,
+    /// Judging words: "disgraceful", "phony", "outrageous".
+    pub evaluative: bool,
+    /// A belief or feeling rather than a fact: "believes", "fears", "insists".
+    pub belief: bool,
+    /// A verb in the past tense or perfect.
+    pub past: bool,
+    /// A past action, not only a linking verb: something happened ("was arrested",
+    /// "detained", "fled"), not only something was ("the response was sharp").
+    pub action: bool,
+    /// A present-tense state: "is", "remains", "requires".
+    pub present: bool,
+    /// A superlative or an explicit comparison ("the largest source", "more than").
+    pub compares: bool,
+    /// A rule or a permission: "requires", "prohibits", "allows".
+    pub rule: bool,
+    /// Embedded markup (`<tweet …>`, HTML tags) or a live-blog label ("The Latest:").
+    pub markup: bool,
+}
+
+/// Reads the words of `text` once.
+pub fn analyse(text: &str) -> Assertion {
+    let table = class_table();
+    let mut a = Assertion::default();
+    let end = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '`' | ')' | ']' | '»')
+    });
+    a.question = end.ends_with('?');
+    a.markup = has_tag(text) || text.trim_start().starts_with("The Latest:");
+    a.exclamation = end.ends_with('!');
+    let mut long = 0;
+    let mut capitalised = 0;
+    let mut buf = [0u8; 16];
+    let mut prev: u16 = 0;
+    for w in crate::bytescan::words(text) {
+        let b = w.as_bytes();
+        let Some(&first) = b.first() else { continue };
+        if !first.is_ascii_alphabetic() && first.is_ascii() {
+            prev = 0;
+            continue;
+        }
+        a.words += 1;
+        // Title case: after the first word, most words of two letters or more are
+        // capitalised ("Gennifer Flowers Won't Be at Debate"), verbs and function
+        // words included, as no sentence has them.
+        if a.words > 1 && w.len() >= 2 {
+            long += 1;
+            if first.is_ascii_uppercase()
+                || (!first.is_ascii() && w.chars().next().is_some_and(char::is_uppercase))
+            {
+                capitalised += 1;
+            }
+        }
+        // Pronouns whose case tells them from other words: "I" (not a roman numeral in
+        // a name here, a risk taken), "us" (not "US", the country).
+        if w == "I" || w == "us" || w == "Us" {
+            a.first_person = true;
+        }
+        // Two-word constructions decided by the second word.
+        if prev & INTENT != 0 && b.eq_ignore_ascii_case(b"to") {
+            a.modal = true;
+        }
+        if prev & NEGATED_MODAL != 0 && b.eq_ignore_ascii_case(b"t") {
+            a.modal = true;
+        }
+        if prev & COMPARATIVE != 0 && b.eq_ignore_ascii_case(b"than") {
+            a.compares = true;
+        }
+        // "-ed" endings are read before the filter: most past forms are not listed.
+        let ed = b.len() > 4
+            && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+            && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed");
+        if !table.may_hold(b) || !b.is_ascii() {
+            if ed {
+                a.past = true;
+                a.action = true;
+            }
+            prev = 0;
+            continue;
+        }
+        let key = &mut buf[..b.len()];
+        for (k, &c) in key.iter_mut().zip(b) {
+            *k = c.to_ascii_lowercase();
+        }
+        let bits = table.map.get(&key[..]).copied().unwrap_or(0);
+        if ed {
+            a.past = true;
+            a.action |= bits & LINKING == 0;
+        }
+        a.modal |= bits & MODAL != 0;
+        a.first_person |= bits & FIRST != 0;
+        a.second_person |= bits & SECOND != 0;
+        a.opinion |= bits & OPINION != 0;
+        a.evaluative |= bits & EVALUATIVE != 0;
+        a.belief |= bits & BELIEF != 0;
+        a.past |= bits & (PAST | LINKING) != 0;
+        a.action |= bits & PAST != 0 && bits & LINKING == 0;
+        a.present |= bits & PRESENT != 0;
+        a.compares |= bits & SUPERLATIVE != 0;
+        a.rule |= bits & RULE != 0;
+        prev = bits;
+    }
+    a.title_case = a.words >= 3 && long > 0 && capitalised * 5 >= long * 3;
+    a
+}
+
+/// Whether a text holds a markup tag: `<` then a letter or `/`, and a `>` after it.
+fn has_tag(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'<'
+            && b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/')
+            && b[i + 1..].contains(&b'>')
+    })
+}
+
+/// What a clause has that could be checked against a record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchors {
+    /// A checkable figure.
+    pub figure: bool,
+    /// A date on the calendar.
+    pub date: bool,
+    /// The clause is (part of) a direct quotation.
+    pub direct_quote: bool,
+    /// The clause opens the article as its headline (see the caller).
+    pub headline: bool,
+}
+
+/// Why a clause is not a claim.
+pub type NotClaim = &'static str;
+
+impl Assertion {
+    /// Whether a clause is a claim, given its own analysis (`self`), that of the content
+    /// of the report it carries (`content`, the clause itself when it reports nothing)
+    /// and its anchors; else the reason it is not.
+    ///
+    /// A figure makes a statement checkable even in a quote or a forecast's clause ("GM
+    /// Hughes net fell 6.6%"), unless the speaker only speaks of themselves. Without a
+    /// figure the clause must report, in the third person and without opinion or
+    /// modality, something that happened (a past event) or, with a date, a state.
+    pub fn verdict(&self, content: &Assertion, anchors: Anchors) -> Result<(), NotClaim> {
+        if self.question {
+            return Err("a question");
+        }
+        if self.exclamation {
+            return Err("an exclamation");
+        }
+        if self.markup {
+            return Err("markup or a label");
+        }
+        // Short lines without a figure are labels, kickers and quips ("Full panic
+        // mode,"); with a figure, only a bare phrase is ("Atlanta nineteen ninety-six.").
+        if self.words < 3 || (self.words < 6 && !anchors.figure) {
+            return Err("a fragment");
+        }
+        if anchors.headline || (self.title_case && !anchors.figure) {
+            return Err("a headline or title");
+        }
+        if anchors.figure {
+            if content.first_person && !content.past {
+                return Err("the speaker's own view");
+            }
+            // "A 4-4 ruling would leave the regulations in place": a figure in a
+            // hypothetical or a forecast is not yet a fact.
+            if (self.modal || content.modal) && !content.past {
+                return Err("a prediction or intention");
+            }
+            return Ok(());
+        }
+        if content.first_person || content.second_person {
+            return Err("first or second person: the speaker's own view");
+        }
+        if self.opinion || content.opinion {
+            return Err("an opinion");
+        }
+        if self.modal || content.modal {
+            return Err("a prediction or intention");
+        }
+        if anchors.direct_quote && !anchors.date {
+            return Err("a quotation with nothing to check");
+        }
+        if self.evaluative || self.belief {
+            return Err("a judgement or belief");
+        }
+        if anchors.date && (content.past || content.present) {
+            return Ok(());
+        }
+        if content.action {
+            return Ok(());
+        }
+        // "Power plants are the largest source of U.S. carbon emissions", "The resolution
+        // requires approval by the full House": a comparison or a rule, stated as fact.
+        if (content.compares && content.present) || content.rule {
+            return Ok(());
+        }
+        Err("nothing that happened or can be counted")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(text: &str, anchors: Anchors) -> Result<(), NotClaim> {
+        let a = analyse(text);
+        a.verdict(&a, anchors)
+    }
+
+    const NONE: Anchors = Anchors {
+        figure: false,
+        date: false,
+        direct_quote: false,
+        headline: false,
+    };
+    const FIGURE: Anchors = Anchors {
+        figure: true,
+        ..NONE
+    };
+
+    #[test]
+    fn pol_pot_was_arrested_is_an_event() {
+        assert_eq!(
+            verdict("The Khmer Rouge leader Pol Pot was arrested.", NONE),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn why_would_trump_do_that_is_a_question() {
+        assert_eq!(
+            verdict("Two questions: Why would Trump do that?", FIGURE),
+            Err("a question")
+        );
+    }
+
+    #[test]
+    fn a_question_inside_quotes_is_still_a_question() {
+        let a = analyse("\"Do you really see those two as equivalent?\"");
+        assert!(a.question);
+    }
+
+    #[test]
+    fn headline_in_title_case_is_not_a_claim() {
+        assert_eq!(
+            verdict(
+                "Pence: Gennifer Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton Camp.",
+                NONE
+            ),
+            Err("a headline or title")
+        );
+    }
+
+    #[test]
+    fn it_is_destroying_this_committee_is_a_fragment_of_opinion() {
+        assert!(verdict("It's destroying this committee.", NONE).is_err());
+    }
+
+    #[test]
+    fn gennifer_flowers_will_not_be_attending_is_a_prediction() {
+        assert_eq!(
+            verdict(
+                "Gennifer Flowers will not be attending the debate tomorrow night.",
+                NONE
+            ),
+            Err("a prediction or intention")
+        );
+    }
+
+    #[test]
+    fn won_t_is_a_modal_but_won_is_a_past_verb() {
+        assert!(analyse("He won't say which entity paid.").modal);
+        let won = analyse("She won the primary in March.");
+        assert!(!won.modal && won.past);
+    }
+
+    #[test]
+    fn plans_to_is_an_intention_but_plans_alone_is_not() {
+        assert!(analyse("The company plans to cut 500 jobs.").modal);
+        assert!(!analyse("The plans were approved by the board.").modal);
+    }
+
+    #[test]
+    fn i_dont_think_it_should_be_done_is_the_speakers_view() {
+        assert!(verdict(
+            "\"I don't think it should be done behind closed doors,\" Chaffetz said.",
+            NONE
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn us_the_country_is_not_first_person() {
+        let a = analyse("US forces withdrew from the base last year.");
+        assert!(!a.first_person);
+        assert!(analyse("They told us the vote was delayed.").first_person);
+    }
+
+    #[test]
+    fn a_figure_in_a_forecast_clause_is_still_checkable() {
+        assert_eq!(
+            verdict(
+                "GM Hughes net fell 6.6% and revenue will be disclosed later.",
+                FIGURE
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_phony_system_is_a_judgement() {
+        assert_eq!(
+            verdict(
+                "Trump told reporters the debate was a phony system run by insiders.",
+                NONE
+            ),
+            Err("a judgement or belief")
+        );
+    }
+
+    #[test]
+    fn wines_believes_the_campaign_took_voters_for_granted_is_a_belief() {
+        assert_eq!(
+            verdict(
+                "Wines believes that the Clinton campaign took black voters for granted.",
+                NONE
+            ),
+            Err("a judgement or belief")
+        );
+    }
+
+    #[test]
+    fn a_quote_without_anything_to_check_is_not_a_claim() {
+        let anchors = Anchors {
+            direct_quote: true,
+            ..NONE
+        };
+        assert_eq!(
+            verdict(
+                "\"The economy has been running on the fumes of the strength,\" McCulley said.",
+                anchors
+            ),
+            Err("a quotation with nothing to check")
+        );
+    }
+
+    #[test]
+    fn a_4_4_ruling_would_leave_is_a_hypothetical() {
+        assert_eq!(
+            verdict(
+                "A 4-4 ruling by the high court would leave in place the appeals court ruling.",
+                FIGURE
+            ),
+            Err("a prediction or intention")
+        );
+    }
+
+    #[test]
+    fn power_plants_are_the_largest_source_is_a_comparison() {
+        assert_eq!(
+            verdict(
+                "Power plants are the largest source of U.S. carbon emissions.",
+                NONE
+            ),
+            Ok(())
+        );
+        assert!(analyse("They spent more than the rival campaign").compares);
+        assert!(!analyse("They spent more time in Ohio").compares);
+    }
+
+    #[test]
+    fn the_resolution_requires_approval_is_a_rule() {
+        assert_eq!(
+            verdict(
+                "The contempt resolution requires approval by the full House.",
+                NONE
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn an_embedded_tweet_is_markup() {
+        assert_eq!(
+            verdict(
+                "<tweet id=\"781201382542426112\"> Trump said 20 million people watched on 26 September.",
+                FIGURE
+            ),
+            Err("markup or a label")
+        );
+        assert!(!analyse("Shares rose 5% as 3 < 4 in the model").markup);
+    }
+
+    #[test]
+    fn the_latest_label_is_not_a_claim() {
+        assert_eq!(
+            verdict(
+                "The Latest: Trump campaign raised $90 million in August",
+                FIGURE
+            ),
+            Err("markup or a label")
+        );
+    }
+
+    #[test]
+    fn azerbaijans_response_was_sharp_is_a_characterisation() {
+        assert_eq!(
+            verdict(
+                "However, Azerbaijan's response was both sharp and confident.",
+                NONE
+            ),
+            Err("nothing that happened or can be counted")
+        );
+        assert_eq!(
+            verdict("Shykhlinski was arrested in Yekaterinburg on Monday.", NONE),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn needed_and_indeed_are_not_past_tense_markers() {
+        assert!(!analyse("Indeed the proceeds exceed what analysts need").past);
+        assert!(analyse("Police arrested two men near the border").past);
+    }
+}
