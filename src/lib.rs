@@ -24,6 +24,7 @@ pub mod reanchor;
 pub mod recognize;
 pub mod review;
 pub mod segment;
+pub mod serve;
 pub mod sources;
 pub mod span;
 pub mod store;

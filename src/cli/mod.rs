@@ -14,6 +14,7 @@ mod limits;
 mod reanalyse;
 mod report;
 mod review;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -67,6 +68,7 @@ enum Command {
     Documents(documents::DocumentsArgs),
     Sources(documents::SourcesArgs),
     Completions(CompletionsArgs),
+    Serve(serve::ServeArgs),
     Man(ManArgs),
     Reanalyse(reanalyse::ReanalyseArgs),
 }
@@ -316,6 +318,7 @@ pub fn main() -> i32 {
         Command::Completions(a) => completions(a),
         Command::Man(a) => man(a),
         Command::Reanalyse(a) => reanalyse::run(a, &cli.db),
+        Command::Serve(a) => serve::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,

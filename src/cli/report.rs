@@ -19,9 +19,25 @@ use super::{parse_format, stream_rows, DbArgs};
 pub struct ReportArgs {
     #[command(subcommand)]
     pub report: Report,
-    /// Output format: table, json, jsonl, csv, markdown
-    #[arg(long, global = true, default_value = "table", value_parser = parse_format)]
-    pub format: Format,
+    /// Output format: table, json, jsonl, csv, markdown, html (one self-contained file)
+    #[arg(long, global = true, default_value = "table", value_parser = parse_report_format)]
+    pub format: ReportFormat,
+}
+
+/// A data format, or a self-contained HTML page.
+#[derive(Debug, Clone, Copy)]
+pub enum ReportFormat {
+    Data(Format),
+    Html,
+}
+
+fn parse_report_format(s: &str) -> Result<ReportFormat, String> {
+    if s.eq_ignore_ascii_case("html") {
+        return Ok(ReportFormat::Html);
+    }
+    parse_format(s)
+        .map(ReportFormat::Data)
+        .map_err(|e| format!("{e}, or html"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -42,17 +58,49 @@ pub enum Report {
     Status,
     /// Claims that found no place in a new version of their document, with their history
     Orphans,
+    /// One article (or every current one) with its claims marked, its unsourced figures
+    /// and contested claims: HTML only (--format html), for sharing by mail
+    Article {
+        /// Only this document id [default: every current document]
+        #[arg(long)]
+        document: Option<i64>,
+    },
 }
 
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let db = db.open_read()?;
+    let format = match args.format {
+        ReportFormat::Html => {
+            super::emit(&html(&db, &args.report)?)?;
+            return Ok(0);
+        }
+        ReportFormat::Data(f) => f,
+    };
     match args.report {
-        Report::Unsourced { document, all } => unsourced(&db, document, all, args.format)?,
-        Report::Contested => contested(&db, args.format)?,
-        Report::Status => status(&db, args.format)?,
-        Report::Orphans => orphans(&db, args.format)?,
+        Report::Unsourced { document, all } => unsourced(&db, document, all, format)?,
+        Report::Contested => contested(&db, format)?,
+        Report::Status => status(&db, format)?,
+        Report::Orphans => orphans(&db, format)?,
+        Report::Article { .. } => {
+            return Err(super::usage(
+                "`report article` is an HTML page; add --format html",
+            ))
+        }
     }
     Ok(0)
+}
+
+fn html(db: &Database, report: &Report) -> anyhow::Result<String> {
+    use claimtrace::serve::report;
+    Ok(match report {
+        Report::Unsourced { document, .. } => report::unsourced(db, *document)?,
+        Report::Contested => report::contested(db)?,
+        Report::Status => report::status(db)?,
+        Report::Article { document } => report::articles(db, *document)?,
+        Report::Orphans => anyhow::bail!(
+            "`report orphans` has no HTML form; use --format table, json, jsonl, csv or markdown"
+        ),
+    })
 }
 
 fn unsourced(

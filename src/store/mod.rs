@@ -48,11 +48,13 @@ macro_rules! source_in_document {
 }
 
 mod annotations;
+mod desk;
 mod identity;
 mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
+pub use desk::{ClaimSource, DocumentCounts};
 pub use identity::{DocumentMatch, Removal, Resolve};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
@@ -575,6 +577,18 @@ impl Database {
     /// version this claimtrace does not know) is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Database> {
         Database::open_as(path, Access::Write)
+    }
+
+    /// Another connection to this database's file, for a process that keeps several (a
+    /// server's threads). It skips the checks `open` made on the file, which read it
+    /// outside SQLite: closing that file drops the POSIX locks every connection of this
+    /// process holds on it (fcntl locks belong to the process), and another process could
+    /// then take the database for its own and remove the write-ahead log under this one.
+    pub fn open_again(&self) -> Result<Database> {
+        let path = self.file.as_ref().ok_or_else(|| {
+            StoreError::Invalid("an in-memory database has no file to open again".into())
+        })?;
+        Database::connect(path, &self.path, Access::Write, false)
     }
 
     /// Opens an existing database for reading only: a missing file is an error (nothing
