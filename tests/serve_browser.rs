@@ -26,6 +26,9 @@ fn find_program(names: &[&str]) -> Option<PathBuf> {
 
 /// A headless Chromium session, ended when dropped.
 struct Browser {
+    /// One browser at a time: several Chromiums at once on a two-core machine make
+    /// chromedriver drop connections.
+    _turn: std::sync::MutexGuard<'static, ()>,
     driver: Child,
     client: Client,
     session: String,
@@ -45,6 +48,8 @@ impl Browser {
             eprintln!("SKIPPED: {why}");
             return None;
         };
+        static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -82,6 +87,7 @@ impl Browser {
             .unwrap_or_else(|| panic!("no session: {r}"))
             .to_string();
         Some(Browser {
+            _turn: turn,
             driver,
             client,
             session,

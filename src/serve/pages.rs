@@ -374,6 +374,18 @@ pub(super) fn article(db: &Database, req: &Request, doc_id: i64) -> Result<Respo
     Ok(Response::html(200, page(&title, &req.session, body)))
 }
 
+/// A claim's check-worthiness features with their weights, largest effect first.
+fn feature_list(features: &[(String, Option<f64>)]) -> String {
+    features
+        .iter()
+        .map(|(name, weight)| match weight {
+            Some(w) => format!("{name} {w:+.2}"),
+            None => name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn claim_panel(
     db: &Database,
     req: &Request,
@@ -406,7 +418,7 @@ fn claim_panel(
             dl {
                 dt { "type" } dd { (c.claim_type) " (" (highlight::type_mark(&c.claim_type)) ")" }
                 dt { "claim" } dd { (c.text) }
-                dt { "worthiness" } dd { (format!("{:.2}", c.worthiness)) @if !features.is_empty() { " — " (features.join(", ")) } }
+                dt { "worthiness" } dd { (format!("{:.2}", c.worthiness)) @if !features.is_empty() { " — " (feature_list(&features)) } }
                 dt { "source" } dd {
                     @if sources.is_empty() { @if c.sourced { (c.source.as_deref().unwrap_or("sourced")) } @else { "none (unsourced)" } }
                     @for s in &sources {

@@ -104,20 +104,6 @@ impl Database {
         Ok(out)
     }
 
-    /// The check-worthiness features a claim has (`WORTHINESS_FEATURES` names).
-    pub fn claim_features(&self, claim_id: i64) -> Result<Vec<String>> {
-        let features: String = self
-            .conn
-            .query_row(
-                "SELECT features FROM claims WHERE id = ?1",
-                [claim_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NoClaim(claim_id))?;
-        Ok(serde_json::from_str(&features).unwrap_or_default())
-    }
-
     /// The sources of a document's claims (or of one claim), with their spans, in
     /// document order.
     pub fn claim_sources(&self, document_id: i64, claim: Option<i64>) -> Result<Vec<ClaimSource>> {
