@@ -1,8 +1,8 @@
 //! Assertion analysis: whether a clause asserts something a record could confirm.
 //!
 //! A fact-checker checks statements of fact, not questions, exclamations, headlines,
-//! opinions, predictions or what someone feels (`../shared/eval/CLAIMS.md`, "Not
-//! claims"). This module reads the words of a clause once and reports what kind of
+//! opinions, predictions or what someone feels (the claim guide the claim-level gold is
+//! annotated to: "Not claims"). This module reads the words of a clause once and reports what kind of
 //! utterance it is: its mood (question, exclamation), whether it is a headline or a
 //! fragment, its modality (future, conditional, intention), who speaks (first or second
 //! person), whether it judges or believes rather than reports, and whether it narrates a
