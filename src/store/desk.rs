@@ -6,7 +6,7 @@
 
 use rusqlite::OptionalExtension;
 
-use super::{Database, DocumentRow, Result, StoreError};
+use super::{document_row, Database, DocumentRow, Result, StoreError, DOCUMENT_COLS};
 
 /// A document's claims counted by status, and its figures nobody is quoted for.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -37,29 +37,9 @@ impl Database {
     pub fn document(&self, id: i64) -> Result<DocumentRow> {
         self.conn
             .query_row(
-                "SELECT d.id, d.source_key, d.version, d.is_current, d.title, d.outlet, d.url,
-                        d.published, d.anchor_kind, d.anchor_date, d.content_hash, d.char_len,
-                        (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at
-                 FROM documents d WHERE d.id = ?1",
+                &format!("SELECT {DOCUMENT_COLS} FROM documents d WHERE d.id = ?1"),
                 [id],
-                |r| {
-                    Ok(DocumentRow {
-                        id: r.get(0)?,
-                        source_key: r.get(1)?,
-                        version: r.get(2)?,
-                        is_current: r.get(3)?,
-                        title: r.get(4)?,
-                        outlet: r.get(5)?,
-                        url: r.get(6)?,
-                        published: r.get(7)?,
-                        anchor_kind: r.get(8)?,
-                        anchor_date: r.get(9)?,
-                        content_hash: r.get(10)?,
-                        chars: r.get(11)?,
-                        claims: r.get(12)?,
-                        ingested_at: r.get(13)?,
-                    })
-                },
+                document_row,
             )
             .optional()?
             .ok_or(StoreError::NoDocument(id))

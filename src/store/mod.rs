@@ -1710,6 +1710,31 @@ pub struct DocumentRow {
     pub ingested_at: String,
 }
 
+/// The columns of a [`DocumentRow`] (documents as `d`), in [`document_row`]'s order.
+pub(crate) const DOCUMENT_COLS: &str = "d.id, d.source_key, d.version, d.is_current, d.title,
+    d.outlet, d.url, d.published, d.anchor_kind, d.anchor_date, d.content_hash, d.char_len,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at";
+
+/// A [`DocumentRow`] from a row of [`DOCUMENT_COLS`].
+pub(crate) fn document_row(r: &rusqlite::Row) -> rusqlite::Result<DocumentRow> {
+    Ok(DocumentRow {
+        id: r.get(0)?,
+        source_key: r.get(1)?,
+        version: r.get(2)?,
+        is_current: r.get(3)?,
+        title: r.get(4)?,
+        outlet: r.get(5)?,
+        url: r.get(6)?,
+        published: r.get(7)?,
+        anchor_kind: r.get(8)?,
+        anchor_date: r.get(9)?,
+        content_hash: r.get(10)?,
+        chars: r.get(11)?,
+        claims: r.get(12)?,
+        ingested_at: r.get(13)?,
+    })
+}
+
 /// A registry source, as `claimtrace sources` lists it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SourceRow {
@@ -1741,34 +1766,14 @@ impl Database {
     ) -> std::result::Result<(), E> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT d.id, d.source_key, d.version, d.is_current, d.title, d.outlet, d.url,
-                    d.published, d.anchor_kind, d.anchor_date, d.content_hash, d.char_len,
-                    (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.ingested_at
-             FROM documents d WHERE ?1 OR d.is_current = 1 ORDER BY d.id",
-            )
+            .prepare(&format!(
+                "SELECT {DOCUMENT_COLS} FROM documents d WHERE ?1 OR d.is_current = 1
+                     ORDER BY d.id"
+            ))
             .map_err(StoreError::from)?;
-        let row = |r: &rusqlite::Row| -> rusqlite::Result<DocumentRow> {
-            Ok(DocumentRow {
-                id: r.get(0)?,
-                source_key: r.get(1)?,
-                version: r.get(2)?,
-                is_current: r.get(3)?,
-                title: r.get(4)?,
-                outlet: r.get(5)?,
-                url: r.get(6)?,
-                published: r.get(7)?,
-                anchor_kind: r.get(8)?,
-                anchor_date: r.get(9)?,
-                content_hash: r.get(10)?,
-                chars: r.get(11)?,
-                claims: r.get(12)?,
-                ingested_at: r.get(13)?,
-            })
-        };
         let mut rows = stmt.query([all_versions]).map_err(StoreError::from)?;
         while let Some(r) = rows.next().map_err(StoreError::from)? {
-            each(row(r).map_err(StoreError::from)?)?;
+            each(document_row(r).map_err(StoreError::from)?)?;
         }
         Ok(())
     }
