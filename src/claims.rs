@@ -75,7 +75,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         .filter(|&i| mentions[i].kind() == MentionKind::Attribution)
         .collect();
     let mut claims = Vec::new();
-    let headline = headline(text, segments);
+    let has_headline = has_headline(text, segments);
     let mut next = 0; // sweep pointer into `mentions`
                       // Attributions that may overlap the current sentence: those started before its end
                       // and not ended before its start (a sweep, so a document costs linear time).
@@ -116,7 +116,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 .filter(|&c| clause.contains(mentions[c].span))
                 .partition(|&c| mentions[c].figure().is_none_or(|f| f.is_checkable()));
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
-            let headline = Some(si) == headline;
+            let headline = si == 0 && has_headline;
             if assertion_verdict(text, mentions, clause, &components, attribution, headline)
                 .is_err()
             {
@@ -169,9 +169,8 @@ fn assertion_verdict(
             assertion::analyse(inside.slice(text))
         });
     let anchors = assertion::Anchors {
-        figure: components
-            .iter()
-            .any(|&c| mentions[c].figure().is_some() && is_checkable(&mentions[c])),
+        // Components hold only checkable figures (see `assemble`).
+        figure: components.iter().any(|&c| mentions[c].figure().is_some()),
         date: components
             .iter()
             .any(|&c| mentions[c].date().is_some() && is_checkable(&mentions[c])),
@@ -181,18 +180,17 @@ fn assertion_verdict(
     whole.verdict(&content, anchors)
 }
 
-/// The article's headline, if it has one: the only sentence of the first paragraph,
-/// more paragraphs after it, at most 15 words, and no closing full stop ("Super PAC
-/// haul surges past $1B;").
-fn headline(text: &str, segments: &Segmentation) -> Option<usize> {
-    let sentences = &segments.sentences;
-    let (first, second) = (sentences.first()?, sentences.get(1)?);
-    if second.paragraph == first.paragraph {
-        return None;
-    }
+/// Whether the article's first sentence is its headline: the only sentence of the first
+/// paragraph, more paragraphs after it, at most 15 words, and no closing full stop
+/// ("Super PAC haul surges past $1B;").
+fn has_headline(text: &str, segments: &Segmentation) -> bool {
+    let [first, second, ..] = segments.sentences.as_slice() else {
+        return false;
+    };
     let body = first.span.slice(text).trim_end();
-    (crate::bytescan::words(body).count() <= 15 && !body.ends_with(['.', '"', '”', '\'', '’']))
-        .then_some(0)
+    second.paragraph != first.paragraph
+        && crate::bytescan::words(body).count() <= 15
+        && !body.ends_with(['.', '"', '”', '\'', '’'])
 }
 
 /// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
@@ -269,9 +267,7 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
                         mentions[c].figure().is_some() && content.contains(mentions[c].span)
                     })
                 });
-            let dataset = mentions[a].attribution().is_some_and(|x| {
-                matches!(x.source_kind, SourceKind::Dataset | SourceKind::Document)
-            });
+            let dataset = mentions[a].attribution().is_some_and(is_data_source);
             run = Some((a, data, dataset));
             continue;
         }
@@ -393,12 +389,17 @@ const REPORTING_VERBS: &[&str] = &[
     "published",
 ];
 
+/// Whether an attribution's source is a data set or a document (a poll, an analysis, a
+/// census) rather than a person or an organisation.
+fn is_data_source(att: &crate::recognize::Attribution) -> bool {
+    matches!(att.source_kind, SourceKind::Dataset | SourceKind::Document)
+}
+
 /// Whether an attribution reports something: a quotation, a poll's or a document's
 /// finding, a content that is a clause ("that 46 percent back Clinton", "300 people were
 /// detained"), or a noun phrase after a verb that reports data ("reported net of $547
-/// million"). "Police found more than 1,300 pounds
-/// of explosives" and "Iraq boasts an army of 1 million" report nothing: the figure is
-/// the article's own.
+/// million"). "Police found more than 1,300 pounds of explosives" and "Iraq boasts an
+/// army of 1 million" report nothing: the figure is the article's own.
 fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
     let Some(content) = att.content else {
         return true;
@@ -410,8 +411,7 @@ fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
             .any(|c| c.eq_ignore_ascii_case(w))
     });
     // A poll, a study or a data set reports whatever it "found" or "shows".
-    let data = matches!(att.source_kind, SourceKind::Dataset | SourceKind::Document);
-    if att.direct || data || opens_clause || assertion::analyse(body).has_verb() {
+    if att.direct || is_data_source(att) || opens_clause || assertion::analyse(body).has_verb() {
         return true;
     }
     att.cue.is_none_or(|cue| {
