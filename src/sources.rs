@@ -27,9 +27,6 @@ pub struct DocSource {
     /// Every distinct form used in the document, canonical name first. Pronouns and
     /// descriptions ("he", "the minister") resolve to a source but are not its aliases.
     pub aliases: Vec<String>,
-    /// A class of speaker or a common noun ("officials", "the researchers", "Poll"), not
-    /// one named entity: it is never merged with sources of other documents.
-    pub generic: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -414,7 +411,6 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         keys.push(words);
                         named.push(is_name);
                         out.sources.push(DocSource {
-                            generic: is_generic(&name),
                             name: name.clone(),
                             kind: a.source_kind,
                             role: role(),

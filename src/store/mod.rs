@@ -1321,10 +1321,9 @@ fn register_sources(
     )?;
     let mut out = Vec::with_capacity(doc_sources.sources.len());
     for s in &doc_sources.sources {
-        // A generic source ("officials", "the researchers") is this document's own: it
-        // gets an entry of its own and is never matched to another document's.
+        // A generic source ("officials", "the researchers") is this document's own: the
+        // registry never finds one, so it gets an entry of its own.
         let found = match matched.get(&s.name) {
-            _ if s.generic => None,
             Some(&id) => Some(id),
             None => {
                 let found = registry.find(&s.name, s.kind);
