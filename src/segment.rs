@@ -52,6 +52,55 @@ impl Segmentation {
             .partition_point(|s| s.span.start < span.end.max(span.start + 1));
         first..last.max(first)
     }
+
+    /// Cuts a text of `len` bytes into consecutive byte ranges of at most about `max`
+    /// bytes each, at sentence starts, at a paragraph start where one lies in the second
+    /// half of the range. The ranges cover the whole text in order. A text of at most
+    /// `max` bytes is one range.
+    ///
+    /// Recognisers that keep a token vector take a long document piece by piece, so their
+    /// memory follows the piece, not the document. A range is longer than `max` only
+    /// where no sentence starts inside it.
+    pub fn pieces(&self, len: usize, max: usize) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        if len <= max {
+            out.push(0..len);
+            return out;
+        }
+        let mut start = 0;
+        // The last sentence start and the last paragraph start seen inside the current
+        // range.
+        let mut sentence = 0;
+        let mut paragraph = 0;
+        let mut last_paragraph = usize::MAX;
+        for s in &self.sentences {
+            let at = s.span.start.min(len);
+            if at - start > max {
+                let cut = if paragraph > start + max / 2 {
+                    paragraph
+                } else if sentence > start {
+                    sentence
+                } else {
+                    at
+                };
+                if cut > start {
+                    out.push(start..cut);
+                    start = cut;
+                }
+            }
+            sentence = at;
+            if s.paragraph != last_paragraph {
+                paragraph = at;
+                last_paragraph = s.paragraph;
+            }
+        }
+        if len - start > max && sentence > start {
+            out.push(start..sentence);
+            start = sentence;
+        }
+        out.push(start..len);
+        out
+    }
 }
 
 /// Abbreviations after which a period does not end a sentence (compared case-sensitively,
@@ -629,6 +678,50 @@ mod tests {
                 .collect();
             assert_eq!(uax29_boundaries(t), want, "{t}");
         }
+    }
+
+    /// Checks that `pieces` cover `len` bytes in order, each cut at a sentence start.
+    fn assert_pieces_tile(s: &Segmentation, pieces: &[std::ops::Range<usize>], len: usize) {
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(len));
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert!(w[0].start < w[0].end);
+            assert!(s.sentences.iter().any(|x| x.span.start == w[1].start));
+        }
+    }
+
+    #[test]
+    fn a_news_article_is_one_piece() {
+        let t = "First line. Two.\nSecond paragraph.\n";
+        assert_eq!(segment(t).pieces(t.len(), 1 << 18), vec![0..t.len()]);
+    }
+
+    #[test]
+    fn a_long_document_is_cut_at_paragraph_starts_within_the_limit() {
+        let para = "The council met on Monday. It approved 12 projects worth $3 million.\n";
+        let t = para.repeat(200);
+        let s = segment(&t);
+        let pieces = s.pieces(t.len(), 1000);
+        assert_pieces_tile(&s, &pieces, t.len());
+        assert!(pieces.len() >= t.len() / 1000);
+        for (i, p) in pieces.iter().enumerate() {
+            assert!(p.len() <= 1000, "{p:?}");
+            // Only the rest at the end may be short.
+            assert!(p.len() > 500 || i + 1 == pieces.len(), "{p:?}");
+            // Every piece starts a paragraph: each is whole paragraphs.
+            assert!(t[p.clone()].starts_with("The council"), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn one_long_line_is_cut_at_sentence_starts() {
+        let t = "Prices rose 3.2% in May. Sales fell. ".repeat(300);
+        let s = segment(&t);
+        let pieces = s.pieces(t.len(), 700);
+        assert_pieces_tile(&s, &pieces, t.len());
+        assert!(pieces.iter().all(|p| p.len() <= 700));
+        assert!(pieces.len() > 1);
     }
 
     #[test]

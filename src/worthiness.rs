@@ -650,6 +650,8 @@ pub fn score(claim: &ClaimInput<'_>) -> (f64, Vec<Feature>) {
         weight: model::BIAS,
     });
     let p = (logistic(sum) * 1000.0).round() / 1000.0;
+    // Kept with the claim for the whole document: no room for features that did not fire.
+    features.shrink_to_fit();
     (p, features)
 }
 

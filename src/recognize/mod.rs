@@ -18,6 +18,12 @@ use crate::segment::Segmentation;
 use crate::span::Span;
 
 /// What a recogniser sees of a document.
+/// The longest piece of a document a recogniser tokenises at once. A news article is
+/// one piece; a longer document is cut at sentence starts (see
+/// [`Segmentation::pieces`]), so a recogniser's token buffers stay the size of a piece
+/// whatever the size of the document.
+pub const PIECE_BYTES: usize = 1 << 18;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     pub text: &'a str,
@@ -102,6 +108,32 @@ impl Mention {
             Payload::Date(t) => Some(t),
             _ => None,
         }
+    }
+
+    /// The mention found in a piece of text that starts `by` bytes into the document,
+    /// with its offsets moved to the document's.
+    pub fn shifted(mut self, by: usize) -> Mention {
+        if by == 0 {
+            return self;
+        }
+        let shift = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+        shift(&mut self.span);
+        match &mut self.payload {
+            Payload::Figure(f) => f.subject.iter_mut().for_each(shift),
+            Payload::Date(_) => {}
+            Payload::Attribution(a) => {
+                for s in [
+                    &mut a.source,
+                    &mut a.cue,
+                    &mut a.content,
+                    &mut a.source_name,
+                    &mut a.source_role,
+                ] {
+                    s.iter_mut().for_each(shift);
+                }
+            }
+        }
+        self
     }
 
     pub fn attribution(&self) -> Option<&Attribution> {
@@ -367,6 +399,38 @@ pub fn recognise(ctx: &Context) -> Recognised {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long document read in pieces gives what it gives read whole: the seed article
+    /// repeated into a document of many pieces, dated and undated.
+    #[test]
+    fn a_document_read_in_pieces_gives_the_mentions_it_gives_whole() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("corpus folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let seed = std::fs::read_to_string(&paths[0]).expect("seed article");
+        let text = seed.repeat(3);
+        let segments = crate::segment::segment(&text);
+        for published in [None, NaiveDate::from_ymd_opt(2025, 7, 1)] {
+            let ctx = Context {
+                text: &text,
+                segments: &segments,
+                published,
+            };
+            assert!(segments.pieces(text.len(), 4096).len() > 10);
+            let (whole, anchor) = dates::recognise_in_pieces(&ctx, usize::MAX);
+            let (pieces, piece_anchor) = dates::recognise_in_pieces(&ctx, 4096);
+            assert!(whole.len() > 30);
+            assert_eq!(whole, pieces);
+            assert_eq!(anchor, piece_anchor);
+            let whole = figures::recognise_in_pieces(&ctx, usize::MAX);
+            assert!(whole.len() > 30);
+            assert_eq!(whole, figures::recognise_in_pieces(&ctx, 4096));
+        }
+    }
 
     /// "the 44-day war ended on 27 June 2025 with 600,000 displaced": the figures
     /// inside a date ("44", "27", "2025") are the date's, "600,000" is not.

@@ -232,71 +232,114 @@ pub fn recognise(ctx: &Context) -> (Vec<Mention>, Anchor) {
         static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
     }
     TOKENS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut toks) => recognise_with(ctx, &mut toks),
-        Err(_) => recognise_with(ctx, &mut Vec::new()),
+        Ok(mut toks) => recognise_with(ctx, super::PIECE_BYTES, &mut toks),
+        Err(_) => recognise_with(ctx, super::PIECE_BYTES, &mut Vec::new()),
     })
 }
 
-fn recognise_with(ctx: &Context, toks: &mut Vec<Tok>) -> (Vec<Mention>, Anchor) {
-    tokenise(ctx.text, toks);
-    mask_names(ctx.text.as_bytes(), toks);
-    let toks: &[Tok] = toks;
-    let p = Parser {
-        t: toks,
-        text: ctx.text.as_bytes(),
-    };
-    let hits = p.scan();
-    let dateline = dateline(&p, &hits);
+/// [`recognise`], reading the document in pieces of at most about `piece_bytes`.
+#[cfg(test)]
+pub(crate) fn recognise_in_pieces(ctx: &Context, piece_bytes: usize) -> (Vec<Mention>, Anchor) {
+    recognise_with(ctx, piece_bytes, &mut Vec::new())
+}
+
+fn recognise_with(
+    ctx: &Context,
+    piece_bytes: usize,
+    toks: &mut Vec<Tok>,
+) -> (Vec<Mention>, Anchor) {
+    let pieces = ctx.segments.pieces(ctx.text.len(), piece_bytes);
+    // The hits of the first piece when the anchor pass leaves its tokens in `toks`.
+    let mut first_hits = None;
     let anchor = match ctx.published {
         Some(d) => Anchor {
             kind: AnchorKind::Published,
             date: Some(d),
         },
-        None => match infer_anchor(&p, ctx, &hits, dateline) {
-            Some(d) => Anchor {
-                kind: AnchorKind::Inferred,
-                date: Some(d),
-            },
-            None => Anchor {
-                kind: AnchorKind::None,
-                date: None,
-            },
-        },
-    };
-    let mut r = Resolver {
-        p: &p,
-        ctx,
-        anchor: anchor.date,
-        narrative: ctx.published.is_none(),
-        last_year: None,
-        last_date: None,
-        last_quarter: None,
-        para_year: None,
-    };
-    let mut mentions = Vec::with_capacity(hits.len());
-    for (i, h) in hits.iter().enumerate() {
-        if dateline == Some(i) {
-            continue;
+        None => {
+            // An undated document's anchor rests on every date it names, so all pieces
+            // are read before any is resolved. The last piece read is the first, whose
+            // tokens the resolving pass below then reuses: a document of one piece is
+            // tokenised once.
+            let mut evidence = AnchorEvidence::default();
+            let mut dated = None;
+            for (k, piece) in pieces.iter().enumerate().rev() {
+                tokenise_piece(ctx.text, piece, toks);
+                let p = Parser::over(ctx.text, piece, toks);
+                let hits = p.scan();
+                evidence.add(&p, ctx, &hits);
+                if k == 0 {
+                    dated = dateline(&p, &hits)
+                        .and_then(|i| hits.get(i))
+                        .and_then(|h| full_date(&h.sem));
+                    first_hits = Some(hits);
+                }
+            }
+            match dated.or(evidence.date()) {
+                Some(d) => Anchor {
+                    kind: AnchorKind::Inferred,
+                    date: Some(d),
+                },
+                None => Anchor {
+                    kind: AnchorKind::None,
+                    date: None,
+                },
+            }
         }
-        let borrowed = borrowed_year(&p, &hits, i);
-        let Some(value) = r.value(h, borrowed).filter(|v| !v.is_empty()) else {
-            continue;
+    };
+    let mut memory = Memory::default();
+    let mut mentions = Vec::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        let hits = match first_hits.take() {
+            Some(hits) if k == 0 => hits,
+            _ => {
+                tokenise_piece(ctx.text, piece, toks);
+                Parser::over(ctx.text, piece, toks).scan()
+            }
         };
-        let (Some(first), Some(last)) = (toks.get(h.s), toks.get(h.e.saturating_sub(1))) else {
-            continue;
+        let p = Parser::over(ctx.text, piece, toks);
+        // The dateline dates the document: it is not a mention.
+        let dateline = if k == 0 { dateline(&p, &hits) } else { None };
+        let mut r = Resolver {
+            p: &p,
+            ctx,
+            anchor: anchor.date,
+            narrative: ctx.published.is_none(),
+            memory,
         };
-        mentions.push(Mention {
-            span: Span::new(first.start(), last.end()),
-            payload: Payload::Date(Timex {
-                timex_type: h.ty,
-                value,
-                modifier: h.modifier.map(str::to_string),
-                quant: h.quant.map(str::to_string),
-                freq: h.freq.clone(),
-            }),
-        });
+        mentions.reserve(hits.len());
+        for (i, h) in hits.iter().enumerate() {
+            if dateline == Some(i) {
+                continue;
+            }
+            let borrowed = borrowed_year(&p, &hits, i);
+            let Some(value) = r.value(h, borrowed).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let (Some(first), Some(last)) = (p.t.get(h.s), p.t.get(h.e.saturating_sub(1))) else {
+                continue;
+            };
+            mentions.push(Mention {
+                span: Span::new(p.base + first.start(), p.base + last.end()),
+                payload: Payload::Date(Timex {
+                    timex_type: h.ty,
+                    value,
+                    modifier: h.modifier.map(str::to_string),
+                    quant: h.quant.map(str::to_string),
+                    freq: h.freq.clone(),
+                }),
+            });
+        }
+        memory = r.memory;
     }
     (mentions, anchor)
+}
+
+/// Tokenises one piece of the text into `toks`, with the names in it masked.
+fn tokenise_piece(text: &str, piece: &std::ops::Range<usize>, toks: &mut Vec<Tok>) {
+    let piece = text.get(piece.clone()).unwrap_or_default();
+    tokenise(piece, toks);
+    mask_names(piece.as_bytes(), toks);
 }
 
 /// A word that English writes in lower case unless it begins a sentence or belongs to
@@ -536,40 +579,39 @@ fn period_start(sem: &Sem) -> Option<NaiveDate> {
     }
 }
 
-/// The anchor of an undated article (issue: a 2016 article anchored on "since Jan. 1,
-/// 2015"): its dateline when it names the year, else the latest fully specified date
-/// it reports as news, that is, not the start of a period ("since", "from", "as of")
-/// and not in a clause that looks ahead; and never earlier than the start of any
-/// period the article says already happened ("In 2016, prices rose").
-fn infer_anchor(
-    p: &Parser,
-    ctx: &Context,
-    hits: &[Hit],
-    dateline: Option<usize>,
-) -> Option<NaiveDate> {
-    if let Some(d) = dateline
-        .and_then(|i| hits.get(i))
-        .and_then(|h| full_date(&h.sem))
-    {
-        return Some(d);
-    }
-    let mut news: Option<NaiveDate> = None;
-    let mut happened: Option<NaiveDate> = None;
-    for h in hits {
-        let full = full_date(&h.sem);
-        let start = period_start(&h.sem);
-        if full.is_none() && start.is_none() {
-            continue;
-        }
-        let lean = p.lean(h.s, h.e, sentence_bounds(p, ctx, h));
-        if lean == Lean::Past {
-            happened = happened.max(start);
-        }
-        if lean != Lean::Future && !governed_start(p, h.s) {
-            news = news.max(full);
+/// What the anchor of an undated article rests on (issue: a 2016 article anchored on
+/// "since Jan. 1, 2015"): its dateline when it names the year (the caller's), else the
+/// latest fully specified date it reports as news, that is, not the start of a period
+/// ("since", "from", "as of") and not in a clause that looks ahead; and never earlier
+/// than the start of any period the article says already happened ("In 2016, prices
+/// rose"). Gathered piece by piece, in any order.
+#[derive(Debug, Default)]
+struct AnchorEvidence {
+    news: Option<NaiveDate>,
+    happened: Option<NaiveDate>,
+}
+
+impl AnchorEvidence {
+    fn add(&mut self, p: &Parser, ctx: &Context, hits: &[Hit]) {
+        for h in hits {
+            let full = full_date(&h.sem);
+            let start = period_start(&h.sem);
+            if full.is_none() && start.is_none() {
+                continue;
+            }
+            let lean = p.lean(h.s, h.e, sentence_bounds(p, ctx, h));
+            if lean == Lean::Past {
+                self.happened = self.happened.max(start);
+            }
+            if lean != Lean::Future && !governed_start(p, h.s) {
+                self.news = self.news.max(full);
+            }
         }
     }
-    news.map(|d| d.max(happened.unwrap_or(d)))
+
+    fn date(&self) -> Option<NaiveDate> {
+        self.news.map(|d| d.max(self.happened.unwrap_or(d)))
+    }
 }
 
 /// The token range of the sentence that holds `h`, or a window around it.
@@ -577,11 +619,11 @@ fn sentence_bounds(p: &Parser, ctx: &Context, h: &Hit) -> (usize, usize) {
     let Some(first) = p.t.get(h.s) else {
         return (h.s, h.e);
     };
-    match ctx.segments.sentence_at(first.start()) {
+    match ctx.segments.sentence_at(p.base + first.start()) {
         Some(si) => {
             let sp = ctx.segments.sentences[si].span;
-            let lo = p.t.partition_point(|t| t.start() < sp.start);
-            let hi = p.t.partition_point(|t| t.start() < sp.end);
+            let lo = p.t.partition_point(|t| p.base + t.start() < sp.start);
+            let hi = p.t.partition_point(|t| p.base + t.start() < sp.end);
             (lo, hi)
         }
         None => (h.s.saturating_sub(12), (h.e + 12).min(p.t.len())),
@@ -638,9 +680,12 @@ const LEAD: usize = 7;
 /// How many tokens either side of an expression are searched for a tense cue.
 const TENSE_REACH: usize = 40;
 
+/// The rules over the tokens of one piece of a document (all of a news article).
+/// Token offsets are relative to the piece; `base` is where it starts in the document.
 struct Parser<'a> {
     t: &'a [Tok],
     text: &'a [u8],
+    base: usize,
 }
 
 /// The TIMEX3 duration for `n` units.
@@ -665,6 +710,14 @@ fn duration_value(u: Unit, c: Count) -> String {
 }
 
 impl<'a> Parser<'a> {
+    fn over(text: &'a str, piece: &std::ops::Range<usize>, t: &'a [Tok]) -> Parser<'a> {
+        Parser {
+            t,
+            text: text.as_bytes().get(piece.clone()).unwrap_or_default(),
+            base: piece.start,
+        }
+    }
+
     fn lx(&self, j: usize) -> Lex {
         self.t.get(j).map_or(Lex::None, |t| t.lex)
     }
@@ -3247,6 +3300,13 @@ struct Resolver<'a, 'c> {
     anchor: Option<NaiveDate>,
     /// Undated document: dates without a year take the narrative's last year.
     narrative: bool,
+    /// What the text named so far, carried from piece to piece.
+    memory: Memory,
+}
+
+/// What the resolver remembers of the dates a text named so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Memory {
     last_year: Option<i32>,
     last_date: Option<NaiveDate>,
     /// The quarter a report last named, as (year, quarter): "a year ago" then means
@@ -3267,7 +3327,7 @@ impl Resolver<'_, '_> {
     }
 
     fn paragraph(&self, h: &Hit) -> usize {
-        let at = self.p.t.get(h.s).map_or(0, |t| t.start());
+        let at = self.p.base + self.p.t.get(h.s).map_or(0, |t| t.start());
         self.ctx
             .segments
             .paragraphs
@@ -3280,7 +3340,7 @@ impl Resolver<'_, '_> {
         if !self.narrative {
             return None;
         }
-        let (p, y) = self.para_year?;
+        let (p, y) = self.memory.para_year?;
         (p == self.paragraph(h)).then_some(y)
     }
 
@@ -3292,12 +3352,12 @@ impl Resolver<'_, '_> {
             _ => None,
         };
         if let Some(y) = named_year {
-            self.para_year = Some((self.paragraph(h), y));
+            self.memory.para_year = Some((self.paragraph(h), y));
         }
         let named = !matches!(h.sem, Sem::YearAgo { .. } | Sem::YearPeriod(_));
         if let Some((y, q)) = v.split_once("-Q").filter(|_| named) {
             if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
-                self.last_quarter = Some((y, q));
+                self.memory.last_quarter = Some((y, q));
             }
         }
         Some(v)
@@ -3307,14 +3367,14 @@ impl Resolver<'_, '_> {
         Some(match sem {
             Sem::Lit(v) => v.clone(),
             Sem::Year(y) => {
-                self.last_year = Some(*y);
-                self.last_date = None;
+                self.memory.last_year = Some(*y);
+                self.memory.last_date = None;
                 fmt_year(*y)
             }
             Sem::Cal { y, m, d } => {
                 let y = match (y, borrowed) {
                     (Some(y), _) => {
-                        self.last_year = Some(*y);
+                        self.memory.last_year = Some(*y);
                         Some(*y)
                     }
                     (None, Some(b)) => Some(b),
@@ -3326,8 +3386,8 @@ impl Resolver<'_, '_> {
                 match (y, d) {
                     (Some(y), Some(d)) => {
                         let date = NaiveDate::from_ymd_opt(y, *m, *d)?;
-                        self.last_date = Some(date);
-                        self.last_year = Some(y);
+                        self.memory.last_date = Some(date);
+                        self.memory.last_year = Some(y);
                         fmt_day(date)
                     }
                     (Some(y), None) => fmt_month(y, *m),
@@ -3352,8 +3412,8 @@ impl Resolver<'_, '_> {
             Sem::NarrRel {
                 unit: Unit::Quarter,
                 n,
-            } if self.last_quarter.is_some() => {
-                let (y, q) = self.last_quarter?;
+            } if self.memory.last_quarter.is_some() => {
+                let (y, q) = self.memory.last_quarter?;
                 let idx = i64::from(y) * 4 + i64::from(q) - 1 + i64::from(*n);
                 format!(
                     "{}-Q{}",
@@ -3362,7 +3422,7 @@ impl Resolver<'_, '_> {
                 )
             }
             Sem::NarrRel { unit, n } => {
-                let base = match (self.last_date, self.last_year) {
+                let base = match (self.memory.last_date, self.memory.last_year) {
                     (Some(d), _) => Some(d),
                     (None, Some(y)) => NaiveDate::from_ymd_opt(y, 7, 1),
                     _ => self.anchor,
@@ -3475,7 +3535,7 @@ impl Resolver<'_, '_> {
                 Some(a) => fmt_month(a.year() + n, *m),
                 None => format!("XXXX-{m:02}"),
             },
-            Sem::YearAgo { period } => match (self.last_quarter, self.anchor) {
+            Sem::YearAgo { period } => match (self.memory.last_quarter, self.anchor) {
                 (Some((y, q)), _) => format!("{}-Q{q}", fmt_year(y - 1)),
                 (None, Some(a)) if *period => relative(a, Unit::Quarter, -5)?,
                 (None, Some(a)) => relative(a, Unit::Year, -1)?,
@@ -3516,7 +3576,7 @@ impl Resolver<'_, '_> {
                         Dir::This => near(ay),
                         Dir::Lean => near(year_for(a, *m, self.lean(h))),
                     }?;
-                    self.last_date = Some(date);
+                    self.memory.last_date = Some(date);
                     fmt_day(date)
                 }
                 None => format!("XXXX-{m:02}-{d:02}"),
@@ -3533,11 +3593,11 @@ impl Resolver<'_, '_> {
                         });
                     }
                 }?;
-                self.last_date = Some(date);
-                self.last_year = Some(date.year());
+                self.memory.last_date = Some(date);
+                self.memory.last_year = Some(date.year());
                 fmt_day(date)
             }
-            Sem::YearPeriod(y) => match self.last_quarter {
+            Sem::YearPeriod(y) => match self.memory.last_quarter {
                 Some((_, q)) => format!("{}-Q{q}", fmt_year(*y)),
                 None => fmt_year(*y),
             },

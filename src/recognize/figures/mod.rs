@@ -38,9 +38,22 @@ use crate::span::Span;
 use lex::{Kind, NumLit, Tok};
 use words::WClass;
 
-/// Finds the figures in a document.
+/// Finds the figures in a document, a piece at a time (see [`super::PIECE_BYTES`]).
 pub fn recognise(ctx: &Context) -> Vec<Mention> {
-    recognise_text(ctx.text)
+    recognise_in_pieces(ctx, super::PIECE_BYTES)
+}
+
+/// [`recognise`], reading the document in pieces of at most about `piece_bytes`.
+pub(crate) fn recognise_in_pieces(ctx: &Context, piece_bytes: usize) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for piece in ctx.segments.pieces(ctx.text.len(), piece_bytes) {
+        let Some(text) = ctx.text.get(piece.clone()) else {
+            continue;
+        };
+        let found = recognise_text(text);
+        out.extend(found.into_iter().map(|m| m.shifted(piece.start)));
+    }
+    out
 }
 
 /// Finds the figures in a text.
