@@ -72,6 +72,24 @@ const INTENTS: &[&str] = &[
     "threatened",
     "threatens",
 ];
+/// Words that may stand between a subject pronoun and its verb: "we have never voted",
+/// "I've also said". "got" is among them: "we've got" is mostly "we have".
+const BEFORE_VERB: &[&str] = &[
+    "have",
+    "had",
+    "ve",
+    "d",
+    "never",
+    "also",
+    "just",
+    "already",
+    "even",
+    "actually",
+    "got",
+    "gotten",
+    "then",
+    "personally",
+];
 const FIRST_PERSON: &[&str] = &["we", "my", "our", "ours", "me", "myself", "ourselves"];
 const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself"];
 const OPINION_WORDS: &[&str] = &[
@@ -372,6 +390,10 @@ pub struct Assertion {
     pub first_person: bool,
     /// Addressed to someone: "you".
     pub second_person: bool,
+    /// "I", "we" or "you" right before a past action ("You said it's the finest deal",
+    /// "we voted for it", "I have never supported it"): an act on the record, not a
+    /// view or a feeling.
+    pub own_act: bool,
     /// Opinion adverbs and hedges of belief: "perhaps", "obviously", "seems".
     pub opinion: bool,
     /// Judging words: "disgraceful", "phony", "outrageous".
@@ -415,6 +437,9 @@ pub fn analyse(text: &str) -> Assertion {
     let mut capitalised = 0;
     let mut buf = [0u8; 16];
     let mut prev: u16 = 0;
+    // The last words were a subject pronoun and the words that may stand between it and
+    // its verb ("we have never").
+    let mut after_subject = false;
     for w in crate::bytescan::words(text) {
         let b = w.as_bytes();
         let Some(&first) = b.first() else { continue };
@@ -439,6 +464,14 @@ pub fn analyse(text: &str) -> Assertion {
         if w == "I" || w == "us" || w == "Us" {
             a.first_person = true;
         }
+        let subject = w == "I" || b.eq_ignore_ascii_case(b"we") || b.eq_ignore_ascii_case(b"you");
+        let between = after_subject
+            && BEFORE_VERB
+                .iter()
+                .any(|x| b.eq_ignore_ascii_case(x.as_bytes()));
+        // This word is the verb of a subject pronoun.
+        let acting = after_subject && !subject && !between;
+        after_subject = subject || between;
         // Two-word constructions decided by the second word.
         if prev & INTENT != 0 && b.eq_ignore_ascii_case(b"to") {
             a.modal = true;
@@ -457,6 +490,7 @@ pub fn analyse(text: &str) -> Assertion {
             if ed {
                 a.past = true;
                 a.action = true;
+                a.own_act |= acting;
             }
             prev = 0;
             continue;
@@ -477,7 +511,9 @@ pub fn analyse(text: &str) -> Assertion {
         a.evaluative |= bits & EVALUATIVE != 0;
         a.belief |= bits & BELIEF != 0;
         a.past |= bits & (PAST | LINKING) != 0;
+        let act = (ed || bits & PAST != 0) && bits & LINKING == 0;
         a.action |= bits & PAST != 0 && bits & LINKING == 0;
+        a.own_act |= acting && act;
         a.present |= bits & PRESENT != 0;
         a.compares |= bits & SUPERLATIVE != 0;
         a.rule |= bits & RULE != 0;
@@ -555,7 +591,7 @@ impl Assertion {
             }
             return Ok(());
         }
-        if content.first_person || content.second_person {
+        if (content.first_person || content.second_person) && !content.own_act {
             return Err("first or second person: the speaker's own view");
         }
         if self.opinion || content.opinion {
@@ -681,6 +717,37 @@ mod tests {
         let a = analyse("US forces withdrew from the base last year.");
         assert!(!a.first_person);
         assert!(analyse("They told us the vote was delayed.").first_person);
+    }
+
+    #[test]
+    fn you_called_it_the_gold_standard_is_an_act_on_the_record() {
+        for text in [
+            "You called it the gold standard.",
+            "Senator Sanders voted for that, and that's exactly what we did.",
+            "I have never supported the ban on exports.",
+            "In the days after the debate, you sent out a series of tweets.",
+        ] {
+            assert!(analyse(text).own_act, "{text}");
+            assert_eq!(verdict(text, NONE), Ok(()), "{text}");
+        }
+    }
+
+    #[test]
+    fn we_have_got_a_lovely_economy_is_still_the_speakers_view() {
+        for text in [
+            "The bottom line is that we've got a lovely economy.",
+            "I've been told she is following the thing very closely.",
+            "We haven't benefited the shareholder as much as we need to.",
+            "I felt that the talks were over by then.",
+            "You walk down the street, you get shot.",
+        ] {
+            assert!(verdict(text, NONE).is_err(), "{text}");
+        }
+        // An act of the speaker's that is a belief stays a belief.
+        assert_eq!(
+            verdict("We believed the plan was wrong.", NONE),
+            Err("a judgement or belief")
+        );
     }
 
     #[test]
