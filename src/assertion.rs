@@ -591,7 +591,10 @@ impl Assertion {
             }
             return Ok(());
         }
-        if (content.first_person || content.second_person) && !content.own_act {
+        // The speaker's own act and a comparison ("We have the highest taxes in the
+        // world") can be checked; the rest is the speaker's view.
+        let checkable_person = content.own_act || content.compares;
+        if (content.first_person || content.second_person) && !checkable_person {
             return Err("first or second person: the speaker's own view");
         }
         if self.opinion || content.opinion {
@@ -730,6 +733,18 @@ mod tests {
             assert!(analyse(text).own_act, "{text}");
             assert_eq!(verdict(text, NONE), Ok(()), "{text}");
         }
+    }
+
+    #[test]
+    fn we_have_the_highest_taxes_in_the_world_is_a_comparison() {
+        assert_eq!(
+            verdict("We have the highest taxes in the world.", NONE),
+            Ok(())
+        );
+        assert_eq!(
+            verdict("We have a very good plan for the taxes.", NONE),
+            Err("first or second person: the speaker's own view")
+        );
     }
 
     #[test]
