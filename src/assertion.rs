@@ -382,6 +382,8 @@ pub struct Assertion {
     pub words: usize,
     pub question: bool,
     pub exclamation: bool,
+    /// Ends with a colon: it introduces a quotation or a list.
+    pub lead_in: bool,
     /// Most words capitalised, as in a headline or a title.
     pub title_case: bool,
     /// Future, conditional or intended: "will", "would", "plans to", "is expected to".
@@ -433,6 +435,7 @@ pub fn analyse(text: &str) -> Assertion {
     a.question = end.ends_with('?');
     a.markup = has_tag(text) || text.trim_start().starts_with("The Latest:");
     a.exclamation = end.ends_with('!');
+    a.lead_in = end.ends_with(':');
     let mut long = 0;
     let mut capitalised = 0;
     let mut buf = [0u8; 16];
@@ -574,7 +577,12 @@ impl Assertion {
         }
         // Short lines without a figure are labels, kickers and quips ("Full panic
         // mode,"); with a figure, only a bare phrase is ("Atlanta nineteen ninety-six.").
-        if self.words < 3 || (self.words < 6 && !anchors.figure) {
+        // A short clause with a verb is a statement ("He hired workers from Poland.",
+        // "Banks remained closed."), unless it only leads in to what follows ("The
+        // governor added:").
+        if self.words < 3
+            || (self.words < 6 && !anchors.figure && (!self.has_verb() || self.lead_in))
+        {
             return Err("a fragment");
         }
         if anchors.headline || (self.title_case && !anchors.figure) {
@@ -745,6 +753,16 @@ mod tests {
             verdict("We have a very good plan for the taxes.", NONE),
             Err("first or second person: the speaker's own view")
         );
+    }
+
+    #[test]
+    fn he_hired_workers_from_poland_is_short_but_a_statement() {
+        for text in ["He hired workers from Poland.", "Banks remained closed."] {
+            assert_eq!(verdict(text, NONE), Ok(()), "{text}");
+        }
+        for text in ["The governor added:", "Full panic mode,", "Bill Clinton."] {
+            assert_eq!(verdict(text, NONE), Err("a fragment"), "{text}");
+        }
     }
 
     #[test]
