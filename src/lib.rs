@@ -5,7 +5,8 @@
 //! [`document`] (input, metadata, hash) → [`segment`] (paragraphs, sentences) →
 //! [`recognize`] (figures, dates, attributions) → [`sources`] (registry, coreference) →
 //! [`claims`] (assembly, typing, check-worthiness) → [`store`] (SQLite).
-//! [`pipeline`] runs the stages for one document; [`output`] renders the extract contract.
+//! [`pipeline`] runs the stages for one document, [`parallel`] over many on all cores;
+//! [`output`] renders the extract contract.
 
 #[macro_use]
 mod vocab;
@@ -19,6 +20,7 @@ pub mod document;
 pub mod export;
 pub mod fnv;
 pub mod output;
+pub mod parallel;
 pub mod pipeline;
 pub mod reanchor;
 pub mod recognize;

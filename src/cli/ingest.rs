@@ -1,17 +1,20 @@
 //! `claimtrace ingest`: run the pipeline on articles and store the results.
 
 use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::Args;
 
 use claimtrace::document::{self, Document};
+use claimtrace::parallel;
 use claimtrace::pipeline;
 use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome};
 use claimtrace::table::Format;
 
 use super::limits::SizeLimit;
-use super::{claims, emit, parse_format, DbArgs, MetaArgs};
+use super::{claims, emit, parse_format, DbArgs, JobsArgs, MetaArgs};
 
 /// Ingest article files and directories (.txt/.md, recursively) into the database.
 #[derive(Args, Debug)]
@@ -36,6 +39,8 @@ pub struct IngestArgs {
     pub follow_links: bool,
     #[command(flatten)]
     pub limit: SizeLimit,
+    #[command(flatten)]
+    pub jobs: JobsArgs,
 }
 
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
@@ -67,33 +72,42 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         None => eprintln!("{line}"),
     };
     let per_file = !args.quiet && progress.is_none();
-    // One thread reads and analyses, this one writes: the two overlap on two cores, and
-    // the bounded channel keeps at most a few documents in memory.
-    let (tx, rx) = std::sync::mpsc::sync_channel(32);
-    let analyser = std::thread::spawn({
-        let paths = paths.clone();
-        let limit = args.limit;
+    // `jobs` threads read and analyse, this one writes: the analysed documents come
+    // back in the order of the files, a few at a time (bounded queues), so memory stays
+    // that of a few articles and the database is written as by one thread.
+    let limit = args.limit;
+    let analysed = parallel::ordered_map(args.jobs.jobs(), parallel::file_chunks(&paths), {
         let root = root.clone();
-        move || {
-            for path in paths {
-                // Everything but the writes happens here, off the writer's thread: the
-                // analysis, the content hash and the rows to insert.
-                let analysed = limit.check_file(&path).and_then(|()| {
+        move |path: PathBuf| {
+            // Everything but the writes happens here, off the writer's thread: the
+            // analysis, the content hash and the rows to insert.
+            let analysed = limit
+                .check_file(&path)
+                .and_then(|()| {
                     Document::load_in(&path, &overrides, root.as_deref())
                         .map_err(anyhow::Error::from)
-                });
-                let analysed = analysed.map(|doc| {
+                })
+                .and_then(|doc| {
                     doc.hash();
-                    let analysis = pipeline::analyse(&doc);
-                    let rows = DocumentRows::new(&doc, &analysis);
-                    (doc, analysis, rows)
+                    // The recognisers are fuzzed and must not panic; if one ever does,
+                    // that document is reported and the others go on.
+                    catch_unwind(AssertUnwindSafe(|| {
+                        let analysis = pipeline::analyse(&doc);
+                        let rows = DocumentRows::new(&doc, &analysis);
+                        (analysis, rows)
+                    }))
+                    .map(|(analysis, rows)| (doc, analysis, rows))
+                    .map_err(|_| {
+                        anyhow::anyhow!(
+                            "{}: internal error while analysing this article; please report it",
+                            path.display()
+                        )
+                    })
                 });
-                if tx.send((path, analysed)).is_err() {
-                    break;
-                }
-            }
+            (path, analysed)
         }
-    });
+    })
+    .context("starting the analysis threads")?;
     // Documents are written in batches: one commit for up to BATCH_DOCS documents or
     // BATCH_TIME, each document in a savepoint of its own. Messages for a batch are
     // printed once it is committed, so "stored" is never said of uncommitted data.
@@ -102,10 +116,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let mut pending: Vec<(PathBuf, Option<i64>, String)> = Vec::new();
     let mut batch_started = std::time::Instant::now();
     let mut in_batch = false;
-    let mut rx = rx.into_iter().peekable();
+    let mut analysed = analysed;
+    let mut upcoming = analysed.next();
     // Copying the write-ahead log into the database happens beside the writer.
     let checkpoints = db.background_checkpoints();
-    while let Some((path, analysed)) = rx.next() {
+    while let Some((path, analysed_doc)) = upcoming.take() {
         if let Some(bar) = &progress {
             bar.inc(1);
         }
@@ -114,7 +129,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             in_batch = true;
             batch_started = std::time::Instant::now();
         }
-        let outcome = analysed
+        let outcome = analysed_doc
             .and_then(|analysed| super::reanalyse::store(&mut db, analysed, root.as_deref()));
         match outcome {
             Ok(o) => {
@@ -130,9 +145,10 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 failed.push(path);
             }
         }
+        upcoming = analysed.next();
         if pending.len() >= BATCH_DOCS
             || batch_started.elapsed() >= BATCH_TIME
-            || rx.peek().is_none()
+            || upcoming.is_none()
         {
             in_batch = false;
             match db.commit_batch() {
@@ -167,7 +183,9 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     if let Some(c) = checkpoints {
         db.end_background_checkpoints(c)?;
     }
-    if analyser.join().is_err() {
+    // Every worker catches its panics, so none ends early; if one did, the files after
+    // it were not stored and the summary must not say otherwise.
+    if analysed.finished_early() {
         anyhow::bail!("internal error while analysing the articles; please report it");
     }
     if let Some(bar) = &progress {
