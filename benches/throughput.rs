@@ -148,19 +148,15 @@ fn main() {
     // timed (`claimtrace ingest` computes the rest on its analyser thread).
     let analysed: Vec<_> = docs
         .iter()
-        .map(|d| {
-            let a = pipeline::analyse(d);
-            let rows = DocumentRows::new(d, &a);
-            (a, rows)
-        })
+        .map(|d| DocumentRows::new(d, &pipeline::analyse(d)))
         .collect();
     let mut db = Database::open(&dir.path().join("writes.db")).expect("open bench db");
     report("ingest writes only", bytes, || {
         let mut stored = 0;
         for chunk in docs.iter().zip(&analysed).collect::<Vec<_>>().chunks(256) {
             db.begin_batch().expect("begin batch");
-            for (d, (a, rows)) in chunk {
-                stored += db.ingest_rows(d, a, rows).map(|_| 1).unwrap_or(0);
+            for (d, rows) in chunk {
+                stored += db.ingest_rows(d, rows).map(|_| 1).unwrap_or(0);
             }
             db.commit_batch().expect("commit batch");
         }

@@ -6,11 +6,13 @@
 //! [`recognize`] (figures, dates, attributions) → [`sources`] (registry, coreference) →
 //! [`claims`] (assembly, typing, check-worthiness) → [`store`] (SQLite).
 //! [`pipeline`] runs the stages for one document, [`parallel`] over many on all cores;
-//! [`output`] renders the extract contract.
+//! [`output`] renders the extract contract, [`analysed`] the records that carry an
+//! analysis from where it ran to the database.
 
 #[macro_use]
 mod vocab;
 
+pub mod analysed;
 pub mod annotations;
 pub mod assertion;
 pub mod bytescan;

@@ -12,6 +12,7 @@ use anyhow::Context as _;
 use clap::Args;
 use serde_json::Value;
 
+use claimtrace::analysed;
 use claimtrace::document::{self, Document, Metadata};
 use claimtrace::output;
 use claimtrace::parallel;
@@ -52,6 +53,11 @@ pub struct ExtractArgs {
     pub limit: SizeLimit,
     #[command(flatten)]
     pub jobs: JobsArgs,
+    /// With --format jsonl: make each record an analysed record, which carries the
+    /// article's text, metadata and content hash, the claimtrace version and the rows
+    /// to store, for `claimtrace ingest --analysed` on another machine
+    #[arg(long)]
+    pub with_text: bool,
 }
 
 /// The formats extract prints; any other is a usage error (exit 2).
@@ -68,6 +74,11 @@ fn extract_format(s: &str) -> Result<Format, String> {
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let from_stdin = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
     let overrides = args.meta.metadata();
+    if args.with_text && args.format != Format::Jsonl {
+        return Err(usage(
+            "--with-text makes analysed records, one JSON line each: use --format jsonl",
+        ));
+    }
     if !from_stdin {
         if args.input.is_some() {
             return Err(usage(
@@ -81,6 +92,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
             &overrides,
             args.format,
             args.jobs.jobs(),
+            args.with_text,
         );
     }
     let mut stdin = std::io::BufReader::with_capacity(1 << 18, std::io::stdin());
@@ -104,6 +116,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
             std::io::stdout().lock(),
             args.limit,
             args.jobs.jobs(),
+            args.with_text,
         );
     }
     let mut bytes = Vec::new();
@@ -113,10 +126,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         .context("reading standard input")?;
     args.limit.check("<stdin>", bytes.len() as u64)?;
     let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
-    let doc = Document::from_text("-", text, overrides);
+    let key = overrides.url.clone().unwrap_or_else(|| "-".into());
+    let doc = Document::from_text(key, text, overrides);
     let analysis = pipeline::analyse(&doc);
     let out = match args.format {
         Format::Table => render_table(&doc, &analysis),
+        Format::Jsonl if args.with_text => analysed_line(&Value::from("-"), &doc, &analysis)?,
         Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
         _ => format!(
             "{}\n",
@@ -125,6 +140,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     };
     emit(&out)?;
     Ok(0)
+}
+
+/// One analysed record and its newline.
+fn analysed_line(id: &Value, doc: &Document, analysis: &Analysis) -> std::io::Result<String> {
+    let mut out = Vec::with_capacity(doc.text.len() * 6);
+    analysed::render_record(&mut out, id, doc, analysis)?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(std::io::Error::other)
 }
 
 fn document_json(doc: &Document, analysis: &Analysis) -> Value {
@@ -142,6 +165,7 @@ fn extract_files(
     overrides: &Metadata,
     format: Format,
     jobs: usize,
+    with_text: bool,
 ) -> anyhow::Result<i32> {
     let files = document::collect_articles(paths, follow_links)?;
     let count = files.len();
@@ -168,6 +192,9 @@ fn extract_files(
                     analysis.mentions.len(),
                     render_table(&doc, &analysis)
                 ),
+                Format::Jsonl if with_text => {
+                    analysed_line(&Value::from(doc.key.clone()), &doc, &analysis)?
+                }
                 Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
                 _ => serde_json::to_string_pretty(&document_json(&doc, &analysis))?,
             };
@@ -226,19 +253,20 @@ pub fn stream_jsonl(
     output: impl Write,
     limit: SizeLimit,
     jobs: usize,
+    with_text: bool,
 ) -> anyhow::Result<i32> {
-    let lines = InputLines {
-        input: std::io::BufReader::with_capacity(1 << 18, input),
-        line_no: 0,
-        failed: false,
-    };
+    let lines = InputLines::new(input);
     let mut records = parallel::ordered_map(jobs, lines, move |line: InputLine| {
         let (line_no, bytes) = line;
         let record = bytes.map(|bytes| {
-            process_line(&bytes, limit).map(|(id, doc, analysis)| {
+            process_line(&bytes, limit, with_text).map(|(id, doc, analysis)| {
                 let mut record = Vec::with_capacity(doc.text.len() * 4);
                 // Writing into a Vec cannot fail.
-                let _ = output::render_analysis(&mut record, &id, &doc.text, &analysis);
+                let _ = if with_text {
+                    analysed::render_record(&mut record, &id, &doc, &analysis)
+                } else {
+                    output::render_analysis(&mut record, &id, &doc.text, &analysis)
+                };
                 record.push(b'\n');
                 record
             })
@@ -291,7 +319,7 @@ pub fn stream_jsonl(
 }
 
 /// A numbered input line without its newline, or the error that ended the input.
-type InputLine = (usize, std::io::Result<Vec<u8>>);
+pub(super) type InputLine = (usize, std::io::Result<Vec<u8>>);
 
 /// The most lines, and about the most bytes, in one chunk of a JSON Lines input.
 const CHUNK_LINES: usize = 64;
@@ -302,10 +330,20 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// line and then the lines already read into the buffer, so a chunk never waits for
 /// input that a caller may only send once it has the records of the lines before. A
 /// read error is the last item.
-struct InputLines<R> {
+pub(super) struct InputLines<R> {
     input: std::io::BufReader<R>,
     line_no: usize,
     failed: bool,
+}
+
+impl<R: Read> InputLines<R> {
+    pub(super) fn new(input: R) -> InputLines<R> {
+        InputLines {
+            input: std::io::BufReader::with_capacity(1 << 18, input),
+            line_no: 0,
+            failed: false,
+        }
+    }
 }
 
 impl<R: Read> InputLines<R> {
@@ -363,7 +401,14 @@ impl<R: Read> Iterator for InputLines<R> {
 
 type LineError = (Option<String>, String);
 
-fn process_line(bytes: &[u8], limit: SizeLimit) -> Result<(Value, Document, Analysis), LineError> {
+/// One input line's document and analysis. With `with_text` (analysed records) the line
+/// may carry a `meta` object (the fields of a sidecar file; `date` still sets
+/// `published`), and the document's key is its URL, else the id (a string id as it is).
+fn process_line(
+    bytes: &[u8],
+    limit: SizeLimit,
+    with_text: bool,
+) -> Result<(Value, Document, Analysis), LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         (
             None,
@@ -398,14 +443,34 @@ fn process_line(bytes: &[u8], limit: SizeLimit) -> Result<(Value, Document, Anal
             ))
         }
     };
-    let doc = Document::from_text(
-        id.to_string(),
-        doc_text,
-        Metadata {
-            published,
-            ..Metadata::default()
-        },
-    );
+    let doc = if with_text {
+        let mut meta: Metadata = match obj.get_mut("meta").map(std::mem::take) {
+            None | Some(Value::Null) => Metadata::default(),
+            Some(m) => {
+                serde_json::from_value(m).map_err(|e| (shown.clone(), format!("\"meta\": {e}")))?
+            }
+        };
+        if let Some(date) = meta.published {
+            claimtrace::document::check_published(date)
+                .map_err(|e| (shown.clone(), format!("\"meta\": {e}")))?;
+        }
+        meta.published = published.or(meta.published);
+        let key = match (&meta.url, &id) {
+            (Some(url), _) => url.clone(),
+            (None, Value::String(s)) => s.clone(),
+            (None, other) => other.to_string(),
+        };
+        Document::from_text(key, doc_text, meta)
+    } else {
+        Document::from_text(
+            id.to_string(),
+            doc_text,
+            Metadata {
+                published,
+                ..Metadata::default()
+            },
+        )
+    };
     // The recognisers are fuzzed and must not panic; if one ever does, that document
     // is reported and the stream goes on.
     let analysis = catch_unwind(AssertUnwindSafe(|| pipeline::analyse(&doc))).map_err(|_| {
@@ -503,7 +568,7 @@ mod tests {
         let limit = SizeLimit {
             max_document_size: 10,
         };
-        assert_eq!(stream_jsonl(input, &mut out, limit, 2).unwrap(), 1);
+        assert_eq!(stream_jsonl(input, &mut out, limit, 2, false).unwrap(), 1);
         let out = String::from_utf8(out).unwrap();
         assert_eq!(out.lines().count(), 1);
         assert!(out.contains("\"small\""));
@@ -516,7 +581,10 @@ mod tests {
         let input: &[u8] = b"{\"id\":1,\"text\":\"Prices rose 3 percent.\"}\r\n\n   \n[1]\n\
             {\"id\":2,\"text\":\"On 27 June 2025 it fell.\"}";
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(input, &mut out, NO_LIMIT, 3).unwrap(), 1);
+        assert_eq!(
+            stream_jsonl(input, &mut out, NO_LIMIT, 3, false).unwrap(),
+            1
+        );
         let out = String::from_utf8(out).unwrap();
         let ids: Vec<Value> = out
             .lines()
@@ -524,7 +592,10 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![Value::from(1), Value::from(2)]);
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(&b""[..], &mut out, NO_LIMIT, 1).unwrap(), 0);
+        assert_eq!(
+            stream_jsonl(&b""[..], &mut out, NO_LIMIT, 1, false).unwrap(),
+            0
+        );
         assert!(out.is_empty());
     }
 
