@@ -336,6 +336,17 @@ impl DocumentRows {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
+        // Sentences in document order, apart: lookups by offset rely on it.
+        for (i, pair) in sentences.windows(2).enumerate() {
+            if pair[1].at.span.start < pair[0].at.span.end {
+                return Err(format!("sentence {}: overlaps the sentence before", i + 1));
+            }
+        }
+        // The sentence holding a byte offset, as the analysis assigns it.
+        let sentence_at = |at: usize| {
+            let i = sentences.partition_point(|s| s.at.span.end <= at);
+            (i < sentences.len() && sentences[i].at.span.start <= at).then_some(i)
+        };
         let n_mentions = record.mentions.len();
         let mentions = record
             .mentions
@@ -355,8 +366,11 @@ impl DocumentRows {
                     ),
                     None => None,
                 };
-                if let Some(s) = m.sentence {
-                    index("mention", i, s, sentences.len(), "sentence")?;
+                if m.sentence != sentence_at(m.byte_start) {
+                    return Err(format!(
+                        "mention {i}: sentence {:?} does not hold its start (byte {})",
+                        m.sentence, m.byte_start
+                    ));
                 }
                 if let Some(s) = m.source {
                     index("mention", i, s, sources.len(), "source")?;
@@ -389,6 +403,13 @@ impl DocumentRows {
                     .map_err(|e| format!("claim {i}: {e}"))?
                     .as_str();
                 index("claim", i, c.sentence, sentences.len(), "sentence")?;
+                let sentence = sentences[c.sentence].at.span;
+                if !(sentence.start <= c.byte_start && c.byte_end <= sentence.end) {
+                    return Err(format!(
+                        "claim {i}: bytes {}..{} lie outside its sentence {} ({}..{})",
+                        c.byte_start, c.byte_end, c.sentence, sentence.start, sentence.end
+                    ));
+                }
                 for &m in &c.components {
                     index("claim", i, m, n_mentions, "mention")?;
                 }
