@@ -125,6 +125,18 @@ fn a_bad_record_is_refused_by_file_and_line_and_the_others_are_stored() {
         .stderr(predicate::str::contains("ingested 1 of 3 record(s)"));
     let docs = common::json(&db, &["documents", "--format", "json"]);
     assert_eq!(docs.as_array().map(Vec::len), Some(1), "{docs}");
+    // --max-document-size is of the article's text, not of its record.
+    let limited = |size: &str| {
+        bin()
+            .args(["--db", db.to_str().unwrap(), "ingest", "--analysed", "-"])
+            .args(["--max-document-size", size])
+            .write_stdin(format!("{}\n", good[0]))
+            .assert()
+    };
+    limited("20")
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>:1: text of 25 bytes"));
+    limited("25").success();
 }
 
 #[test]

@@ -14,8 +14,8 @@ use claimtrace::pipeline;
 use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome};
 use claimtrace::table::Format;
 
-use super::extract::{InputLine, InputLines};
 use super::limits::SizeLimit;
+use super::lines::{InputLine, InputLines};
 use super::{claims, emit, parse_format, usage, DbArgs, JobsArgs, MetaArgs};
 
 /// Ingest article files and directories (.txt/.md, recursively) into the database.
@@ -256,34 +256,27 @@ fn articles(
 /// the others go on.
 fn records(files: &[PathBuf], jobs: usize, limit: SizeLimit) -> anyhow::Result<Ordered<Analysed>> {
     type Line = (std::sync::Arc<str>, InputLine);
+    type Chunks = Box<dyn Iterator<Item = Vec<Line>> + Send>;
+    // Owned: the files are read on the dispatcher thread.
     let files = files.to_vec();
-    let chunks = files.into_iter().flat_map(|file| {
-        let name: std::sync::Arc<str> = if file.as_os_str() == "-" {
-            "<stdin>".into()
-        } else {
-            file.display().to_string().into()
+    let chunks = files.into_iter().flat_map(|file| -> Chunks {
+        let stdin = file.as_os_str() == "-";
+        let name: std::sync::Arc<str> = match stdin {
+            true => "<stdin>".into(),
+            false => file.display().to_string().into(),
         };
-        let input: std::io::Result<Box<dyn Read + Send>> = if file.as_os_str() == "-" {
-            Ok(Box::new(std::io::stdin()))
-        } else {
-            std::fs::File::open(&file).map(|f| Box::new(f) as Box<dyn Read + Send>)
+        let input: std::io::Result<Box<dyn Read + Send>> = match stdin {
+            true => Ok(Box::new(std::io::stdin())),
+            false => std::fs::File::open(&file).map(|f| Box::new(f) as Box<dyn Read + Send>),
         };
-        let (lines, opened): (Option<InputLines<Box<dyn Read + Send>>>, _) = match input {
-            Ok(input) => (Some(InputLines::new(input)), None),
-            Err(e) => (None, Some(vec![(name.clone(), (0, Err(e)))])),
-        };
-        let name_for_lines = name.clone();
-        opened
-            .into_iter()
-            .chain(lines.into_iter().flat_map(move |lines| {
-                let name = name_for_lines.clone();
-                lines.map(move |chunk: Vec<InputLine>| {
-                    chunk
-                        .into_iter()
-                        .map(|line| (name.clone(), line))
-                        .collect::<Vec<Line>>()
-                })
-            }))
+        match input {
+            // Line 0: the file itself.
+            Err(e) => Box::new(std::iter::once(vec![(name, (0, Err(e)))])),
+            Ok(input) => Box::new(
+                InputLines::new(input)
+                    .map(move |chunk| chunk.into_iter().map(|line| (name.clone(), line)).collect()),
+            ),
+        }
     });
     parallel::ordered_map(jobs, chunks, move |(name, (line_no, bytes)): Line| {
         let label = PathBuf::from(format!("{name}:{line_no}"));
@@ -293,14 +286,16 @@ fn records(files: &[PathBuf], jobs: usize, limit: SizeLimit) -> anyhow::Result<O
                 "{label}: cannot be read: {e}",
                 label = label.display()
             )),
-            Ok(bytes) => match limit.refusal(bytes.len() as u64) {
-                Some(msg) => Err(anyhow::anyhow!("{}: record of {msg}", label.display())),
-                None => catch_unwind(AssertUnwindSafe(|| analysed::read_record(&bytes)))
-                    .unwrap_or_else(|_| {
-                        Err("internal error while reading this record; please report it".into())
-                    })
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", label.display())),
-            },
+            Ok(bytes) => catch_unwind(AssertUnwindSafe(|| analysed::read_record(&bytes)))
+                .unwrap_or_else(|_| {
+                    Err("internal error while reading this record; please report it".into())
+                })
+                // --max-document-size is of the article, as for a file.
+                .and_then(|(doc, rows)| match limit.refusal(doc.text.len() as u64) {
+                    Some(msg) => Err(format!("text of {msg}")),
+                    None => Ok((doc, rows)),
+                })
+                .map_err(|e| anyhow::anyhow!("{}: {e}", label.display())),
         };
         (label, record)
     })

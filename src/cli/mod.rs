@@ -11,6 +11,7 @@ mod extract;
 mod import;
 mod ingest;
 mod limits;
+mod lines;
 mod reanalyse;
 mod report;
 mod review;
