@@ -356,6 +356,36 @@ mod tests {
         assert!(err.contains("does not hold its start"), "{err}");
     }
 
+    /// Every number of a record replaced by 0 and by a huge one, one at a time, and the
+    /// record cut short: each is refused or read and stored, never a panic.
+    #[test]
+    fn a_record_with_any_number_changed_is_refused_or_stored_without_a_panic() {
+        let line = String::from_utf8(record_of(
+            "Sales fell 2% to €3.4 billion on 3 May 2025, the minister said. Up 5%.",
+        ))
+        .unwrap();
+        let mut db = crate::store::Database::in_memory().unwrap();
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            for with in ["0", "18446744073709551615", "4000000000"] {
+                let changed = format!("{}{with}{}", &line[..i], &line[end..]);
+                if let Ok((doc, rows)) = read_record(changed.as_bytes()) {
+                    let _ = db.ingest_rows(&doc, &rows);
+                }
+            }
+            i = end;
+        }
+        for cut in (0..line.len()).step_by(7) {
+            assert!(read_record(&bytes[..cut]).is_err());
+        }
+    }
+
     #[test]
     fn a_record_of_another_version_or_schema_is_refused() {
         let mut v: Value = serde_json::from_slice(&record_of(ARTICLE)).unwrap();
