@@ -148,19 +148,15 @@ fn main() {
     // timed (`claimtrace ingest` computes the rest on its analyser thread).
     let analysed: Vec<_> = docs
         .iter()
-        .map(|d| {
-            let a = pipeline::analyse(d);
-            let rows = DocumentRows::new(d, &a);
-            (a, rows)
-        })
+        .map(|d| DocumentRows::new(d, &pipeline::analyse(d)))
         .collect();
     let mut db = Database::open(&dir.path().join("writes.db")).expect("open bench db");
     report("ingest writes only", bytes, || {
         let mut stored = 0;
         for chunk in docs.iter().zip(&analysed).collect::<Vec<_>>().chunks(256) {
             db.begin_batch().expect("begin batch");
-            for (d, (a, rows)) in chunk {
-                stored += db.ingest_rows(d, a, rows).map(|_| 1).unwrap_or(0);
+            for (d, rows) in chunk {
+                stored += db.ingest_rows(d, rows).map(|_| 1).unwrap_or(0);
             }
             db.commit_batch().expect("commit batch");
         }
@@ -184,36 +180,41 @@ fn main() {
 
     // The binary end to end: extract as a stdin → stdout filter, ingest of article files.
     let exe = env!("CARGO_BIN_EXE_claimtrace");
-    report("claimtrace extract", bytes, || {
-        // Output to /dev/null, as a filter in a pipeline would hand it on.
-        let input = std::fs::File::open(input_path()).expect("bench input");
-        let status = Command::new(exe)
-            .args(["extract", "--format", "jsonl"])
-            .stdin(input)
-            .stdout(std::process::Stdio::null())
-            .status()
-            .expect("run claimtrace extract");
-        assert!(status.success());
-        docs.len()
-    });
+    // At 1 and 2 jobs (`--jobs`): the scaling of the analysis over cores.
+    for jobs in ["1", "2"] {
+        report(&format!("claimtrace extract -j{jobs}"), bytes, || {
+            // Output to /dev/null, as a filter in a pipeline would hand it on.
+            let input = std::fs::File::open(input_path()).expect("bench input");
+            let status = Command::new(exe)
+                .args(["extract", "--format", "jsonl", "--jobs", jobs])
+                .stdin(input)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("run claimtrace extract");
+            assert!(status.success());
+            docs.len()
+        });
+    }
     let files = dir.path().join("articles");
     std::fs::create_dir(&files).expect("articles dir");
     for (i, d) in docs.iter().enumerate() {
         std::fs::write(files.join(format!("{i:05}.txt")), &d.text).expect("write article");
     }
-    report("claimtrace ingest", bytes, || {
-        let out = Command::new(exe)
-            .arg("--db")
-            .arg(dir.path().join("cli.db"))
-            .args(["ingest", "--quiet"])
-            .arg(&files)
-            .output()
-            .expect("run claimtrace ingest");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        docs.len()
-    });
+    for jobs in ["1", "2"] {
+        report(&format!("claimtrace ingest -j{jobs}"), bytes, || {
+            let out = Command::new(exe)
+                .arg("--db")
+                .arg(dir.path().join(format!("cli-{jobs}.db")))
+                .args(["ingest", "--quiet", "--jobs", jobs])
+                .arg(&files)
+                .output()
+                .expect("run claimtrace ingest");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            docs.len()
+        });
+    }
 }

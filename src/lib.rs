@@ -5,11 +5,14 @@
 //! [`document`] (input, metadata, hash) → [`segment`] (paragraphs, sentences) →
 //! [`recognize`] (figures, dates, attributions) → [`sources`] (registry, coreference) →
 //! [`claims`] (assembly, typing, check-worthiness) → [`store`] (SQLite).
-//! [`pipeline`] runs the stages for one document; [`output`] renders the extract contract.
+//! [`pipeline`] runs the stages for one document, [`parallel`] over many on all cores;
+//! [`output`] renders the extract contract, [`analysed`] the records that carry an
+//! analysis from where it ran to the database.
 
 #[macro_use]
 mod vocab;
 
+pub mod analysed;
 pub mod annotations;
 pub mod assertion;
 pub mod bytescan;
@@ -19,6 +22,7 @@ pub mod document;
 pub mod export;
 pub mod fnv;
 pub mod output;
+pub mod parallel;
 pub mod pipeline;
 pub mod reanchor;
 pub mod recognize;

@@ -104,11 +104,23 @@ fn non_utf8_stdin_is_refused() {
 /// caller that writes a line and waits for its answer never deadlocks.
 #[test]
 fn jsonl_stream_answers_each_line_before_the_next_arrives() {
+    answers_each_line_before_the_next(&[]);
+}
+
+/// The same on several threads: a record still comes out while its worker's queue and
+/// the others' are empty.
+#[test]
+fn jsonl_stream_on_three_jobs_answers_each_line_before_the_next_arrives() {
+    answers_each_line_before_the_next(&["--jobs", "3"]);
+}
+
+fn answers_each_line_before_the_next(jobs: &[&str]) {
     use std::io::{BufRead, BufReader, Write};
     use std::process::{Command, Stdio};
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
         .args(["extract", "--format", "jsonl"])
+        .args(jobs)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -124,9 +136,12 @@ fn jsonl_stream_answers_each_line_before_the_next_arrives() {
     for (id, text) in [
         ("a", "Exports rose 12% in 2024."),
         ("b", "Imports fell by $3 billion."),
+        ("c", "Output grew 4% on 3 May 2025."),
+        ("d", "Sales fell 2%, the minister said."),
     ] {
         let line = serde_json::json!({"id": id, "text": text, "date": null});
-        writeln!(stdin, "{line}").unwrap();
+        // A blank line after it: skipped, and not waited past.
+        write!(stdin, "{line}\n\n").unwrap();
         stdin.flush().unwrap();
         // The input stays open: the answer must come anyway.
         let answer = answers
@@ -138,4 +153,70 @@ fn jsonl_stream_answers_each_line_before_the_next_arrives() {
     }
     drop(stdin);
     assert!(child.wait().unwrap().success());
+}
+
+/// Many documents on several threads print exactly what one thread prints, in the
+/// order of the input: files (each format) and a JSON Lines stream with bad lines,
+/// whose errors keep their order on stderr too.
+#[test]
+fn extract_on_four_jobs_prints_byte_for_byte_what_one_job_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = common::articles(&dir.path().join("corpus"), 40);
+    let run = |args: &[&str], stdin: Vec<u8>| {
+        let out = bin().args(args).write_stdin(stdin).assert();
+        let out = out.get_output();
+        (out.status.code(), out.stdout.clone(), out.stderr.clone())
+    };
+    let corpus = dir.path().join("corpus");
+    let corpus = corpus.to_str().unwrap();
+    for format in ["jsonl", "json", "table"] {
+        let one = run(
+            &["extract", corpus, "--format", format, "--jobs", "1"],
+            vec![],
+        );
+        let four = run(
+            &["extract", corpus, "--format", format, "--jobs", "4"],
+            vec![],
+        );
+        assert_eq!(one.0, Some(0));
+        assert!(one.1.len() > 10_000, "{format}");
+        assert!(
+            one == four,
+            "--format {format}: --jobs 4 differs from --jobs 1"
+        );
+    }
+    let mut lines = String::new();
+    for (i, text) in texts.iter().enumerate() {
+        let date = if i % 2 == 0 {
+            "2025-06-01"
+        } else {
+            "2025-13-01"
+        };
+        lines.push_str(&serde_json::json!({"id": i, "text": text, "date": date}).to_string());
+        lines.push('\n');
+        if i % 9 == 4 {
+            lines.push_str("{not json\n\n");
+        }
+    }
+    let one = run(
+        &["extract", "--format", "jsonl", "--jobs", "1"],
+        lines.clone().into(),
+    );
+    let four = run(
+        &["extract", "--format", "jsonl", "--jobs", "4"],
+        lines.into(),
+    );
+    assert_eq!(one.0, Some(1));
+    assert_eq!(String::from_utf8_lossy(&one.1).lines().count(), 20);
+    assert!(String::from_utf8_lossy(&one.2).contains("line 6: not a JSON object"));
+    assert!(one == four, "JSON Lines: --jobs 4 differs from --jobs 1");
+}
+
+#[test]
+fn zero_jobs_is_a_usage_error() {
+    bin()
+        .args(["extract", "--jobs", "0"])
+        .write_stdin("Prices rose 3%.")
+        .assert()
+        .code(2);
 }

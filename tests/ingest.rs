@@ -283,3 +283,40 @@ fn documents(db: &std::path::Path) -> i64 {
         .find(|(t, _)| t == "documents")
         .map_or(0, |(_, n)| n)
 }
+
+/// Articles analysed on several threads are stored as one thread stores them: the same
+/// ids, rows and messages, in the order of the files.
+#[test]
+fn ingest_on_four_jobs_stores_what_one_job_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    common::articles(&dir.path().join("corpus"), 40);
+    let mut dumps = Vec::new();
+    for jobs in ["1", "4"] {
+        let db = dir.path().join(format!("jobs{jobs}.db"));
+        let out = bin()
+            .current_dir(dir.path())
+            .args([
+                "--db",
+                db.to_str().unwrap(),
+                "ingest",
+                "corpus",
+                "--jobs",
+                jobs,
+            ])
+            .args(["--format", "csv"])
+            .assert()
+            .success();
+        let out = out.get_output();
+        dumps.push((common::dump(&db), out.stdout.clone(), out.stderr.clone()));
+    }
+    let (one, four) = (&dumps[0], &dumps[1]);
+    assert!(one
+        .0
+        .iter()
+        .any(|(t, rows)| t == "claims" && rows.len() > 100));
+    assert!(String::from_utf8_lossy(&one.2).contains("corpus/039.txt: stored as document 40"));
+    assert!(
+        one == four,
+        "--jobs 4 stored or said something else than --jobs 1"
+    );
+}

@@ -168,7 +168,6 @@ fn set(args: SetArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let rows = DocumentRows::new(&doc, &analysis);
     let outcome = db.ingest_with(
         &doc,
-        &analysis,
         &rows,
         IngestOptions {
             matched: Matched::Known(Some(&DocumentMatch::of(args.id))),

@@ -12,15 +12,18 @@ use anyhow::Context as _;
 use clap::Args;
 use serde_json::Value;
 
+use claimtrace::analysed;
 use claimtrace::document::{self, Document, Metadata};
 use claimtrace::output;
+use claimtrace::parallel;
 use claimtrace::pipeline::{self, Analysis};
 use claimtrace::recognize::Payload;
 use claimtrace::span::OffsetIndex;
 use claimtrace::table::{self, Format, Table};
 
 use super::limits::SizeLimit;
-use super::{emit, parse_format, usage, MetaArgs};
+use super::lines::{InputLine, InputLines};
+use super::{emit, parse_format, usage, JobsArgs, MetaArgs};
 
 /// Extract claims from files or standard input without storing them.
 #[derive(Args, Debug)]
@@ -49,6 +52,13 @@ pub struct ExtractArgs {
     pub follow_links: bool,
     #[command(flatten)]
     pub limit: SizeLimit,
+    #[command(flatten)]
+    pub jobs: JobsArgs,
+    /// With --format jsonl: make each record an analysed record, which carries the
+    /// article's text, metadata and content hash, the claimtrace version and the rows
+    /// to store, for `claimtrace ingest --analysed` on another machine
+    #[arg(long)]
+    pub with_text: bool,
 }
 
 /// The formats extract prints; any other is a usage error (exit 2).
@@ -65,6 +75,11 @@ fn extract_format(s: &str) -> Result<Format, String> {
 pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let from_stdin = args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-");
     let overrides = args.meta.metadata();
+    if args.with_text && args.format != Format::Jsonl {
+        return Err(usage(
+            "--with-text makes analysed records, one JSON line each: use --format jsonl",
+        ));
+    }
     if !from_stdin {
         if args.input.is_some() {
             return Err(usage(
@@ -77,9 +92,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
             args.limit,
             &overrides,
             args.format,
+            args.jobs.jobs(),
+            args.with_text,
         );
     }
-    let mut stdin = std::io::BufReader::with_capacity(1 << 18, std::io::stdin().lock());
+    let mut stdin = std::io::BufReader::with_capacity(1 << 18, std::io::stdin());
     let jsonl = match args.input.as_deref() {
         Some(framing) => framing == "jsonl",
         // Empty input to the JSON Lines filter is an empty stream (a batch engine may
@@ -95,7 +112,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
                 "JSON Lines input gives one JSON result per line: use --format jsonl",
             ));
         }
-        return stream_jsonl(stdin, std::io::stdout().lock(), args.limit);
+        return stream_jsonl(
+            stdin,
+            std::io::stdout().lock(),
+            args.limit,
+            args.jobs.jobs(),
+            args.with_text,
+        );
     }
     let mut bytes = Vec::new();
     stdin
@@ -104,10 +127,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         .context("reading standard input")?;
     args.limit.check("<stdin>", bytes.len() as u64)?;
     let text = document::decode(std::path::Path::new("<stdin>"), bytes)?;
-    let doc = Document::from_text("-", text, overrides);
+    let key = overrides.url.clone().unwrap_or_else(|| "-".into());
+    let doc = Document::from_text(key, text, overrides);
     let analysis = pipeline::analyse(&doc);
     let out = match args.format {
         Format::Table => render_table(&doc, &analysis),
+        Format::Jsonl if args.with_text => analysed_line(&Value::from("-"), &doc, &analysis)?,
         Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
         _ => format!(
             "{}\n",
@@ -118,133 +143,157 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
+/// One analysed record and its newline.
+fn analysed_line(id: &Value, doc: &Document, analysis: &Analysis) -> std::io::Result<String> {
+    let mut out = Vec::with_capacity(doc.text.len() * 6);
+    analysed::render_record(&mut out, id, doc, analysis)?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(std::io::Error::other)
+}
+
 fn document_json(doc: &Document, analysis: &Analysis) -> Value {
     output::analysis_json(Value::from(doc.key.clone()), &doc.text, analysis)
 }
 
-/// Extracts the files one at a time, printing each result before reading the next file,
-/// so memory stays that of the largest article. A file that cannot be read is reported
-/// and the others go on; the exit code is 1 at the end.
+/// Extracts the files on `jobs` threads and prints each result in the order of the
+/// files, as soon as it and those before it are done, so memory stays that of a few
+/// articles. A file that cannot be read is reported and the others go on; the exit code
+/// is 1 at the end.
 fn extract_files(
     paths: &[PathBuf],
     follow_links: bool,
     limit: SizeLimit,
     overrides: &Metadata,
     format: Format,
+    jobs: usize,
+    with_text: bool,
 ) -> anyhow::Result<i32> {
     let files = document::collect_articles(paths, follow_links)?;
+    let count = files.len();
     // One file gives one JSON document; several give a JSON array of them.
-    let array = format == Format::Json && files.len() > 1;
+    let array = format == Format::Json && count > 1;
+    let overrides = overrides.clone();
+    let results =
+        parallel::ordered_map(jobs, parallel::file_chunks(&files), move |path: PathBuf| {
+            let doc = limit
+                .check_file(&path)
+                .and_then(|()| Ok(Document::load(&path, &overrides)?))?;
+            // As for a JSON Lines stream: a panic is one failed document, not the end.
+            let analysis =
+                catch_unwind(AssertUnwindSafe(|| pipeline::analyse(&doc))).map_err(|_| {
+                    anyhow::anyhow!(
+                        "{}: internal error while analysing this article; please report it",
+                        path.display()
+                    )
+                })?;
+            let out = match format {
+                Format::Table => format!(
+                    "{} ({} mentions)\n{}",
+                    table::escape_controls(&path.display().to_string()),
+                    analysis.mentions.len(),
+                    render_table(&doc, &analysis)
+                ),
+                Format::Jsonl if with_text => {
+                    analysed_line(&Value::from(doc.key.clone()), &doc, &analysis)?
+                }
+                Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
+                _ => serde_json::to_string_pretty(&document_json(&doc, &analysis))?,
+            };
+            anyhow::Ok(out)
+        })
+        .context("starting the analysis threads")?;
     let mut failed = 0usize;
     let mut first = true;
     if array {
         emit("[\n")?;
     }
-    for path in &files {
-        let doc = match limit
-            .check_file(path)
-            .and_then(|()| Ok(Document::load(path, overrides)?))
-        {
-            Ok(doc) => doc,
+    let mut results = results;
+    for result in results.by_ref() {
+        let body = match result {
+            Ok(body) => body,
             Err(e) => {
                 eprintln!("claimtrace: error: {e}");
                 failed += 1;
                 continue;
             }
         };
-        let analysis = pipeline::analyse(&doc);
         let out = match format {
-            Format::Table => {
-                let mut s = if first { String::new() } else { "\n".into() };
-                s.push_str(&format!(
-                    "{} ({} mentions)\n",
-                    table::escape_controls(&path.display().to_string()),
-                    analysis.mentions.len()
-                ));
-                s.push_str(&render_table(&doc, &analysis));
-                s
-            }
-            Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
-            _ => {
-                let pretty = serde_json::to_string_pretty(&document_json(&doc, &analysis))?;
-                if array {
-                    // Indented as serde_json indents the elements of an array.
-                    let body = pretty.replace('\n', "\n  ");
-                    format!("{}  {body}", if first { "" } else { ",\n" })
-                } else {
-                    format!("{pretty}\n")
-                }
-            }
+            Format::Table if !first => format!("\n{body}"),
+            Format::Table | Format::Jsonl => body,
+            // Indented as serde_json indents the elements of an array.
+            _ if array => format!(
+                "{}  {}",
+                if first { "" } else { ",\n" },
+                body.replace('\n', "\n  ")
+            ),
+            _ => format!("{body}\n"),
         };
         emit(&out)?;
         first = false;
+    }
+    if results.finished_early() {
+        anyhow::bail!("internal error while analysing the articles; please report it");
     }
     if array {
         emit("\n]\n")?;
     }
     if failed > 0 {
         eprintln!(
-            "claimtrace: {failed} of {} file(s) could not be read; the others were extracted",
-            files.len()
+            "claimtrace: {failed} of {count} file(s) could not be read; the others were extracted"
         );
         return Ok(1);
     }
     Ok(0)
 }
 
-/// The batch filter. Malformed lines are reported on stderr and skipped; the exit code
-/// is 1 at the end when any line failed.
-pub fn stream_jsonl(input: impl Read, output: impl Write, limit: SizeLimit) -> anyhow::Result<i32> {
-    // Records collect in `out` while more input is already buffered, and are flushed
-    // before any read that may wait: a pipeline downstream gets every record before
-    // this filter waits for the next line, without a write per record.
-    let mut input = std::io::BufReader::with_capacity(1 << 18, input);
+/// The batch filter: lines are analysed on `jobs` threads and their records written in
+/// input order. Malformed lines are reported on stderr (in order too) and skipped; the
+/// exit code is 1 at the end when any line failed.
+pub fn stream_jsonl(
+    input: impl Read + Send + 'static,
+    output: impl Write,
+    limit: SizeLimit,
+    jobs: usize,
+    with_text: bool,
+) -> anyhow::Result<i32> {
+    let lines = InputLines::new(input);
+    let mut records = parallel::ordered_map(jobs, lines, move |line: InputLine| {
+        let (line_no, bytes) = line;
+        let record = bytes.map(|bytes| {
+            process_line(&bytes, limit, with_text).map(|(id, doc, analysis)| {
+                let mut record = Vec::with_capacity(doc.text.len() * 4);
+                // Writing into a Vec cannot fail.
+                let _ = if with_text {
+                    analysed::render_record(&mut record, &id, &doc, &analysis)
+                } else {
+                    output::render_analysis(&mut record, &id, &doc.text, &analysis)
+                };
+                record.push(b'\n');
+                record
+            })
+        });
+        (line_no, record)
+    })
+    .context("starting the analysis threads")?;
+    // Records collect in `out` while more are ready, and are flushed before waiting for
+    // the next: a pipeline downstream gets every record before this filter waits for
+    // the next line, without a write per record.
     let mut out = BufWriter::with_capacity(1 << 18, output);
     let mut failed = 0usize;
-    // One record's JSON, reused from line to line.
-    let mut record = Vec::new();
-    // One line buffer, reused: the lines are those of `BufRead::split(b'\n')`.
-    let mut bytes = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        bytes.clear();
-        if !input.buffer().contains(&b'\n') {
-            if let Err(e) = out.flush() {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return Ok(if failed > 0 { 1 } else { 0 });
-                }
-                return Err(e).context("writing to stdout");
-            }
+    let mut flushed = Ok(());
+    let ended = |failed: usize| Ok(if failed > 0 { 1 } else { 0 });
+    while let Some((line_no, record)) = records.next_or_idle(|| flushed = out.flush()) {
+        match std::mem::replace(&mut flushed, Ok(())) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ended(failed),
+            Err(e) => return Err(e).context("writing to stdout"),
+            Ok(()) => {}
         }
-        let read = input
-            .read_until(b'\n', &mut bytes)
-            .context("reading standard input")?;
-        if read == 0 {
-            break;
-        }
-        line_no += 1;
-        if bytes.last() == Some(&b'\n') {
-            bytes.pop();
-        }
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match process_line(&bytes, limit) {
-            Ok((id, doc, analysis)) => {
-                record.clear();
-                let r = output::render_analysis(&mut record, &id, &doc.text, &analysis).and_then(
-                    |_| {
-                        record.push(b'\n');
-                        out.write_all(&record)
-                    },
-                );
-                if let Err(e) = r {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        return Ok(if failed > 0 { 1 } else { 0 });
-                    }
-                    return Err(e).context("writing to stdout");
-                }
-            }
+        match record.context("reading standard input")? {
+            Ok(record) => match out.write_all(&record) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ended(failed),
+                Err(e) => return Err(e).context("writing to stdout"),
+                Ok(()) => {}
+            },
             Err((id, msg)) => {
                 failed += 1;
                 match id {
@@ -253,6 +302,9 @@ pub fn stream_jsonl(input: impl Read, output: impl Write, limit: SizeLimit) -> a
                 }
             }
         }
+    }
+    if records.finished_early() {
+        anyhow::bail!("internal error while analysing the input; please report it");
     }
     match out.flush() {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -269,7 +321,14 @@ pub fn stream_jsonl(input: impl Read, output: impl Write, limit: SizeLimit) -> a
 
 type LineError = (Option<String>, String);
 
-fn process_line(bytes: &[u8], limit: SizeLimit) -> Result<(Value, Document, Analysis), LineError> {
+/// One input line's document and analysis. With `with_text` (analysed records) the line
+/// may carry a `meta` object (the fields of a sidecar file; `date` still sets
+/// `published`), and the document's key is its URL, else the id (a string id as it is).
+fn process_line(
+    bytes: &[u8],
+    limit: SizeLimit,
+    with_text: bool,
+) -> Result<(Value, Document, Analysis), LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         (
             None,
@@ -304,14 +363,34 @@ fn process_line(bytes: &[u8], limit: SizeLimit) -> Result<(Value, Document, Anal
             ))
         }
     };
-    let doc = Document::from_text(
-        id.to_string(),
-        doc_text,
-        Metadata {
-            published,
-            ..Metadata::default()
-        },
-    );
+    let doc = if with_text {
+        let mut meta: Metadata = match obj.get_mut("meta").map(std::mem::take) {
+            None | Some(Value::Null) => Metadata::default(),
+            Some(m) => {
+                serde_json::from_value(m).map_err(|e| (shown.clone(), format!("\"meta\": {e}")))?
+            }
+        };
+        if let Some(date) = meta.published {
+            claimtrace::document::check_published(date)
+                .map_err(|e| (shown.clone(), format!("\"meta\": {e}")))?;
+        }
+        meta.published = published.or(meta.published);
+        let key = match (&meta.url, &id) {
+            (Some(url), _) => url.clone(),
+            (None, Value::String(s)) => s.clone(),
+            (None, other) => other.to_string(),
+        };
+        Document::from_text(key, doc_text, meta)
+    } else {
+        Document::from_text(
+            id.to_string(),
+            doc_text,
+            Metadata {
+                published,
+                ..Metadata::default()
+            },
+        )
+    };
     // The recognisers are fuzzed and must not panic; if one ever does, that document
     // is reported and the stream goes on.
     let analysis = catch_unwind(AssertUnwindSafe(|| pipeline::analyse(&doc))).map_err(|_| {
@@ -409,7 +488,7 @@ mod tests {
         let limit = SizeLimit {
             max_document_size: 10,
         };
-        assert_eq!(stream_jsonl(input, &mut out, limit).unwrap(), 1);
+        assert_eq!(stream_jsonl(input, &mut out, limit, 2, false).unwrap(), 1);
         let out = String::from_utf8(out).unwrap();
         assert_eq!(out.lines().count(), 1);
         assert!(out.contains("\"small\""));
@@ -422,7 +501,10 @@ mod tests {
         let input: &[u8] = b"{\"id\":1,\"text\":\"Prices rose 3 percent.\"}\r\n\n   \n[1]\n\
             {\"id\":2,\"text\":\"On 27 June 2025 it fell.\"}";
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(input, &mut out, NO_LIMIT).unwrap(), 1);
+        assert_eq!(
+            stream_jsonl(input, &mut out, NO_LIMIT, 3, false).unwrap(),
+            1
+        );
         let out = String::from_utf8(out).unwrap();
         let ids: Vec<Value> = out
             .lines()
@@ -430,7 +512,10 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![Value::from(1), Value::from(2)]);
         let mut out = Vec::new();
-        assert_eq!(stream_jsonl(&b""[..], &mut out, NO_LIMIT).unwrap(), 0);
+        assert_eq!(
+            stream_jsonl(&b""[..], &mut out, NO_LIMIT, 1, false).unwrap(),
+            0
+        );
         assert!(out.is_empty());
     }
 

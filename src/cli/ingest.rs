@@ -1,27 +1,39 @@
 //! `claimtrace ingest`: run the pipeline on articles and store the results.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::Args;
 
-use claimtrace::document::{self, Document};
+use claimtrace::analysed;
+use claimtrace::document::{self, Document, Metadata};
+use claimtrace::parallel::{self, Ordered};
 use claimtrace::pipeline;
 use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome};
 use claimtrace::table::Format;
 
 use super::limits::SizeLimit;
-use super::{claims, emit, parse_format, DbArgs, MetaArgs};
+use super::lines::{InputLine, InputLines};
+use super::{claims, emit, parse_format, usage, DbArgs, JobsArgs, MetaArgs};
 
 /// Ingest article files and directories (.txt/.md, recursively) into the database.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:\n  claimtrace ingest corpus/\n  \
     claimtrace ingest article.txt --date 2025-07-01 --url https://example.org/a\n  \
-    claimtrace --db desk.db ingest today/ --quiet")]
+    claimtrace --db desk.db ingest today/ --quiet\n  \
+    claimtrace extract corpus/ --format jsonl --with-text > records.jsonl   # anywhere\n  \
+    claimtrace ingest --analysed records.jsonl                              # at the desk")]
 pub struct IngestArgs {
-    /// Files or directories to ingest
+    /// Files or directories to ingest (with --analysed: files of analysed records, "-"
+    /// for standard input)
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The files hold analysed records (`claimtrace extract --format jsonl --with-text`,
+    /// one per line), stored as they are after checking them against their texts
+    #[arg(long)]
+    pub analysed: bool,
     #[command(flatten)]
     pub meta: MetaArgs,
     /// Print only the final summary and errors: no per-file lines, no claims
@@ -36,19 +48,40 @@ pub struct IngestArgs {
     pub follow_links: bool,
     #[command(flatten)]
     pub limit: SizeLimit,
+    #[command(flatten)]
+    pub jobs: JobsArgs,
 }
 
+/// What the writer gets for each article or record, in input order: its name in
+/// messages, and its document and rows, or why it cannot be stored.
+type Analysed = (PathBuf, anyhow::Result<(Document, DocumentRows)>);
+
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
-    let paths = document::collect_articles(&args.paths, args.follow_links)?;
     // Articles are identified by their path under the database's directory.
     let root = document::corpus_root(&db.db);
-    let mut db = db.open()?;
     let overrides = args.meta.metadata();
+    let jobs = args.jobs.jobs();
+    let (mut analysed, total, unit) = if args.analysed {
+        if overrides != Metadata::default() {
+            return Err(usage(
+                "an analysed record carries its own metadata: --date, --title, --url and \
+                 --outlet go with article files, or with `claimtrace extract --with-text`",
+            ));
+        }
+        (records(&args.paths, jobs, args.limit)?, None, "record(s)")
+    } else {
+        let paths = document::collect_articles(&args.paths, args.follow_links)?;
+        let total = paths.len();
+        let analysed = articles(paths, jobs, args.limit, overrides, root.clone())?;
+        (analysed, Some(total), "file(s)")
+    };
+    let mut db = db.open()?;
     let mut failed = Vec::new();
     let mut stored = Vec::new();
+    let mut seen = 0usize;
     // Progress on stderr only for a terminal and a corpus worth waiting for.
-    let progress = if std::io::stderr().is_terminal() && paths.len() > 20 {
-        let bar = indicatif::ProgressBar::new(paths.len() as u64);
+    let progress = if std::io::stderr().is_terminal() && total.is_some_and(|n| n > 20) {
+        let bar = indicatif::ProgressBar::new(total.unwrap_or(0) as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
                 "{bar:40} {pos}/{len} files  {elapsed} elapsed, about {eta} left {msg}",
@@ -67,33 +100,6 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         None => eprintln!("{line}"),
     };
     let per_file = !args.quiet && progress.is_none();
-    // One thread reads and analyses, this one writes: the two overlap on two cores, and
-    // the bounded channel keeps at most a few documents in memory.
-    let (tx, rx) = std::sync::mpsc::sync_channel(32);
-    let analyser = std::thread::spawn({
-        let paths = paths.clone();
-        let limit = args.limit;
-        let root = root.clone();
-        move || {
-            for path in paths {
-                // Everything but the writes happens here, off the writer's thread: the
-                // analysis, the content hash and the rows to insert.
-                let analysed = limit.check_file(&path).and_then(|()| {
-                    Document::load_in(&path, &overrides, root.as_deref())
-                        .map_err(anyhow::Error::from)
-                });
-                let analysed = analysed.map(|doc| {
-                    doc.hash();
-                    let analysis = pipeline::analyse(&doc);
-                    let rows = DocumentRows::new(&doc, &analysis);
-                    (doc, analysis, rows)
-                });
-                if tx.send((path, analysed)).is_err() {
-                    break;
-                }
-            }
-        }
-    });
     // Documents are written in batches: one commit for up to BATCH_DOCS documents or
     // BATCH_TIME, each document in a savepoint of its own. Messages for a batch are
     // printed once it is committed, so "stored" is never said of uncommitted data.
@@ -102,10 +108,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let mut pending: Vec<(PathBuf, Option<i64>, String)> = Vec::new();
     let mut batch_started = std::time::Instant::now();
     let mut in_batch = false;
-    let mut rx = rx.into_iter().peekable();
+    let mut upcoming = analysed.next();
     // Copying the write-ahead log into the database happens beside the writer.
     let checkpoints = db.background_checkpoints();
-    while let Some((path, analysed)) = rx.next() {
+    while let Some((path, analysed_doc)) = upcoming.take() {
+        seen += 1;
         if let Some(bar) = &progress {
             bar.inc(1);
         }
@@ -114,7 +121,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             in_batch = true;
             batch_started = std::time::Instant::now();
         }
-        let outcome = analysed
+        let outcome = analysed_doc
             .and_then(|analysed| super::reanalyse::store(&mut db, analysed, root.as_deref()));
         match outcome {
             Ok(o) => {
@@ -130,9 +137,10 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                 failed.push(path);
             }
         }
+        upcoming = analysed.next();
         if pending.len() >= BATCH_DOCS
             || batch_started.elapsed() >= BATCH_TIME
-            || rx.peek().is_none()
+            || upcoming.is_none()
         {
             in_batch = false;
             match db.commit_batch() {
@@ -167,16 +175,17 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     if let Some(c) = checkpoints {
         db.end_background_checkpoints(c)?;
     }
-    if analyser.join().is_err() {
+    // Every worker catches its panics, so none ends early; if one did, the files after
+    // it were not stored and the summary must not say otherwise.
+    if analysed.finished_early() {
         anyhow::bail!("internal error while analysing the articles; please report it");
     }
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
     eprintln!(
-        "ingested {} of {} file(s){}",
-        paths.len() - failed.len(),
-        paths.len(),
+        "ingested {} of {seen} {unit}{}",
+        seen - failed.len(),
         if failed.is_empty() {
             String::new()
         } else {
@@ -201,6 +210,96 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
     }
     Ok(if failed.is_empty() { 0 } else { 1 })
+}
+
+/// Reads and analyses the article files on `jobs` threads: the analysed documents come
+/// back in the order of the files, a few at a time (bounded queues), so memory stays
+/// that of a few articles and the database is written as by one thread.
+fn articles(
+    paths: Vec<PathBuf>,
+    jobs: usize,
+    limit: SizeLimit,
+    overrides: Metadata,
+    root: Option<PathBuf>,
+) -> anyhow::Result<Ordered<Analysed>> {
+    parallel::ordered_map(jobs, parallel::file_chunks(&paths), move |path: PathBuf| {
+        // Everything but the writes happens here, off the writer's thread: the
+        // analysis, the content hash and the rows to insert.
+        let analysed = limit
+            .check_file(&path)
+            .and_then(|()| {
+                Document::load_in(&path, &overrides, root.as_deref()).map_err(anyhow::Error::from)
+            })
+            .and_then(|doc| {
+                doc.hash();
+                // The recognisers are fuzzed and must not panic; if one ever does, that
+                // document is reported and the others go on.
+                catch_unwind(AssertUnwindSafe(|| {
+                    DocumentRows::new(&doc, &pipeline::analyse(&doc))
+                }))
+                .map(|rows| (doc, rows))
+                .map_err(|_| {
+                    anyhow::anyhow!(
+                        "{}: internal error while analysing this article; please report it",
+                        path.display()
+                    )
+                })
+            });
+        (path, analysed)
+    })
+    .context("starting the analysis threads")
+}
+
+/// Reads the analysed records of `files` ("-": standard input) one line each, checked
+/// on `jobs` threads, in the order of the files and lines. A record is named
+/// `FILE:LINE` in messages; one that cannot be stored is refused with the reason and
+/// the others go on.
+fn records(files: &[PathBuf], jobs: usize, limit: SizeLimit) -> anyhow::Result<Ordered<Analysed>> {
+    type Line = (std::sync::Arc<str>, InputLine);
+    type Chunks = Box<dyn Iterator<Item = Vec<Line>> + Send>;
+    // Owned: the files are read on the dispatcher thread.
+    let files = files.to_vec();
+    let chunks = files.into_iter().flat_map(|file| -> Chunks {
+        let stdin = file.as_os_str() == "-";
+        let name: std::sync::Arc<str> = match stdin {
+            true => "<stdin>".into(),
+            false => file.display().to_string().into(),
+        };
+        let input: std::io::Result<Box<dyn Read + Send>> = match stdin {
+            true => Ok(Box::new(std::io::stdin())),
+            false => std::fs::File::open(&file).map(|f| Box::new(f) as Box<dyn Read + Send>),
+        };
+        match input {
+            // Line 0: the file itself.
+            Err(e) => Box::new(std::iter::once(vec![(name, (0, Err(e)))])),
+            Ok(input) => Box::new(
+                InputLines::new(input)
+                    .map(move |chunk| chunk.into_iter().map(|line| (name.clone(), line)).collect()),
+            ),
+        }
+    });
+    parallel::ordered_map(jobs, chunks, move |(name, (line_no, bytes)): Line| {
+        let label = PathBuf::from(format!("{name}:{line_no}"));
+        let record = match bytes {
+            Err(e) if line_no == 0 => Err(anyhow::anyhow!("{name}: cannot be read: {e}")),
+            Err(e) => Err(anyhow::anyhow!(
+                "{label}: cannot be read: {e}",
+                label = label.display()
+            )),
+            Ok(bytes) => catch_unwind(AssertUnwindSafe(|| analysed::read_record(&bytes)))
+                .unwrap_or_else(|_| {
+                    Err("internal error while reading this record; please report it".into())
+                })
+                // --max-document-size is of the article, as for a file.
+                .and_then(|(doc, rows)| match limit.refusal(doc.text.len() as u64) {
+                    Some(msg) => Err(format!("text of {msg}")),
+                    None => Ok((doc, rows)),
+                })
+                .map_err(|e| anyhow::anyhow!("{}: {e}", label.display())),
+        };
+        (label, record)
+    })
+    .context("starting the analysis threads")
 }
 
 /// The summary line of one document, and its id, whose claims are printed after.

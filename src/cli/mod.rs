@@ -11,6 +11,7 @@ mod extract;
 mod import;
 mod ingest;
 mod limits;
+mod lines;
 mod reanalyse;
 mod report;
 mod review;
@@ -161,6 +162,22 @@ impl DbArgs {
             "opening database {} (set --db or CLAIMTRACE_DB to use another)",
             self.db.display()
         )
+    }
+}
+
+/// How many documents ingest and extract analyse at once.
+#[derive(Args, Debug, Clone, Copy, Default)]
+pub struct JobsArgs {
+    /// Documents analysed at once, on as many threads; output keeps the input order
+    /// [default: the number of cores]
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub jobs: Option<u32>,
+}
+
+impl JobsArgs {
+    pub fn jobs(&self) -> usize {
+        self.jobs
+            .map_or_else(claimtrace::parallel::default_jobs, |n| n as usize)
     }
 }
 

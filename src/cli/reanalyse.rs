@@ -12,7 +12,7 @@ use anyhow::Context as _;
 use clap::Args;
 
 use claimtrace::document::{self, Document};
-use claimtrace::pipeline::{self, Analysis};
+use claimtrace::pipeline;
 use claimtrace::store::{
     Database, DocumentMatch, DocumentRows, IngestOptions, IngestOutcome, Matched, Revision,
 };
@@ -45,7 +45,6 @@ pub fn run(args: ReanalyseArgs, db: &DbArgs) -> anyhow::Result<i32> {
         let outcome = db
             .ingest_with(
                 &doc,
-                &analysis,
                 &rows,
                 IngestOptions {
                     matched: Matched::Known(Some(&DocumentMatch::of(id))),
@@ -86,7 +85,7 @@ pub fn run(args: ReanalyseArgs, db: &DbArgs) -> anyhow::Result<i32> {
 /// the article gives, analysed again when that changes its publication date.
 pub fn store(
     db: &mut Database,
-    (mut doc, mut analysis, mut rows): (Document, Analysis, DocumentRows),
+    (mut doc, mut rows): (Document, DocumentRows),
     root: Option<&Path>,
 ) -> anyhow::Result<IngestOutcome> {
     let resolve = |stored: &str| document::stored_identity(stored, root);
@@ -97,8 +96,7 @@ pub fn store(
             let published = merged.published != doc.meta.published;
             doc.meta = merged;
             if published {
-                analysis = pipeline::analyse(&doc);
-                rows = DocumentRows::new(&doc, &analysis);
+                rows = DocumentRows::new(&doc, &pipeline::analyse(&doc));
             }
         }
     }
@@ -106,7 +104,7 @@ pub fn store(
         matched: Matched::Known(found.as_ref()),
         reanalyse: false,
     };
-    Ok(db.ingest_with(&doc, &analysis, &rows, how)?)
+    Ok(db.ingest_with(&doc, &rows, how)?)
 }
 
 /// What a new version of a document did, for one line of output.

@@ -58,7 +58,7 @@ pub use desk::{ClaimSource, DocumentCounts};
 pub use identity::{DocumentMatch, Removal, Resolve};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
-pub use rows::DocumentRows;
+pub use rows::{DocumentRows, RowsRecord};
 
 /// Pages of write-ahead log after which a commit copies the log into the database.
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
@@ -879,29 +879,23 @@ impl Database {
     /// a batch ([`Database::begin_batch`]), in a savepoint of its own, so that a failure
     /// undoes this document and nothing else.
     pub fn ingest(&mut self, doc: &Document, analysis: &Analysis) -> Result<IngestOutcome> {
-        self.ingest_rows(doc, analysis, &DocumentRows::new(doc, analysis))
+        self.ingest_rows(doc, &DocumentRows::new(doc, analysis))
     }
 
-    /// [`Database::ingest`] with the rows already computed (on another thread, say);
-    /// `rows` must be `DocumentRows::new(doc, analysis)`.
-    pub fn ingest_rows(
-        &mut self,
-        doc: &Document,
-        analysis: &Analysis,
-        rows: &DocumentRows,
-    ) -> Result<IngestOutcome> {
+    /// [`Database::ingest`] with the rows already computed (on another thread, say, or
+    /// on another machine): `DocumentRows::new(doc, analysis)`.
+    pub fn ingest_rows(&mut self, doc: &Document, rows: &DocumentRows) -> Result<IngestOutcome> {
         let how = IngestOptions {
             matched: Matched::Find(None),
             reanalyse: false,
         };
-        self.ingest_with(doc, analysis, rows, how)
+        self.ingest_with(doc, rows, how)
     }
 
     /// [`Database::ingest_rows`], matching the article to stored documents as `how` says.
     pub fn ingest_with(
         &mut self,
         doc: &Document,
-        analysis: &Analysis,
         rows: &DocumentRows,
         how: IngestOptions,
     ) -> Result<IngestOutcome> {
@@ -910,13 +904,13 @@ impl Database {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, doc, analysis, rows, how).and_then(|o| {
+            ingest_in(&tx, registry, doc, rows, how).and_then(|o| {
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, doc, analysis, rows, how).and_then(|o| {
+            ingest_in(&sp, registry, doc, rows, how).and_then(|o| {
                 sp.commit()?;
                 Ok(o)
             })
@@ -981,7 +975,6 @@ fn ingest_in(
     tx: &Connection,
     registry: &mut Option<SourceCache>,
     doc: &Document,
-    analysis: &Analysis,
     rows: &DocumentRows,
     how: IngestOptions,
 ) -> Result<IngestOutcome> {
@@ -1025,8 +1018,8 @@ fn ingest_in(
     if let Some(prev) = previous {
         tx.execute("UPDATE documents SET is_current = 0 WHERE id = ?1", [prev])?;
     }
-    let document_id = insert_document(tx, &key, doc, analysis, rows.char_len, version, previous)?;
-    let claims = insert_analysis(tx, registry, document_id, doc, analysis, rows)?;
+    let document_id = insert_document(tx, &key, doc, rows, version, previous)?;
+    let claims = insert_analysis(tx, registry, document_id, doc, rows)?;
     Ok(match previous {
         Some(previous) => {
             // Claims and their reviews move to the new version, or become orphans.
@@ -1052,8 +1045,7 @@ fn insert_document(
     tx: &Connection,
     key: &str,
     doc: &Document,
-    analysis: &Analysis,
-    char_len: usize,
+    rows: &DocumentRows,
     version: i64,
     previous: Option<i64>,
 ) -> Result<i64> {
@@ -1076,10 +1068,10 @@ fn insert_document(
         m.language,
         m.author,
         m.published.map(|d| d.to_string()),
-        analysis.anchor.map(|a| a.kind.as_str()),
-        analysis.anchor.and_then(|a| a.date).map(|d| d.to_string()),
+        rows.anchor.map(|a| a.kind.as_str()),
+        rows.anchor.and_then(|a| a.date).map(|d| d.to_string()),
         doc.text,
-        char_len as i64,
+        rows.char_len as i64,
         now(),
     ])?;
     Ok(tx.last_insert_rowid())
@@ -1095,7 +1087,6 @@ fn insert_analysis(
     registry: &mut Option<SourceCache>,
     document_id: i64,
     doc: &Document,
-    a: &Analysis,
     rows: &DocumentRows,
 ) -> Result<usize> {
     let text = doc.text.as_str();
@@ -1137,7 +1128,7 @@ fn insert_analysis(
         ]);
     })?;
 
-    let source_ids = register_sources(tx, registry, &a.sources)?;
+    let source_ids = register_sources(tx, registry, &rows.sources)?;
     let mentions: Vec<MentionValues> = rows
         .mentions
         .iter()
@@ -1278,9 +1269,9 @@ type ClaimValues<'r> = (i64, Option<i64>, &'r str, &'r rows::ClaimRow);
 fn register_sources(
     tx: &Connection,
     cache: &mut Option<SourceCache>,
-    doc_sources: &sources::DocSources,
+    doc_sources: &[sources::DocSource],
 ) -> Result<Vec<i64>> {
-    if doc_sources.sources.is_empty() {
+    if doc_sources.is_empty() {
         return Ok(Vec::new());
     }
     // Bring the registry up to date: sources are only ever added, so rows past the
@@ -1319,8 +1310,8 @@ fn register_sources(
     let mut alias = tx.prepare_cached(
         "INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?1, ?2)",
     )?;
-    let mut out = Vec::with_capacity(doc_sources.sources.len());
-    for s in &doc_sources.sources {
+    let mut out = Vec::with_capacity(doc_sources.len());
+    for s in doc_sources {
         // A generic source ("officials", "the researchers") is this document's own: the
         // registry never finds one, so it gets an entry of its own.
         let found = match matched.get(&s.name) {

@@ -1,23 +1,30 @@
 //! The rows of one analysed document, computed before it is written: code-point offsets,
 //! JSON records and the columns of every sentence, mention and claim. Computing them
 //! needs no database, so `claimtrace ingest` builds them on its analyser thread and the
-//! writer thread only binds and inserts.
+//! writer thread only binds and inserts. The rows also travel in an analysed record
+//! (`extract --with-text`, [`RowsRecord`]) to a database on another machine, which
+//! checks them against the text ([`DocumentRows::from_record`]) before storing them.
 
 use std::sync::OnceLock;
 
 use rusqlite::types::ToSql;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::claims::ClaimType;
 use crate::document::Document;
 use crate::output;
 use crate::pipeline::Analysis;
-use crate::recognize::Payload;
+use crate::recognize::{Anchor, MentionKind, Payload, TimexType};
+use crate::sources::DocSource;
 use crate::span::{OffsetIndex, Span};
 
 /// Everything [`crate::store::Database::ingest_rows`] writes for one document, except
 /// what depends on the database (ids, the corpus-wide source registry).
 #[derive(Debug, Clone)]
 pub struct DocumentRows {
+    pub(super) anchor: Option<Anchor>,
+    /// The document's sources, which the store maps to the corpus registry.
+    pub(super) sources: Vec<DocSource>,
     pub(super) char_len: usize,
     pub(super) sentences: Vec<SentenceRow>,
     pub(super) mentions: Vec<MentionRow>,
@@ -177,11 +184,270 @@ impl DocumentRows {
             })
             .collect();
         DocumentRows {
+            anchor: a.anchor,
+            sources: a.sources.sources.clone(),
             char_len: idx.char_len(),
             sentences,
             mentions,
             claims,
         }
+    }
+}
+
+/// The rows of one document as an analysed record carries them (the `rows` field of
+/// `extract --with-text`): every column that the extract contract does not print
+/// exactly (sentences and their paragraphs, exact worthiness and feature weights, the
+/// stored mention attributes), with byte offsets; code-point offsets are computed from
+/// the text when the record is loaded. The anchor and the sources come from the
+/// record's contract fields.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowsRecord {
+    /// `[paragraph, byte_start, byte_end]` of each sentence.
+    pub sentences: Vec<[usize; 3]>,
+    pub mentions: Vec<MentionRecord>,
+    pub claims: Vec<ClaimRecord>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentionRecord {
+    pub kind: String,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub sentence: Option<usize>,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+    pub timex_type: Option<String>,
+    pub source: Option<usize>,
+    /// The stored attributes, a JSON object as text.
+    pub attrs: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRecord {
+    pub sentence: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    #[serde(rename = "type")]
+    pub claim_type: String,
+    pub worthiness: f64,
+    /// The features and their weights, a JSON array as text.
+    pub features: String,
+    pub sourced: bool,
+    pub has_figure: bool,
+    pub earliest_date: Option<String>,
+    pub latest_date: Option<String>,
+    pub components: Vec<usize>,
+    /// `[attribution mention, its source]`.
+    pub attribution: Option<(usize, Option<usize>)>,
+}
+
+impl DocumentRows {
+    /// The rows as an analysed record carries them.
+    pub fn record(&self) -> RowsRecord {
+        RowsRecord {
+            sentences: self
+                .sentences
+                .iter()
+                .map(|s| [s.paragraph as usize, s.at.span.start, s.at.span.end])
+                .collect(),
+            mentions: self
+                .mentions
+                .iter()
+                .map(|m| MentionRecord {
+                    kind: m.kind.to_string(),
+                    byte_start: m.at.span.start,
+                    byte_end: m.at.span.end,
+                    sentence: m.sentence,
+                    value: m.value.clone(),
+                    unit: m.unit.clone(),
+                    modifier: m.modifier.clone(),
+                    timex_type: m.timex_type.map(str::to_string),
+                    source: m.source,
+                    attrs: m.attrs.clone(),
+                })
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| ClaimRecord {
+                    sentence: c.sentence,
+                    byte_start: c.at.span.start,
+                    byte_end: c.at.span.end,
+                    claim_type: c.claim_type.to_string(),
+                    worthiness: c.worthiness,
+                    features: c.features.clone(),
+                    sourced: c.sourced,
+                    has_figure: c.has_figure,
+                    earliest_date: c.earliest_date.clone(),
+                    latest_date: c.latest_date.clone(),
+                    components: c.components.clone(),
+                    attribution: c.attribution,
+                })
+                .collect(),
+        }
+    }
+
+    /// The rows of an analysed record of `text`, checked: every span lies on character
+    /// boundaries of the text, every kind and type is one claimtrace knows, and every
+    /// index (sentence, mention, source) points at something. The error says what is
+    /// wrong, for a message naming the record.
+    pub fn from_record(
+        record: RowsRecord,
+        text: &str,
+        anchor: Option<Anchor>,
+        sources: Vec<DocSource>,
+    ) -> Result<DocumentRows, String> {
+        let idx = OffsetIndex::new(text);
+        let at = |what: &str, i: usize, start: usize, end: usize| -> Result<Offsets, String> {
+            if start > end
+                || end > text.len()
+                || !text.is_char_boundary(start)
+                || !text.is_char_boundary(end)
+            {
+                return Err(format!(
+                    "{what} {i}: bytes {start}..{end} are not a span of the text ({} bytes)",
+                    text.len()
+                ));
+            }
+            Ok(Offsets::new(Span::new(start, end), &idx))
+        };
+        let index = |what: &str, i: usize, j: usize, len: usize, of: &str| {
+            if j < len {
+                Ok(j)
+            } else {
+                Err(format!(
+                    "{what} {i}: {of} {j} does not exist ({len} of them)"
+                ))
+            }
+        };
+        let sentences = record
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, &[paragraph, start, end])| {
+                Ok(SentenceRow {
+                    paragraph: paragraph as i64,
+                    at: at("sentence", i, start, end)?,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        // Sentences in document order, apart: lookups by offset rely on it.
+        for (i, pair) in sentences.windows(2).enumerate() {
+            if pair[1].at.span.start < pair[0].at.span.end {
+                return Err(format!("sentence {}: overlaps the sentence before", i + 1));
+            }
+        }
+        // The sentence holding a byte offset, as the analysis assigns it.
+        let sentence_at = |at: usize| {
+            let i = sentences.partition_point(|s| s.at.span.end <= at);
+            (i < sentences.len() && sentences[i].at.span.start <= at).then_some(i)
+        };
+        let n_mentions = record.mentions.len();
+        let mentions = record
+            .mentions
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let kind = m
+                    .kind
+                    .parse::<MentionKind>()
+                    .map_err(|e| format!("mention {i}: {e}"))?
+                    .as_str();
+                let timex_type = match m.timex_type {
+                    Some(t) => Some(
+                        t.parse::<TimexType>()
+                            .map_err(|e| format!("mention {i}: {e}"))?
+                            .as_str(),
+                    ),
+                    None => None,
+                };
+                if m.sentence != sentence_at(m.byte_start) {
+                    return Err(format!(
+                        "mention {i}: sentence {:?} does not hold its start (byte {})",
+                        m.sentence, m.byte_start
+                    ));
+                }
+                if let Some(s) = m.source {
+                    index("mention", i, s, sources.len(), "source")?;
+                }
+                match serde_json::from_str::<serde_json::Value>(&m.attrs) {
+                    Ok(serde_json::Value::Object(_)) => {}
+                    _ => return Err(format!("mention {i}: attrs is not a JSON object")),
+                }
+                Ok(MentionRow {
+                    sentence: m.sentence,
+                    kind,
+                    at: at("mention", i, m.byte_start, m.byte_end)?,
+                    value: m.value,
+                    unit: m.unit,
+                    modifier: m.modifier,
+                    timex_type,
+                    source: m.source,
+                    attrs: m.attrs,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let claims = record
+            .claims
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let claim_type = c
+                    .claim_type
+                    .parse::<ClaimType>()
+                    .map_err(|e| format!("claim {i}: {e}"))?
+                    .as_str();
+                index("claim", i, c.sentence, sentences.len(), "sentence")?;
+                let sentence = sentences[c.sentence].at.span;
+                if !(sentence.start <= c.byte_start && c.byte_end <= sentence.end) {
+                    return Err(format!(
+                        "claim {i}: bytes {}..{} lie outside its sentence {} ({}..{})",
+                        c.byte_start, c.byte_end, c.sentence, sentence.start, sentence.end
+                    ));
+                }
+                for &m in &c.components {
+                    index("claim", i, m, n_mentions, "mention")?;
+                }
+                if let Some((att, source)) = c.attribution {
+                    index("claim", i, att, n_mentions, "mention")?;
+                    if let Some(s) = source {
+                        index("claim", i, s, sources.len(), "source")?;
+                    }
+                }
+                if !matches!(
+                    serde_json::from_str::<serde_json::Value>(&c.features),
+                    Ok(serde_json::Value::Array(_))
+                ) {
+                    return Err(format!("claim {i}: features is not a JSON array"));
+                }
+                Ok(ClaimRow {
+                    sentence: c.sentence,
+                    at: at("claim", i, c.byte_start, c.byte_end)?,
+                    claim_type,
+                    worthiness: c.worthiness,
+                    features: c.features,
+                    sourced: c.sourced,
+                    has_figure: c.has_figure,
+                    earliest_date: c.earliest_date,
+                    latest_date: c.latest_date,
+                    components: c.components,
+                    attribution: c.attribution,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(DocumentRows {
+            anchor,
+            sources,
+            char_len: idx.char_len(),
+            sentences,
+            mentions,
+            claims,
+        })
     }
 }
 

@@ -36,3 +36,75 @@ pub fn counts(db: &Path) -> Vec<(String, i64)> {
         .counts()
         .expect("counts")
 }
+
+/// Every row of every table, as text, in id order; columns that hold the time of a write
+/// (`*_at`) are left out, so two databases written at different times compare equal.
+pub fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+            let keep: Vec<usize> = stmt
+                .column_names()
+                .iter()
+                .enumerate()
+                .filter(|(_, name)| !name.ends_with("_at"))
+                .map(|(i, _)| i)
+                .collect();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = keep
+                        .iter()
+                        .map(|&i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect();
+                    Ok(cells.join(" | "))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            (table, rows)
+        })
+        .collect()
+}
+
+/// A corpus of `n` articles of uneven length made from the seed article's paragraphs
+/// (each a different run of them), written as `dir/NNN.txt`, every third with a
+/// publication date in a sidecar; returns the texts in file order.
+pub fn articles(dir: &Path, n: usize) -> Vec<String> {
+    let seed_text = std::fs::read_to_string(seed().join("000_dcccab2e6cf52972.txt")).expect("seed");
+    let paragraphs: Vec<&str> = seed_text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    std::fs::create_dir_all(dir).unwrap();
+    (0..n)
+        .map(|i| {
+            // Lengths from one paragraph to all of them, out of order, so that later
+            // articles often finish before earlier ones on other threads.
+            let len = 1 + (i * 7) % paragraphs.len();
+            let text: Vec<&str> = (0..len)
+                .map(|k| paragraphs[(i + k) % paragraphs.len()])
+                .collect();
+            let text = text.join("\n\n") + "\n";
+            let path = dir.join(format!("{i:03}.txt"));
+            std::fs::write(&path, &text).unwrap();
+            if i % 3 == 0 {
+                std::fs::write(
+                    dir.join(format!("{i:03}.meta.json")),
+                    format!("{{\"published\": \"2025-0{}-1{}\"}}", 1 + i % 9, i % 10),
+                )
+                .unwrap();
+            }
+            text
+        })
+        .collect()
+}
