@@ -562,6 +562,20 @@ fn is_ly_adverb(w: &str) -> bool {
         && !cues::contains(&SETS.ly_not_adverbs, w)
 }
 
+/// "U.S", "F.B.I", "U.N": capital letters joined by periods (the tokeniser keeps the
+/// inner periods in the word and leaves the last one out).
+fn is_dotted_acronym(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b.iter().enumerate().all(|(k, &c)| {
+            if k % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        })
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -715,14 +729,17 @@ impl<'a> Clause<'a> {
     }
 
     /// Whether the period at token `i` ends an abbreviation inside a phrase rather than
-    /// a sentence: an initial ("Laurence H. Tribe"), a title ("Rep. Gwen Moore") or
-    /// "No." before a number ("the No. 2 Republican").
+    /// a sentence: an initial ("Laurence H. Tribe"), a title ("Rep. Gwen Moore"), a
+    /// dotted acronym ("U.S.", "the S.E.C."), a company suffix ("Compaq Computer Corp.")
+    /// or "No." before a number ("the No. 2 Republican").
     fn abbreviation_dot(&self, i: usize) -> bool {
         let Some(w) = i.checked_sub(1).and_then(|k| self.word(k)) else {
             return false;
         };
         (w.len() == 1 && is_capitalised(w))
             || cues::contains(&SETS.abbreviated_titles, w)
+            || is_dotted_acronym(w)
+            || lower_ascii_eq(w, &["corp", "co", "inc", "ltd", "bros", "cos", "dept"])
             || (w == "No"
                 && self
                     .word(i + 1)
@@ -781,6 +798,11 @@ impl<'a> Clause<'a> {
                 {
                     j -= 1;
                 }
+                // "Compaq Computer Corp. said", "The S.E.C. said": the period belongs to
+                // the subject's last word.
+                None if self.punct(j) == Some('.') && self.abbreviation_dot(j) => {
+                    return (j.checked_sub(1), modal, be);
+                }
                 // "Gov. Mike Pence (R-IN) said": step over a short parenthesis.
                 None if self.punct(j) == Some(')') => {
                     let open = (j.saturating_sub(8)..j)
@@ -812,15 +834,7 @@ impl<'a> Clause<'a> {
                     continue;
                 }
                 // "Mr. Podesta", "Sen. Claire McCaskill", "Lawrence B. Cummings".
-                Some('.')
-                    if start.is_some()
-                        && j.checked_sub(1)
-                            .and_then(|k| self.word(k))
-                            .is_some_and(|w| {
-                                cues::contains(&SETS.abbreviated_titles, w)
-                                    || (w.chars().count() == 1 && is_capitalised(w))
-                            }) =>
-                {
+                Some('.') if start.is_some() && self.abbreviation_dot(j) => {
                     continue;
                 }
                 Some(_) => break,
@@ -2014,6 +2028,17 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             direct,
         });
     }
+    // "The economy added 200,000 jobs", "The state had added the additional week":
+    // "add" with an object is an increase, not speech; it reports only a clause, a
+    // colon or a quotation ("He added that ...", "He added: “...”").
+    if c.word(i)
+        .is_some_and(|w| lower_ascii_eq(w, &["add", "adds", "added", "adding"]))
+        && !(c.word(after) == Some("that")
+            || matches!(c.punct(after), Some(':' | ','))
+            || c.opens_quote(after))
+    {
+        return None;
+    }
     // Forward: "X said (that) ...", "X said: “...”".
     let mut k = after;
     while matches!(c.punct(k), Some(':' | ',')) {
@@ -3043,6 +3068,40 @@ mod tests {
             Some("that Trump’s statement about Chicago is “true.”")
         );
         assert!(relations("The new rules take effect today.").is_empty());
+    }
+
+    #[test]
+    fn compaq_computer_corp_said_and_the_sec_said_keep_the_dotted_subject() {
+        let r = relations(
+            "Compaq Computer Corp. said that its net income rose 51% in the third quarter.",
+        );
+        assert_eq!(one(&r, "said").0.as_deref(), Some("Compaq Computer Corp"));
+        let r = relations("The S.E.C. said it would increase oversight as well.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("The S.E.C"));
+        assert_eq!(
+            content.as_deref(),
+            Some("it would increase oversight as well")
+        );
+    }
+
+    #[test]
+    fn the_economy_added_200000_jobs_is_an_increase_not_speech() {
+        let r = relations("The economy added 200,000 jobs in May, the Labor Department said.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("the Labor Department"));
+        assert_eq!(
+            content.as_deref(),
+            Some("The economy added 200,000 jobs in May")
+        );
+        let r = relations("He added that the talks would go on.");
+        assert_eq!(
+            one(&r, "added").2.as_deref(),
+            Some("that the talks would go on")
+        );
+        let r = relations("He added: “We will win.”");
+        assert_eq!(one(&r, "added").2.as_deref(), Some("“We will win.”"));
     }
 
     #[test]
