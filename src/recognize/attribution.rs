@@ -731,12 +731,20 @@ impl<'a> Clause<'a> {
     /// Whether the period at token `i` ends an abbreviation inside a phrase rather than
     /// a sentence: an initial ("Laurence H. Tribe"), a title ("Rep. Gwen Moore"), a
     /// dotted acronym ("U.S.", "the S.E.C."), a company suffix ("Compaq Computer Corp.")
-    /// or "No." before a number ("the No. 2 Republican").
+    /// "No." before a number ("the No. 2 Republican"), or any period a comma or a
+    /// lower-case word follows.
     fn abbreviation_dot(&self, i: usize) -> bool {
         let Some(w) = i.checked_sub(1).and_then(|k| self.word(k)) else {
             return false;
         };
-        (w.len() == 1 && is_capitalised(w))
+        // A period before a comma or a lower-case word ends no sentence: "Phoenix,
+        // Ariz., reported", "Calif. officials".
+        let continues = self.punct(i + 1) == Some(',')
+            || self
+                .word(i + 1)
+                .is_some_and(|n| n.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
+        continues
+            || (w.len() == 1 && is_capitalised(w))
             || cues::contains(&SETS.abbreviated_titles, w)
             || is_dotted_acronym(w)
             || lower_ascii_eq(w, &["corp", "co", "inc", "ltd", "bros", "cos", "dept"])
@@ -2252,7 +2260,7 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
         return Some((s, end));
     }
     match c.punct(end) {
-        Some(',') => return parenthetical_subject(c, end).or_else(|| opening_name(c, end)),
+        Some(',') => return opening_name(c, end).or_else(|| parenthetical_subject(c, end)),
         Some(d @ ('–' | '—')) => return parenthetical_subject_with(c, end, d),
         _ => {}
     }
@@ -2322,6 +2330,14 @@ fn opening_name(c: &Clause, end: usize) -> Option<(usize, usize)> {
     let mut s = 0;
     while c.is_quote(s) {
         s += 1;
+    }
+    // "Separately, America West Airlines, Phoenix, Ariz., reported": a sentence adverb
+    // and its comma come before the name.
+    if c.word(s)
+        .is_some_and(|w| is_ly_adverb(&w.to_ascii_lowercase()))
+        && c.punct(s + 1) == Some(',')
+    {
+        s += 2;
     }
     let first = c.word(s)?;
     if !is_capitalised(first) || cues::contains(&SETS.fronted, first) || end > s + 40 {
@@ -3102,6 +3118,19 @@ mod tests {
         );
         let r = relations("He added: “We will win.”");
         assert_eq!(one(&r, "added").2.as_deref(), Some("“We will win.”"));
+    }
+
+    #[test]
+    fn separately_america_west_airlines_phoenix_ariz_reported_names_the_airline() {
+        let r = relations(
+            "Separately, America West Airlines, Phoenix, Ariz., reported third-quarter profit jumped 45% to $5.8 million.",
+        );
+        let (source, _, content, _) = one(&r, "reported");
+        assert_eq!(source.as_deref(), Some("America West Airlines"));
+        assert_eq!(
+            content.as_deref(),
+            Some("third-quarter profit jumped 45% to $5.8 million")
+        );
     }
 
     #[test]
