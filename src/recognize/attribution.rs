@@ -673,7 +673,11 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
-    cue_filter: CueFilter::new(cues::forms().chain(NOMINALS.iter().copied())),
+    cue_filter: CueFilter::new(
+        cues::forms()
+            .chain(NOMINALS.iter().copied())
+            .chain(QUOTATION_FRAME_VERBS.iter().copied()),
+    ),
     kind_filter: CueFilter::new(
         [
             DATASET_WORDS,
@@ -1223,6 +1227,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                         Some(found)
                     })
                     .or_else(|| nominal_cue(&clause, i, w))
+                    .or_else(|| quotation_frame_cue(&clause, i, w, last_source))
             } else {
                 None
             };
@@ -1783,6 +1788,30 @@ fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
     })
 }
 
+/// Verbs that introduce speech only around a quotation: "“...,” Carson continued.",
+/// "He continued, “...”". Elsewhere they report nothing ("The fighting continued").
+const QUOTATION_FRAME_VERBS: &[&str] = &["continued", "continues"];
+
+/// A verb of [`QUOTATION_FRAME_VERBS`] at token `i`, read as a speech verb and kept
+/// only when its content is a quotation.
+fn quotation_frame_cue(c: &Clause, i: usize, w: &str, last_source: Option<Span>) -> Option<Found> {
+    if !lower_ascii_eq(w, QUOTATION_FRAME_VERBS) {
+        return None;
+    }
+    let form = if w.ends_with('s') {
+        Form::ThirdPerson
+    } else {
+        Form::Past
+    };
+    let cue = Cue {
+        class: CueClass::Speech,
+        form,
+        particle: None,
+        learned: false,
+    };
+    verb_cue(c, i, cue, last_source).filter(|f| f.direct)
+}
+
 /// A verb cue at token `i`, if the clause around it makes it one.
 fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option<Found> {
     let (subj, modal, be) = c.subject_end(i, cue.class == CueClass::Speech);
@@ -1790,13 +1819,25 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     let prev_punct = subj.and_then(|j| c.punct(j));
     // "... declared that ... and demanded full transparency": a second verb of the
     // same subject.
-    if prev_word == Some("and")
+    if prev_word.is_some_and(|w| w == "and" || w == "but")
         && cue.class == CueClass::Speech
         && matches!(cue.form, Form::Past | Form::ThirdPerson)
         && !modal
         && !be
     {
-        let source = last_source?;
+        // With no relation before it in the sentence, the second verb shares the
+        // sentence's subject ("Cruz exhorted Republicans to ... and said he was ...",
+        // "Zimmerman shot Martin, but claimed self-defense") when it reports something:
+        // a clause, a quotation, or a verb of saying proper. "was arrested and charged
+        // with murder" reports nothing.
+        let says = c
+            .word(i)
+            .is_some_and(|w| lower_ascii_eq(w, &["said", "says", "told", "tells"]));
+        let source = match last_source {
+            Some(s) => s,
+            None if says || complement_follows(c, i) => leading_subject(c)?,
+            None => return None,
+        };
         let (content, direct) = c.content_forward(i + 1)?;
         return Some(Found {
             source: Some(source),
@@ -3131,6 +3172,31 @@ mod tests {
             content.as_deref(),
             Some("third-quarter profit jumped 45% to $5.8 million")
         );
+    }
+
+    #[test]
+    fn cruz_exhorted_republicans_and_said_shares_the_sentences_subject() {
+        let r = relations("Cruz exhorted Republicans to vote their conscience and said he was standing on principle.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Cruz"));
+        assert_eq!(content.as_deref(), Some("he was standing on principle"));
+        assert!(relations("The man was arrested and charged with murder.").is_empty());
+    }
+
+    #[test]
+    fn carson_continued_after_a_quotation_but_the_fighting_continued_for_days() {
+        let r =
+            relations("“Cyber security remains one of the biggest challenges,” Carson continued.");
+        let (source, _, content, direct) = one(&r, "continued");
+        assert_eq!(source.as_deref(), Some("Carson"));
+        assert_eq!(
+            content.as_deref(),
+            Some("“Cyber security remains one of the biggest challenges,”")
+        );
+        assert!(direct);
+        let r = relations("He continued, “I believe it is not about turning out voters.”");
+        assert_eq!(one(&r, "continued").0.as_deref(), Some("He"));
+        assert!(relations("The fighting continued for days.").is_empty());
     }
 
     #[test]
