@@ -1406,7 +1406,7 @@ fn agentless_passive(
 /// concluded in 2020"), not a report.
 fn learned_cue_reads_as_one(c: &Clause, i: usize, cue: Cue) -> bool {
     if cue.class == CueClass::Cognition {
-        return complement_follows(c, i);
+        return complement_follows(c, i) || named_holder_with_object(c, i, cue);
     }
     let preposition = c.word(i + 1).is_some_and(|w| {
         lower_ascii_eq(
@@ -1417,6 +1417,37 @@ fn learned_cue_reads_as_one(c: &Clause, i: usize, cue: Cue) -> bool {
         )
     });
     !(cue.form == Form::Past && preposition)
+}
+
+/// "Christie endorsed Trump", "He mocked the complaint", "Clinton supports the deal": a
+/// learned stance verb in a finite form, right after a name or a personal pronoun, with
+/// a noun phrase after it (a name or a determiner) reports the holder's stance toward
+/// that phrase, as PolNeAR annotates it. A common noun before it ("the signs echo the
+/// Georgian scenario") is no holder.
+fn named_holder_with_object(c: &Clause, i: usize, cue: Cue) -> bool {
+    if !matches!(cue.form, Form::Past | Form::ThirdPerson) {
+        return false;
+    }
+    let (subj, modal, be) = c.subject_end(i, false);
+    if modal || be {
+        return false;
+    }
+    let holder = subj.and_then(|k| c.word(k)).is_some_and(|p| {
+        lower_ascii_eq(p, &["he", "she", "they"])
+            || (is_capitalised(p)
+                && !is_possessive(p)
+                && !lower_ascii_eq(p, &["the", "a", "an", "it", "this", "that", "i"]))
+    });
+    let object = c.word(i + 1).is_some_and(|n| {
+        (is_capitalised(n) && !lower_ascii_eq(n, &["I"]))
+            || lower_ascii_eq(
+                n,
+                &[
+                    "the", "a", "an", "his", "her", "their", "its", "him", "them",
+                ],
+            )
+    });
+    holder && object
 }
 
 /// Whether a clause, an infinitive or a quotation follows the cue at token `i`
@@ -2104,7 +2135,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     if cue.class == CueClass::Cognition {
         // A belief or a finding needs a clause or a phrase of some length.
         let words = c.toks[k..].iter().filter(|t| t.punct.is_none()).count();
-        if words < 2 {
+        // "Christie endorsed Trump.": a name alone is a phrase of its own.
+        let name = words == 1 && c.word(k).is_some_and(is_capitalised);
+        if words < 2 && !name {
             return None;
         }
     }
@@ -3197,6 +3230,18 @@ mod tests {
         let r = relations("He continued, “I believe it is not about turning out voters.”");
         assert_eq!(one(&r, "continued").0.as_deref(), Some("He"));
         assert!(relations("The fighting continued for days.").is_empty());
+    }
+
+    #[test]
+    fn christie_endorsed_trump_and_clinton_had_mocked_the_complaint() {
+        let r = relations("Christie endorsed Trump.");
+        let (source, _, content, _) = one(&r, "endorsed");
+        assert_eq!(source.as_deref(), Some("Christie"));
+        assert_eq!(content.as_deref(), Some("Trump"));
+        let r = relations("Rival Hillary Clinton had mocked the complaint.");
+        assert_eq!(one(&r, "mocked").2.as_deref(), Some("the complaint"));
+        // A common noun is no holder of a stance.
+        assert!(relations("The early signs echo the Georgian scenario.").is_empty());
     }
 
     #[test]
