@@ -562,6 +562,19 @@ fn is_ly_adverb(w: &str) -> bool {
         && !cues::contains(&SETS.ly_not_adverbs, w)
 }
 
+/// Approximators: "they had practically agreed on the text" says an act was nearly
+/// done, not that anything was said, so they are not stepped over before a cue.
+const APPROXIMATORS: &[&str] = &[
+    "practically",
+    "virtually",
+    "nearly",
+    "effectively",
+    "essentially",
+    "basically",
+    "partly",
+    "partially",
+];
+
 /// "U.S", "F.B.I", "U.N": capital letters joined by periods (the tokeniser keeps the
 /// inner periods in the word and leaves the last one out).
 fn is_dotted_acronym(w: &str) -> bool {
@@ -798,7 +811,7 @@ impl<'a> Clause<'a> {
                     modal |= cues::contains(&SETS.modals, w);
                     be |= cues::contains(&SETS.be, w);
                 }
-                Some(w) if ly_adverbs && is_ly_adverb(w) => {}
+                Some(w) if ly_adverbs && is_ly_adverb(w) && !lower_ascii_eq(w, APPROXIMATORS) => {}
                 // "an arbitration panel in 2001 found", "Trump on Monday said".
                 Some(w)
                     if is_time_word(w)
@@ -3027,6 +3040,14 @@ mod tests {
         );
         let r = relations("He barely mentioned climate change in the speech.");
         assert_eq!(one(&r, "mentioned").0.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn they_had_practically_agreed_on_the_text_is_no_report() {
+        let r = relations("By then they had practically agreed on the text of a peace treaty.");
+        assert!(r.is_empty(), "{r:?}");
+        let r = relations("Anderson largely agreed with McLenny on the budget.");
+        assert_eq!(one(&r, "agreed").0.as_deref(), Some("Anderson"));
     }
 
     #[test]
