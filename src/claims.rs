@@ -405,6 +405,15 @@ fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
         return true;
     };
     let body = content.slice(text);
+    // "MGM Grand Inc. has agreed to pay $93 million", "promised to cut taxes": an
+    // infinitive is the subject's commitment or intention, an act the article itself
+    // reports, not a statement whose figures come from the subject.
+    let infinitive = crate::bytescan::words(body)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    if infinitive && !att.direct {
+        return false;
+    }
     let opens_clause = crate::bytescan::words(body).next().is_some_and(|w| {
         ["that", "whether", "how", "what", "why"]
             .iter()
@@ -963,6 +972,25 @@ mod tests {
         assert_eq!(claims[0].claim_type, ClaimType::Comparison);
         assert!(claims[0].worthiness > claims[1].worthiness);
         assert!(claims[1].features.iter().any(|f| f.name == "opinion"));
+    }
+
+    #[test]
+    fn mgm_grand_has_agreed_to_pay_93_million_is_the_articles_own_figure() {
+        let t = "MGM Grand Inc. has agreed to pay $93 million for the land. The company said it paid $50 million in cash.";
+        let m = vec![
+            attribution(
+                t,
+                "MGM Grand Inc",
+                "agreed",
+                "to pay $93 million for the land",
+            ),
+            figure(t, "$93 million", Some("USD")),
+            attribution(t, "The company", "said", "it paid $50 million in cash"),
+            figure(t, "$50 million", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert!(!claims[0].is_sourced(), "{:?}", claims[0]);
+        assert_eq!(claims[1].attribution, Some(2));
     }
 
     #[test]

@@ -507,6 +507,88 @@ fn is_time_word(w: &str) -> bool {
         )
 }
 
+/// Nouns and adjectives in -ly that are not manner adverbs ("the family said").
+const LY_NOT_ADVERBS: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "supply",
+    "assembly",
+    "anomaly",
+    "monopoly",
+    "reply",
+    "belly",
+    "bully",
+    "italy",
+    "july",
+    "fly",
+    "only",
+    "early",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "holy",
+    "ugly",
+    "silly",
+    "jolly",
+    "elderly",
+    "friendly",
+    "likely",
+    "unlikely",
+    "lonely",
+    "lovely",
+    "costly",
+    "deadly",
+    "orderly",
+    "lowly",
+    "homily",
+    "comply",
+    "apply",
+    "imply",
+    "rely",
+    "multiply",
+    "firefly",
+    "melancholy",
+];
+
+/// Whether `w` is a lower-case manner or degree adverb ("generally praised", "barely
+/// mentioned", "largely agreed"): English forms them with -ly, so the suffix names
+/// the class without a list of every adverb.
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !cues::contains(&SETS.ly_not_adverbs, w)
+}
+
+/// Approximators: "they had practically agreed on the text" says an act was nearly
+/// done, not that anything was said, so they are not stepped over before a cue.
+const APPROXIMATORS: &[&str] = &[
+    "practically",
+    "virtually",
+    "nearly",
+    "effectively",
+    "essentially",
+    "basically",
+    "partly",
+    "partially",
+];
+
+/// "U.S", "F.B.I", "U.N": capital letters joined by periods (the tokeniser keeps the
+/// inner periods in the word and leaves the last one out).
+fn is_dotted_acronym(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b.iter().enumerate().all(|(k, &c)| {
+            if k % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        })
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -587,6 +669,7 @@ struct Sets {
     outlet_words: cues::WordSet,
     noun_context: cues::WordSet,
     skippable: cues::WordSet,
+    ly_not_adverbs: cues::WordSet,
     modals: cues::WordSet,
     be: cues::WordSet,
     pronouns: cues::WordSet,
@@ -603,7 +686,11 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
-    cue_filter: CueFilter::new(cues::forms().chain(NOMINALS.iter().copied())),
+    cue_filter: CueFilter::new(
+        cues::forms()
+            .chain(NOMINALS.iter().copied())
+            .chain(QUOTATION_FRAME_VERBS.iter().copied()),
+    ),
     kind_filter: CueFilter::new(
         [
             DATASET_WORDS,
@@ -624,6 +711,7 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
     outlet_words: cues::word_set(OUTLET_WORDS),
     noun_context: cues::word_set(NOUN_CONTEXT),
     skippable: cues::word_set(SKIPPABLE),
+    ly_not_adverbs: cues::word_set(LY_NOT_ADVERBS),
     modals: cues::word_set(MODALS),
     be: cues::word_set(BE),
     pronouns: cues::word_set(PRONOUNS),
@@ -657,6 +745,32 @@ impl<'a> Clause<'a> {
         Some(self.text.get(t.span.start..t.span.end).unwrap_or(""))
     }
 
+    /// Whether the period at token `i` ends an abbreviation inside a phrase rather than
+    /// a sentence: an initial ("Laurence H. Tribe"), a title ("Rep. Gwen Moore"), a
+    /// dotted acronym ("U.S.", "the S.E.C."), a company suffix ("Compaq Computer Corp.")
+    /// "No." before a number ("the No. 2 Republican"), or any period a comma or a
+    /// lower-case word follows.
+    fn abbreviation_dot(&self, i: usize) -> bool {
+        let Some(w) = i.checked_sub(1).and_then(|k| self.word(k)) else {
+            return false;
+        };
+        // A period before a comma or a lower-case word ends no sentence: "Phoenix,
+        // Ariz., reported", "Calif. officials".
+        let continues = self.punct(i + 1) == Some(',')
+            || self
+                .word(i + 1)
+                .is_some_and(|n| n.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
+        continues
+            || (w.len() == 1 && is_capitalised(w))
+            || cues::contains(&SETS.abbreviated_titles, w)
+            || is_dotted_acronym(w)
+            || lower_ascii_eq(w, &["corp", "co", "inc", "ltd", "bros", "cos", "dept"])
+            || (w == "No"
+                && self
+                    .word(i + 1)
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())))
+    }
+
     fn punct(&self, i: usize) -> Option<char> {
         self.toks.get(i).and_then(|t| t.punct)
     }
@@ -684,8 +798,10 @@ impl<'a> Clause<'a> {
     }
 
     /// The index of the first token before `i` that is not an auxiliary or adverb, and
-    /// which kinds of auxiliary were passed.
-    fn subject_end(&self, i: usize) -> (Option<usize>, bool, bool) {
+    /// which kinds of auxiliary were passed. With `ly_adverbs`, any manner adverb in -ly
+    /// is stepped over too ("The experts generally praised"); a belief verb keeps the
+    /// short list, since "readily assumed the role" is an act, not a belief.
+    fn subject_end(&self, i: usize, ly_adverbs: bool) -> (Option<usize>, bool, bool) {
         let (mut modal, mut be) = (false, false);
         let mut j = i;
         while j > 0 {
@@ -695,6 +811,7 @@ impl<'a> Clause<'a> {
                     modal |= cues::contains(&SETS.modals, w);
                     be |= cues::contains(&SETS.be, w);
                 }
+                Some(w) if ly_adverbs && is_ly_adverb(w) && !lower_ascii_eq(w, APPROXIMATORS) => {}
                 // "an arbitration panel in 2001 found", "Trump on Monday said".
                 Some(w)
                     if is_time_word(w)
@@ -705,6 +822,11 @@ impl<'a> Clause<'a> {
                             }) =>
                 {
                     j -= 1;
+                }
+                // "Compaq Computer Corp. said", "The S.E.C. said": the period belongs to
+                // the subject's last word.
+                None if self.punct(j) == Some('.') && self.abbreviation_dot(j) => {
+                    return (j.checked_sub(1), modal, be);
                 }
                 // "Gov. Mike Pence (R-IN) said": step over a short parenthesis.
                 None if self.punct(j) == Some(')') => {
@@ -737,15 +859,7 @@ impl<'a> Clause<'a> {
                     continue;
                 }
                 // "Mr. Podesta", "Sen. Claire McCaskill", "Lawrence B. Cummings".
-                Some('.')
-                    if start.is_some()
-                        && j.checked_sub(1)
-                            .and_then(|k| self.word(k))
-                            .is_some_and(|w| {
-                                cues::contains(&SETS.abbreviated_titles, w)
-                                    || (w.chars().count() == 1 && is_capitalised(w))
-                            }) =>
-                {
+                Some('.') if start.is_some() && self.abbreviation_dot(j) => {
                     continue;
                 }
                 Some(_) => break,
@@ -759,11 +873,17 @@ impl<'a> Clause<'a> {
                     .and_then(|k| self.word(k))
                     .is_some_and(is_capitalised);
             // "experts surveyed by Vedomosti": an agent inside a reduced relative.
+            // "a 2014 study by Loyola Law School professor Justin Levitt found": the
+            // author of a document is part of the document's name.
             let agent = w == "by"
                 && start.is_some()
                 && j.checked_sub(1)
                     .and_then(|k| self.word(k))
-                    .is_some_and(|p| p.ends_with("ed") && !is_capitalised(p));
+                    .is_some_and(|p| {
+                        (p.ends_with("ed") && !is_capitalised(p))
+                            || cues::contains(&SETS.document_words, p)
+                            || cues::contains(&SETS.dataset_words, p)
+                    });
             if !names_joined
                 && !agent
                 && (cues::contains(&SETS.clause_stop, w)
@@ -1120,6 +1240,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                         Some(found)
                     })
                     .or_else(|| nominal_cue(&clause, i, w))
+                    .or_else(|| quotation_frame_cue(&clause, i, w, last_source))
             } else {
                 None
             };
@@ -1298,7 +1419,7 @@ fn agentless_passive(
 /// concluded in 2020"), not a report.
 fn learned_cue_reads_as_one(c: &Clause, i: usize, cue: Cue) -> bool {
     if cue.class == CueClass::Cognition {
-        return complement_follows(c, i);
+        return complement_follows(c, i) || named_holder_with_object(c, i, cue);
     }
     let preposition = c.word(i + 1).is_some_and(|w| {
         lower_ascii_eq(
@@ -1309,6 +1430,37 @@ fn learned_cue_reads_as_one(c: &Clause, i: usize, cue: Cue) -> bool {
         )
     });
     !(cue.form == Form::Past && preposition)
+}
+
+/// "Christie endorsed Trump", "He mocked the complaint", "Clinton supports the deal": a
+/// learned stance verb in a finite form, right after a name or a personal pronoun, with
+/// a noun phrase after it (a name or a determiner) reports the holder's stance toward
+/// that phrase, as PolNeAR annotates it. A common noun before it ("the signs echo the
+/// Georgian scenario") is no holder.
+fn named_holder_with_object(c: &Clause, i: usize, cue: Cue) -> bool {
+    if !matches!(cue.form, Form::Past | Form::ThirdPerson) {
+        return false;
+    }
+    let (subj, modal, be) = c.subject_end(i, false);
+    if modal || be {
+        return false;
+    }
+    let holder = subj.and_then(|k| c.word(k)).is_some_and(|p| {
+        lower_ascii_eq(p, &["he", "she", "they"])
+            || (is_capitalised(p)
+                && !is_possessive(p)
+                && !lower_ascii_eq(p, &["the", "a", "an", "it", "this", "that", "i"]))
+    });
+    let object = c.word(i + 1).is_some_and(|n| {
+        (is_capitalised(n) && !lower_ascii_eq(n, &["I"]))
+            || lower_ascii_eq(
+                n,
+                &[
+                    "the", "a", "an", "his", "her", "their", "its", "him", "them",
+                ],
+            )
+    });
+    holder && object
 }
 
 /// Whether a clause, an infinitive or a quotation follows the cue at token `i`
@@ -1680,20 +1832,56 @@ fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
     })
 }
 
+/// Verbs that introduce speech only around a quotation: "“...,” Carson continued.",
+/// "He continued, “...”". Elsewhere they report nothing ("The fighting continued").
+const QUOTATION_FRAME_VERBS: &[&str] = &["continued", "continues"];
+
+/// A verb of [`QUOTATION_FRAME_VERBS`] at token `i`, read as a speech verb and kept
+/// only when its content is a quotation.
+fn quotation_frame_cue(c: &Clause, i: usize, w: &str, last_source: Option<Span>) -> Option<Found> {
+    if !lower_ascii_eq(w, QUOTATION_FRAME_VERBS) {
+        return None;
+    }
+    let form = if w.ends_with('s') {
+        Form::ThirdPerson
+    } else {
+        Form::Past
+    };
+    let cue = Cue {
+        class: CueClass::Speech,
+        form,
+        particle: None,
+        learned: false,
+    };
+    verb_cue(c, i, cue, last_source).filter(|f| f.direct)
+}
+
 /// A verb cue at token `i`, if the clause around it makes it one.
 fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option<Found> {
-    let (subj, modal, be) = c.subject_end(i);
+    let (subj, modal, be) = c.subject_end(i, cue.class == CueClass::Speech);
     let prev_word = subj.and_then(|j| c.word(j));
     let prev_punct = subj.and_then(|j| c.punct(j));
     // "... declared that ... and demanded full transparency": a second verb of the
     // same subject.
-    if prev_word == Some("and")
+    if prev_word.is_some_and(|w| w == "and" || w == "but")
         && cue.class == CueClass::Speech
         && matches!(cue.form, Form::Past | Form::ThirdPerson)
         && !modal
         && !be
     {
-        let source = last_source?;
+        // With no relation before it in the sentence, the second verb shares the
+        // sentence's subject ("Cruz exhorted Republicans to ... and said he was ...",
+        // "Zimmerman shot Martin, but claimed self-defense") when it reports something:
+        // a clause, a quotation, or a verb of saying proper. "was arrested and charged
+        // with murder" reports nothing.
+        let says = c
+            .word(i)
+            .is_some_and(|w| lower_ascii_eq(w, &["said", "says", "told", "tells"]));
+        let source = match last_source {
+            Some(s) => s,
+            None if says || complement_follows(c, i) => leading_subject(c)?,
+            None => return None,
+        };
         let (content, direct) = c.content_forward(i + 1)?;
         return Some(Found {
             source: Some(source),
@@ -1731,6 +1919,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         && c.word(i)
             .is_some_and(|w| cues::contains(&SETS.plural_nouns, w))
         && !named_after_comma(c, subj)
+        && !document_head(c, subj)
         && (matches!(c.punct(after), Some('.' | ')' | ']' | '–' | '—'))
             || c.word(after)
                 .is_some_and(|w| cues::contains(&SETS.noun_followers, w))
@@ -1740,11 +1929,14 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     {
         return None;
     }
+    // A plural noun is the subject of the verb after it: "claims were", "campaign-finance
+    // reports shows" (a third-person verb cannot take a finite verb as its object).
     if cue.form == Form::ThirdPerson
         && c.word(after).is_some_and(|w| {
             cues::contains(&SETS.modals, w)
                 || cues::contains(&SETS.be, w)
                 || lower_ascii_eq(w, &["has", "have", "had"])
+                || cues::lookup(w).is_some_and(|next| next.form == Form::ThirdPerson)
         })
     {
         return None;
@@ -1756,7 +1948,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         cues::contains(&SETS.pronouns, w)
             || is_capitalised(w)
             || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ed"))
-            || !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly")
+            || !w.ends_with("ed") && !w.ends_with("ing") && !is_ly_adverb(w)
     });
     match (cue.class, cue.form) {
         (_, Form::Base) => {
@@ -1804,7 +1996,8 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
                 && (cue.form == Form::ThirdPerson
                     || c.word(i)
                         .is_some_and(|w| lower_ascii_eq(w, &["found", "showed"])));
-            if be || modal || !(holder || clause_follows && subject_like) {
+            if be || modal || !(holder || clause_follows && subject_like || document_head(c, subj))
+            {
                 return None;
             }
         }
@@ -1911,7 +2104,14 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     let before_src = src_start.checked_sub(1);
     let after_boundary = before_src
         .is_some_and(|k| matches!(c.punct(k), Some(',' | '—' | '–')) || c.closes_quote(k));
-    if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= 8 {
+    // After a quotation the source may carry a long apposition ("“...,” Mr. Regalado,
+    // the Republican mayor of Miami, said"): the closing mark already shows where the
+    // content ends, so the phrase between it and the cue is the source.
+    let after_quote = before_src.is_some_and(|k| {
+        c.closes_quote(k) || (c.punct(k) == Some(',') && k > 0 && c.closes_quote(k - 1))
+    });
+    let longest = if after_quote { 24 } else { 10 };
+    if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= longest {
         let (content, direct) = c.content_backward(src_start)?;
         let content = c.continued(content, direct);
         return Some(Found {
@@ -1920,6 +2120,17 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             content: Some(content),
             direct,
         });
+    }
+    // "The economy added 200,000 jobs", "The state had added the additional week":
+    // "add" with an object is an increase, not speech; it reports only a clause, a
+    // colon or a quotation ("He added that ...", "He added: “...”").
+    if c.word(i)
+        .is_some_and(|w| lower_ascii_eq(w, &["add", "adds", "added", "adding"]))
+        && !(c.word(after) == Some("that")
+            || matches!(c.punct(after), Some(':' | ','))
+            || c.opens_quote(after))
+    {
+        return None;
     }
     // Forward: "X said (that) ...", "X said: “...”".
     let mut k = after;
@@ -1937,7 +2148,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     if cue.class == CueClass::Cognition {
         // A belief or a finding needs a clause or a phrase of some length.
         let words = c.toks[k..].iter().filter(|t| t.punct.is_none()).count();
-        if words < 2 {
+        // "Christie endorsed Trump.": a name alone is a phrase of its own.
+        let name = words == 1 && c.word(k).is_some_and(is_capitalised);
+        if words < 2 && !name {
             return None;
         }
     }
@@ -1952,6 +2165,30 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         content,
         direct,
     })
+}
+
+/// Whether the subject phrase ending at token `end` is headed by a document or data
+/// word a few words back: "a USA TODAY analysis of newly filed campaign-finance reports
+/// shows", "the 2010 census of the republic found". The head is the last such word
+/// before an "of"; the walk stops at punctuation or a clause word.
+fn document_head(c: &Clause, end: Option<usize>) -> bool {
+    let Some(end) = end else {
+        return false;
+    };
+    let mut k = end + 1;
+    while k > 0 && end + 1 - k < 8 {
+        k -= 1;
+        let Some(w) = c.word(k) else {
+            return false;
+        };
+        if cues::contains(&SETS.document_words, w) || cues::contains(&SETS.dataset_words, w) {
+            return k == end || c.word(k + 1) == Some("of");
+        }
+        if cues::contains(&SETS.clause_stop, w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// `CONTENT, CUE SOURCE.`: the cue right after a comma or a closing quotation mark
@@ -2003,7 +2240,14 @@ fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> O
     }
     // The source is named: "said Smith", "said the minister", not "accused Moscow of".
     let first = c.word(after)?;
-    if !(is_capitalised(first) || lower_ascii_eq(first, &["the", "a", "an", "his", "her", "their"]))
+    if !(is_capitalised(first)
+        || lower_ascii_eq(
+            first,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "another", "one", "two",
+                "three", "several", "some", "many", "both", "former",
+            ],
+        ))
     {
         return None;
     }
@@ -2061,6 +2305,24 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
     let w = c.word(end);
     if let Some(w) = w {
         if lower_ascii_eq(w, &["who", "which", "that"]) {
+            // "the Chicago Police Department which reported ...": a restrictive relative
+            // right after a name; the name is the antecedent.
+            if let Some(head) = end.checked_sub(1).filter(|&h| {
+                c.word(h)
+                    .is_some_and(|p| is_capitalised(p) && !is_possessive(p))
+            }) {
+                let mut s = head;
+                while s > 0 && c.word(s - 1).is_some_and(is_capitalised) && head - s < 6 {
+                    s -= 1;
+                }
+                if s > 0
+                    && c.word(s - 1)
+                        .is_some_and(|d| lower_ascii_eq(d, &["the", "a", "an"]))
+                {
+                    s -= 1;
+                }
+                return Some((s, head));
+            }
             if end > 0 && c.punct(end - 1) == Some(',') && end >= 2 {
                 let head = end - 2;
                 let s = c.np_back(head, 10)?;
@@ -2084,8 +2346,10 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
         let s = c.np_back(end, 10)?;
         return Some((s, end));
     }
-    if c.punct(end) == Some(',') {
-        return parenthetical_subject(c, end).or_else(|| opening_name(c, end));
+    match c.punct(end) {
+        Some(',') => return opening_name(c, end).or_else(|| parenthetical_subject(c, end)),
+        Some(d @ ('–' | '—')) => return parenthetical_subject_with(c, end, d),
+        _ => {}
     }
     None
 }
@@ -2093,12 +2357,18 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
 /// "Kremlin spokesperson Dmitry Peskov, in a conciliatory tone, stated": the subject
 /// before a parenthetical between two commas (`end` is the second comma).
 fn parenthetical_subject(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    parenthetical_subject_with(c, end, ',')
+}
+
+/// As [`parenthetical_subject`], for a parenthetical set off by `mark` (a comma, or a
+/// dash: "The transcript of the debate–published by The Washington Post–shows").
+fn parenthetical_subject_with(c: &Clause, end: usize, mark: char) -> Option<(usize, usize)> {
     let mut j = end;
     let mut n = 0;
     while j > 0 && n < 16 {
         j -= 1;
         n += 1;
-        if c.punct(j) == Some(',') {
+        if c.punct(j) == Some(mark) {
             let head_end = j.checked_sub(1)?;
             c.word(head_end)?;
             let s = c.np_back(head_end, 8)?;
@@ -2130,7 +2400,9 @@ fn parenthetical_subject(c: &Clause, end: usize) -> Option<(usize, usize)> {
             let e = if role { end - 1 } else { head_end };
             return Some((s, e));
         }
-        if matches!(c.punct(j), Some('.' | ';' | ':')) {
+        if matches!(c.punct(j), Some(';' | ':'))
+            || c.punct(j) == Some('.') && !c.abbreviation_dot(j)
+        {
             return None;
         }
     }
@@ -2145,6 +2417,14 @@ fn opening_name(c: &Clause, end: usize) -> Option<(usize, usize)> {
     let mut s = 0;
     while c.is_quote(s) {
         s += 1;
+    }
+    // "Separately, America West Airlines, Phoenix, Ariz., reported": a sentence adverb
+    // and its comma come before the name.
+    if c.word(s)
+        .is_some_and(|w| is_ly_adverb(&w.to_ascii_lowercase()))
+        && c.punct(s + 1) == Some(',')
+    {
+        s += 2;
     }
     let first = c.word(s)?;
     if !is_capitalised(first) || cues::contains(&SETS.fronted, first) || end > s + 40 {
@@ -2357,6 +2637,14 @@ const DOCUMENT_WORDS: &[&str] = &[
     "email",
     "emails",
     "logic",
+    "studies",
+    "reports",
+    "analyses",
+    "surveys",
+    "video",
+    "footage",
+    "recording",
+    "audio",
 ];
 const OUTLET_WORDS: &[&str] = &[
     "post",
@@ -2737,6 +3025,244 @@ mod tests {
         rels.iter()
             .find(|r| r.1 == cue)
             .unwrap_or_else(|| panic!("no relation with cue {cue:?} in {rels:?}"))
+    }
+
+    #[test]
+    fn the_experts_generally_praised_steps_over_a_manner_adverb() {
+        let r = relations(
+            "The experts generally praised Mrs. Clinton's proposals to benefit small businesses.",
+        );
+        let (source, _, content, _) = one(&r, "praised");
+        assert_eq!(source.as_deref(), Some("The experts"));
+        assert_eq!(
+            content.as_deref(),
+            Some("Mrs. Clinton's proposals to benefit small businesses")
+        );
+        let r = relations("He barely mentioned climate change in the speech.");
+        assert_eq!(one(&r, "mentioned").0.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn they_had_practically_agreed_on_the_text_is_no_report() {
+        let r = relations("By then they had practically agreed on the text of a peace treaty.");
+        assert!(r.is_empty(), "{r:?}");
+        let r = relations("Anderson largely agreed with McLenny on the budget.");
+        assert_eq!(one(&r, "agreed").0.as_deref(), Some("Anderson"));
+    }
+
+    #[test]
+    fn the_family_has_called_on_police_reads_family_as_a_subject() {
+        let r = relations("Scott's family has called on police to release the videos.");
+        assert_eq!(one(&r, "called").0.as_deref(), Some("Scott's family"));
+    }
+
+    #[test]
+    fn trump_readily_assumed_the_role_is_an_act_not_a_belief() {
+        let r = relations("Trump readily assumed the role of mediator and sponsor of the process.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn another_critic_laurence_h_tribe_likened_keeps_the_initial_inside_the_source() {
+        let r = relations(
+            "Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\".",
+        );
+        assert_eq!(
+            one(&r, "likened").0.as_deref(),
+            Some("Another critic, Laurence H. Tribe")
+        );
+        let r = relations(
+            "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the chamber will vote.",
+        );
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(
+            source.as_deref(),
+            Some("Senator John Cornyn of Texas, the No. 2 Republican in the Senate")
+        );
+        assert_eq!(content.as_deref(), Some("the chamber will vote"));
+    }
+
+    #[test]
+    fn a_quote_then_mr_regalado_the_republican_mayor_of_miami_said() {
+        let r = relations(
+            "“I would have been all in,” Mr. Regalado, the Republican mayor of Miami, said.",
+        );
+        let (source, _, content, direct) = one(&r, "said");
+        assert_eq!(
+            source.as_deref(),
+            Some("Mr. Regalado, the Republican mayor of Miami")
+        );
+        assert_eq!(content.as_deref(), Some("“I would have been all in,”"));
+        assert!(direct);
+    }
+
+    #[test]
+    fn a_quote_said_another_leading_advocate_names_the_source_after_the_cue() {
+        let r = relations(
+            "“The odds are more likely than not,” said another leading Supreme Court advocate, Andrew J. Pincus.",
+        );
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(
+            source.as_deref(),
+            Some("another leading Supreme Court advocate")
+        );
+        assert_eq!(
+            content.as_deref(),
+            Some("“The odds are more likely than not,”")
+        );
+    }
+
+    #[test]
+    fn a_usa_today_analysis_of_campaign_finance_reports_shows_after_the_figures() {
+        let r = relations(
+            "Donations to super PACs hit nearly $1.1 billion through the end of August, a USA TODAY analysis of newly filed campaign-finance reports shows.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        let (source, _, content, _) = one(&r, "shows");
+        assert_eq!(
+            source.as_deref(),
+            Some("a USA TODAY analysis of newly filed campaign-finance reports")
+        );
+        assert_eq!(
+            content.as_deref(),
+            Some("Donations to super PACs hit nearly $1.1 billion through the end of August")
+        );
+    }
+
+    #[test]
+    fn large_sections_are_divided_other_studies_have_shown() {
+        let r = relations(
+            "Large sections of the city are divided by race and income, other studies have shown.",
+        );
+        let (source, _, content, _) = one(&r, "shown");
+        assert_eq!(source.as_deref(), Some("other studies"));
+        assert_eq!(
+            content.as_deref(),
+            Some("Large sections of the city are divided by race and income")
+        );
+    }
+
+    #[test]
+    fn a_2014_study_by_a_law_professor_found_keeps_the_author_in_the_source() {
+        let r = relations("A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents of voter impersonation.");
+        assert_eq!(
+            one(&r, "found").0.as_deref(),
+            Some("A 2014 study by Loyola Law School professor Justin Levitt")
+        );
+    }
+
+    #[test]
+    fn video_of_the_incident_shows_him_is_a_document_holding_content() {
+        let r = relations("Video of the incident shows him with his hands in the air.");
+        assert_eq!(one(&r, "shows").0.as_deref(), Some("Video of the incident"));
+        assert!(relations("The TV shows were popular.").is_empty());
+    }
+
+    #[test]
+    fn the_chicago_police_department_which_reported_is_the_source() {
+        let r = relations(
+            "They turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.",
+        );
+        assert_eq!(
+            one(&r, "reported").0.as_deref(),
+            Some("the Chicago Police Department")
+        );
+    }
+
+    #[test]
+    fn politifact_then_ruled_that_and_the_new_rules_take_effect() {
+        let r = relations("Politifact then ruled that Trump’s statement about Chicago is “true.”");
+        let (source, _, content, _) = one(&r, "ruled");
+        assert_eq!(source.as_deref(), Some("Politifact"));
+        assert_eq!(
+            content.as_deref(),
+            Some("that Trump’s statement about Chicago is “true.”")
+        );
+        assert!(relations("The new rules take effect today.").is_empty());
+    }
+
+    #[test]
+    fn compaq_computer_corp_said_and_the_sec_said_keep_the_dotted_subject() {
+        let r = relations(
+            "Compaq Computer Corp. said that its net income rose 51% in the third quarter.",
+        );
+        assert_eq!(one(&r, "said").0.as_deref(), Some("Compaq Computer Corp"));
+        let r = relations("The S.E.C. said it would increase oversight as well.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("The S.E.C"));
+        assert_eq!(
+            content.as_deref(),
+            Some("it would increase oversight as well")
+        );
+    }
+
+    #[test]
+    fn the_economy_added_200000_jobs_is_an_increase_not_speech() {
+        let r = relations("The economy added 200,000 jobs in May, the Labor Department said.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("the Labor Department"));
+        assert_eq!(
+            content.as_deref(),
+            Some("The economy added 200,000 jobs in May")
+        );
+        let r = relations("He added that the talks would go on.");
+        assert_eq!(
+            one(&r, "added").2.as_deref(),
+            Some("that the talks would go on")
+        );
+        let r = relations("He added: “We will win.”");
+        assert_eq!(one(&r, "added").2.as_deref(), Some("“We will win.”"));
+    }
+
+    #[test]
+    fn separately_america_west_airlines_phoenix_ariz_reported_names_the_airline() {
+        let r = relations(
+            "Separately, America West Airlines, Phoenix, Ariz., reported third-quarter profit jumped 45% to $5.8 million.",
+        );
+        let (source, _, content, _) = one(&r, "reported");
+        assert_eq!(source.as_deref(), Some("America West Airlines"));
+        assert_eq!(
+            content.as_deref(),
+            Some("third-quarter profit jumped 45% to $5.8 million")
+        );
+    }
+
+    #[test]
+    fn cruz_exhorted_republicans_and_said_shares_the_sentences_subject() {
+        let r = relations("Cruz exhorted Republicans to vote their conscience and said he was standing on principle.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Cruz"));
+        assert_eq!(content.as_deref(), Some("he was standing on principle"));
+        assert!(relations("The man was arrested and charged with murder.").is_empty());
+    }
+
+    #[test]
+    fn carson_continued_after_a_quotation_but_the_fighting_continued_for_days() {
+        let r =
+            relations("“Cyber security remains one of the biggest challenges,” Carson continued.");
+        let (source, _, content, direct) = one(&r, "continued");
+        assert_eq!(source.as_deref(), Some("Carson"));
+        assert_eq!(
+            content.as_deref(),
+            Some("“Cyber security remains one of the biggest challenges,”")
+        );
+        assert!(direct);
+        let r = relations("He continued, “I believe it is not about turning out voters.”");
+        assert_eq!(one(&r, "continued").0.as_deref(), Some("He"));
+        assert!(relations("The fighting continued for days.").is_empty());
+    }
+
+    #[test]
+    fn christie_endorsed_trump_and_clinton_had_mocked_the_complaint() {
+        let r = relations("Christie endorsed Trump.");
+        let (source, _, content, _) = one(&r, "endorsed");
+        assert_eq!(source.as_deref(), Some("Christie"));
+        assert_eq!(content.as_deref(), Some("Trump"));
+        let r = relations("Rival Hillary Clinton had mocked the complaint.");
+        assert_eq!(one(&r, "mocked").2.as_deref(), Some("the complaint"));
+        // A common noun is no holder of a stance.
+        assert!(relations("The early signs echo the Georgian scenario.").is_empty());
     }
 
     #[test]

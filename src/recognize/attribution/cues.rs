@@ -216,6 +216,8 @@ const COGNITION: &[(&str, Option<&str>)] = &[
     ("agree", None),
     ("refuse", None),
     ("portray", None),
+    // A court's or a fact-checker's finding: "Politifact then ruled that ...".
+    ("rule", None),
 ];
 
 /// Irregular forms: (lemma, third person, past, past participle, gerund).
