@@ -50,12 +50,14 @@ macro_rules! source_in_document {
 mod annotations;
 mod desk;
 mod identity;
+mod matches;
 mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use desk::{ClaimSource, DocumentCounts};
 pub use identity::{DocumentMatch, Removal, Resolve};
+pub use matches::{document_keys, MatchSummary, RelatedClaim, RelationRow};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::DocumentRows;
@@ -64,7 +66,7 @@ pub use rows::DocumentRows;
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -136,6 +138,11 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Code(review::recheck_lapsed_verdicts),
         // Documents are found by path as well as by key.
         Step::Sql("CREATE INDEX IF NOT EXISTS documents_path ON documents (path);"),
+    ],
+    &[
+        // 3 → 4: the claim index (full text and quantity keys) and the relations between
+        // claims, built from the stored documents.
+        Step::Code(matches::add_claim_index),
     ],
 ];
 
@@ -214,6 +221,9 @@ pub struct Database {
     /// The source registry in memory, brought up to date before each use; dropped
     /// whenever a write fails, since a rolled-back write may have added to it.
     registry: Option<SourceCache>,
+    /// Stored claims already read for matching in this process (see [`matches`]);
+    /// dropped whenever a write fails.
+    stored_claims: matches::StoredCache,
     /// When [`Database::commit_batch`] last left the lock to other writers.
     yielded: std::time::Instant,
 }
@@ -677,6 +687,7 @@ impl Database {
             path: shown.to_string(),
             file: Some(path.to_owned()),
             registry: None,
+            stored_claims: matches::StoredCache::default(),
             yielded: std::time::Instant::now(),
         };
         // Read first, change nothing: a file refused here is left as it was.
@@ -749,6 +760,7 @@ impl Database {
             path: ":memory:".into(),
             file: None,
             registry: None,
+            stored_claims: matches::StoredCache::default(),
             yielded: std::time::Instant::now(),
         };
         db.migrate()?;
@@ -906,23 +918,25 @@ impl Database {
         how: IngestOptions,
     ) -> Result<IngestOutcome> {
         let registry = &mut self.registry;
+        let stored = &mut self.stored_claims;
         let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, doc, analysis, rows, how).and_then(|o| {
+            ingest_in(&tx, registry, stored, doc, analysis, rows, how).and_then(|o| {
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, doc, analysis, rows, how).and_then(|o| {
+            ingest_in(&sp, registry, stored, doc, analysis, rows, how).and_then(|o| {
                 sp.commit()?;
                 Ok(o)
             })
         };
         if result.is_err() {
             self.registry = None;
+            self.stored_claims = matches::StoredCache::default();
         }
         result
     }
@@ -945,6 +959,7 @@ impl Database {
         if !self.conn.is_autocommit() {
             if let Err(e) = self.conn.execute_batch("COMMIT") {
                 self.registry = None;
+                self.stored_claims = matches::StoredCache::default();
                 return Err(e.into());
             }
             if self.file.is_some() && self.yielded.elapsed() >= YIELD_EVERY {
@@ -977,9 +992,11 @@ impl Database {
 }
 
 /// The writes of one document, inside the caller's transaction or savepoint.
+#[allow(clippy::too_many_arguments)]
 fn ingest_in(
     tx: &Connection,
     registry: &mut Option<SourceCache>,
+    stored: &mut matches::StoredCache,
     doc: &Document,
     analysis: &Analysis,
     rows: &DocumentRows,
@@ -1027,10 +1044,17 @@ fn ingest_in(
     }
     let document_id = insert_document(tx, &key, doc, analysis, rows.char_len, version, previous)?;
     let claims = insert_analysis(tx, registry, document_id, doc, analysis, rows)?;
+    let spans: Vec<(i64, i64)> = rows
+        .claims
+        .iter()
+        .map(|c| (c.at.byte_start, c.at.byte_end))
+        .collect();
     Ok(match previous {
         Some(previous) => {
             // Claims and their reviews move to the new version, or become orphans.
             let moved = annotations::reanchor_document(tx, previous, document_id)?;
+            // The moved claims are matched again, with the keys of the new analysis.
+            matches::index_document(tx, stored, document_id, &spans, &rows.keys, false)?;
             IngestOutcome::NewVersion {
                 document_id,
                 previous,
@@ -1041,10 +1065,13 @@ fn ingest_in(
                 why,
             }
         }
-        None => IngestOutcome::Added {
-            document_id,
-            claims,
-        },
+        None => {
+            matches::index_document(tx, stored, document_id, &spans, &rows.keys, true)?;
+            IngestOutcome::Added {
+                document_id,
+                claims,
+            }
+        }
     })
 }
 

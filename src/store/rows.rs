@@ -22,6 +22,8 @@ pub struct DocumentRows {
     pub(super) sentences: Vec<SentenceRow>,
     pub(super) mentions: Vec<MentionRow>,
     pub(super) claims: Vec<ClaimRow>,
+    /// The quantity keys of each claim's figures (claim order), for the claim index.
+    pub(super) keys: Vec<Vec<crate::matching::QuantityKey>>,
 }
 
 /// Code-point and byte offsets of a span (as columns, and as the spans of a stored
@@ -181,6 +183,7 @@ impl DocumentRows {
             sentences,
             mentions,
             claims,
+            keys: super::matches::document_keys(doc, a),
         }
     }
 }
