@@ -1557,8 +1557,9 @@ fn compare_keys(a: &QuantityKey, b: &QuantityKey) -> Option<Match> {
         Role::Level => "",
         Role::Rise | Role::Fall => " (change)",
     };
-    let head = format!("same subject '{subject}', unit {}{role}", a.unit);
-    let values = format!("{} vs {}", shown(&a.amount), shown(&b.amount));
+    // The reason's words are made only for a relation found.
+    let head = || format!("same subject '{subject}', unit {}{role}", a.unit);
+    let values = || format!("{} vs {}", shown(&a.amount), shown(&b.amount));
     if !same_time {
         // Another time of the same quantity: only when the subjects are clearly one.
         let (Some(x), Some(y)) = (a.period, b.period) else {
@@ -1570,9 +1571,11 @@ fn compare_keys(a: &QuantityKey, b: &QuantityKey) -> Option<Match> {
         return Some(Match {
             relation: Relation::Related,
             reason: format!(
-                "{head}, different time ({} vs {}): {values}",
+                "{}, different time ({} vs {}): {}",
+                head(),
                 period_words(&x),
-                period_words(&y)
+                period_words(&y),
+                values()
             ),
             score: similarity * 0.8,
         });
@@ -1613,7 +1616,7 @@ fn compare_keys(a: &QuantityKey, b: &QuantityKey) -> Option<Match> {
         };
         return Some(Match {
             relation: Relation::Repeat,
-            reason: format!("{head}, {values}: {how}"),
+            reason: format!("{}, {}: {how}", head(), values()),
             score: similarity * if places == Some(true) { 1.0 } else { 0.8 },
         });
     }
@@ -1636,7 +1639,7 @@ fn compare_keys(a: &QuantityKey, b: &QuantityKey) -> Option<Match> {
     };
     Some(Match {
         relation: Relation::Conflict,
-        reason: format!("{head}, {values}: {direction}"),
+        reason: format!("{}, {}: {direction}", head(), values()),
         score: similarity,
     })
 }
@@ -1655,10 +1658,9 @@ pub const SAME_WORDING: f64 = 0.8;
 /// The numbers written in a text, in order: claims worded alike but with other numbers
 /// are not the same claim.
 fn numbers(text: &str) -> Vec<&str> {
-    words(text)
-        .into_iter()
-        .map(|w| w.text.trim_matches(|c: char| !c.is_ascii_digit()))
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|w| !w.is_empty())
         .collect()
 }
 
