@@ -206,7 +206,8 @@ END;
 
 -- The claim index (version 4). `claim_text`: the full text of every claim for BM25
 -- search (FTS5, rowid = claims.id; contentless: the text stays in `claims`).
-CREATE VIRTUAL TABLE claim_text USING fts5(text, content = '', contentless_delete = 1);
+CREATE VIRTUAL TABLE claim_text USING fts5(text, content = '', contentless_delete = 1,
+    detail = none);
 
 -- The quantity keys of a claim's figures (src/matching.rs): what each measures, its
 -- unit, time and value, as JSON. `claim_key_terms` finds the claims whose figures
