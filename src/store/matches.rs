@@ -63,9 +63,11 @@ struct Found {
 /// claim of the analysis, with their byte spans) and finds their relations to claims of
 /// other current documents. `fresh`: the document was stored for the first time, so
 /// none of its claims is indexed yet.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn index_document(
     tx: &Connection,
     cache: &mut StoredCache,
+    texts: &mut Vec<(i64, String)>,
     document_id: i64,
     spans: &[(i64, i64)],
     keys: &[Vec<QuantityKey>],
@@ -94,9 +96,6 @@ pub(super) fn index_document(
     if cache.claims.len() > CACHED_CLAIMS {
         cache.claims.clear();
     }
-    // REPLACE: the id may be that of a claim deleted since it was indexed.
-    let mut insert_text =
-        tx.prepare_cached("INSERT OR REPLACE INTO claim_text (rowid, text) VALUES (?1, ?2)")?;
     let mut insert_key =
         tx.prepare_cached("INSERT INTO claim_keys (claim_id, ordinal, key) VALUES (?1, ?2, ?3)")?;
     let mut insert_term = tx.prepare_cached(
@@ -108,7 +107,7 @@ pub(super) fn index_document(
     let no_keys: Vec<QuantityKey> = Vec::new();
     let mut mine: Vec<(i64, &str, &Vec<QuantityKey>)> = Vec::with_capacity(claims.len());
     for (id, start, end, text) in &claims {
-        insert_text.execute(params![id, text])?;
+        texts.push((*id, text.clone()));
         let k = by_span
             .get(&(*start, *end))
             .and_then(|&i| keys.get(i))
@@ -173,6 +172,20 @@ pub(super) fn index_document(
                 insert_term.execute(params![term, key.unit, id])?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Adds claim texts to the full-text index. A batch of documents writes them all at its
+/// commit, not one document at a time: FTS5 writes what it holds at every savepoint,
+/// and a segment per document would make every later search read them all.
+pub(super) fn write_texts(tx: &Connection, texts: &[(i64, String)]) -> Result<()> {
+    // REPLACE: the id may be that of a claim deleted since it was indexed, or written
+    // twice in one batch (two versions of a document).
+    let mut insert =
+        tx.prepare_cached("INSERT OR REPLACE INTO claim_text (rowid, text) VALUES (?1, ?2)")?;
+    for (id, text) in texts {
+        insert.execute(params![id, text])?;
     }
     Ok(())
 }
@@ -495,7 +508,17 @@ pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
             .iter()
             .map(|c| (c.span.start as i64, c.span.end as i64))
             .collect();
-        index_document(tx, &mut StoredCache::default(), id, &spans, &keys, false)?;
+        let mut texts = Vec::new();
+        index_document(
+            tx,
+            &mut StoredCache::default(),
+            &mut texts,
+            id,
+            &spans,
+            &keys,
+            false,
+        )?;
+        write_texts(tx, &texts)?;
     }
     let relations: i64 = tx.query_row("SELECT count(*) FROM claim_relations", [], |r| r.get(0))?;
     Ok((n, relations as usize))

@@ -224,6 +224,8 @@ pub struct Database {
     /// Stored claims already read for matching in this process (see [`matches`]);
     /// dropped whenever a write fails.
     stored_claims: matches::StoredCache,
+    /// Claim texts of the open batch's documents, for the full-text index at its commit.
+    pending_texts: Vec<(i64, String)>,
     /// When [`Database::commit_batch`] last left the lock to other writers.
     yielded: std::time::Instant,
 }
@@ -688,6 +690,7 @@ impl Database {
             file: Some(path.to_owned()),
             registry: None,
             stored_claims: matches::StoredCache::default(),
+            pending_texts: Vec::new(),
             yielded: std::time::Instant::now(),
         };
         // Read first, change nothing: a file refused here is left as it was.
@@ -761,6 +764,7 @@ impl Database {
             file: None,
             registry: None,
             stored_claims: matches::StoredCache::default(),
+            pending_texts: Vec::new(),
             yielded: std::time::Instant::now(),
         };
         db.migrate()?;
@@ -919,18 +923,21 @@ impl Database {
     ) -> Result<IngestOutcome> {
         let registry = &mut self.registry;
         let stored = &mut self.stored_claims;
+        let mut texts = Vec::new();
         let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, stored, doc, analysis, rows, how).and_then(|o| {
+            ingest_in(&tx, registry, stored, &mut texts, doc, analysis, rows, how).and_then(|o| {
+                matches::write_texts(&tx, &texts)?;
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, stored, doc, analysis, rows, how).and_then(|o| {
+            ingest_in(&sp, registry, stored, &mut texts, doc, analysis, rows, how).and_then(|o| {
                 sp.commit()?;
+                self.pending_texts.append(&mut texts);
                 Ok(o)
             })
         };
@@ -946,6 +953,7 @@ impl Database {
     /// of every table and index; [`Database::commit_batch`] ends it. Other writers wait
     /// (busy timeout) while a batch is open, so keep batches short.
     pub fn begin_batch(&mut self) -> Result<()> {
+        self.pending_texts.clear();
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         Ok(())
     }
@@ -957,10 +965,12 @@ impl Database {
     /// the whole ingest.
     pub fn commit_batch(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            if let Err(e) = self.conn.execute_batch("COMMIT") {
+            let texts = std::mem::take(&mut self.pending_texts);
+            let written = matches::write_texts(&self.conn, &texts);
+            if let Err(e) = written.and_then(|()| Ok(self.conn.execute_batch("COMMIT")?)) {
                 self.registry = None;
                 self.stored_claims = matches::StoredCache::default();
-                return Err(e.into());
+                return Err(e);
             }
             if self.file.is_some() && self.yielded.elapsed() >= YIELD_EVERY {
                 std::thread::sleep(BATCH_YIELD);
@@ -997,6 +1007,7 @@ fn ingest_in(
     tx: &Connection,
     registry: &mut Option<SourceCache>,
     stored: &mut matches::StoredCache,
+    texts: &mut Vec<(i64, String)>,
     doc: &Document,
     analysis: &Analysis,
     rows: &DocumentRows,
@@ -1054,7 +1065,7 @@ fn ingest_in(
             // Claims and their reviews move to the new version, or become orphans.
             let moved = annotations::reanchor_document(tx, previous, document_id)?;
             // The moved claims are matched again, with the keys of the new analysis.
-            matches::index_document(tx, stored, document_id, &spans, &rows.keys, false)?;
+            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, false)?;
             IngestOutcome::NewVersion {
                 document_id,
                 previous,
@@ -1066,7 +1077,7 @@ fn ingest_in(
             }
         }
         None => {
-            matches::index_document(tx, stored, document_id, &spans, &rows.keys, true)?;
+            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, true)?;
             IngestOutcome::Added {
                 document_id,
                 claims,
