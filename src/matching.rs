@@ -1007,10 +1007,12 @@ fn subject_of(facts: &ClaimFacts, words: &[Word], f: &FigureFact) -> Subject {
     // A place the claim puts anything in ("killed in the blast in Kano", "the rally in
     // Belgrade") is where its figures are.
     for j in 1..words.len() {
-        let prep = lower(words[j - 1].text);
-        if matches!(prep.as_str(), "in" | "across" | "at" | "from")
+        let prep = words[j - 1].text;
+        if is_capitalised(words[j].text)
+            && ["in", "across", "at", "from"]
+                .iter()
+                .any(|p| prep.eq_ignore_ascii_case(p))
             && !words[j].after_break
-            && is_capitalised(words[j].text)
             && !MONTHS.contains(&lower(words[j].text).as_str())
             && !is_number_word(words[j].text)
             && !facts
