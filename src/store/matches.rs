@@ -41,6 +41,35 @@ pub fn document_keys(doc: &Document, a: &Analysis) -> Vec<Vec<QuantityKey>> {
 #[derive(Default)]
 pub(super) struct StoredCache {
     claims: HashMap<i64, Option<Stored>>,
+    /// The newest claims (at most [`CANDIDATES_PER_TERM`], newest first) indexed under a
+    /// word and a unit, as read and as this process indexed more since.
+    terms: HashMap<(String, String), Vec<i64>>,
+}
+
+impl StoredCache {
+    /// The newest claims indexed under `term` in `unit`.
+    fn newest(&mut self, conn: &Connection, term: &str, unit: &str) -> Result<&[i64]> {
+        let key = (term.to_string(), unit.to_string());
+        if !self.terms.contains_key(&key) {
+            let ids = conn
+                .prepare_cached(&format!(
+                    "SELECT claim_id FROM claim_key_terms WHERE term = ?1 AND unit = ?2
+                     ORDER BY claim_id DESC LIMIT {CANDIDATES_PER_TERM}"
+                ))?
+                .query_map(params![term, unit], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            self.terms.insert(key.clone(), ids);
+        }
+        Ok(self.terms.get(&key).map_or(&[], Vec::as_slice))
+    }
+
+    /// Notes that claim `id` was indexed under `term` in `unit`.
+    fn indexed(&mut self, term: &str, unit: &str, id: i64) {
+        if let Some(ids) = self.terms.get_mut(&(term.to_string(), unit.to_string())) {
+            ids.insert(0, id);
+            ids.truncate(CANDIDATES_PER_TERM);
+        }
+    }
 }
 
 /// A stored claim as matching reads it.
@@ -93,8 +122,9 @@ pub(super) fn index_document(
             cache.claims.remove(id);
         }
     }
-    if cache.claims.len() > CACHED_CLAIMS {
+    if cache.claims.len() > CACHED_CLAIMS || cache.terms.len() > CACHED_CLAIMS {
         cache.claims.clear();
+        cache.terms.clear();
     }
     let mut insert_key =
         tx.prepare_cached("INSERT INTO claim_keys (claim_id, ordinal, key) VALUES (?1, ?2, ?3)")?;
@@ -124,7 +154,7 @@ pub(super) fn index_document(
     )?;
     let at = now();
     for (id, text, k) in &mine {
-        let candidates = candidates(tx, text, k)?;
+        let candidates = candidates(tx, cache, text, k)?;
         let mut found: Vec<Found> = Vec::new();
         for other in candidates {
             if other == *id {
@@ -170,6 +200,7 @@ pub(super) fn index_document(
         for key in k.iter() {
             for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
                 insert_term.execute(params![term, key.unit, id])?;
+                cache.indexed(term, &key.unit, *id);
             }
         }
     }
@@ -247,17 +278,17 @@ fn stored(conn: &Connection, id: i64) -> Result<Option<Stored>> {
 /// Stored claims worth comparing with a claim: those whose figures measure something
 /// named by the same words in the same unit; for a claim without figures, the latest
 /// claims that have its three longest words.
-fn candidates(conn: &Connection, text: &str, keys: &[QuantityKey]) -> Result<Vec<i64>> {
+fn candidates(
+    conn: &Connection,
+    cache: &mut StoredCache,
+    text: &str,
+    keys: &[QuantityKey],
+) -> Result<Vec<i64>> {
     let mut seen: HashSet<i64> = HashSet::new();
     let mut out = Vec::new();
-    let mut by_term = conn.prepare_cached(&format!(
-        "SELECT claim_id FROM claim_key_terms WHERE term = ?1 AND unit = ?2
-         ORDER BY claim_id DESC LIMIT {CANDIDATES_PER_TERM}"
-    ))?;
     for key in keys {
         for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
-            for id in by_term.query_map(params![term, key.unit], |r| r.get::<_, i64>(0))? {
-                let id = id?;
+            for &id in cache.newest(conn, term, &key.unit)? {
                 if seen.insert(id) {
                     out.push(id);
                 }
