@@ -21,6 +21,7 @@ pub mod decimal;
 pub mod document;
 pub mod export;
 pub mod fnv;
+pub mod matching;
 pub mod output;
 pub mod parallel;
 pub mod pipeline;

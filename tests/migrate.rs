@@ -14,6 +14,8 @@ use serde_json::Value;
 const SCHEMA_V1: &str = include_str!("data/schema-v1.sql");
 /// The schema of version 2.
 const SCHEMA_V2: &str = include_str!("data/schema-v2.sql");
+/// The schema of version 3.
+const SCHEMA_V3: &str = include_str!("data/schema-v3.sql");
 
 /// Every table, in an order that satisfies foreign keys when copying.
 const TABLES: &[&str] = &[
@@ -292,7 +294,7 @@ fn version_2_database_is_migrated_with_reviews_bound_to_their_text() {
 
     let listed = json(&old, &["claims", "--format", "json"]);
     assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
-    assert_eq!(user_version(&old), 3);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
     assert!(
         dump(&old) == before,
         "every row kept; each entry records the claim it judged, as version 3 writes it"
@@ -381,4 +383,66 @@ fn version_2_verdict_on_text_that_changed_since_needs_a_recheck() {
         .unwrap()
         .iter()
         .all(|r| r["reviewRating"]["alternateName"] != "True"));
+}
+
+/// The relations between claims, without the time they were found.
+fn relations(db: &Path) -> Vec<(i64, i64, String, String)> {
+    let conn = Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT claim_id, other_id, relation, reason FROM claim_relations
+             ORDER BY claim_id, other_id",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+#[test]
+fn version_3_database_gets_the_claim_index_and_its_relations() {
+    let dir = tempfile::tempdir().unwrap();
+    let (current, old) = (dir.path().join("current.db"), dir.path().join("v3.db"));
+    current_database(&current);
+    let other = dir.path().join("census.txt");
+    std::fs::write(
+        &other,
+        "The 2020 census counted about 600,000 Azerbaijanis living in Russia.\n",
+    )
+    .unwrap();
+    bin()
+        .args(["--db", current.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(&other)
+        .assert()
+        .success();
+    let found = relations(&current);
+    assert!(
+        found.iter().any(|r| r.2 == "conflict"),
+        "the census and Putin's figure conflict: {found:?}"
+    );
+    drop(old_copy(&current, &old, SCHEMA_V3, 3));
+    let before = dump(&current);
+
+    let listed = json(&old, &["claims", "--format", "json"]);
+    assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
+    assert_eq!(user_version(&old), 4);
+    assert!(dump(&old) == before, "every row kept");
+    assert_eq!(schema_of(&old), schema_of(&current));
+    assert_eq!(relations(&old), found);
+    let conn = Connection::open(&old).unwrap();
+    let hits: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM claim_text WHERE claim_text MATCH 'azerbaijanis'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(hits >= 3, "{hits}");
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
 }

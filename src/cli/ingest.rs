@@ -11,7 +11,7 @@ use claimtrace::analysed;
 use claimtrace::document::{self, Document, Metadata};
 use claimtrace::parallel::{self, Ordered};
 use claimtrace::pipeline;
-use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome};
+use claimtrace::store::{ClaimFilter, DocumentRows, IngestOutcome, MatchSummary};
 use claimtrace::table::Format;
 
 use super::limits::SizeLimit;
@@ -105,7 +105,9 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     // printed once it is committed, so "stored" is never said of uncommitted data.
     const BATCH_DOCS: usize = 256;
     const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(500);
-    let mut pending: Vec<(PathBuf, Option<i64>, String)> = Vec::new();
+    let mut pending: Vec<(PathBuf, Option<i64>, String, bool)> = Vec::new();
+    // Documents stored or changed by this ingest, whose claims were matched.
+    let mut matched: Vec<i64> = Vec::new();
     let mut batch_started = std::time::Instant::now();
     let mut in_batch = false;
     let mut upcoming = analysed.next();
@@ -126,7 +128,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         match outcome {
             Ok(o) => {
                 let (id, message) = describe(&path, &o);
-                pending.push((path, id, message));
+                let new = matches!(
+                    o,
+                    IngestOutcome::Added { .. } | IngestOutcome::NewVersion { .. }
+                );
+                pending.push((path, id, message, new));
             }
             Err(e) => {
                 let message = super::error_message(&e);
@@ -150,9 +156,12 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                     }
                     // One write for the batch's lines (stderr is unbuffered).
                     let mut lines = String::new();
-                    for (_, id, message) in pending.drain(..) {
+                    for (_, id, message, new) in pending.drain(..) {
                         lines.push_str(&message);
                         lines.push('\n');
+                        if new {
+                            matched.extend(id);
+                        }
                         stored.extend(id);
                     }
                     if per_file && !lines.is_empty() {
@@ -160,7 +169,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
                     }
                 }
                 Err(e) => {
-                    for (path, _, _) in pending.drain(..) {
+                    for (path, ..) in pending.drain(..) {
                         say(format!(
                             "claimtrace: error: {}: not stored: {e}",
                             path.display()
@@ -200,6 +209,9 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
             )
         }
     );
+    if let Some(line) = summary_line(&db.match_summary(&matched)?) {
+        eprintln!("{line}");
+    }
     if !args.quiet {
         for id in &stored {
             let rows = db.list_claims(&ClaimFilter {
@@ -345,5 +357,90 @@ fn describe_unescaped(path: &std::path::Path, outcome: &IngestOutcome) -> (Optio
                 path.display()
             ),
         ),
+    }
+}
+
+/// What the new claims repeat or contradict among stored claims, in one line; `None`
+/// when they do neither.
+fn summary_line(s: &MatchSummary) -> Option<String> {
+    let mut parts = Vec::new();
+    if s.repeat_reviewed > 0 {
+        let rated = if s.repeat_false > 0 {
+            format!(" ({} rated false or misleading)", s.repeat_false)
+        } else {
+            String::new()
+        };
+        parts.push(format!(
+            "{} {} reviewed claims{rated}",
+            claims(s.repeat_reviewed),
+            verb(s.repeat_reviewed, "repeats", "repeat")
+        ));
+    }
+    if s.repeat_other > 0 {
+        parts.push(format!(
+            "{} {} stored claims",
+            claims(s.repeat_other),
+            verb(s.repeat_other, "repeats", "repeat")
+        ));
+    }
+    if s.conflicts > 0 {
+        parts.push(format!(
+            "{} with a stored claim",
+            if s.conflicts == 1 {
+                "1 conflicts".to_string()
+            } else {
+                format!("{} conflict", s.conflicts)
+            }
+        ));
+    }
+    (!parts.is_empty()).then(|| {
+        format!(
+            "{} (see `claimtrace report repeats` and `claimtrace report conflicts`)",
+            parts.join(", ")
+        )
+    })
+}
+
+fn claims(n: usize) -> String {
+    if n == 1 {
+        "1 claim".into()
+    } else {
+        format!("{n} claims")
+    }
+}
+
+fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_claims_repeat_reviewed_claims_two_rated_false_one_conflicts() {
+        let s = MatchSummary {
+            repeat_reviewed: 3,
+            repeat_false: 2,
+            repeat_other: 0,
+            conflicts: 1,
+        };
+        assert_eq!(
+            summary_line(&s).unwrap(),
+            "3 claims repeat reviewed claims (2 rated false or misleading), 1 conflicts with a \
+             stored claim (see `claimtrace report repeats` and `claimtrace report conflicts`)"
+        );
+        assert_eq!(summary_line(&MatchSummary::default()), None);
+        let one = MatchSummary {
+            repeat_other: 1,
+            ..MatchSummary::default()
+        };
+        assert!(summary_line(&one)
+            .unwrap()
+            .starts_with("1 claim repeats stored claims"));
     }
 }

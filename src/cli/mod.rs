@@ -12,6 +12,7 @@ mod import;
 mod ingest;
 mod limits;
 mod lines;
+mod matches;
 mod reanalyse;
 mod report;
 mod review;
@@ -72,6 +73,8 @@ enum Command {
     Serve(serve::ServeArgs),
     Man(ManArgs),
     Reanalyse(reanalyse::ReanalyseArgs),
+    Matches(matches::MatchesArgs),
+    Index(matches::IndexArgs),
 }
 
 /// Print a shell completion script.
@@ -336,6 +339,8 @@ pub fn main() -> i32 {
         Command::Man(a) => man(a),
         Command::Reanalyse(a) => reanalyse::run(a, &cli.db),
         Command::Serve(a) => serve::run(a, &cli.db),
+        Command::Matches(a) => matches::run(a, &cli.db),
+        Command::Index(a) => matches::index(a, &cli.db),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use std::collections::BTreeMap;
 
+use claimtrace::matching::Relation;
 use claimtrace::store::Database;
 use claimtrace::table::{Format, Table};
 
@@ -58,6 +59,18 @@ pub enum Report {
     Status,
     /// Claims that found no place in a new version of their document, with their history
     Orphans,
+    /// Claims of different articles that state different values for the same quantity
+    /// and time, newest first
+    Conflicts {
+        #[command(flatten)]
+        filter: RelationFilter,
+    },
+    /// Claims that repeat a claim of another article, with the other claim's status
+    /// (a verdict to reuse with `review ID --like OTHER`), newest first
+    Repeats {
+        #[command(flatten)]
+        filter: RelationFilter,
+    },
     /// One article (or every current one) with its claims marked, its unsourced figures
     /// and contested claims: HTML only (--format html), for sharing by mail
     Article {
@@ -65,6 +78,17 @@ pub enum Report {
         #[arg(long)]
         document: Option<i64>,
     },
+}
+
+/// Which relations a report lists.
+#[derive(Args, Debug)]
+pub struct RelationFilter {
+    /// Only relations with a claim of this document id
+    #[arg(long)]
+    document: Option<i64>,
+    /// Only relations found on or after this date (YYYY-MM-DD)
+    #[arg(long, value_parser = super::parse_date)]
+    since: Option<chrono::NaiveDate>,
 }
 
 pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
@@ -81,6 +105,8 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
         Report::Contested => contested(&db, format)?,
         Report::Status => status(&db, format)?,
         Report::Orphans => orphans(&db, format)?,
+        Report::Conflicts { filter } => relations(&db, Relation::Conflict, &filter, format)?,
+        Report::Repeats { filter } => relations(&db, Relation::Repeat, &filter, format)?,
         Report::Article { .. } => {
             return Err(super::usage(
                 "`report article` is an HTML page; add --format html",
@@ -97,8 +123,8 @@ fn html(db: &Database, report: &Report) -> anyhow::Result<String> {
         Report::Contested => report::contested(db)?,
         Report::Status => report::status(db)?,
         Report::Article { document } => report::articles(db, *document)?,
-        Report::Orphans => anyhow::bail!(
-            "`report orphans` has no HTML form; use --format table, json, jsonl, csv or markdown"
+        Report::Orphans | Report::Conflicts { .. } | Report::Repeats { .. } => anyhow::bail!(
+            "this report has no HTML form; use --format table, json, jsonl, csv or markdown"
         ),
     })
 }
@@ -225,5 +251,42 @@ fn orphans(db: &Database, format: Format) -> anyhow::Result<()> {
             sink(&cells, &|| json!(r))?;
         }
         Ok(())
+    })
+}
+
+fn relations(
+    db: &Database,
+    relation: Relation,
+    filter: &RelationFilter,
+    format: Format,
+) -> anyhow::Result<()> {
+    let since = filter.since.map(|d| d.to_string());
+    let t = Table::new(vec![
+        "claim",
+        "doc",
+        "status",
+        "other",
+        "other doc",
+        "other status",
+        "reason",
+        "text",
+        "other text",
+    ])
+    .optional(&["doc", "other doc", "other text"]);
+    stream_rows(format, &t, |sink| {
+        db.each_relation(relation, filter.document, since.as_deref(), |r| {
+            let cells = [
+                r.claim_id.to_string(),
+                r.document_id.to_string(),
+                r.status.clone(),
+                r.other_id.to_string(),
+                r.other_document_id.to_string(),
+                r.other_status.clone(),
+                r.reason.clone(),
+                r.text.clone(),
+                r.other_text.clone(),
+            ];
+            sink(&cells, &|| json!(r))
+        })
     })
 }

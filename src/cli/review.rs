@@ -20,7 +20,8 @@ use super::{emit, parse_format, usage, DbArgs};
     claimtrace review 12 --note 'census table 3.1 checked'\n  \
     claimtrace review 12 --status false --if-status in_review   # refused if someone changed it\n  \
     claimtrace review --next --unsourced                         # interactive, in a terminal\n\n\
-    claimtrace review --next --status needs_recheck               # verdicts whose text changed\n\n\
+    claimtrace review --next --status needs_recheck               # verdicts whose text changed\n\
+    claimtrace review 31 --like 12                               # the verdict of claim 12, which 31 repeats\n\n\
     Statuses: unverified, in_review, verified, false, misleading, contested, unverifiable, needs_recheck"
 )]
 pub struct ReviewArgs {
@@ -33,6 +34,10 @@ pub struct ReviewArgs {
     /// A note for the log
     #[arg(long)]
     pub note: Option<String>,
+    /// Give the claim the verdict of this claim (one it repeats: see `claimtrace
+    /// matches ID`); logged with that claim's id and evidence
+    #[arg(long, value_name = "OTHER", conflicts_with_all = ["status", "evidence", "next"])]
+    pub like: Option<i64>,
     /// Evidence URL (repeatable)
     #[arg(long)]
     pub evidence: Vec<String>,
@@ -68,6 +73,17 @@ pub fn run(args: ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let status = args.status.as_deref().map(parse_status).transpose()?;
     let expected = args.if_status.as_deref().map(parse_status).transpose()?;
     let reviewer = default_reviewer(args.reviewer.as_deref());
+    if let Some(other) = args.like {
+        let mut db = db.open()?;
+        let e = db.review_like(id, other, args.note.as_deref(), &reviewer, expected)?;
+        eprintln!(
+            "claim {id}: {} → {} (verdict of claim {other}, by {})",
+            e.from_status.as_deref().unwrap_or("-"),
+            e.to_status.as_deref().unwrap_or("-"),
+            table::escape_controls(&e.reviewer)
+        );
+        return Ok(0);
+    }
     if status.is_none() && !args.evidence.is_empty() {
         return Err(usage(
             "--evidence goes with a status change: give --status S as well",

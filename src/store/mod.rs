@@ -50,12 +50,14 @@ macro_rules! source_in_document {
 mod annotations;
 mod desk;
 mod identity;
+mod matches;
 mod report;
 mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use desk::{ClaimSource, DocumentCounts};
 pub use identity::{DocumentMatch, Removal, Resolve};
+pub use matches::{document_keys, MatchSummary, RelatedClaim, RelationRow};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::{DocumentRows, RowsRecord};
@@ -64,7 +66,7 @@ pub use rows::{DocumentRows, RowsRecord};
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -136,6 +138,11 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Code(review::recheck_lapsed_verdicts),
         // Documents are found by path as well as by key.
         Step::Sql("CREATE INDEX IF NOT EXISTS documents_path ON documents (path);"),
+    ],
+    &[
+        // 3 → 4: the claim index (full text and quantity keys) and the relations between
+        // claims, built from the stored documents.
+        Step::Code(matches::add_claim_index),
     ],
 ];
 
@@ -214,6 +221,11 @@ pub struct Database {
     /// The source registry in memory, brought up to date before each use; dropped
     /// whenever a write fails, since a rolled-back write may have added to it.
     registry: Option<SourceCache>,
+    /// Stored claims already read for matching in this process (see [`matches`]);
+    /// dropped whenever a write fails.
+    stored_claims: matches::StoredCache,
+    /// Claim texts of the open batch's documents, for the full-text index at its commit.
+    pending_texts: Vec<(i64, String)>,
     /// When [`Database::commit_batch`] last left the lock to other writers.
     yielded: std::time::Instant,
 }
@@ -677,6 +689,8 @@ impl Database {
             path: shown.to_string(),
             file: Some(path.to_owned()),
             registry: None,
+            stored_claims: matches::StoredCache::default(),
+            pending_texts: Vec::new(),
             yielded: std::time::Instant::now(),
         };
         // Read first, change nothing: a file refused here is left as it was.
@@ -749,6 +763,8 @@ impl Database {
             path: ":memory:".into(),
             file: None,
             registry: None,
+            stored_claims: matches::StoredCache::default(),
+            pending_texts: Vec::new(),
             yielded: std::time::Instant::now(),
         };
         db.migrate()?;
@@ -900,23 +916,28 @@ impl Database {
         how: IngestOptions,
     ) -> Result<IngestOutcome> {
         let registry = &mut self.registry;
+        let stored = &mut self.stored_claims;
+        let mut texts = Vec::new();
         let result = if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            ingest_in(&tx, registry, doc, rows, how).and_then(|o| {
+            ingest_in(&tx, registry, stored, &mut texts, doc, rows, how).and_then(|o| {
+                matches::write_texts(&tx, &texts)?;
                 tx.commit()?;
                 Ok(o)
             })
         } else {
             let sp = self.conn.savepoint()?;
-            ingest_in(&sp, registry, doc, rows, how).and_then(|o| {
+            ingest_in(&sp, registry, stored, &mut texts, doc, rows, how).and_then(|o| {
                 sp.commit()?;
+                self.pending_texts.append(&mut texts);
                 Ok(o)
             })
         };
         if result.is_err() {
             self.registry = None;
+            self.stored_claims = matches::StoredCache::default();
         }
         result
     }
@@ -926,6 +947,7 @@ impl Database {
     /// of every table and index; [`Database::commit_batch`] ends it. Other writers wait
     /// (busy timeout) while a batch is open, so keep batches short.
     pub fn begin_batch(&mut self) -> Result<()> {
+        self.pending_texts.clear();
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         Ok(())
     }
@@ -937,9 +959,12 @@ impl Database {
     /// the whole ingest.
     pub fn commit_batch(&mut self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            if let Err(e) = self.conn.execute_batch("COMMIT") {
+            let texts = std::mem::take(&mut self.pending_texts);
+            let written = matches::write_texts(&self.conn, &texts);
+            if let Err(e) = written.and_then(|()| Ok(self.conn.execute_batch("COMMIT")?)) {
                 self.registry = None;
-                return Err(e.into());
+                self.stored_claims = matches::StoredCache::default();
+                return Err(e);
             }
             if self.file.is_some() && self.yielded.elapsed() >= YIELD_EVERY {
                 std::thread::sleep(BATCH_YIELD);
@@ -971,9 +996,12 @@ impl Database {
 }
 
 /// The writes of one document, inside the caller's transaction or savepoint.
+#[allow(clippy::too_many_arguments)]
 fn ingest_in(
     tx: &Connection,
     registry: &mut Option<SourceCache>,
+    stored: &mut matches::StoredCache,
+    texts: &mut Vec<(i64, String)>,
     doc: &Document,
     rows: &DocumentRows,
     how: IngestOptions,
@@ -1020,10 +1048,17 @@ fn ingest_in(
     }
     let document_id = insert_document(tx, &key, doc, rows, version, previous)?;
     let claims = insert_analysis(tx, registry, document_id, doc, rows)?;
+    let spans: Vec<(i64, i64)> = rows
+        .claims
+        .iter()
+        .map(|c| (c.at.byte_start, c.at.byte_end))
+        .collect();
     Ok(match previous {
         Some(previous) => {
             // Claims and their reviews move to the new version, or become orphans.
             let moved = annotations::reanchor_document(tx, previous, document_id)?;
+            // The moved claims are matched again, with the keys of the new analysis.
+            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, false)?;
             IngestOutcome::NewVersion {
                 document_id,
                 previous,
@@ -1034,10 +1069,13 @@ fn ingest_in(
                 why,
             }
         }
-        None => IngestOutcome::Added {
-            document_id,
-            claims,
-        },
+        None => {
+            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, true)?;
+            IngestOutcome::Added {
+                document_id,
+                claims,
+            }
+        }
     })
 }
 

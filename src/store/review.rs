@@ -64,6 +64,81 @@ impl Database {
         Ok(entry)
     }
 
+    /// Gives claim `claim_id` the verdict of claim `other` (a repeat of it, say): logged
+    /// as a review whose competing claim is `other`, with the relation found between
+    /// them (if any) in the note, before the reviewer's own note, and the other
+    /// verdict's evidence. Refused when `other` has no verdict or `claim_id` has it
+    /// already.
+    pub fn review_like(
+        &mut self,
+        claim_id: i64,
+        other: i64,
+        note: Option<&str>,
+        reviewer: &str,
+        expected: Option<ClaimStatus>,
+    ) -> Result<ReviewEntry> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if other == claim_id {
+            return Err(StoreError::Invalid(format!(
+                "claim {claim_id} cannot take its own verdict; give another claim id with --like"
+            )));
+        }
+        let from = current_status(&tx, claim_id, expected)?;
+        let verdict = current_status(&tx, other, None)?;
+        let is_verdict = verdict.parse::<ClaimStatus>().is_ok_and(|s| s.is_verdict());
+        if !is_verdict {
+            return Err(StoreError::Invalid(format!(
+                "claim {other} is {verdict}, not a verdict to copy; review it first, or give \
+                 claim {claim_id} a status with --status"
+            )));
+        }
+        if from == verdict {
+            return Err(StoreError::Invalid(format!(
+                "claim {claim_id} is already {from}; nothing to change"
+            )));
+        }
+        let relation: Option<(String, String)> = tx
+            .query_row(
+                "SELECT relation, reason FROM claim_relations
+                 WHERE (claim_id = ?1 AND other_id = ?2) OR (claim_id = ?2 AND other_id = ?1)",
+                [claim_id, other],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let evidence: Vec<String> = review_log(&tx, other)?
+            .into_iter()
+            .rev()
+            .find(|e| e.to_status.as_deref() == Some(verdict.as_str()))
+            .map(|e| e.evidence)
+            .unwrap_or_default();
+        let mut said = match relation {
+            Some((relation, reason)) => format!("verdict of claim {other} ({relation}: {reason})"),
+            None => format!("verdict of claim {other}"),
+        };
+        if let Some(n) = note.filter(|n| !n.trim().is_empty()) {
+            said.push_str("; ");
+            said.push_str(n);
+        }
+        let entry = ReviewEntry {
+            evidence,
+            against: Some(other),
+            reviewed: Some(claim_state(&tx, claim_id)?),
+            ..new_entry(
+                ReviewAction::Review,
+                now(),
+                reviewer,
+                from,
+                verdict,
+                Some(said),
+            )
+        };
+        append(&tx, claim_id, &entry)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
     /// Adds a note without changing the status.
     pub fn note(&mut self, claim_id: i64, note: &str, reviewer: &str) -> Result<ReviewEntry> {
         let tx = self

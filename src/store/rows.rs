@@ -29,6 +29,8 @@ pub struct DocumentRows {
     pub(super) sentences: Vec<SentenceRow>,
     pub(super) mentions: Vec<MentionRow>,
     pub(super) claims: Vec<ClaimRow>,
+    /// The quantity keys of each claim's figures (claim order), for the claim index.
+    pub(super) keys: Vec<Vec<crate::matching::QuantityKey>>,
 }
 
 /// Code-point and byte offsets of a span (as columns, and as the spans of a stored
@@ -190,6 +192,7 @@ impl DocumentRows {
             sentences,
             mentions,
             claims,
+            keys: super::matches::document_keys(doc, a),
         }
     }
 }
@@ -244,6 +247,8 @@ pub struct ClaimRecord {
     pub components: Vec<usize>,
     /// `[attribution mention, its source]`.
     pub attribution: Option<(usize, Option<usize>)>,
+    /// The quantity keys of the claim's figures, for the claim index.
+    pub keys: Vec<crate::matching::QuantityKey>,
 }
 
 impl DocumentRows {
@@ -274,7 +279,8 @@ impl DocumentRows {
             claims: self
                 .claims
                 .iter()
-                .map(|c| ClaimRecord {
+                .zip(self.keys.iter().map(Some).chain(std::iter::repeat(None)))
+                .map(|(c, keys)| ClaimRecord {
                     sentence: c.sentence,
                     byte_start: c.at.span.start,
                     byte_end: c.at.span.end,
@@ -287,6 +293,7 @@ impl DocumentRows {
                     latest_date: c.latest_date.clone(),
                     components: c.components.clone(),
                     attribution: c.attribution,
+                    keys: keys.cloned().unwrap_or_default(),
                 })
                 .collect(),
         }
@@ -392,6 +399,8 @@ impl DocumentRows {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let keys: Vec<Vec<crate::matching::QuantityKey>> =
+            record.claims.iter().map(|c| c.keys.clone()).collect();
         let claims = record
             .claims
             .into_iter()
@@ -447,6 +456,7 @@ impl DocumentRows {
             sentences,
             mentions,
             claims,
+            keys,
         })
     }
 }

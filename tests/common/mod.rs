@@ -39,19 +39,40 @@ pub fn counts(db: &Path) -> Vec<(String, i64)> {
 
 /// Every row of every table, as text, in id order; columns that hold the time of a write
 /// (`*_at`) are left out, so two databases written at different times compare equal.
+/// A full-text index is compared by the rows it indexes: the layout of its segments (its
+/// shadow tables) depends on how the writes were batched, not on what they wrote.
 pub fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
     let conn = rusqlite::Connection::open(db).expect("open db");
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    let tables: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        )
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .map(Result::unwrap)
         .collect();
+    let virtual_tables: Vec<String> = tables
+        .iter()
+        .filter(|(_, sql)| sql.starts_with("CREATE VIRTUAL TABLE"))
+        .map(|(name, _)| name.clone())
+        .collect();
     tables
         .into_iter()
-        .map(|table| {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        .filter(|(name, _)| {
+            !virtual_tables
+                .iter()
+                .any(|v| name.starts_with(&format!("{v}_")))
+        })
+        .map(|(table, _)| {
+            let columns = if virtual_tables.contains(&table) {
+                "rowid"
+            } else {
+                "*"
+            };
+            let mut stmt = conn
+                .prepare(&format!("SELECT {columns} FROM \"{table}\""))
+                .unwrap();
             let keep: Vec<usize> = stmt
                 .column_names()
                 .iter()

@@ -1,0 +1,84 @@
+//! `claimtrace matches`: the claims of other articles that repeat, contradict or update
+//! a claim, strongest first, with the reason for each.
+
+use clap::Args;
+use serde_json::json;
+
+use claimtrace::table::{Format, Table};
+
+use super::{parse_format, stream_rows, DbArgs};
+
+/// Show the claims of other articles related to a claim: conflicts, repeats, the same
+/// quantity at another time.
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  claimtrace matches 58\n  claimtrace matches 58 --format json\n\n\
+    Relations: conflict (the same quantity and time, values that cannot both be true),\n\
+    repeat (the same quantity, time and a compatible value, or the same wording),\n\
+    related (the same quantity at another time). They are suggestions: act on them with\n\
+    `claimtrace flag ID --against OTHER` or `claimtrace review ID --like OTHER`."
+)]
+pub struct MatchesArgs {
+    /// Claim id
+    pub id: i64,
+    /// Output format: table, json, jsonl, csv, markdown
+    #[arg(long, default_value = "table", value_parser = parse_format)]
+    pub format: Format,
+}
+
+pub fn run(args: MatchesArgs, db: &DbArgs) -> anyhow::Result<i32> {
+    let db = db.open_read()?;
+    let rows = db.matches(args.id)?;
+    let t = Table::new(vec![
+        "relation", "score", "claim", "doc", "status", "reason", "text",
+    ])
+    .optional(&["doc", "score"]);
+    stream_rows(args.format, &t, |sink| {
+        for r in &rows {
+            let cells = [
+                r.relation.clone(),
+                format!("{:.2}", r.score),
+                r.other_id.to_string(),
+                r.other_document_id.to_string(),
+                r.other_status.clone(),
+                r.reason.clone(),
+                r.other_text.clone(),
+            ];
+            sink(&cells, &|| json!(r))?;
+        }
+        Ok(())
+    })?;
+    if rows.is_empty() && args.format == Format::Table {
+        eprintln!("claim {}: no related claim in other articles", args.id);
+    }
+    Ok(0)
+}
+
+/// Build the claim index (full text, quantity keys) and the relations between claims
+/// again from the stored documents.
+#[derive(Args, Debug)]
+#[command(after_help = "Example:\n  claimtrace index rebuild")]
+pub struct IndexArgs {
+    #[command(subcommand)]
+    pub action: IndexAction,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum IndexAction {
+    /// Analyse every current document again for the keys of its claims and match them
+    /// all (after an upgrade of the matching rules, say)
+    Rebuild,
+}
+
+pub fn index(args: IndexArgs, db: &DbArgs) -> anyhow::Result<i32> {
+    match args.action {
+        IndexAction::Rebuild => {
+            let mut db = db.open()?;
+            let (documents, relations) = db.rebuild_index()?;
+            eprintln!(
+                "indexed the claims of {documents} document(s); {relations} relation(s) between claims"
+            );
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,556 @@
+//! The claim index and the relations between claims of different articles.
+//!
+//! Each stored claim is in `claim_text` (FTS5, BM25) and, when it has figures, in
+//! `claim_keys` with one quantity key per figure (see [`crate::matching`]) and
+//! `claim_key_terms` (the words of what each figure measures, by unit). When a document
+//! is stored, each of its claims is compared with candidates found through these
+//! indexes, never with every stored claim: claims whose figures measure something
+//! named by the same words in the same unit, and, for claims without figures, the
+//! nearest wordings by BM25. The relations found go to `claim_relations`. A new version
+//! of a document re-indexes its claims (moved or new) and finds their relations again;
+//! [`Database::rebuild_index`] does it for every stored document.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::{now, Database, Result};
+use crate::document::{Document, Metadata};
+use crate::matching::{self, QuantityKey, Relation, Side};
+use crate::pipeline::{self, Analysis};
+
+/// Relations kept per claim when it is stored: the strongest ones.
+const RELATIONS_PER_CLAIM: usize = 5;
+/// Stored claims read per word of a figure's subject, newest first.
+const CANDIDATES_PER_TERM: usize = 16;
+/// Stored claims kept in memory for matching, at most.
+const CACHED_CLAIMS: usize = 200_000;
+/// Words of a figure's subject looked up (the head first).
+const TERMS_PER_KEY: usize = 3;
+/// Nearest wordings read by BM25 for a claim without figures.
+const CANDIDATES_BY_TEXT: usize = 8;
+
+/// The quantity keys of every claim of an analysed document, in claim order.
+pub fn document_keys(doc: &Document, a: &Analysis) -> Vec<Vec<QuantityKey>> {
+    matching::document_keys(&doc.text, &a.claims, &a.mentions, doc.meta.published)
+}
+
+/// Stored claims already read for matching, by id (`None`: not a claim to match), kept
+/// for one process: an ingest of many articles reads each candidate once. A claim that
+/// is indexed again leaves it.
+#[derive(Default)]
+pub(super) struct StoredCache {
+    claims: HashMap<i64, Option<Stored>>,
+    /// The newest claims (at most [`CANDIDATES_PER_TERM`], newest first) indexed under a
+    /// word and a unit, as read and as this process indexed more since.
+    terms: HashMap<(String, String), Vec<i64>>,
+}
+
+impl StoredCache {
+    /// The newest claims indexed under `term` in `unit`.
+    fn newest(&mut self, conn: &Connection, term: &str, unit: &str) -> Result<&[i64]> {
+        let key = (term.to_string(), unit.to_string());
+        if !self.terms.contains_key(&key) {
+            let ids = conn
+                .prepare_cached(&format!(
+                    "SELECT claim_id FROM claim_key_terms WHERE term = ?1 AND unit = ?2
+                     ORDER BY claim_id DESC LIMIT {CANDIDATES_PER_TERM}"
+                ))?
+                .query_map(params![term, unit], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            self.terms.insert(key.clone(), ids);
+        }
+        Ok(self.terms.get(&key).map_or(&[], Vec::as_slice))
+    }
+
+    /// Notes that claim `id` was indexed under `term` in `unit`.
+    fn indexed(&mut self, term: &str, unit: &str, id: i64) {
+        if let Some(ids) = self.terms.get_mut(&(term.to_string(), unit.to_string())) {
+            ids.insert(0, id);
+            ids.truncate(CANDIDATES_PER_TERM);
+        }
+    }
+}
+
+/// A stored claim as matching reads it.
+struct Stored {
+    document_id: i64,
+    /// The content hash of its document: an article stored twice (the same text under
+    /// two names) does not repeat itself.
+    hash: String,
+    text: String,
+    keys: Vec<QuantityKey>,
+}
+
+/// A relation to write.
+struct Found {
+    other: i64,
+    m: matching::Match,
+}
+
+/// Indexes the claims of stored document `document_id` (whose analysis is `keys`, by
+/// claim of the analysis, with their byte spans) and finds their relations to claims of
+/// other current documents. `fresh`: the document was stored for the first time, so
+/// none of its claims is indexed yet.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn index_document(
+    tx: &Connection,
+    cache: &mut StoredCache,
+    texts: &mut Vec<(i64, String)>,
+    document_id: i64,
+    spans: &[(i64, i64)],
+    keys: &[Vec<QuantityKey>],
+    fresh: bool,
+) -> Result<()> {
+    let claims: Vec<(i64, i64, i64, String)> = tx
+        .prepare_cached(
+            "SELECT id, byte_start, byte_end, text FROM claims
+             WHERE document_id = ?1 AND anchor_state = 'anchored' ORDER BY id",
+        )?
+        .query_map([document_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if claims.is_empty() {
+        return Ok(());
+    }
+    let by_span: HashMap<(i64, i64), usize> =
+        spans.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+    if !fresh {
+        for (id, ..) in &claims {
+            forget_claim(tx, *id)?;
+            cache.claims.remove(id);
+        }
+    }
+    if cache.claims.len() > CACHED_CLAIMS || cache.terms.len() > CACHED_CLAIMS {
+        cache.claims.clear();
+        cache.terms.clear();
+    }
+    let mut insert_key =
+        tx.prepare_cached("INSERT INTO claim_keys (claim_id, ordinal, key) VALUES (?1, ?2, ?3)")?;
+    let mut insert_term = tx.prepare_cached(
+        "INSERT OR IGNORE INTO claim_key_terms (term, unit, claim_id) VALUES (?1, ?2, ?3)",
+    )?;
+    let hash: String = tx
+        .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")?
+        .query_row([document_id], |r| r.get(0))?;
+    let no_keys: Vec<QuantityKey> = Vec::new();
+    let mut mine: Vec<(i64, &str, &Vec<QuantityKey>)> = Vec::with_capacity(claims.len());
+    for (id, start, end, text) in &claims {
+        texts.push((*id, text.clone()));
+        let k = by_span
+            .get(&(*start, *end))
+            .and_then(|&i| keys.get(i))
+            .unwrap_or(&no_keys);
+        for (ordinal, key) in k.iter().enumerate() {
+            let json = serde_json::to_string(key).unwrap_or_default();
+            insert_key.execute(params![id, ordinal as i64, json])?;
+        }
+        mine.push((*id, text.as_str(), k));
+    }
+    let mut write = tx.prepare_cached(
+        "INSERT OR REPLACE INTO claim_relations (claim_id, other_id, relation, reason, score,
+             found_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let at = now();
+    for (id, text, k) in &mine {
+        let candidates = candidates(tx, cache, text, k)?;
+        let mut found: Vec<Found> = Vec::new();
+        for other in candidates {
+            if other == *id {
+                continue;
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = cache.claims.entry(other) {
+                e.insert(stored(tx, other)?);
+            }
+            let Some(Some(s)) = cache.claims.get(&other) else {
+                continue;
+            };
+            if s.document_id == document_id || s.hash == hash {
+                continue;
+            }
+            let m = matching::classify(
+                Side { text, keys: k },
+                Side {
+                    text: &s.text,
+                    keys: &s.keys,
+                },
+            );
+            if let Some(m) = m {
+                found.push(Found { other, m });
+            }
+        }
+        found.sort_by(|a, b| {
+            (b.m.relation, b.m.score)
+                .partial_cmp(&(a.m.relation, a.m.score))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(b.other.cmp(&a.other))
+        });
+        for f in found.into_iter().take(RELATIONS_PER_CLAIM) {
+            write.execute(params![
+                id,
+                f.other,
+                f.m.relation.as_str(),
+                f.m.reason,
+                f.m.score,
+                at
+            ])?;
+        }
+        // Index the claim's words last, so that it is not its own candidate.
+        for key in k.iter() {
+            for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
+                insert_term.execute(params![term, key.unit, id])?;
+                cache.indexed(term, &key.unit, *id);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Adds claim texts to the full-text index. A batch of documents writes them all at its
+/// commit, not one document at a time: FTS5 writes what it holds at every savepoint,
+/// and a segment per document would make every later search read them all.
+pub(super) fn write_texts(tx: &Connection, texts: &[(i64, String)]) -> Result<()> {
+    // REPLACE: the id may be that of a claim deleted since it was indexed, or written
+    // twice in one batch (two versions of a document).
+    let mut insert =
+        tx.prepare_cached("INSERT OR REPLACE INTO claim_text (rowid, text) VALUES (?1, ?2)")?;
+    for (id, text) in texts {
+        insert.execute(params![id, text])?;
+    }
+    Ok(())
+}
+
+/// Removes a claim from the index and its relations.
+fn forget_claim(tx: &Connection, id: i64) -> Result<()> {
+    for key in claim_keys(tx, id)? {
+        for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
+            tx.prepare_cached(
+                "DELETE FROM claim_key_terms WHERE term = ?1 AND unit = ?2 AND claim_id = ?3",
+            )?
+            .execute(params![term, key.unit, id])?;
+        }
+    }
+    tx.prepare_cached("DELETE FROM claim_keys WHERE claim_id = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM claim_text WHERE rowid = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM claim_relations WHERE claim_id = ?1 OR other_id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT key FROM claim_keys WHERE claim_id = ?1 ORDER BY ordinal")?;
+    let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for json in rows {
+        if let Ok(k) = serde_json::from_str(&json?) {
+            out.push(k);
+        }
+    }
+    Ok(out)
+}
+
+/// A stored claim of a current document, with its keys; `None` for a claim that is
+/// gone, an orphan, or of an old version.
+fn stored(conn: &Connection, id: i64) -> Result<Option<Stored>> {
+    let row: Option<(i64, String, String)> = conn
+        .prepare_cached(
+            "SELECT c.document_id, c.text, d.content_hash
+             FROM claims c JOIN documents d ON d.id = c.document_id
+             WHERE c.id = ?1 AND d.is_current = 1 AND c.anchor_state = 'anchored'",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((document_id, text, hash)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(Stored {
+        document_id,
+        hash,
+        text,
+        keys: claim_keys(conn, id)?,
+    }))
+}
+
+/// Stored claims worth comparing with a claim: those whose figures measure something
+/// named by the same words in the same unit; for a claim without figures, the latest
+/// claims that have its three longest words.
+fn candidates(
+    conn: &Connection,
+    cache: &mut StoredCache,
+    text: &str,
+    keys: &[QuantityKey],
+) -> Result<Vec<i64>> {
+    let mut seen: HashSet<i64> = HashSet::new();
+    let mut out = Vec::new();
+    for key in keys {
+        for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
+            for &id in cache.newest(conn, term, &key.unit)? {
+                if seen.insert(id) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+    if keys.is_empty() {
+        // A repeat in other words shares most of them: its longest words all, say.
+        // (An AND query reads the shortest posting list first; an OR of common words
+        // would rank a large part of the index for every claim.)
+        let terms = matching::search_terms(text, 3);
+        if terms.len() >= 3 {
+            let query = terms
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT rowid FROM claim_text WHERE claim_text MATCH ?1
+                 ORDER BY rowid DESC LIMIT {CANDIDATES_BY_TEXT}"
+            ))?;
+            for id in stmt.query_map([query], |r| r.get::<_, i64>(0))? {
+                let id = id?;
+                if seen.insert(id) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A relation of a claim, as `claimtrace matches` lists it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RelatedClaim {
+    pub claim_id: i64,
+    pub other_id: i64,
+    pub relation: String,
+    pub reason: String,
+    pub score: f64,
+    pub other_document_id: i64,
+    pub other_document: String,
+    pub other_status: String,
+    pub other_text: String,
+    pub found_at: String,
+}
+
+/// A relation between two claims, as `report conflicts` and `report repeats` list it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RelationRow {
+    pub claim_id: i64,
+    pub document_id: i64,
+    pub status: String,
+    pub text: String,
+    pub other_id: i64,
+    pub other_document_id: i64,
+    pub other_status: String,
+    pub other_text: String,
+    pub relation: String,
+    pub reason: String,
+    pub score: f64,
+    pub found_at: String,
+}
+
+/// What storing some documents found among their claims, for ingest's summary line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct MatchSummary {
+    /// Claims that repeat a claim with a verdict.
+    pub repeat_reviewed: usize,
+    /// Of those, claims that repeat a claim rated false or misleading.
+    pub repeat_false: usize,
+    /// Claims that repeat a stored claim nobody has judged.
+    pub repeat_other: usize,
+    /// Claims that conflict with a stored claim.
+    pub conflicts: usize,
+}
+
+impl Database {
+    /// The claims related to claim `id`, strongest first: conflicts, repeats, then
+    /// related figures, each by score.
+    pub fn matches(&self, id: i64) -> Result<Vec<RelatedClaim>> {
+        self.claim(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.mine, r.other, r.relation, r.reason, r.score, c.document_id,
+                    coalesce(d.title, d.source_key), c.status, c.text, r.found_at
+             FROM (SELECT claim_id AS mine, other_id AS other, relation, reason, score, found_at
+                   FROM claim_relations WHERE claim_id = ?1
+                   UNION ALL
+                   SELECT other_id, claim_id, relation, reason, score, found_at
+                   FROM claim_relations WHERE other_id = ?1) r
+             JOIN claims c ON c.id = r.other JOIN documents d ON d.id = c.document_id
+             ORDER BY CASE r.relation WHEN 'conflict' THEN 0 WHEN 'repeat' THEN 1 ELSE 2 END,
+                      r.score DESC, r.other",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(RelatedClaim {
+                claim_id: r.get(0)?,
+                other_id: r.get(1)?,
+                relation: r.get(2)?,
+                reason: r.get(3)?,
+                score: r.get(4)?,
+                other_document_id: r.get(5)?,
+                other_document: r.get(6)?,
+                other_status: r.get(7)?,
+                other_text: r.get(8)?,
+                found_at: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Hands the relations of kind `relation` to `each`, newest first: only those of a
+    /// claim of `document` (either side) and found on or after `since` (a date or an
+    /// RFC 3339 time) when given.
+    pub fn each_relation<E: From<super::StoreError>>(
+        &self,
+        relation: Relation,
+        document: Option<i64>,
+        since: Option<&str>,
+        mut each: impl FnMut(RelationRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT r.claim_id, a.document_id, a.status, a.text, r.other_id, b.document_id,
+                        b.status, b.text, r.relation, r.reason, r.score, r.found_at
+                 FROM claim_relations r JOIN claims a ON a.id = r.claim_id
+                 JOIN claims b ON b.id = r.other_id
+                 WHERE r.relation = ?1
+                   AND (?2 IS NULL OR a.document_id = ?2 OR b.document_id = ?2)
+                   AND (?3 IS NULL OR r.found_at >= ?3)
+                 ORDER BY r.found_at DESC, r.score DESC, r.claim_id, r.other_id",
+            )
+            .map_err(super::StoreError::from)?;
+        let mut rows = stmt
+            .query(params![relation.as_str(), document, since])
+            .map_err(super::StoreError::from)?;
+        while let Some(r) = rows.next().map_err(super::StoreError::from)? {
+            let row = (|| -> rusqlite::Result<RelationRow> {
+                Ok(RelationRow {
+                    claim_id: r.get(0)?,
+                    document_id: r.get(1)?,
+                    status: r.get(2)?,
+                    text: r.get(3)?,
+                    other_id: r.get(4)?,
+                    other_document_id: r.get(5)?,
+                    other_status: r.get(6)?,
+                    other_text: r.get(7)?,
+                    relation: r.get(8)?,
+                    reason: r.get(9)?,
+                    score: r.get(10)?,
+                    found_at: r.get(11)?,
+                })
+            })()
+            .map_err(super::StoreError::from)?;
+            each(row)?;
+        }
+        Ok(())
+    }
+
+    /// What the claims of `documents` repeat or contradict among stored claims.
+    pub fn match_summary(&self, documents: &[i64]) -> Result<MatchSummary> {
+        let ids = serde_json::to_string(documents).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id,
+                    max(r.relation = 'conflict'),
+                    max(r.relation = 'repeat' AND o.status IN ('verified', 'false', 'misleading',
+                        'contested', 'unverifiable')),
+                    max(r.relation = 'repeat' AND o.status IN ('false', 'misleading')),
+                    max(r.relation = 'repeat')
+             FROM claims c
+             JOIN (SELECT claim_id AS mine, other_id AS other, relation FROM claim_relations
+                   UNION ALL SELECT other_id, claim_id, relation FROM claim_relations) r
+               ON r.mine = c.id
+             JOIN claims o ON o.id = r.other
+             WHERE c.document_id IN (SELECT value FROM json_each(?1))
+               AND o.document_id NOT IN (SELECT value FROM json_each(?1))
+             GROUP BY c.id",
+        )?;
+        let mut s = MatchSummary::default();
+        let rows = stmt.query_map([ids], |r| {
+            Ok((
+                r.get::<_, bool>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, bool>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (conflict, reviewed, rated_false, repeat) = row?;
+            s.conflicts += usize::from(conflict);
+            s.repeat_reviewed += usize::from(reviewed);
+            s.repeat_false += usize::from(rated_false);
+            s.repeat_other += usize::from(repeat && !reviewed);
+        }
+        Ok(s)
+    }
+
+    /// Builds the claim index and every relation again from the stored documents: each
+    /// current document is analysed again (with its publication date) for the keys of
+    /// its claims, and matched against the documents indexed before it. Returns the
+    /// number of documents and of relations.
+    pub fn rebuild_index(&mut self) -> Result<(usize, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let done = rebuild_in(&tx)?;
+        tx.commit()?;
+        Ok(done)
+    }
+}
+
+/// Migration 3 → 4: the claim index's tables (the part of `schema.sql` from version 4),
+/// filled from the stored documents.
+pub(super) fn add_claim_index(tx: &Connection) -> Result<()> {
+    let marker = "-- The claim index (version 4)";
+    let Some(at) = super::SCHEMA.find(marker) else {
+        return Err(super::StoreError::Invalid(
+            "schema.sql: the claim index of version 4 is missing".into(),
+        ));
+    };
+    tx.execute_batch(&super::SCHEMA[at..])?;
+    rebuild_in(tx)?;
+    Ok(())
+}
+
+/// [`Database::rebuild_index`] inside the caller's transaction (also a migration's).
+pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
+    tx.execute_batch(
+        "DELETE FROM claim_relations; DELETE FROM claim_keys; DELETE FROM claim_key_terms;
+         INSERT INTO claim_text (claim_text) VALUES ('delete-all');",
+    )?;
+    let docs: Vec<(i64, String, Option<String>)> = tx
+        .prepare("SELECT id, text, published FROM documents WHERE is_current = 1 ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let n = docs.len();
+    for (id, text, published) in docs {
+        let meta = Metadata {
+            published: published.and_then(|p| p.parse().ok()),
+            ..Metadata::default()
+        };
+        let doc = Document::from_text(format!("document {id}"), text, meta);
+        let analysis = pipeline::analyse(&doc);
+        let keys = document_keys(&doc, &analysis);
+        let spans: Vec<(i64, i64)> = analysis
+            .claims
+            .iter()
+            .map(|c| (c.span.start as i64, c.span.end as i64))
+            .collect();
+        let mut texts = Vec::new();
+        index_document(
+            tx,
+            &mut StoredCache::default(),
+            &mut texts,
+            id,
+            &spans,
+            &keys,
+            false,
+        )?;
+        write_texts(tx, &texts)?;
+    }
+    let relations: i64 = tx.query_row("SELECT count(*) FROM claim_relations", [], |r| r.get(0))?;
+    Ok((n, relations as usize))
+}
