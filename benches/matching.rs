@@ -118,9 +118,9 @@ fn build(path: &Path) -> Database {
 /// transaction that is rolled back.
 fn store_each(db: &mut Database, docs: &[(Document, pipeline::Analysis, DocumentRows)]) -> f64 {
     let t = Instant::now();
-    for (doc, a, rows) in docs {
+    for (doc, _, rows) in docs {
         db.begin_batch().expect("begin");
-        db.ingest_rows(doc, a, rows).expect("ingest");
+        db.ingest_rows(doc, rows).expect("ingest");
         db.connection()
             .execute_batch("ROLLBACK")
             .expect("roll back");
