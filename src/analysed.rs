@@ -247,11 +247,7 @@ fn check_spans(v: &Value, text: &str, idx: &OffsetIndex) -> Result<(), String> {
                     return Err("byte offsets are not numbers".into());
                 };
                 let (bs, be) = (bs as usize, be as usize);
-                if bs > be
-                    || be > text.len()
-                    || !text.is_char_boundary(bs)
-                    || !text.is_char_boundary(be)
-                {
+                if crate::span::Span::of_text(text, bs, be).is_none() {
                     return Err(format!(
                         "bytes {bs}..{be} are not a span of the text ({} bytes)",
                         text.len()

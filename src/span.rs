@@ -29,6 +29,17 @@ impl Span {
         self.start == self.end
     }
 
+    /// The span `start..end` of `text`, when it is one: in order, inside the text, on
+    /// character boundaries (offsets read from outside, as an analysed record's, may be
+    /// none of these).
+    pub fn of_text(text: &str, start: usize, end: usize) -> Option<Span> {
+        (start <= end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end))
+        .then_some(Span { start, end })
+    }
+
     /// True when `other` lies entirely within `self`.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -187,6 +198,16 @@ impl OffsetIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_inside_a_character_or_past_the_end_are_no_span_of_the_text() {
+        let text = "Erdoğan said";
+        assert_eq!(Span::of_text(text, 0, 5), None); // inside "ğ"
+        assert_eq!(Span::of_text(text, 0, 8), Some(Span::new(0, 8)));
+        assert_eq!(Span::of_text(text, 9, 13), Some(Span::new(9, 13)));
+        assert_eq!(Span::of_text(text, 9, 14), None);
+        assert_eq!(Span::of_text(text, 5, 4), None);
+    }
 
     #[test]
     fn curly_apostrophe_in_bakus_shifts_code_points() {

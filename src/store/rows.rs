@@ -311,17 +311,13 @@ impl DocumentRows {
     ) -> Result<DocumentRows, String> {
         let idx = OffsetIndex::new(text);
         let at = |what: &str, i: usize, start: usize, end: usize| -> Result<Offsets, String> {
-            if start > end
-                || end > text.len()
-                || !text.is_char_boundary(start)
-                || !text.is_char_boundary(end)
-            {
+            let Some(span) = Span::of_text(text, start, end) else {
                 return Err(format!(
                     "{what} {i}: bytes {start}..{end} are not a span of the text ({} bytes)",
                     text.len()
                 ));
-            }
-            Ok(Offsets::new(Span::new(start, end), &idx))
+            };
+            Ok(Offsets::new(span, &idx))
         };
         let index = |what: &str, i: usize, j: usize, len: usize, of: &str| {
             if j < len {
