@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tests the cluster recipes (scripts/extract-parallel.sh with GNU parallel,
 # scripts/spark_extract.py with Spark in local mode) on a generated corpus of at least
-# 100 MB (../shared/eval/make_bench.py), cut into shards: each must give, record for
-# record, what one `claimtrace extract --format jsonl` process gives for the whole corpus.
+# 100 MB (articles made from the paragraphs of the bundled corpus, each a different run
+# of them, some dated), cut into shards: each must give, record for record, what one
+# `claimtrace extract --format jsonl` process gives for the whole corpus.
 #
 #   bash scripts/test-cluster-recipes.sh            # after cargo build --release
 #
@@ -14,14 +15,12 @@ cd "$(dirname "$0")/.."
 
 bin=$(realpath "${CLAIMTRACE_BIN:-target/release/claimtrace}")
 mb=${CLAIMTRACE_RECIPE_MB:-100}
-make_bench=${CLAIMTRACE_SHARED:-../shared}/eval/make_bench.py
 
 missing=()
 command -v parallel >/dev/null || missing+=("GNU parallel (apt-get install parallel)")
 command -v java >/dev/null || missing+=("a JRE (apt-get install default-jre-headless)")
 python3 -c 'import pyspark' 2>/dev/null || missing+=("pyspark (python3 -m pip install pyspark)")
 [[ -x $bin ]] || missing+=("the claimtrace binary at $bin (cargo build --release)")
-[[ -f $make_bench ]] || missing+=("$make_bench (the shared evaluation folder beside the repository)")
 if [[ ${#missing[@]} -gt 0 ]]; then
   for m in "${missing[@]}"; do echo "missing: $m" >&2; done
   if [[ ${CI:-} == true ]]; then
@@ -35,7 +34,24 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 "$make_bench" "$mb" > "$tmp/corpus.jsonl" 2> /dev/null
+# The corpus: articles of 3 to 40 paragraphs of the bundled articles, in a different
+# order each, every third dated, until it holds $mb MB.
+python3 - "$mb" > "$tmp/corpus.jsonl" <<'PY'
+import glob, json, sys
+target = int(sys.argv[1]) * 1_000_000
+paragraphs = [p for path in sorted(glob.glob("corpus/*.txt"))
+              for p in open(path, encoding="utf-8").read().splitlines() if p.strip()]
+n, size, i = len(paragraphs), 0, 0
+while size < target:
+    length = 3 + (i * 7) % 38
+    text = "\n\n".join(paragraphs[(i * 13 + k * (1 + i % 5)) % n] for k in range(length))
+    record = {"id": "doc-%06d" % i, "text": text,
+              "date": "2025-%02d-%02d" % (1 + i % 12, 1 + i % 28) if i % 3 == 0 else None}
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    sys.stdout.write(line)
+    size += len(line.encode("utf-8"))
+    i += 1
+PY
 bytes=$(stat -c %s "$tmp/corpus.jsonl")
 if (( bytes < mb * 1000000 )); then
   echo "the generated corpus is $bytes bytes, less than $mb MB" >&2
