@@ -167,7 +167,10 @@ pub(super) fn index_document(
             let Some(Some(s)) = cache.claims.get(&other) else {
                 continue;
             };
-            if s.document_id == document_id || s.hash == hash {
+            // Within one article only a conflict is news (two sources in it disagree, as
+            // the census and Putin do); another copy of the article is never compared.
+            let same_document = s.document_id == document_id;
+            if !same_document && s.hash == hash {
                 continue;
             }
             let m = matching::classify(
@@ -177,7 +180,7 @@ pub(super) fn index_document(
                     keys: &s.keys,
                 },
             );
-            if let Some(m) = m {
+            if let Some(m) = m.filter(|m| !same_document || m.relation == Relation::Conflict) {
                 found.push(Found { other, m });
             }
         }

@@ -1739,7 +1739,13 @@ impl<'a> Parser<'a> {
             let year_word = ["the", "fiscal", "year"]
                 .iter()
                 .any(|w| self.word_is(j - 1, w));
-            return strong && (!self.plural_noun(n) || year_word);
+            // "the 2010 and 2020 censuses": the second of two years the first one's
+            // article or "fiscal" governs.
+            let coordinated = j >= 3
+                && (self.kw(j - 1, Kw::And) || self.kw(j - 1, Kw::Or))
+                && self.t.get(j - 2).is_some_and(|t| t.digits == 4)
+                && ["the", "fiscal"].iter().any(|w| self.word_is(j - 3, w));
+            return coordinated || (strong && (!self.plural_noun(n) || year_word));
         }
         true
     }

@@ -1412,3 +1412,16 @@ fn she_said_as_they_moved_through_the_city_early_sunday_morning() {
     assert_eq!(found[0].0, "early Sunday morning");
     assert_eq!(found[0].2, "2016-09-25TMO");
 }
+
+#[test]
+fn the_2010_and_2020_censuses_are_two_years() {
+    let (found, _) = run(
+        "According to the 2010 and 2020 censuses, about 600,000 Azerbaijanis lived in Russia.",
+        Some("2025-07-01"),
+    );
+    let years: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(years, ["2010", "2020"]);
+    // Without the article the second number is a count: "2010 and 2020 censuses".
+    let (found, _) = run("Officials ran 2010 and 2020 censuses.", Some("2025-07-01"));
+    assert!(found.iter().all(|f| f.0 != "2020"), "{found:?}");
+}
