@@ -63,6 +63,15 @@ fn article_page_marks_each_claim_and_the_panel_shows_components_and_source() {
         r.body.contains("data-key=\"f\""),
         "status keys as in review --next"
     );
+    // The census figure it contradicts is offered, with the reason, and nothing more.
+    assert!(r.body.contains("Related claims"), "{}", r.body);
+    assert!(r.body.contains("rel-conflict"), "{}", r.body);
+    assert!(
+        r.body.contains("600,000 APPROX") && r.body.contains("ratio 3.3"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("badge st-unverified"));
     // /claim/ID finds the claim's document.
     let r = c.get(&format!("/claim/{id}"));
     assert_eq!(r.status, 303);

@@ -399,6 +399,7 @@ fn claim_panel(
     let sources = db.claim_sources(c.document_id, Some(c.id))?;
     let log = db.history(c.id)?;
     let links = db.links(c.id)?;
+    let related = db.matches(c.id)?;
     let at = shown.iter().position(|s| s.id == c.id);
     let prev = at.and_then(|i| i.checked_sub(1)).and_then(|i| shown.get(i));
     let next = match at {
@@ -440,6 +441,19 @@ fn claim_panel(
                 ul { @for l in &links {
                     @let other = if l.claim_id == c.id { l.other_id } else { l.claim_id };
                     li { a href={ "/claim/" (other) } { "#" (other) } @if let Some(r) = &l.reason { " — " (r) } }
+                } }
+            }
+            @if !related.is_empty() {
+                h2 { "Related claims" }
+                p.small { "Found by matching; nothing is flagged or rated until you do it." }
+                ul.related { @for r in &related {
+                    li {
+                        span class={ "rel rel-" (r.relation) } { (r.relation) } " "
+                        a href={ "/claim/" (r.other_id) } { "#" (r.other_id) }
+                        " " span class={ "badge st-" (r.other_status) } { (r.other_status) }
+                        " — " (r.reason)
+                        br; span.small { (r.other_text) }
+                    }
                 } }
             }
             h2 { "Review" }
