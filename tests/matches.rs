@@ -64,6 +64,21 @@ fn the_census_and_putins_figure_conflict_and_a_rounded_census_figure_repeats() {
     // Both sides see it.
     let back = json(&db, &["matches", &census.to_string(), "--format", "json"]);
     assert_eq!(back[0]["other_id"].as_i64(), Some(putin));
+    // `show` offers it beside the claim, in words and in JSON.
+    let shown = bin()
+        .args(["--db", db.to_str().unwrap(), "show", &census.to_string()])
+        .assert()
+        .success();
+    let shown = String::from_utf8_lossy(&shown.get_output().stdout).into_owned();
+    assert!(
+        shown.contains(&format!(
+            "conflict claim {putin} (unverified): same subject"
+        )),
+        "{shown}"
+    );
+    let shown = json(&db, &["show", &census.to_string(), "--format", "json"]);
+    assert_eq!(shown["related"][0]["relation"], "conflict");
+    assert_eq!(shown["related"][0]["claim"].as_i64(), Some(putin));
     let conflicts = json(&db, &["report", "conflicts", "--format", "json"]);
     assert_eq!(conflicts.as_array().unwrap().len(), 1);
     let none = json(

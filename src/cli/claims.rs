@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use claimtrace::claims::ClaimType;
 use claimtrace::recognize::MentionKind;
 use claimtrace::review::ClaimStatus;
-use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort, Database};
+use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort, Database, RelatedClaim};
 use claimtrace::table::{self, Format, Table};
 
 use super::{emit, parse_format, stream_rows, DbArgs};
@@ -255,10 +255,18 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let claim = db.claim(args.id)?;
     let (sentence, sentence_start) = db.claim_sentence(args.id)?;
     let features = db.claim_features(args.id)?;
+    let related = db.matches(args.id)?;
     let out = match args.format {
         Format::Json | Format::Jsonl => {
             let mut rec = claim_record(&claim);
             rec["sentence"] = Value::from(sentence);
+            rec["related"] = related
+                .iter()
+                .map(|r| {
+                    json!({"relation": r.relation, "claim": r.other_id,
+                           "status": r.other_status, "reason": r.reason, "score": r.score})
+                })
+                .collect();
             rec["features"] = features
                 .iter()
                 .map(|(name, weight)| json!({"name": name, "weight": weight}))
@@ -270,7 +278,7 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
             }
         }
         Format::Csv | Format::Markdown => render(std::slice::from_ref(&claim), args.format),
-        Format::Table => show_text(&claim, &sentence, sentence_start, &features),
+        Format::Table => show_text(&claim, &sentence, sentence_start, &features, &related),
     };
     emit(&out)?;
     Ok(0)
@@ -284,6 +292,7 @@ fn show_text(
     sentence: &str,
     sentence_start: i64,
     features: &[(String, Option<f64>)],
+    related: &[RelatedClaim],
 ) -> String {
     let esc = table::escape_controls;
     let marked = mark(
@@ -329,6 +338,19 @@ fn show_text(
                 .as_deref()
                 .map(|why| format!("  not checkable: {why}"))
                 .unwrap_or_default()
+        ));
+    }
+    // What matching found: suggestions for the reviewer (`matches ID` lists them all).
+    if !related.is_empty() {
+        out.push_str("\nrelated claims (found by matching; nothing is flagged until you do):\n");
+    }
+    for r in related {
+        out.push_str(&format!(
+            "  {} claim {} ({}): {}\n",
+            r.relation,
+            r.other_id,
+            r.other_status,
+            esc(&r.reason)
         ));
     }
     out.push_str(&explain(features));
