@@ -51,7 +51,12 @@ pub(crate) fn recognise_in_pieces(ctx: &Context, piece_bytes: usize) -> Vec<Ment
             continue;
         };
         let found = recognise_text(text);
-        out.extend(found.into_iter().map(|m| m.shifted(piece.start)));
+        if piece.start == 0 {
+            // The first piece (all of a news article): its offsets are the document's.
+            out = found;
+        } else {
+            out.extend(found.into_iter().map(|m| m.shifted(piece.start)));
+        }
     }
     out
 }
