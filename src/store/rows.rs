@@ -279,8 +279,8 @@ impl DocumentRows {
             claims: self
                 .claims
                 .iter()
-                .zip(self.keys.iter().map(Some).chain(std::iter::repeat(None)))
-                .map(|(c, keys)| ClaimRecord {
+                .enumerate()
+                .map(|(i, c)| ClaimRecord {
                     sentence: c.sentence,
                     byte_start: c.at.span.start,
                     byte_end: c.at.span.end,
@@ -293,7 +293,7 @@ impl DocumentRows {
                     latest_date: c.latest_date.clone(),
                     components: c.components.clone(),
                     attribution: c.attribution,
-                    keys: keys.cloned().unwrap_or_default(),
+                    keys: self.keys.get(i).cloned().unwrap_or_default(),
                 })
                 .collect(),
         }
