@@ -1950,6 +1950,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ed"))
             || !w.ends_with("ed") && !w.ends_with("ing") && !is_ly_adverb(w)
     });
+    // "A USA TODAY analysis of super PACs that have raised …, shows": a document
+    // opening the sentence with its relative clause is the subject, not a content.
+    let opening = prev_punct == Some(',') && subj.is_some_and(|j| opening_document(c, j).is_some());
     match (cue.class, cue.form) {
         (_, Form::Base) => {
             let plural_word = |w: &str| {
@@ -1996,7 +1999,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
                 && (cue.form == Form::ThirdPerson
                     || c.word(i)
                         .is_some_and(|w| lower_ascii_eq(w, &["found", "showed"])));
-            if be || modal || !(holder || clause_follows && subject_like || document_head(c, subj))
+            if be
+                || modal
+                || !(holder || clause_follows && subject_like || document_head(c, subj) || opening)
             {
                 return None;
             }
@@ -2059,7 +2064,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         }
     }
     // Inverted: "..., said Smith." / "“...,” said Smith, a lawyer."
-    if prev_word.is_none() && !modal && !be {
+    if prev_word.is_none() && !modal && !be && !opening {
         if let Some(f) = inverted_after(c, subj, after, cue_span) {
             return Some(f);
         }
@@ -2347,7 +2352,11 @@ fn subject_np(c: &Clause, end: usize) -> Option<(usize, usize)> {
         return Some((s, end));
     }
     match c.punct(end) {
-        Some(',') => return opening_name(c, end).or_else(|| parenthetical_subject(c, end)),
+        Some(',') => {
+            return opening_name(c, end)
+                .or_else(|| opening_document(c, end))
+                .or_else(|| parenthetical_subject(c, end))
+        }
         Some(d @ ('–' | '—')) => return parenthetical_subject_with(c, end, d),
         _ => {}
     }
@@ -2441,6 +2450,46 @@ fn opening_name(c: &Clause, end: usize) -> Option<(usize, usize)> {
             .is_some_and(|cue| cue.class == CueClass::Speech)
     });
     (!cue_between).then_some((s, e))
+}
+
+/// "A USA TODAY analysis of super PACs that have raised $1 million or more since Jan.
+/// 1, 2015, shows …": a document or data set opening the sentence ("analysis of",
+/// "survey by"), its restrictive relative clause, and the comma `end` that closes the
+/// clause before the cue. The whole phrase is the subject when no verb of speech stands
+/// in it.
+fn opening_document(c: &Clause, end: usize) -> Option<(usize, usize)> {
+    let mut s = 0;
+    while c.is_quote(s) {
+        s += 1;
+    }
+    if end > s + 40 || end < s + 4 {
+        return None;
+    }
+    let head = (s..(s + 6).min(end)).find(|&k| {
+        c.word(k).is_some_and(|w| {
+            cues::contains(&SETS.document_words, w) || cues::contains(&SETS.dataset_words, w)
+        })
+    })?;
+    if !c
+        .word(head + 1)
+        .is_some_and(|w| lower_ascii_eq(w, &["of", "by", "from", "for"]))
+    {
+        return None;
+    }
+    // Everything before the head is its modifiers: no verb, no punctuation.
+    if (s..head).any(|k| c.word(k).is_none_or(|w| cues::lookup(w).is_some())) {
+        return None;
+    }
+    let relative = (head + 2..end).find(|&k| {
+        c.word(k)
+            .is_some_and(|w| lower_ascii_eq(w, &["that", "which", "who"]))
+    })?;
+    let speech_between = (relative..end).any(|k| {
+        c.word(k)
+            .and_then(cues::lookup)
+            .is_some_and(|cue| cue.class == CueClass::Speech)
+    });
+    (!speech_between).then_some((s, end - 1))
 }
 
 /// The subject at the start of the sentence, for a participial cue with no earlier
@@ -2871,9 +2920,19 @@ fn analyse_source_with(
     } else {
         SourceKind::Unknown
     };
-    // A titled name is a person ("Kremlin spokesperson Dmitry Peskov").
+    // A titled name is a person ("Kremlin spokesperson Dmitry Peskov"), unless the
+    // phrase is headed by a document or data set that the person wrote ("A 2014 study
+    // by Loyola Law School professor Justin Levitt"): its head comes before the first
+    // "by", "of" or "from".
+    let head_end = words
+        .iter()
+        .position(|(_, w)| lower_ascii_eq(w, &["by", "of", "from"]))
+        .unwrap_or(words.len());
+    let document_head = in_lists[..head_end]
+        .iter()
+        .any(|&k| k & (DOCUMENT | DATASET) != 0);
     let kind = match runs.last() {
-        Some(&(s, e)) if e > s && has(TITLE) => SourceKind::Person,
+        Some(&(s, e)) if e > s && has(TITLE) && !document_head => SourceKind::Person,
         _ => kind,
     };
     // A person's name is the last run of two or more capitalised words (or one after a
@@ -3148,6 +3207,57 @@ mod tests {
         assert_eq!(
             one(&r, "found").0.as_deref(),
             Some("A 2014 study by Loyola Law School professor Justin Levitt")
+        );
+    }
+
+    #[test]
+    fn a_2014_study_by_a_law_professor_is_a_document_not_a_person() {
+        let r = recognise_one(
+            "A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents.",
+        );
+        assert_eq!(r, Some(SourceKind::Document));
+        assert_eq!(
+            recognise_one("Loyola Law School professor Justin Levitt said it was rare."),
+            Some(SourceKind::Person)
+        );
+    }
+
+    /// The source kind of the only attribution of `text`.
+    fn recognise_one(text: &str) -> Option<SourceKind> {
+        let segs = segment::segment(text);
+        let ctx = Context {
+            text,
+            segments: &segs,
+            published: None,
+        };
+        match recognise(&ctx).as_slice() {
+            [m] => m.attribution().map(|a| a.source_kind),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_analysis_of_super_pacs_that_have_raised_shows_is_the_subject_not_a_content() {
+        let r = relations(
+            "A USA TODAY analysis of super PACs that have raised $1 million or more since \
+             Jan. 1, 2015, shows Democratic groups outpacing Republicans.",
+        );
+        let (source, _, content, _) = one(&r, "shows");
+        assert!(
+            source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("A USA TODAY analysis of super PACs")),
+            "{r:?}"
+        );
+        assert_eq!(
+            content.as_deref(),
+            Some("Democratic groups outpacing Republicans")
+        );
+        // Without a relative clause the comma still marks an inverted report.
+        let r = relations("Turnout rose to 61 percent, shows the count.");
+        assert!(
+            r.iter().all(|(s, ..)| s.as_deref() != Some("Turnout")),
+            "{r:?}"
         );
     }
 
