@@ -146,6 +146,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         }
     }
     carry_sources(text, mentions, &mut claims);
+    carry_quoted_turns(text, segments, mentions, &mut claims);
     claims
 }
 
@@ -166,7 +167,15 @@ fn assertion_verdict(
         .filter(|c| c.overlaps(clause))
         .map_or(whole, |c| {
             let inside = Span::new(c.start.max(clause.start), c.end.min(clause.end));
-            assertion::analyse(inside.slice(text))
+            let mut content = assertion::analyse(inside.slice(text));
+            // "An analysis … shows Democratic groups outpacing Republicans": what a
+            // document or a data set shows, without a verb of its own, takes its tense
+            // from the verb that reports it.
+            if !content.has_verb() && att.is_some_and(is_data_source) {
+                content.present |= whole.present;
+                content.past |= whole.past;
+            }
+            content
         });
     let anchors = assertion::Anchors {
         // Components hold only checkable figures (see `assemble`).
@@ -208,6 +217,28 @@ fn continues_report(clause: &str) -> bool {
         "he" | "she" | "they" | "it" => matches!(
             second.as_str(),
             "added" | "adds" | "continued" | "noted" | "went" | "also"
+        ),
+        // "That surpasses the $846.8 million…", "That brings his commitment to $20
+        // million": a sum or comparison built on the figure before.
+        "that" | "this" => matches!(
+            second.as_str(),
+            "brings"
+                | "brought"
+                | "surpasses"
+                | "surpassed"
+                | "exceeds"
+                | "exceeded"
+                | "tops"
+                | "topped"
+                | "compares"
+                | "compared"
+                | "raises"
+                | "raised"
+                | "pushes"
+                | "pushed"
+                | "puts"
+                | "takes"
+                | "took"
         ),
         _ => false,
     }
@@ -276,17 +307,28 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
         };
         let claim = &claims[i];
         let adjacent = i > 0
-            && text[claims[i - 1].span.end..claim.span.start]
-                .trim()
-                .is_empty();
+            && gap_continues(
+                text,
+                mentions,
+                Span::new(claims[i - 1].span.end, claim.span.start),
+                a,
+            );
         let clause = claim.span.slice(text);
         let has_figure = claim
             .components
             .iter()
             .any(|&c| mentions[c].figure().is_some());
+        // A poll's or an analysis's breakdown goes on with figures even when the
+        // sentence that names it gives none ("A USA TODAY analysis … shows Democratic
+        // groups outpacing Republicans. In August, Democratic-aligned super PACs raised
+        // $64.8 million …").
         if adjacent
             && (continues_report(clause)
-                || (data && has_figure && (dataset || opens_with_measure(clause))))
+                || (has_figure
+                    && (dataset
+                        || (data
+                            && (opens_with_measure(clause)
+                                || names_source_again(text, &mentions[a], clause))))))
         {
             claims[i].attribution = Some(a);
             claims[i].carried = true;
@@ -294,6 +336,184 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
             run = None;
         }
     }
+}
+
+/// Whether a clause names the source of a data report again, by its full name or
+/// without its company designator ("For the nine months, America West posted earnings
+/// of $18.9 million" after "America West Airlines … reported …"): the company goes on
+/// giving its own figures.
+fn names_source_again(text: &str, att: &Mention, clause: &str) -> bool {
+    let Some(name) = att
+        .attribution()
+        .and_then(|a| a.source_name.or(a.source))
+        .map(|s| s.slice(text).trim())
+    else {
+        return false;
+    };
+    // A proper name, or a description by its head noun ("The Wilmington, Del., company
+    // reported …" … "the company earned $461 million").
+    let last = name.rsplit_once(' ').map_or(name, |(_, last)| last);
+    let head;
+    let short = if last.starts_with(|c: char| c.is_lowercase())
+        || !name.starts_with(|c: char| c.is_uppercase())
+    {
+        head = format!("the {last}");
+        head.as_str()
+    } else {
+        crate::sources::without_company_tail(name)
+    };
+    if short.len() < 3 || !short.starts_with(|c: char| c.is_uppercase() || c == 't') {
+        return false;
+    }
+    // The name is the subject of a verb of account ("America West posted earnings"), not
+    // of an act ("Du Pont also raised its dividend") or a possessive ("Du Pont's stock").
+    clause.match_indices(short).any(|(at, _)| {
+        let mut after = crate::bytescan::words(&clause[at + short.len()..]);
+        let mut verb = after.next();
+        if verb.is_some_and(|w| w.eq_ignore_ascii_case("also")) {
+            verb = after.next();
+        }
+        verb.is_some_and(|w| {
+            [
+                "posted", "reported", "earned", "recorded", "booked", "had", "said",
+            ]
+            .contains(&w)
+        }) && !clause[at + short.len()..].starts_with(['\'', '’'])
+    })
+}
+
+/// Carries the speaker of a quotation that runs over several paragraphs to the claims
+/// of its later paragraphs (CLAIMS.md, "carries over"). By the convention of news copy
+/// and transcripts, a paragraph that opens with a quotation mark while the paragraph
+/// before left its quotation open goes on with the same speaker ("PENCE: Well, look …
+/// ¶ "But the truth is …"), and so does a quotation opening the paragraph after an
+/// introducer that ends in a colon ("He said: ¶ "In Chicago, they've had thousands of
+/// shootings …""). A paragraph that names its own speaker starts a new turn.
+fn carry_quoted_turns(
+    text: &str,
+    segments: &Segmentation,
+    mentions: &[Mention],
+    claims: &mut [Claim],
+) {
+    let paragraphs = &segments.paragraphs;
+    if paragraphs.len() < 2 || claims.iter().all(|c| c.attribution.is_some()) {
+        return;
+    }
+    // Attributions by paragraph, in document order (mentions are sorted by start).
+    let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    let mut p = 0;
+    for (i, m) in mentions.iter().enumerate() {
+        if m.attribution().is_none() {
+            continue;
+        }
+        while p < paragraphs.len() && paragraphs[p].end <= m.span.start {
+            p += 1;
+        }
+        if p == paragraphs.len() {
+            break;
+        }
+        if paragraphs[p].contains(m.span) {
+            by_paragraph[p].push(i);
+        }
+    }
+    let opens_quote = |s: &str| s.trim_start().starts_with(['"', '“']);
+    // A quotation or a transcript's "NAME:" label names the speaker of its paragraph.
+    let names_speaker = |a: usize| {
+        mentions[a]
+            .attribution()
+            .is_some_and(|x| x.direct || x.cue.is_some_and(|c| c.slice(text) == ":"))
+    };
+    let mut speaker: Vec<Option<usize>> = vec![None; paragraphs.len()];
+    for p in 1..paragraphs.len() {
+        let body = paragraphs[p].slice(text);
+        if !opens_quote(body) || by_paragraph[p].iter().any(|&a| names_speaker(a)) {
+            continue;
+        }
+        let prev = paragraphs[p - 1];
+        let prev_body = prev.slice(text).trim_end();
+        // "He said:" — the attribution ends right before the colon that closes its
+        // paragraph and has no content of its own.
+        let introducer = prev_body
+            .ends_with(':')
+            .then(|| by_paragraph[p - 1].last().copied())
+            .flatten()
+            .filter(|&a| {
+                let end = mentions[a].span.end.min(prev.start + prev_body.len());
+                text[end..prev.start + prev_body.len()]
+                    .trim_matches(|c: char| c == ':' || c.is_whitespace())
+                    .is_empty()
+                    && mentions[a]
+                        .attribution()
+                        .is_some_and(|x| x.content.is_none())
+            });
+        speaker[p] = introducer.or_else(|| {
+            if !inside_quote(prev_body) {
+                return None;
+            }
+            // The paragraph before quoted its speaker directly (or by a transcript's
+            // "NAME:" label), or went on with a speaker carried into it.
+            by_paragraph[p - 1]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&a| names_speaker(a))
+                .or(speaker[p - 1])
+        });
+    }
+    for claim in claims.iter_mut().filter(|c| c.attribution.is_none()) {
+        let p = segments.sentences[claim.sentence].paragraph;
+        if let Some(a) = speaker.get(p).copied().flatten() {
+            if mentions[a].attribution().is_some_and(|x| reports(text, x)) {
+                claim.attribution = Some(a);
+                claim.carried = true;
+            }
+        }
+    }
+}
+
+/// Whether the text between two claims keeps a report's run going: nothing but white
+/// space, or sentences that are not claims but in which the same source speaks again
+/// ("America West wouldn't identify the entity, but said the payment was for …").
+fn gap_continues(text: &str, mentions: &[Mention], gap: Span, run: usize) -> bool {
+    let body = gap.slice(text);
+    if body.trim().is_empty() {
+        return true;
+    }
+    let Some(source) = mentions[run].attribution().and_then(|a| a.source_id) else {
+        return false;
+    };
+    // The gap must be whole sentences, each with an attribution of the run's source.
+    let first = mentions.partition_point(|m| m.span.start < gap.start);
+    let same_source: Vec<Span> = mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < gap.end)
+        .filter(|m| m.attribution().is_some_and(|x| x.source_id == Some(source)))
+        .map(|m| m.span)
+        .collect();
+    !same_source.is_empty()
+        && sentence_pieces(body).all(|(at, piece)| {
+            let piece = Span::new(gap.start + at, gap.start + at + piece.len());
+            same_source.iter().any(|s| s.overlaps(piece))
+        })
+}
+
+/// The non-blank pieces of a gap between claims, cut after sentence-final punctuation
+/// followed by white space, with their byte offsets.
+fn sentence_pieces(body: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut cuts = vec![0];
+    let bytes = body.as_bytes();
+    for (i, w) in bytes.windows(2).enumerate() {
+        if matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace() {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.push(body.len());
+    cuts.dedup();
+    cuts.windows(2)
+        .map(move |w| (w[0], &body[w[0]..w[1]]))
+        .filter(|(_, p)| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// Whether a component makes its clause checkable on its own: a figure, or a date or
@@ -460,7 +680,12 @@ fn choose_attribution(
             let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
             (cue_sources_sentence
                 || att.content.is_some_and(|c| c.contains(clause))
-                || (components.is_empty() && att.content.is_some_and(|c| c.overlaps(clause))))
+                // Components inside the source phrase describe the source ("An analysis
+                // of contracts signed since Jan. 1, 2015, shows …").
+                || (components
+                    .iter()
+                    .all(|&c| att.source.is_some_and(|s| s.contains(mentions[c].span)))
+                    && att.content.is_some_and(|c| c.overlaps(clause))))
                 && reports(text, att)
         })
     })
@@ -1111,5 +1336,145 @@ mod tests {
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].attribution, Some(0));
+    }
+
+    /// Each claim of `text` through the whole pipeline: (claim text, source text of its
+    /// attribution, carried).
+    fn pipeline_claims(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let doc = crate::document::Document::from_text(
+            "t",
+            text.to_string(),
+            crate::document::Metadata::default(),
+        );
+        let a = crate::pipeline::analyse(&doc);
+        a.claims
+            .iter()
+            .map(|c| {
+                let source = c
+                    .attribution
+                    .and_then(|i| a.mentions[i].attribution())
+                    .and_then(|x| x.source)
+                    .map(|s| s.slice(text).to_string());
+                (c.span.slice(text).to_string(), source, c.carried)
+            })
+            .collect()
+    }
+
+    fn source_of(claims: &[(String, Option<String>, bool)], start: &str) -> Option<String> {
+        claims
+            .iter()
+            .find(|(t, _, _)| t.starts_with(start))
+            .unwrap_or_else(|| panic!("no claim starting {start:?} in {claims:?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn a_transcript_turn_goes_on_in_the_paragraphs_its_quotation_leaves_open() {
+        let t = "The senator spoke on Sunday.\n\n\
+                 \"HOST: Let me ask about the rally.\n\n\
+                 \"JONES: Well, look, the rally was a success.\n\n\
+                 \"We drew a crowd of 4,000 people in the rain in Dayton.\n\n\
+                 \"HOST: Thank you, senator.\"";
+        let claims = pipeline_claims(t);
+        assert_eq!(
+            source_of(&claims, "\"We drew a crowd").as_deref(),
+            Some("JONES"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn he_said_colon_introduces_the_quotation_of_the_next_paragraph() {
+        let t = "The mayor answered the critics on Monday.\n\n\
+                 He said:\n\n\
+                 \"In our city, we have had 300 burglaries since January 1st. We have to stop it.\"\n\n\
+                 The council meets again next week.";
+        let claims = pipeline_claims(t);
+        assert_eq!(
+            source_of(&claims, "\"In our city").as_deref(),
+            Some("He"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_closed_quotation_does_not_lend_its_speaker_to_the_next_quoted_paragraph() {
+        let t = "\"We drew 4,000 people,\" Jones said.\n\n\
+                 \"Turnout was 12 percent higher than in 2012.\"";
+        let claims = pipeline_claims(t);
+        assert_eq!(source_of(&claims, "\"Turnout"), None, "{claims:?}");
+    }
+
+    #[test]
+    fn an_analysis_breakdown_carries_the_analysis_without_a_figure_of_its_own() {
+        let t = "A Brennan Center analysis of state contracts that were signed since Jan. 1, 2015, shows urban counties outpacing rural ones in recent weeks. \
+                 In June, urban counties received $64.8 million to $45.1 million for rural ones.\n\n\
+                 The governor will visit on Friday.";
+        let claims = pipeline_claims(t);
+        let (_, source, carried) = claims
+            .iter()
+            .find(|(t, _, _)| t.starts_with("In June"))
+            .expect("the breakdown is a claim");
+        assert!(
+            source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("A Brennan Center analysis of state contracts")),
+            "{claims:?}"
+        );
+        assert!(carried);
+    }
+
+    #[test]
+    fn that_brings_his_commitment_carries_the_source_of_the_sum_before() {
+        let t = "Kerr announced plans this week to give an additional $15 million to Our Kids, a group she formed. \
+                 That brings her commitment to the group to $20 million.";
+        let claims = pipeline_claims(t);
+        assert_eq!(
+            source_of(&claims, "That brings").as_deref(),
+            Some("Kerr"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_where_the_same_company_speaks_again_keeps_the_earnings_run() {
+        let t = "Separately, Pacific Crest Airlines reported third-quarter profit jumped 45% to $5.8 million. \
+                 Pacific Crest wouldn't identify the buyer, but said the payment was for tax benefits. \
+                 Revenue rose 21% to $243.4 million from $201.2 million.";
+        let claims = pipeline_claims(t);
+        assert_eq!(
+            source_of(&claims, "Revenue rose").as_deref(),
+            Some("Pacific Crest Airlines"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn america_west_posted_earnings_continues_the_companys_own_report() {
+        let t = "Pacific Crest Airlines reported third-quarter profit jumped 45% to $5.8 million. \
+                 For the nine months, Pacific Crest posted earnings of $18.9 million. \
+                 Pacific Crest also opened a route to Denver with 12 flights a day.";
+        let claims = pipeline_claims(t);
+        assert_eq!(
+            source_of(&claims, "For the nine months").as_deref(),
+            Some("Pacific Crest Airlines"),
+            "{claims:?}"
+        );
+        // An act of the company is the article's own report.
+        assert_eq!(source_of(&claims, "Pacific Crest also"), None, "{claims:?}");
+    }
+
+    #[test]
+    fn the_company_earned_continues_the_report_of_the_company() {
+        let t = "The Wilmington, Del., company reported net of $547 million. \
+                 In the year-earlier period, the company earned $461 million. \
+                 The stock rose $2.50 a share.";
+        let claims = pipeline_claims(t);
+        assert!(
+            source_of(&claims, "In the year-earlier").is_some(),
+            "{claims:?}"
+        );
+        assert_eq!(source_of(&claims, "The stock rose"), None, "{claims:?}");
     }
 }

@@ -254,6 +254,61 @@ fn strip_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Words that end a company's full name and that the article drops on second mention
+/// ("America West Airlines" … "America West", "Du Pont Co." … "Du Pont").
+const COMPANY_TAILS: &[&str] = &[
+    "airlines",
+    "airline",
+    "air",
+    "lines",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "cos",
+    "companies",
+    "group",
+    "holdings",
+    "ltd",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+];
+
+/// Whether one organisation name is the other without its company designator: one is
+/// a word prefix of the other and every remaining word is a [`COMPANY_TAILS`] word.
+fn short_form(wa: &[String], wb: &[String]) -> bool {
+    let (short, long) = if wa.len() < wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    !short.is_empty()
+        && short.len() < long.len()
+        && long.starts_with(short)
+        && long[short.len()..]
+            .iter()
+            .all(|w| COMPANY_TAILS.contains(&w.as_str()))
+}
+
+/// A company's name without its trailing designators ("America West Airlines" →
+/// "America West", "Du Pont Co." → "Du Pont"); other names as they are.
+pub fn without_company_tail(name: &str) -> &str {
+    let mut rest = name.trim_end_matches(['.', ',', ' ']);
+    while let Some((head, last)) = rest.rsplit_once(' ') {
+        let last = last.trim_end_matches('.').to_ascii_lowercase();
+        if !COMPANY_TAILS.contains(&last.as_str()) {
+            break;
+        }
+        rest = head.trim_end_matches([',', ' ']);
+    }
+    rest
+}
+
 fn same_words(wa: &[String], wb: &[String]) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
@@ -381,11 +436,12 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                 // phrases merge when their words are equal ("Azerbaijan" is not "the
                 // foreign ministers of Armenia and Azerbaijan").
                 let found = by_recency.iter().rev().copied().find(|&id| {
-                    if is_name && named[id] {
-                        same_words(&keys[id], &words)
-                    } else {
-                        keys[id] == words
-                    }
+                    short_form(&keys[id], &words)
+                        || if is_name && named[id] {
+                            same_words(&keys[id], &words)
+                        } else {
+                            keys[id] == words
+                        }
                 });
                 let role = || a.source_role.map(|r| r.slice(text).to_string());
                 Some(match found {
@@ -511,6 +567,26 @@ mod registry_tests {
         r.add(2, "Hillary Clinton", P);
         assert_eq!(r.find("Center", O), None);
         assert_eq!(r.find("Clinton", P), Some(2));
+    }
+
+    #[test]
+    fn america_west_is_america_west_airlines_without_its_designator() {
+        let w = |s: &str| name_words(s);
+        assert!(short_form(&w("America West Airlines"), &w("America West")));
+        assert!(short_form(&w("Du Pont"), &w("Du Pont Co.")));
+        // Only designators may be dropped: a city is not its newspaper.
+        assert!(!short_form(&w("New York Times"), &w("New York")));
+        assert!(!short_form(&w("America West"), &w("America West")));
+        assert_eq!(
+            without_company_tail("America West Airlines"),
+            "America West"
+        );
+        assert_eq!(without_company_tail("Du Pont Co."), "Du Pont");
+        assert_eq!(without_company_tail("Delta Air Lines"), "Delta");
+        assert_eq!(
+            without_company_tail("Pew Research Center"),
+            "Pew Research Center"
+        );
     }
 
     #[test]
