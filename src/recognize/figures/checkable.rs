@@ -56,10 +56,36 @@ impl Parser<'_> {
         if self.list_marker(q) {
             return Some(LIST_MARKER);
         }
-        if self.definite_or_ranked(q) || self.announces_a_list(q) {
+        if self.definite_or_ranked(q) || self.announces_a_list(q) || self.family_size(q) {
             return Some(SMALL_COUNT);
         }
         None
+    }
+
+    /// "a father of seven", "who has four children": the size of someone's family is a
+    /// detail of a portrait, not a figure a desk would look up.
+    fn family_size(&self, q: &Quant) -> bool {
+        const KIN: &[&str] = &[
+            "children",
+            "kids",
+            "grandchildren",
+            "sons",
+            "daughters",
+            "siblings",
+            "brothers",
+            "sisters",
+        ];
+        const PARENTS: &[&str] = &["father", "mother", "parent", "grandmother", "grandfather"];
+        // "has four children", not "four children were hurt".
+        let kin_after = self.word_in(q.end, KIN)
+            && q.start >= 1
+            && self.word_in(
+                q.start - 1,
+                &["has", "had", "have", "having", "raising", "raised"],
+            );
+        let parent_of =
+            q.start >= 2 && self.is_word(q.start - 1, "of") && self.word_in(q.start - 2, PARENTS);
+        kin_after || parent_of
     }
 
     /// "a margin of error of 3 points", "the margin of sampling error is 4.5 percentage

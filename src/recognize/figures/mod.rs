@@ -2471,6 +2471,24 @@ impl<'a> Parser<'a> {
         let e = q.end;
         let first = self.tok(s)?;
         let skip = Some(e);
+        // A number word glued by a hyphen to a word before it is part of a compound
+        // ("high-five", "Fantastic-Four"), except after a bound or a rank ("mid-", "top-").
+        if first.kind == Kind::Word
+            && s > 1
+            && self.is_dash(s - 1)
+            && self.adjacent(s)
+            && self.adjacent(s - 1)
+            && self.word(s - 2).is_some_and(|w| {
+                matches!(self.class(s - 2), WClass::None)
+                    && ![
+                        "mid", "top", "over", "under", "about", "some", "nearly", "only",
+                    ]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
+            })
+        {
+            return skip;
+        }
         // Glued to letters on the left: "Su-24", "COVID-19", "G7", "mid-2000s", "A320".
         if first.kind == Kind::Num && s > 0 && self.adjacent(s) {
             if self.word(s - 1).is_some() {

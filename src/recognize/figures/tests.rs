@@ -738,3 +738,29 @@ fn two_democrats_named_in_apposition_is_a_small_count() {
         [("Two".to_string(), None)]
     );
 }
+
+#[test]
+fn high_five_is_a_gesture_not_a_figure() {
+    assert!(texts("The newlyweds took time to high-five passersby.").is_empty());
+    assert!(texts("The Fab-Four played on.").is_empty());
+    // A bound or a number word before the hyphen keeps the figure.
+    assert_eq!(texts("It ranks in the top-five states."), vec!["five"]);
+    assert_eq!(texts("Twenty-five people came."), vec!["Twenty-five"]);
+}
+
+#[test]
+fn a_father_of_seven_and_has_four_children_are_small_counts() {
+    assert_eq!(
+        flags("Scott, a father of seven, was shot."),
+        vec![("seven".to_string(), Some(checkable::SMALL_COUNT))]
+    );
+    assert_eq!(
+        flags("Joseph, who has four children, spoke."),
+        vec![("four".to_string(), Some(checkable::SMALL_COUNT))]
+    );
+    // Children hurt in an attack are news.
+    assert_eq!(
+        flags("Four children were hurt in the attack."),
+        vec![("Four".to_string(), None)]
+    );
+}
