@@ -75,7 +75,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         .filter(|&i| mentions[i].kind() == MentionKind::Attribution)
         .collect();
     let mut claims = Vec::new();
-    let has_headline = has_headline(text, segments);
+    let headline_sentences = headline_sentences(text, segments);
     let mut next = 0; // sweep pointer into `mentions`
                       // Attributions that may overlap the current sentence: those started before its end
                       // and not ended before its start (a sweep, so a document costs linear time).
@@ -116,7 +116,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 .filter(|&c| clause.contains(mentions[c].span))
                 .partition(|&c| mentions[c].figure().is_none_or(|f| f.is_checkable()));
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
-            let headline = si == 0 && has_headline;
+            let headline = si < headline_sentences;
             if assertion_verdict(text, mentions, clause, &components, attribution, headline)
                 .is_err()
             {
@@ -189,17 +189,33 @@ fn assertion_verdict(
     whole.verdict(&content, anchors)
 }
 
-/// Whether the article's first sentence is its headline: the only sentence of the first
-/// paragraph, more paragraphs after it, at most 15 words, and no closing full stop
-/// ("Super PAC haul surges past $1B;").
-fn has_headline(text: &str, segments: &Segmentation) -> bool {
-    let [first, second, ..] = segments.sentences.as_slice() else {
-        return false;
+/// How many sentences at the start of the article are its headline and deck: the whole
+/// first paragraph when more paragraphs follow and it is at most three short lines —
+/// each at most 15 words, or at most 25 without a closing full stop ("Super PAC haul
+/// surges past $1B; ¶ Small group of rich donors pushes tally beyond total for 2012.",
+/// "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this
+/// Year."). A lead sentence runs longer ("Delta Air Lines earnings soared 33% to a
+/// record in the fiscal first quarter, bucking the industry trend toward declining
+/// profits.").
+fn headline_sentences(text: &str, segments: &Segmentation) -> usize {
+    let sentences = &segments.sentences;
+    let Some(first) = sentences.first() else {
+        return 0;
     };
-    let body = first.span.slice(text).trim_end();
-    second.paragraph != first.paragraph
-        && crate::bytescan::words(body).count() <= 15
-        && !body.ends_with(['.', '"', '”', '\'', '’'])
+    let n = sentences.partition_point(|s| s.paragraph == first.paragraph);
+    if n == sentences.len() || n > 3 {
+        return 0;
+    }
+    let short = sentences[..n].iter().all(|s| {
+        let body = s.span.slice(text).trim_end();
+        let words = crate::bytescan::words(body).count();
+        words <= 15 || (words <= 25 && !body.ends_with(['.', '"', '”', '\'', '’']))
+    });
+    if short {
+        n
+    } else {
+        0
+    }
 }
 
 /// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
@@ -1276,6 +1292,33 @@ mod tests {
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 1, "{claims:?}");
         assert!(claims[0].span.slice(t).starts_with("Super PAC donations"));
+    }
+
+    #[test]
+    fn a_headline_with_its_deck_and_a_closing_stop_is_no_claim() {
+        let t = "Pledge haul surges past $2B;\nSmall group of donors pushes tally beyond 2012.\n\nDonations passed $2 billion in August, an analysis shows.";
+        let m = vec![
+            figure(t, "$2B", Some("USD")),
+            figure(t, "$2 billion", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        assert!(claims[0].span.slice(t).starts_with("Donations"));
+        let t = "Fact-Checkers Say Mayor Is Right About 300 Burglaries.\n\nThe mayor said on Monday that 300 burglaries were reported.";
+        let m = vec![figure(t, "300", None), figure(t, "300 burglaries", None)];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+    }
+
+    #[test]
+    fn a_lead_sentence_of_21_words_is_not_a_headline() {
+        let t = "Delta Air Lines earnings soared 33% to a record in the fiscal first quarter, bucking the industry trend toward declining profits.\n\nRevenue rose 15% in the quarter, the airline said.";
+        let m = vec![
+            figure(t, "33%", Some("percent")),
+            figure(t, "15%", Some("percent")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 2, "{claims:?}");
     }
 
     #[test]
