@@ -2218,6 +2218,23 @@ fn named_after_comma(c: &Clause, subj: Option<usize>) -> bool {
 
 /// Whether an apposition starting at token `k` ends the sentence: "..., said John
 /// Smith, a spokesman." The source is the name before it.
+/// ", said a spokesman, who by custom was not identified.": a relative clause about the
+/// source that runs to the end of the sentence.
+fn relative_ends(c: &Clause, k: usize) -> bool {
+    if !c
+        .word(k)
+        .is_some_and(|w| lower_ascii_eq(w, &["who", "whose", "which"]))
+    {
+        return false;
+    }
+    let end = (k + 1..c.toks.len().min(k + 25))
+        .find(|&j| matches!(c.punct(j), Some('.' | '!' | '?' | ';' | '"' | '“' | '”')));
+    match end {
+        Some(j) => matches!(c.punct(j), Some('.' | '!' | '?')) && j + 1 >= c.toks.len(),
+        None => k + 25 > c.toks.len(),
+    }
+}
+
 fn apposition_ends(c: &Clause, k: usize) -> bool {
     let Some(first) = c.word(k) else {
         return false;
@@ -2260,7 +2277,7 @@ fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> O
     let closes = match c.punct(src_end + 1) {
         None => src_end + 1 >= c.toks.len(),
         Some('.' | '!' | '?' | ';') => true,
-        Some(',') => quoted || apposition_ends(c, src_end + 2),
+        Some(',') => quoted || apposition_ends(c, src_end + 2) || relative_ends(c, src_end + 2),
         Some(_) => false,
     };
     if !closes {
@@ -3257,6 +3274,27 @@ mod tests {
         let r = relations("Turnout rose to 61 percent, shows the count.");
         assert!(
             r.iter().all(|(s, ..)| s.as_deref() != Some("Turnout")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn said_a_spokesman_who_by_custom_was_not_identified_is_inverted() {
+        let r = relations(
+            "Food and gasoline were still available, said a spokesman, who by custom was \
+             not identified.",
+        );
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("a spokesman"));
+        assert_eq!(
+            content.as_deref(),
+            Some("Food and gasoline were still available")
+        );
+        // A relative clause that goes on to another clause is not the sentence's end.
+        let r = relations("Prices rose, said a spokesman, who added that \"we will see\" more.");
+        assert!(
+            r.iter()
+                .all(|(s, c, ..)| !(c == "said" && s.as_deref() == Some("a spokesman"))),
             "{r:?}"
         );
     }
