@@ -260,7 +260,10 @@ pub fn stream_jsonl(
     let mut records = parallel::ordered_map(jobs, lines, move |line: InputLine| {
         let (line_no, bytes) = line;
         let record = bytes.map(|bytes| {
-            process_line(&bytes, limit, with_text).map(|(id, doc, analysis)| {
+            process_line(bytes, limit, with_text).map(|(id, doc, analysis)| {
+                if !with_text && doc.text.len() >= RENDERED_HERE_BELOW {
+                    return Record::Large(Box::new((id, doc, analysis)));
+                }
                 let mut record = Vec::with_capacity(doc.text.len() * 4);
                 // Writing into a Vec cannot fail.
                 let _ = if with_text {
@@ -269,7 +272,7 @@ pub fn stream_jsonl(
                     output::render_analysis(&mut record, &id, &doc.text, &analysis)
                 };
                 record.push(b'\n');
-                record
+                Record::Rendered(record)
             })
         });
         (line_no, record)
@@ -289,7 +292,7 @@ pub fn stream_jsonl(
             Ok(()) => {}
         }
         match record.context("reading standard input")? {
-            Ok(record) => match out.write_all(&record) {
+            Ok(record) => match record.write_to(&mut out) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ended(failed),
                 Err(e) => return Err(e).context("writing to stdout"),
                 Ok(()) => {}
@@ -319,28 +322,59 @@ pub fn stream_jsonl(
     Ok(0)
 }
 
+/// Documents of at least this many bytes have their extract record rendered by the
+/// thread that writes the output, straight into it ([`output::write_analysis`]), and
+/// never held whole: a record is about four times its text. Smaller ones are rendered
+/// on the analysis threads, in parallel.
+const RENDERED_HERE_BELOW: usize = 1 << 20;
+
+/// One line's result as the analysis threads hand it to the output.
+enum Record {
+    /// The record's bytes and newline.
+    Rendered(Vec<u8>),
+    /// A large document's id, document and analysis, rendered as it is written.
+    Large(Box<(Value, Document, Analysis)>),
+}
+
+impl Record {
+    fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        match self {
+            Record::Rendered(bytes) => out.write_all(bytes),
+            Record::Large(large) => {
+                let (id, doc, analysis) = &**large;
+                output::write_analysis(out, id, &doc.text, analysis)?;
+                out.write_all(b"\n")
+            }
+        }
+    }
+}
+
 type LineError = (Option<String>, String);
 
 /// One input line's document and analysis. With `with_text` (analysed records) the line
 /// may carry a `meta` object (the fields of a sidecar file; `date` still sets
 /// `published`), and the document's key is its URL, else the id (a string id as it is).
+/// The line is dropped once it is parsed: the analysis holds the text, not the line too.
 fn process_line(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     limit: SizeLimit,
     with_text: bool,
 ) -> Result<(Value, Document, Analysis), LineError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        (
-            None,
-            format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
-        )
-    })?;
-    let record: Value = serde_json::from_str(text).map_err(|e| {
-        (
-            None,
-            format!("not a JSON object: {e} (column {})", e.column()),
-        )
-    })?;
+    let record: Value = {
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            (
+                None,
+                format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
+            )
+        })?;
+        serde_json::from_str(text).map_err(|e| {
+            (
+                None,
+                format!("not a JSON object: {e} (column {})", e.column()),
+            )
+        })?
+    };
+    drop(bytes);
     let Value::Object(mut obj) = record else {
         return Err((None, "not a JSON object".into()));
     };
@@ -492,6 +526,31 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         assert_eq!(out.lines().count(), 1);
         assert!(out.contains("\"small\""));
+    }
+
+    /// A document of more than a megabyte has its record written by the output thread as
+    /// it is rendered; the stream is the records of the analysis threads, byte for byte.
+    #[test]
+    fn a_megabyte_of_exports_rose_5_percent_streams_the_record_the_threads_render() {
+        let sentence = "Exports rose 5% to $2 billion in 2023, officials said on 3 May. ";
+        let text = sentence.repeat(RENDERED_HERE_BELOW / sentence.len() + 1);
+        let line = serde_json::json!({"id": "big", "text": text, "date": "2025-07-10"});
+        let small = serde_json::json!({"id": "small", "text": sentence, "date": null});
+        let input = format!("{small}\n{line}\n{small}\n").into_bytes();
+        let mut out = Vec::new();
+        assert_eq!(
+            stream_jsonl(std::io::Cursor::new(input), &mut out, NO_LIMIT, 2, false).unwrap(),
+            0
+        );
+        let mut expected = Vec::new();
+        for record in [&small, &line, &small] {
+            let bytes = serde_json::to_vec(record).unwrap();
+            let (id, doc, analysis) = process_line(bytes, NO_LIMIT, false).unwrap();
+            output::render_analysis(&mut expected, &id, &doc.text, &analysis).unwrap();
+            expected.push(b'\n');
+        }
+        assert!(expected.len() > 4 * RENDERED_HERE_BELOW);
+        assert!(out == expected, "the streamed records differ");
     }
 
     /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,
