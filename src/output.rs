@@ -271,7 +271,7 @@ const SPILL_BYTES: usize = 1 << 16;
 /// as it is rendered: the bytes [`render_analysis`] makes, in pieces of about
 /// [`SPILL_BYTES`], so that memory is that of the analysis, not of its record.
 pub fn write_analysis(
-    w: &mut impl std::io::Write,
+    w: &mut (impl std::io::Write + ?Sized),
     id: &Value,
     text: &str,
     a: &Analysis,
@@ -298,6 +298,18 @@ pub fn render_analysis(
 ) -> std::io::Result<()> {
     let idx = OffsetIndex::new(text);
     JsonBuf(out).analysis(id, text, a, &idx, &mut |_: &mut Vec<u8>| Ok(()))
+}
+
+/// Writes one extract record as pretty-printed JSON (without the newline), as
+/// `serde_json::to_writer_pretty` prints [`AnalysisOut`], as it is rendered.
+pub fn write_analysis_pretty(
+    w: &mut (impl std::io::Write + ?Sized),
+    id: &Value,
+    text: &str,
+    a: &Analysis,
+) -> std::io::Result<()> {
+    let idx = OffsetIndex::new(text);
+    serde_json::to_writer_pretty(w, &AnalysisOut::new(id, text, a, &idx)).map_err(Into::into)
 }
 
 /// A whole document's analysis as a JSON value.

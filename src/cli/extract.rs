@@ -130,17 +130,71 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let key = overrides.url.clone().unwrap_or_else(|| "-".into());
     let doc = Document::from_text(key, text, overrides);
     let analysis = pipeline::analyse(&doc);
-    let out = match args.format {
-        Format::Table => render_table(&doc, &analysis),
-        Format::Jsonl if args.with_text => analysed_line(&Value::from("-"), &doc, &analysis)?,
-        Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
-        _ => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&document_json(&doc, &analysis))?
-        ),
-    };
-    emit(&out)?;
+    match args.format {
+        Format::Table => emit(&render_table(&doc, &analysis))?,
+        Format::Jsonl if args.with_text => {
+            emit(&analysed_line(&Value::from("-"), &doc, &analysis)?)?
+        }
+        format => write_out(|out| write_json(out, format, false, &doc, &analysis))?,
+    }
     Ok(0)
+}
+
+/// Writes to standard output through a buffer, as `f` renders; a closed pipe ends the
+/// output quietly, as [`emit`] does.
+fn write_out(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match f(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to stdout"),
+    }
+}
+
+/// A document's extract record as `format` prints it, with its newline: one line of
+/// JSON (`jsonl`), or pretty-printed JSON (`json`; `in_array`: indented as an element
+/// of the array of several files, without the newline), written as it is rendered.
+fn write_json(
+    out: &mut dyn Write,
+    format: Format,
+    in_array: bool,
+    doc: &Document,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
+    let id = Value::from(doc.key.clone());
+    match format {
+        Format::Jsonl => {
+            output::write_analysis(out, &id, &doc.text, analysis)?;
+            out.write_all(b"\n")
+        }
+        _ if in_array => {
+            output::write_analysis_pretty(&mut Indented(out), &id, &doc.text, analysis)
+        }
+        _ => {
+            output::write_analysis_pretty(&mut *out, &id, &doc.text, analysis)?;
+            out.write_all(b"\n")
+        }
+    }
+}
+
+/// A writer that indents every line after the first by two spaces, as serde_json
+/// indents the elements of an array.
+struct Indented<'w>(&'w mut dyn Write);
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.0.write_all(&rest[..=at])?;
+            self.0.write_all(b"  ")?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// One analysed record and its newline.
@@ -151,8 +205,11 @@ fn analysed_line(id: &Value, doc: &Document, analysis: &Analysis) -> std::io::Re
     String::from_utf8(out).map_err(std::io::Error::other)
 }
 
-fn document_json(doc: &Document, analysis: &Analysis) -> Value {
-    output::analysis_json(Value::from(doc.key.clone()), &doc.text, analysis)
+/// One file's output as the analysis threads hand it over: printed, or, for a large
+/// document in JSON, what it is made from, written as it is rendered.
+enum FileOut {
+    Text(String),
+    Large(Box<(Document, Analysis)>),
 }
 
 /// Extracts the files on `jobs` threads and prints each result in the order of the
@@ -196,10 +253,22 @@ fn extract_files(
                 Format::Jsonl if with_text => {
                     analysed_line(&Value::from(doc.key.clone()), &doc, &analysis)?
                 }
-                Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
-                _ => serde_json::to_string_pretty(&document_json(&doc, &analysis))?,
+                _ if doc.text.len() >= RENDERED_HERE_BELOW => {
+                    return anyhow::Ok(FileOut::Large(Box::new((doc, analysis))));
+                }
+                Format::Jsonl => {
+                    let mut out = Vec::with_capacity(doc.text.len() * 4);
+                    write_json(&mut out, format, false, &doc, &analysis)?;
+                    String::from_utf8(out)?
+                }
+                _ => {
+                    let id = Value::from(doc.key.clone());
+                    let mut out = Vec::with_capacity(doc.text.len() * 6);
+                    output::write_analysis_pretty(&mut out, &id, &doc.text, &analysis)?;
+                    String::from_utf8(out)?
+                }
             };
-            anyhow::Ok(out)
+            anyhow::Ok(FileOut::Text(out))
         })
         .context("starting the analysis threads")?;
     let mut failed = 0usize;
@@ -210,7 +279,18 @@ fn extract_files(
     let mut results = results;
     for result in results.by_ref() {
         let body = match result {
-            Ok(body) => body,
+            Ok(FileOut::Text(body)) => body,
+            Ok(FileOut::Large(large)) => {
+                let (doc, analysis) = &*large;
+                write_out(|out| {
+                    if array {
+                        out.write_all(if first { b"  " } else { b",\n  " })?;
+                    }
+                    write_json(out, format, array, doc, analysis)
+                })?;
+                first = false;
+                continue;
+            }
             Err(e) => {
                 eprintln!("claimtrace: error: {e}");
                 failed += 1;
@@ -551,6 +631,33 @@ mod tests {
         }
         assert!(expected.len() > 4 * RENDERED_HERE_BELOW);
         assert!(out == expected, "the streamed records differ");
+    }
+
+    /// Several files print one JSON array: each record written as it is rendered, as an
+    /// element indented as serde_json indents it.
+    #[test]
+    fn records_written_into_an_array_are_indented_as_serde_json_indents_them() {
+        let docs: Vec<Document> = [
+            "Exports rose 5% to $2 billion in 2023, officials said.\n\nOn 3 May it fell.",
+            "\"Prices fell 3 percent,\" he said.",
+        ]
+        .iter()
+        .map(|t| Document::from_text(*t, t.to_string(), Metadata::default()))
+        .collect();
+        let analyses: Vec<Analysis> = docs.iter().map(pipeline::analyse).collect();
+        let mut out = b"[\n".to_vec();
+        for (i, (doc, analysis)) in docs.iter().zip(&analyses).enumerate() {
+            out.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
+            write_json(&mut out, Format::Json, true, doc, analysis).unwrap();
+        }
+        out.extend_from_slice(b"\n]");
+        let values: Vec<Value> = docs
+            .iter()
+            .zip(&analyses)
+            .map(|(d, a)| output::analysis_json(Value::from(d.key.clone()), &d.text, a))
+            .collect();
+        let expected = serde_json::to_string_pretty(&values).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 
     /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,
