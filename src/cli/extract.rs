@@ -292,7 +292,7 @@ fn extract_files(
                 continue;
             }
             Err(e) => {
-                eprintln!("claimtrace: error: {e}");
+                say!("claimtrace: error: {e}");
                 failed += 1;
                 continue;
             }
@@ -318,7 +318,7 @@ fn extract_files(
         emit("\n]\n")?;
     }
     if failed > 0 {
-        eprintln!(
+        say!(
             "claimtrace: {failed} of {count} file(s) could not be read; the others were extracted"
         );
         return Ok(1);
@@ -380,8 +380,8 @@ pub fn stream_jsonl(
             Err((id, msg)) => {
                 failed += 1;
                 match id {
-                    Some(id) => eprintln!("claimtrace: line {line_no} (id {id}): {msg}"),
-                    None => eprintln!("claimtrace: line {line_no}: {msg}"),
+                    Some(id) => say!("claimtrace: line {line_no} (id {id}): {msg}"),
+                    None => say!("claimtrace: line {line_no}: {msg}"),
                 }
             }
         }
@@ -396,7 +396,7 @@ pub fn stream_jsonl(
         _ => {}
     }
     if failed > 0 {
-        eprintln!("claimtrace: {failed} input line(s) failed; the others were processed");
+        say!("claimtrace: {failed} input line(s) failed; the others were processed");
         return Ok(1);
     }
     Ok(0)

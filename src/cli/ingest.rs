@@ -96,8 +96,8 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     // --quiet and without a bar, which reports the progress itself and must not be
     // scrolled away by thousands of lines.
     let say = |line: String| match &progress {
-        Some(bar) => bar.suspend(|| eprintln!("{line}")),
-        None => eprintln!("{line}"),
+        Some(bar) => bar.suspend(|| say!("{line}")),
+        None => say!("{line}"),
     };
     let per_file = !args.quiet && progress.is_none();
     // Documents are written in batches: one commit for up to BATCH_DOCS documents or
@@ -192,7 +192,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    eprintln!(
+    say!(
         "ingested {} of {seen} {unit}{}",
         seen - failed.len(),
         if failed.is_empty() {
@@ -210,7 +210,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
     );
     if let Some(line) = summary_line(&db.match_summary(&matched)?) {
-        eprintln!("{line}");
+        say!("{line}");
     }
     if !args.quiet {
         for id in &stored {
