@@ -130,12 +130,16 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let key = overrides.url.clone().unwrap_or_else(|| "-".into());
     let doc = Document::from_text(key, text, overrides);
     let analysis = pipeline::analyse(&doc);
+    let note = analysis.segments.cut_note();
     match args.format {
         Format::Table => emit(&render_table(&doc, &analysis))?,
         Format::Jsonl if args.with_text => {
             emit(&analysed_line(&Value::from("-"), &doc, &analysis)?)?
         }
         format => write_out(|out| write_json(out, format, false, &doc, &analysis))?,
+    }
+    if let Some(note) = note {
+        say!("claimtrace: <stdin>: {note}");
     }
     Ok(0)
 }
@@ -243,6 +247,10 @@ fn extract_files(
                         path.display()
                     )
                 })?;
+            let note = analysis
+                .segments
+                .cut_note()
+                .map(|note| format!("{}: {note}", path.display()));
             let out = match format {
                 Format::Table => format!(
                     "{} ({} mentions)\n{}",
@@ -254,7 +262,7 @@ fn extract_files(
                     analysed_line(&Value::from(doc.key.clone()), &doc, &analysis)?
                 }
                 _ if doc.text.len() >= RENDERED_HERE_BELOW => {
-                    return anyhow::Ok(FileOut::Large(Box::new((doc, analysis))));
+                    return anyhow::Ok((FileOut::Large(Box::new((doc, analysis))), note));
                 }
                 Format::Jsonl => {
                     let mut out = Vec::with_capacity(doc.text.len() * 4);
@@ -268,7 +276,7 @@ fn extract_files(
                     String::from_utf8(out)?
                 }
             };
-            anyhow::Ok(FileOut::Text(out))
+            anyhow::Ok((FileOut::Text(out), note))
         })
         .context("starting the analysis threads")?;
     let mut failed = 0usize;
@@ -278,9 +286,17 @@ fn extract_files(
     }
     let mut results = results;
     for result in results.by_ref() {
-        let body = match result {
-            Ok(FileOut::Text(body)) => body,
-            Ok(FileOut::Large(large)) => {
+        let (out, note) = match result {
+            Ok(done) => done,
+            Err(e) => {
+                say!("claimtrace: error: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let body = match out {
+            FileOut::Text(body) => body,
+            FileOut::Large(large) => {
                 let (doc, analysis) = &*large;
                 write_out(|out| {
                     if array {
@@ -289,11 +305,9 @@ fn extract_files(
                     write_json(out, format, array, doc, analysis)
                 })?;
                 first = false;
-                continue;
-            }
-            Err(e) => {
-                say!("claimtrace: error: {e}");
-                failed += 1;
+                if let Some(note) = note {
+                    say!("claimtrace: {note}");
+                }
                 continue;
             }
         };
@@ -310,6 +324,9 @@ fn extract_files(
         };
         emit(&out)?;
         first = false;
+        if let Some(note) = note {
+            say!("claimtrace: {note}");
+        }
     }
     if results.finished_early() {
         anyhow::bail!("internal error while analysing the articles; please report it");
@@ -341,8 +358,12 @@ pub fn stream_jsonl(
         let (line_no, bytes) = line;
         let record = bytes.map(|bytes| {
             process_line(bytes, limit, with_text).map(|(id, doc, analysis)| {
+                let note = analysis
+                    .segments
+                    .cut_note()
+                    .map(|note| format!("line {line_no} (id {id}): {note}"));
                 if !with_text && doc.text.len() >= RENDERED_HERE_BELOW {
-                    return Record::Large(Box::new((id, doc, analysis)));
+                    return (Record::Large(Box::new((id, doc, analysis))), note);
                 }
                 let mut record = Vec::with_capacity(doc.text.len() * 4);
                 // Writing into a Vec cannot fail.
@@ -352,7 +373,7 @@ pub fn stream_jsonl(
                     output::render_analysis(&mut record, &id, &doc.text, &analysis)
                 };
                 record.push(b'\n');
-                Record::Rendered(record)
+                (Record::Rendered(record), note)
             })
         });
         (line_no, record)
@@ -372,11 +393,16 @@ pub fn stream_jsonl(
             Ok(()) => {}
         }
         match record.context("reading standard input")? {
-            Ok(record) => match record.write_to(&mut out) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ended(failed),
-                Err(e) => return Err(e).context("writing to stdout"),
-                Ok(()) => {}
-            },
+            Ok((record, note)) => {
+                match record.write_to(&mut out) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ended(failed),
+                    Err(e) => return Err(e).context("writing to stdout"),
+                    Ok(()) => {}
+                }
+                if let Some(note) = note {
+                    say!("claimtrace: {note}");
+                }
+            }
             Err((id, msg)) => {
                 failed += 1;
                 match id {
