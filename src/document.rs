@@ -36,8 +36,9 @@ pub enum DocumentError {
 }
 
 /// Metadata of an article. Every field is optional; `published` anchors relative dates.
+/// Read from a JSON object only (see the `Deserialize` impl below).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Metadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -51,6 +52,33 @@ pub struct Metadata {
     pub published: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+}
+
+impl Serialize for Metadata {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Metadata::serialize(self, s)
+    }
+}
+
+/// Metadata is read from an object only: serde reads a struct from a JSON array too,
+/// field by position, and `["A title", "An outlet"]` in a sidecar file, a JSON Lines
+/// `meta` or an annotation file would set fields nobody named.
+impl<'de> Deserialize<'de> for Metadata {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ObjectOnly;
+        impl<'de> serde::de::Visitor<'de> for ObjectOnly {
+            type Value = Metadata;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a JSON object such as {\"title\": \"…\", \"published\": \"2025-07-10\"}",
+                )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Metadata, A::Error> {
+                Metadata::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(ObjectOnly)
+    }
 }
 
 impl Metadata {
@@ -216,20 +244,11 @@ fn read_sidecar(path: &Path) -> Result<Metadata, DocumentError> {
             })
         }
     };
-    // serde reads a struct from a JSON array too, field by position: only an object
-    // names its fields, so only an object is metadata.
-    let body = raw.trim_start_matches('\u{feff}').trim_start();
-    if !body.starts_with('{') {
-        return Err(DocumentError::Metadata {
-            path: meta_path,
-            reason:
-                "expected a JSON object such as {\"title\": \"…\", \"published\": \"2025-07-10\"}"
-                    .into(),
-        });
-    }
+    let body = raw.trim_start_matches('\u{feff}');
     let meta: Metadata = serde_json::from_str(body).map_err(|e| DocumentError::Metadata {
         path: meta_path.clone(),
-        reason: format!("line {}, column {}: {e}", e.line(), e.column()),
+        // serde_json says where: "... at line 1 column 2".
+        reason: e.to_string(),
     })?;
     if let Some(date) = meta.published {
         check_published(date).map_err(|reason| DocumentError::Metadata {
@@ -530,6 +549,37 @@ mod tests {
         fs::write(sidecar_path(&article), r#"{"published": "2025-07-10"}"#).unwrap();
         let doc = Document::load(&article, &Metadata::default()).unwrap();
         assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2025, 7, 10));
+    }
+
+    /// `"meta": ["A title", "An outlet"]` in a JSON Lines record or an analysed record
+    /// is no metadata: only an object names its fields, wherever metadata is read.
+    #[test]
+    fn metadata_that_is_a_json_array_is_refused_wherever_it_is_read() {
+        let array = r#"["A title", "An outlet"]"#;
+        let err = serde_json::from_str::<Metadata>(array).unwrap_err();
+        assert!(err.to_string().contains("JSON object"), "{err}");
+        let value: serde_json::Value = serde_json::from_str(array).unwrap();
+        assert!(serde_json::from_value::<Metadata>(value).is_err());
+        #[derive(Deserialize)]
+        struct Record {
+            #[serde(default)]
+            meta: Metadata,
+        }
+        let line = r#"{"meta": ["A title", "An outlet"]}"#;
+        assert!(serde_json::from_str::<Record>(line).is_err());
+        // An object reads as before, and unknown fields are still refused.
+        let meta: Metadata =
+            serde_json::from_str(r#"{"title": "A title", "published": "2025-07-10"}"#).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("A title"));
+        assert_eq!(
+            serde_json::to_string(&meta).unwrap(),
+            r#"{"title":"A title","published":"2025-07-10"}"#
+        );
+        assert!(serde_json::from_str::<Metadata>(r#"{"titel": "x"}"#).is_err());
+        assert_eq!(
+            serde_json::from_str::<Record>("{}").unwrap().meta,
+            Metadata::default()
+        );
     }
 
     #[test]

@@ -263,15 +263,28 @@ impl<'t> AnalysisOut<'t> {
     }
 }
 
-/// Writes one extract record as a single line of JSON (without the newline).
+/// How much of a record [`write_analysis`] collects before it writes it out: the
+/// record of a large document (about four times its text) is never held whole.
+const SPILL_BYTES: usize = 1 << 16;
+
+/// Writes one extract record as a single line of JSON (without the newline) to `w`,
+/// as it is rendered: the bytes [`render_analysis`] makes, in pieces of about
+/// [`SPILL_BYTES`], so that memory is that of the analysis, not of its record.
 pub fn write_analysis(
-    w: &mut impl std::io::Write,
+    w: &mut (impl std::io::Write + ?Sized),
     id: &Value,
     text: &str,
     a: &Analysis,
 ) -> std::io::Result<()> {
-    let mut out = Vec::with_capacity(text.len() * 4);
-    render_analysis(&mut out, id, text, a)?;
+    let idx = OffsetIndex::new(text);
+    let mut out = Vec::with_capacity(SPILL_BYTES + SPILL_BYTES / 4);
+    JsonBuf(&mut out).analysis(id, text, a, &idx, &mut |buf: &mut Vec<u8>| {
+        if buf.len() >= SPILL_BYTES {
+            w.write_all(buf)?;
+            buf.clear();
+        }
+        Ok(())
+    })?;
     w.write_all(&out)
 }
 
@@ -284,7 +297,19 @@ pub fn render_analysis(
     a: &Analysis,
 ) -> std::io::Result<()> {
     let idx = OffsetIndex::new(text);
-    JsonBuf(out).analysis(id, text, a, &idx)
+    JsonBuf(out).analysis(id, text, a, &idx, &mut |_: &mut Vec<u8>| Ok(()))
+}
+
+/// Writes one extract record as pretty-printed JSON (without the newline), as
+/// `serde_json::to_writer_pretty` prints [`AnalysisOut`], as it is rendered.
+pub fn write_analysis_pretty(
+    w: &mut (impl std::io::Write + ?Sized),
+    id: &Value,
+    text: &str,
+    a: &Analysis,
+) -> std::io::Result<()> {
+    let idx = OffsetIndex::new(text);
+    serde_json::to_writer_pretty(w, &AnalysisOut::new(id, text, a, &idx)).map_err(Into::into)
 }
 
 /// A whole document's analysis as a JSON value.
@@ -562,13 +587,15 @@ impl JsonBuf<'_> {
         Ok(())
     }
 
-    /// An [`AnalysisOut`].
+    /// An [`AnalysisOut`]. `spill` is handed the buffer after each mention and claim,
+    /// and may write out and clear what it holds.
     fn analysis(
         &mut self,
         id: &Value,
         text: &str,
         a: &Analysis,
         idx: &OffsetIndex,
+        spill: &mut impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         self.raw("{\"id\":");
         self.serde(id)?;
@@ -593,6 +620,7 @@ impl JsonBuf<'_> {
                 self.0.push(b',');
             }
             self.mention(m, text, idx);
+            spill(self.0)?;
         }
         self.0.push(b']');
         self.key("claims", false);
@@ -602,6 +630,7 @@ impl JsonBuf<'_> {
                 self.0.push(b',');
             }
             self.claim(c, text, idx)?;
+            spill(self.0)?;
         }
         self.0.push(b']');
         self.key("sources", false);
@@ -677,6 +706,49 @@ mod tests {
             }
         }
         assert!(seen > 0);
+    }
+
+    /// A writer that keeps the size of each write.
+    struct Writes(Vec<u8>, Vec<usize>);
+
+    impl std::io::Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.extend_from_slice(buf);
+            self.1.push(buf.len());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The seed article three times over makes a record of several hundred KB: it goes
+    /// out in pieces as it is rendered, none much larger than the spill size, and the
+    /// pieces are the record rendered whole.
+    #[test]
+    fn the_record_of_the_seed_article_tripled_goes_out_in_pieces_byte_for_byte() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let path = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "txt"))
+            .unwrap();
+        let text = std::fs::read_to_string(path).unwrap().repeat(3);
+        let doc = Document::from_text("t", text.clone(), Metadata::default());
+        let a = pipeline::analyse(&doc);
+        let id = Value::from("seed");
+        let mut whole = Vec::new();
+        render_analysis(&mut whole, &id, &text, &a).unwrap();
+        let mut pieces = Writes(Vec::new(), Vec::new());
+        write_analysis(&mut pieces, &id, &text, &a).unwrap();
+        assert!(whole.len() > 4 * SPILL_BYTES, "{}", whole.len());
+        assert_eq!(pieces.0, whole);
+        assert!(pieces.1.len() > 4, "{:?}", pieces.1);
+        assert!(
+            pieces.1.iter().all(|&n| n < 2 * SPILL_BYTES),
+            "{:?}",
+            pieces.1
+        );
     }
 
     #[test]

@@ -35,9 +35,25 @@ pub struct Sentence {
 pub struct Segmentation {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
+    /// Runs of text longer than [`MAX_SENTENCE_BYTES`] without a sentence break, each
+    /// cut into sentences at its safest boundaries: the tools say so.
+    pub cut: usize,
 }
 
 impl Segmentation {
+    /// What the tools say of a document whose over-long runs of text were cut (none
+    /// when nothing was cut).
+    pub fn cut_note(&self) -> Option<String> {
+        (self.cut > 0).then(|| {
+            format!(
+                "note: {} run{} of text without a sentence break longer than {MAX_SENTENCE_BYTES} \
+                 bytes cut into sentences at punctuation or spaces",
+                self.cut,
+                if self.cut == 1 { "" } else { "s" }
+            )
+        })
+    }
+
     /// Index of the sentence containing byte offset `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= at);
@@ -129,14 +145,16 @@ const TITLES: &[&str] = &[
 pub fn segment(text: &str) -> Segmentation {
     let paragraphs = paragraphs(text);
     let mut sentences = Vec::new();
+    let mut cut = 0;
     for (p, &para) in paragraphs.iter().enumerate() {
-        for span in sentences_in(text, para) {
+        for span in sentences_in(text, para, &mut cut) {
             sentences.push(Sentence { span, paragraph: p });
         }
     }
     Segmentation {
         paragraphs,
         sentences,
+        cut,
     }
 }
 
@@ -190,7 +208,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-fn sentences_in(text: &str, para: Span) -> Vec<Span> {
+/// The sentences of paragraph `para`; `cut` counts the over-long runs cut.
+fn sentences_in(text: &str, para: Span, cut: &mut usize) -> Vec<Span> {
     let body = para.slice(text);
     let mut raw: Vec<Span> = Vec::new();
     let mut prev = 0;
@@ -211,7 +230,7 @@ fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     }
     let mut sentences = Vec::with_capacity(out.len());
     for span in out {
-        split_long(text, span.trim(text), &mut sentences);
+        *cut += usize::from(split_long(text, span.trim(text), &mut sentences));
     }
     sentences
 }
@@ -226,8 +245,10 @@ pub const MAX_SENTENCE_BYTES: usize = 2048;
 /// Pushes `span`, cut into pieces of at most [`MAX_SENTENCE_BYTES`] when it is longer,
 /// each cut at the safest boundary in the second half of the piece: after a sentence
 /// terminator ("... said. she said"), else after a semicolon, else after a comma, else
-/// at white space, else at a char boundary. Empty pieces are dropped.
-fn split_long(text: &str, span: Span, out: &mut Vec<Span>) {
+/// at white space, else at a char boundary. Empty pieces are dropped. True when it
+/// cut `span`.
+fn split_long(text: &str, span: Span, out: &mut Vec<Span>) -> bool {
+    let long = span.len() > MAX_SENTENCE_BYTES;
     let mut rest = span;
     while rest.len() > MAX_SENTENCE_BYTES {
         let cut = safe_cut(text, rest);
@@ -240,6 +261,7 @@ fn split_long(text: &str, span: Span, out: &mut Vec<Span>) {
     if !rest.is_empty() {
         out.push(rest);
     }
+    long
 }
 
 /// Where to cut an over-long sentence: a byte offset in the second half of its first
@@ -722,6 +744,19 @@ mod tests {
         assert_pieces_tile(&s, &pieces, t.len());
         assert!(pieces.iter().all(|p| p.len() <= 700));
         assert!(pieces.len() > 1);
+    }
+
+    /// Two paragraphs of run-on "he said, she said." are two runs cut; news sentences
+    /// are none, and nothing is said of them.
+    #[test]
+    fn two_paragraphs_of_he_said_she_said_are_two_runs_cut_and_said_so() {
+        let run = "he said, she said. ".repeat(300);
+        let s = segment(&format!("Prices rose 3% in May.\n\n{run}\n\n{run}"));
+        assert_eq!(s.cut, 2);
+        let note = s.cut_note().unwrap();
+        assert!(note.starts_with("note: 2 runs of text"), "{note}");
+        let news = segment(&"Prices rose 3% in May. Sales fell.\n\n".repeat(300));
+        assert_eq!((news.cut, news.cut_note()), (0, None));
     }
 
     #[test]

@@ -390,6 +390,32 @@ fn control_characters_from_an_article_never_reach_the_terminal() {
     assert!(claims[0]["text"].as_str().unwrap().contains('\u{1b}'));
 }
 
+/// A crawled corpus names its own files: `a\e[31m.txt` that is not UTF-8 and a sidecar
+/// that is not an object are reported on stderr by ingest, extract and their summary
+/// lines with the names escaped, never as a colour or a window title.
+#[cfg(unix)]
+#[test]
+fn a_file_named_with_esc_31m_is_reported_without_colouring_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a\u{1b}[31m.txt"), b"Exports rose 5%.\xff\n").unwrap();
+    std::fs::write(corpus.join("b\u{1b}]0;x\u{7}.txt"), "Exports rose 5%.\n").unwrap();
+    std::fs::write(corpus.join("b\u{1b}]0;x\u{7}.meta.json"), "[1]").unwrap();
+    let db = dir.path().join("h.db");
+    let runs = [
+        vec!["--db", db.to_str().unwrap(), "ingest", "--quiet"],
+        vec!["extract", "--format", "jsonl"],
+    ];
+    for args in runs {
+        let out = bin().args(&args).arg(&corpus).assert().code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        no_escape_reaches(stderr.as_bytes(), &args.join(" "));
+        assert!(stderr.contains("a\\x1b[31m.txt"), "{stderr}");
+        assert!(stderr.contains("b\\x1b]0;x\\x07.meta.json"), "{stderr}");
+    }
+}
+
 #[test]
 fn tables_fit_80_columns_and_piped_tables_keep_every_word() {
     let (_dir, db) = ingested();

@@ -155,3 +155,84 @@ fn a_review_gets_in_between_the_batches_of_a_long_ingest() {
         2
     );
 }
+
+/// "A long ingest starves other writers": a writer whose batches each hold the write
+/// lock for a long time and follow one another back to back, as an ingest's do when
+/// its analysis threads keep up, and a review on a second connection. The review gets
+/// in between two batches, not after the last one: after a commit the batch writer
+/// leaves the lock to a writer that waits for it.
+#[test]
+fn a_review_gets_in_between_long_batches_that_follow_back_to_back() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use claimtrace::document::{Document, Metadata};
+    use claimtrace::pipeline;
+    use claimtrace::review::ClaimStatus;
+    use claimtrace::store::{Database, ReviewRequest};
+
+    const BATCHES: usize = 20;
+    // Longer than the writer's pause interval, so every commit may pause.
+    const HELD: Duration = Duration::from_millis(300);
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let article = |i: usize| {
+        let doc = Document::from_text(
+            format!("edition-{i}"),
+            format!("Edition {i}: exports rose {i}% to ${i}.5 billion in 2024, officials said.\n"),
+            Metadata::default(),
+        );
+        let analysis = pipeline::analyse(&doc);
+        (doc, analysis)
+    };
+    let mut writer = Database::open(&db).unwrap();
+    let text = fs::read_to_string(seed().join("000_dcccab2e6cf52972.txt")).unwrap();
+    let first = Document::from_text("seed", text, Metadata::default());
+    writer.ingest(&first, &pipeline::analyse(&first)).unwrap();
+    let mut reviewer = writer.open_again().unwrap();
+    // Everything the writer stores is analysed before its first batch: between two
+    // batches it only commits and begins again.
+    let editions: Vec<_> = (1..=BATCHES).map(article).collect();
+    let committed = Arc::new(AtomicUsize::new(0));
+    let reviewed = Arc::new(AtomicBool::new(false));
+    let ingest = {
+        let (committed, reviewed) = (Arc::clone(&committed), Arc::clone(&reviewed));
+        std::thread::spawn(move || {
+            for (doc, analysis) in &editions {
+                if reviewed.load(Ordering::SeqCst) {
+                    break;
+                }
+                writer.begin_batch().unwrap();
+                writer.ingest(doc, analysis).unwrap();
+                std::thread::sleep(HELD);
+                writer.commit_batch().unwrap();
+                committed.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+    };
+    // The review starts while the writer holds its first batch open.
+    std::thread::sleep(HELD / 3);
+    reviewer
+        .review(
+            1,
+            &ReviewRequest {
+                status: ClaimStatus::InReview,
+                note: None,
+                evidence: Vec::new(),
+                reviewer: "desk".into(),
+                expected: None,
+            },
+        )
+        .unwrap();
+    let waited = committed.load(Ordering::SeqCst);
+    reviewed.store(true, Ordering::SeqCst);
+    ingest.join().unwrap();
+    // It came during the first batch and is in at its commit (or, at worst, the next
+    // one's): not after all of them, as when the writer begins its next batch at once.
+    assert!(
+        waited <= 2,
+        "the review waited for {waited} of {BATCHES} batches"
+    );
+}

@@ -141,3 +141,34 @@ fn a_file_over_max_document_size_is_refused_with_its_name() {
         .assert()
         .code(2);
 }
+
+/// A run-on "sentence" is cut, and the tools say so on stderr, naming the line or the
+/// file; an article of news sentences has nothing said of it.
+#[test]
+fn he_said_she_said_cut_into_sentences_is_said_on_stderr() {
+    let run = "he said, she said. ".repeat(500);
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "news", "text": "Prices rose 3% in May.", "date": null}),
+        serde_json::json!({"id": "run", "text": run, "date": null})
+    );
+    bin()
+        .args(["extract", "--format", "jsonl"])
+        .write_stdin(lines)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "claimtrace: line 2 (id \"run\"): note: 1 run of text without a sentence break",
+        ))
+        .stderr(predicate::str::contains("line 1").not());
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("run.txt");
+    std::fs::write(&article, &run).unwrap();
+    let db = dir.path().join("t.db");
+    bin()
+        .args(["--db", db.to_str().unwrap(), "ingest"])
+        .arg(&article)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("run.txt: note: 1 run of text"));
+}

@@ -171,6 +171,29 @@ fn another_applications_database_keeps_its_journal_mode() {
     assert_eq!(mode, "delete");
 }
 
+/// Applications number their own schemas with `PRAGMA user_version` too: an app's
+/// database at version 1, 3 or 4 has none of claimtrace's tables, and is refused as
+/// it is, not switched to WAL and then failed in a migration.
+#[test]
+fn another_applications_database_at_user_version_3_keeps_its_journal_mode() {
+    for version in [1, 3, 4] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("app.db");
+        {
+            let conn = rusqlite::Connection::open(&db).unwrap();
+            conn.execute_batch("CREATE TABLE notes (x); INSERT INTO notes VALUES ('keep');")
+                .unwrap();
+            conn.pragma_update(None, "user_version", version).unwrap();
+        }
+        refused_untouched(&db, "is not a claimtrace database");
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete", "user_version {version}");
+    }
+}
+
 #[test]
 fn a_schema_version_no_claimtrace_writes_is_refused_without_a_panic() {
     for (version, says) in [(-1_i64, "schema version -1"), (99, "schema version 99")] {

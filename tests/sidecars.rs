@@ -111,3 +111,26 @@ fn a_meta_json_array_is_refused_by_ingest() {
         0
     );
 }
+
+/// The `meta` of a JSON Lines record for analysed records is a sidecar in another
+/// place: `["A title", "An outlet"]` is refused there too, with the line, and the
+/// stream goes on.
+#[test]
+fn a_meta_array_in_a_json_lines_record_is_refused_with_its_line() {
+    let input = concat!(
+        r#"{"id": "a", "text": "GDP grew 3% in 2024.", "meta": ["A title", "An outlet"]}"#,
+        "\n",
+        r#"{"id": "b", "text": "GDP grew 3% in 2024.", "meta": {"title": "A title"}}"#,
+        "\n"
+    );
+    let out = bin()
+        .args(["extract", "--format", "jsonl", "--with-text"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 1 (id \"a\")"))
+        .stderr(predicate::str::contains("JSON object"));
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.contains(r#""meta":{"title":"A title"}"#), "{stdout}");
+}

@@ -144,16 +144,14 @@ pub fn sources(args: SourcesArgs, db: &DbArgs) -> anyhow::Result<i32> {
 fn set(args: SetArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let given = args.meta.metadata();
     if given == Default::default() {
-        eprintln!(
-            "claimtrace: error: give the metadata to set: --date, --title, --url or --outlet"
-        );
+        say!("claimtrace: error: give the metadata to set: --date, --title, --url or --outlet");
         return Ok(2);
     }
     let mut db = db.open()?;
     let mut doc = db.stored_document(args.id)?;
     let merged = doc.meta.clone().overridden_by(&given);
     if merged == doc.meta {
-        eprintln!(
+        say!(
             "document {}: the metadata is already so; nothing to do",
             args.id
         );
@@ -174,7 +172,7 @@ fn set(args: SetArgs, db: &DbArgs) -> anyhow::Result<i32> {
             reanalyse: false,
         },
     )?;
-    eprintln!(
+    say!(
         "document {}: {}",
         args.id,
         super::reanalyse::describe_version(&outcome)
@@ -186,7 +184,7 @@ fn rm(args: RmArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let mut db = db.open()?;
     let plan = db.removal(args.id)?;
     let versions: Vec<String> = plan.versions.iter().map(|v| v.to_string()).collect();
-    eprintln!(
+    say!(
         "remove {}{}: document id(s) {} with {} claim(s), {} of them reviewed ({} review entries)",
         plan.source_key,
         plan.title
@@ -199,31 +197,29 @@ fn rm(args: RmArgs, db: &DbArgs) -> anyhow::Result<i32> {
         plan.review_entries
     );
     for (claim, doc) in &plan.referring {
-        eprintln!(
-            "  claim {claim} of document {doc} refers to one of these claims and loses the link"
-        );
+        say!("  claim {claim} of document {doc} refers to one of these claims and loses the link");
     }
     let keep = if args.discard_reviews {
-        eprintln!("  the review history is discarded (--discard-reviews)");
+        say!("  the review history is discarded (--discard-reviews)");
         None
     } else {
         let path = match &args.keep_reviews {
             Some(p) => p.clone(),
             None => free_name(&format!("removed-{}", safe_stem(&db, args.id)?)),
         };
-        eprintln!("  the review history is kept in {}", path.display());
+        say!("  the review history is kept in {}", path.display());
         Some(path)
     };
     if !args.yes {
         if !std::io::stdin().is_terminal() {
-            eprintln!("claimtrace: error: nothing removed; add --yes to remove without asking");
+            say!("claimtrace: error: nothing removed; add --yes to remove without asking");
             return Ok(2);
         }
-        eprint!("remove? [y/N] ");
+        say_inline!("remove? [y/N] ");
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            eprintln!("nothing removed");
+            say!("nothing removed");
             return Ok(0);
         }
     }
@@ -233,7 +229,7 @@ fn rm(args: RmArgs, db: &DbArgs) -> anyhow::Result<i32> {
         write_new(path, &annotations::render(&file))?;
     }
     db.remove_document(args.id)?;
-    eprintln!(
+    say!(
         "removed {} ({} claim(s)){}",
         plan.source_key,
         plan.claims,

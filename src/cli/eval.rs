@@ -195,7 +195,7 @@ fn load_gold(path: &Path, db: Option<&Database>) -> anyhow::Result<Vec<GoldDoc>>
         };
         match gold_from_annotations(&name, &file, text) {
             Some(d) => docs.push(d),
-            None => eprintln!("{name}: no reviewed claims; skipped"),
+            None => say!("{name}: no reviewed claims; skipped"),
         }
     }
     Ok(docs)
@@ -443,7 +443,7 @@ pub fn run(args: EvalArgs, db: &DbArgs) -> anyhow::Result<i32> {
         emit(&format!("{} document(s)\n{rendered}", docs.len()))?;
     } else {
         // CSV and Markdown stay one table; the count goes with the messages.
-        eprintln!("{} document(s)", docs.len());
+        say!("{} document(s)", docs.len());
         emit(&rendered)?;
     }
     Ok(0)

@@ -123,7 +123,7 @@ fn warn_missing_claimreview_options(opts: &Options) {
     .map(|(_, flag)| flag)
     .collect();
     if !missing.is_empty() {
-        eprintln!(
+        say!(
             "claimtrace: warning: ClaimReview without {}; fact-check readers need them \
              (or set CLAIMTRACE_BASE_URL / CLAIMTRACE_PUBLISHER)",
             missing.join(" and ")
@@ -134,7 +134,7 @@ fn warn_missing_claimreview_options(opts: &Options) {
 /// Says how many claims a verdict export skipped because they need a re-check.
 fn report_rechecks(rechecks: usize) {
     if rechecks > 0 {
-        eprintln!(
+        say!(
             "claimtrace: skipped {rechecks} claim(s) that need a re-check: their text or \
              values changed since their verdict (list them with \
              `claimtrace claims --status needs_recheck`)"
@@ -297,7 +297,7 @@ fn write_annotations(db: &Database, dir: &Path, ids: &[i64]) -> anyhow::Result<(
             changed += 1;
         }
     }
-    eprintln!(
+    say!(
         "wrote {} annotation file(s) to {} ({changed} changed)",
         ids.len(),
         dir.display()
@@ -322,7 +322,7 @@ fn write_brat(db: &Database, dir: &Path, ids: &[i64]) -> anyhow::Result<()> {
             fs::write(&path, body).with_context(|| format!("writing {}", path.display()))?;
         }
     }
-    eprintln!(
+    say!(
         "wrote {} document(s) as brat standoff to {}",
         ids.len(),
         dir.display()

@@ -130,17 +130,75 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let key = overrides.url.clone().unwrap_or_else(|| "-".into());
     let doc = Document::from_text(key, text, overrides);
     let analysis = pipeline::analyse(&doc);
-    let out = match args.format {
-        Format::Table => render_table(&doc, &analysis),
-        Format::Jsonl if args.with_text => analysed_line(&Value::from("-"), &doc, &analysis)?,
-        Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
-        _ => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&document_json(&doc, &analysis))?
-        ),
-    };
-    emit(&out)?;
+    let note = analysis.segments.cut_note();
+    match args.format {
+        Format::Table => emit(&render_table(&doc, &analysis))?,
+        Format::Jsonl if args.with_text => {
+            emit(&analysed_line(&Value::from("-"), &doc, &analysis)?)?
+        }
+        format => write_out(|out| write_json(out, format, false, &doc, &analysis))?,
+    }
+    if let Some(note) = note {
+        say!("claimtrace: <stdin>: {note}");
+    }
     Ok(0)
+}
+
+/// Writes to standard output through a buffer, as `f` renders; a closed pipe ends the
+/// output quietly, as [`emit`] does.
+fn write_out(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match f(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to stdout"),
+    }
+}
+
+/// A document's extract record as `format` prints it, with its newline: one line of
+/// JSON (`jsonl`), or pretty-printed JSON (`json`; `in_array`: indented as an element
+/// of the array of several files, without the newline), written as it is rendered.
+fn write_json(
+    out: &mut dyn Write,
+    format: Format,
+    in_array: bool,
+    doc: &Document,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
+    let id = Value::from(doc.key.clone());
+    match format {
+        Format::Jsonl => {
+            output::write_analysis(out, &id, &doc.text, analysis)?;
+            out.write_all(b"\n")
+        }
+        _ if in_array => {
+            output::write_analysis_pretty(&mut Indented(out), &id, &doc.text, analysis)
+        }
+        _ => {
+            output::write_analysis_pretty(&mut *out, &id, &doc.text, analysis)?;
+            out.write_all(b"\n")
+        }
+    }
+}
+
+/// A writer that indents every line after the first by two spaces, as serde_json
+/// indents the elements of an array.
+struct Indented<'w>(&'w mut dyn Write);
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.0.write_all(&rest[..=at])?;
+            self.0.write_all(b"  ")?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// One analysed record and its newline.
@@ -151,8 +209,11 @@ fn analysed_line(id: &Value, doc: &Document, analysis: &Analysis) -> std::io::Re
     String::from_utf8(out).map_err(std::io::Error::other)
 }
 
-fn document_json(doc: &Document, analysis: &Analysis) -> Value {
-    output::analysis_json(Value::from(doc.key.clone()), &doc.text, analysis)
+/// One file's output as the analysis threads hand it over: printed, or, for a large
+/// document in JSON, what it is made from, written as it is rendered.
+enum FileOut {
+    Text(String),
+    Large(Box<(Document, Analysis)>),
 }
 
 /// Extracts the files on `jobs` threads and prints each result in the order of the
@@ -186,6 +247,10 @@ fn extract_files(
                         path.display()
                     )
                 })?;
+            let note = analysis
+                .segments
+                .cut_note()
+                .map(|note| format!("{}: {note}", path.display()));
             let out = match format {
                 Format::Table => format!(
                     "{} ({} mentions)\n{}",
@@ -196,10 +261,22 @@ fn extract_files(
                 Format::Jsonl if with_text => {
                     analysed_line(&Value::from(doc.key.clone()), &doc, &analysis)?
                 }
-                Format::Jsonl => format!("{}\n", document_json(&doc, &analysis)),
-                _ => serde_json::to_string_pretty(&document_json(&doc, &analysis))?,
+                _ if doc.text.len() >= RENDERED_HERE_BELOW => {
+                    return anyhow::Ok((FileOut::Large(Box::new((doc, analysis))), note));
+                }
+                Format::Jsonl => {
+                    let mut out = Vec::with_capacity(doc.text.len() * 4);
+                    write_json(&mut out, format, false, &doc, &analysis)?;
+                    String::from_utf8(out)?
+                }
+                _ => {
+                    let id = Value::from(doc.key.clone());
+                    let mut out = Vec::with_capacity(doc.text.len() * 6);
+                    output::write_analysis_pretty(&mut out, &id, &doc.text, &analysis)?;
+                    String::from_utf8(out)?
+                }
             };
-            anyhow::Ok(out)
+            anyhow::Ok((FileOut::Text(out), note))
         })
         .context("starting the analysis threads")?;
     let mut failed = 0usize;
@@ -209,11 +286,28 @@ fn extract_files(
     }
     let mut results = results;
     for result in results.by_ref() {
-        let body = match result {
-            Ok(body) => body,
+        let (out, note) = match result {
+            Ok(done) => done,
             Err(e) => {
-                eprintln!("claimtrace: error: {e}");
+                say!("claimtrace: error: {e}");
                 failed += 1;
+                continue;
+            }
+        };
+        let body = match out {
+            FileOut::Text(body) => body,
+            FileOut::Large(large) => {
+                let (doc, analysis) = &*large;
+                write_out(|out| {
+                    if array {
+                        out.write_all(if first { b"  " } else { b",\n  " })?;
+                    }
+                    write_json(out, format, array, doc, analysis)
+                })?;
+                first = false;
+                if let Some(note) = note {
+                    say!("claimtrace: {note}");
+                }
                 continue;
             }
         };
@@ -230,6 +324,9 @@ fn extract_files(
         };
         emit(&out)?;
         first = false;
+        if let Some(note) = note {
+            say!("claimtrace: {note}");
+        }
     }
     if results.finished_early() {
         anyhow::bail!("internal error while analysing the articles; please report it");
@@ -238,7 +335,7 @@ fn extract_files(
         emit("\n]\n")?;
     }
     if failed > 0 {
-        eprintln!(
+        say!(
             "claimtrace: {failed} of {count} file(s) could not be read; the others were extracted"
         );
         return Ok(1);
@@ -260,7 +357,14 @@ pub fn stream_jsonl(
     let mut records = parallel::ordered_map(jobs, lines, move |line: InputLine| {
         let (line_no, bytes) = line;
         let record = bytes.map(|bytes| {
-            process_line(&bytes, limit, with_text).map(|(id, doc, analysis)| {
+            process_line(bytes, limit, with_text).map(|(id, doc, analysis)| {
+                let note = analysis
+                    .segments
+                    .cut_note()
+                    .map(|note| format!("line {line_no} (id {id}): {note}"));
+                if !with_text && doc.text.len() >= RENDERED_HERE_BELOW {
+                    return (Record::Large(Box::new((id, doc, analysis))), note);
+                }
                 let mut record = Vec::with_capacity(doc.text.len() * 4);
                 // Writing into a Vec cannot fail.
                 let _ = if with_text {
@@ -269,7 +373,7 @@ pub fn stream_jsonl(
                     output::render_analysis(&mut record, &id, &doc.text, &analysis)
                 };
                 record.push(b'\n');
-                record
+                (Record::Rendered(record), note)
             })
         });
         (line_no, record)
@@ -289,16 +393,21 @@ pub fn stream_jsonl(
             Ok(()) => {}
         }
         match record.context("reading standard input")? {
-            Ok(record) => match out.write_all(&record) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ended(failed),
-                Err(e) => return Err(e).context("writing to stdout"),
-                Ok(()) => {}
-            },
+            Ok((record, note)) => {
+                match record.write_to(&mut out) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ended(failed),
+                    Err(e) => return Err(e).context("writing to stdout"),
+                    Ok(()) => {}
+                }
+                if let Some(note) = note {
+                    say!("claimtrace: {note}");
+                }
+            }
             Err((id, msg)) => {
                 failed += 1;
                 match id {
-                    Some(id) => eprintln!("claimtrace: line {line_no} (id {id}): {msg}"),
-                    None => eprintln!("claimtrace: line {line_no}: {msg}"),
+                    Some(id) => say!("claimtrace: line {line_no} (id {id}): {msg}"),
+                    None => say!("claimtrace: line {line_no}: {msg}"),
                 }
             }
         }
@@ -313,10 +422,37 @@ pub fn stream_jsonl(
         _ => {}
     }
     if failed > 0 {
-        eprintln!("claimtrace: {failed} input line(s) failed; the others were processed");
+        say!("claimtrace: {failed} input line(s) failed; the others were processed");
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Documents of at least this many bytes have their extract record rendered by the
+/// thread that writes the output, straight into it ([`output::write_analysis`]), and
+/// never held whole: a record is about four times its text. Smaller ones are rendered
+/// on the analysis threads, in parallel.
+const RENDERED_HERE_BELOW: usize = 1 << 20;
+
+/// One line's result as the analysis threads hand it to the output.
+enum Record {
+    /// The record's bytes and newline.
+    Rendered(Vec<u8>),
+    /// A large document's id, document and analysis, rendered as it is written.
+    Large(Box<(Value, Document, Analysis)>),
+}
+
+impl Record {
+    fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        match self {
+            Record::Rendered(bytes) => out.write_all(bytes),
+            Record::Large(large) => {
+                let (id, doc, analysis) = &**large;
+                output::write_analysis(out, id, &doc.text, analysis)?;
+                out.write_all(b"\n")
+            }
+        }
+    }
 }
 
 type LineError = (Option<String>, String);
@@ -324,23 +460,27 @@ type LineError = (Option<String>, String);
 /// One input line's document and analysis. With `with_text` (analysed records) the line
 /// may carry a `meta` object (the fields of a sidecar file; `date` still sets
 /// `published`), and the document's key is its URL, else the id (a string id as it is).
+/// The line is dropped once it is parsed: the analysis holds the text, not the line too.
 fn process_line(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     limit: SizeLimit,
     with_text: bool,
 ) -> Result<(Value, Document, Analysis), LineError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        (
-            None,
-            format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
-        )
-    })?;
-    let record: Value = serde_json::from_str(text).map_err(|e| {
-        (
-            None,
-            format!("not a JSON object: {e} (column {})", e.column()),
-        )
-    })?;
+    let record: Value = {
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            (
+                None,
+                format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
+            )
+        })?;
+        serde_json::from_str(text).map_err(|e| {
+            (
+                None,
+                format!("not a JSON object: {e} (column {})", e.column()),
+            )
+        })?
+    };
+    drop(bytes);
     let Value::Object(mut obj) = record else {
         return Err((None, "not a JSON object".into()));
     };
@@ -492,6 +632,58 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         assert_eq!(out.lines().count(), 1);
         assert!(out.contains("\"small\""));
+    }
+
+    /// A document of more than a megabyte has its record written by the output thread as
+    /// it is rendered; the stream is the records of the analysis threads, byte for byte.
+    #[test]
+    fn a_megabyte_of_exports_rose_5_percent_streams_the_record_the_threads_render() {
+        let sentence = "Exports rose 5% to $2 billion in 2023, officials said on 3 May. ";
+        let text = sentence.repeat(RENDERED_HERE_BELOW / sentence.len() + 1);
+        let line = serde_json::json!({"id": "big", "text": text, "date": "2025-07-10"});
+        let small = serde_json::json!({"id": "small", "text": sentence, "date": null});
+        let input = format!("{small}\n{line}\n{small}\n").into_bytes();
+        let mut out = Vec::new();
+        assert_eq!(
+            stream_jsonl(std::io::Cursor::new(input), &mut out, NO_LIMIT, 2, false).unwrap(),
+            0
+        );
+        let mut expected = Vec::new();
+        for record in [&small, &line, &small] {
+            let bytes = serde_json::to_vec(record).unwrap();
+            let (id, doc, analysis) = process_line(bytes, NO_LIMIT, false).unwrap();
+            output::render_analysis(&mut expected, &id, &doc.text, &analysis).unwrap();
+            expected.push(b'\n');
+        }
+        assert!(expected.len() > 4 * RENDERED_HERE_BELOW);
+        assert!(out == expected, "the streamed records differ");
+    }
+
+    /// Several files print one JSON array: each record written as it is rendered, as an
+    /// element indented as serde_json indents it.
+    #[test]
+    fn records_written_into_an_array_are_indented_as_serde_json_indents_them() {
+        let docs: Vec<Document> = [
+            "Exports rose 5% to $2 billion in 2023, officials said.\n\nOn 3 May it fell.",
+            "\"Prices fell 3 percent,\" he said.",
+        ]
+        .iter()
+        .map(|t| Document::from_text(*t, t.to_string(), Metadata::default()))
+        .collect();
+        let analyses: Vec<Analysis> = docs.iter().map(pipeline::analyse).collect();
+        let mut out = b"[\n".to_vec();
+        for (i, (doc, analysis)) in docs.iter().zip(&analyses).enumerate() {
+            out.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
+            write_json(&mut out, Format::Json, true, doc, analysis).unwrap();
+        }
+        out.extend_from_slice(b"\n]");
+        let values: Vec<Value> = docs
+            .iter()
+            .zip(&analyses)
+            .map(|(d, a)| output::analysis_json(Value::from(d.key.clone()), &d.text, a))
+            .collect();
+        let expected = serde_json::to_string_pretty(&values).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 
     /// Lines as `BufRead::split(b'\n')` gives them: CRLF, blank and white-space lines,

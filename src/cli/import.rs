@@ -62,15 +62,19 @@ pub fn run(args: ImportArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let mut db = db.open()?;
     let report = db.import_annotations(&inputs)?;
     for f in &report.imported {
-        eprintln!(
+        say!(
             "{}: imported into document {} ({} claims, {} new; {} review entries added)",
-            f.file, f.document_id, f.claims, f.new_claims, f.entries
+            f.file,
+            f.document_id,
+            f.claims,
+            f.new_claims,
+            f.entries
         );
     }
     for e in &report.refused {
-        eprintln!("claimtrace: error: {e}; nothing was imported from this file");
+        say!("claimtrace: error: {e}; nothing was imported from this file");
     }
-    eprintln!(
+    say!(
         "imported {} of {} file(s)",
         report.imported.len(),
         inputs.len()

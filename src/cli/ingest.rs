@@ -54,7 +54,13 @@ pub struct IngestArgs {
 
 /// What the writer gets for each article or record, in input order: its name in
 /// messages, and its document and rows, or why it cannot be stored.
-type Analysed = (PathBuf, anyhow::Result<(Document, DocumentRows)>);
+/// A file, what the analysis says of it (see [`claimtrace::segment::Segmentation::cut_note`]),
+/// and its document and rows to store.
+type Analysed = (
+    PathBuf,
+    Option<String>,
+    anyhow::Result<(Document, DocumentRows)>,
+);
 
 pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     // Articles are identified by their path under the database's directory.
@@ -96,8 +102,8 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     // --quiet and without a bar, which reports the progress itself and must not be
     // scrolled away by thousands of lines.
     let say = |line: String| match &progress {
-        Some(bar) => bar.suspend(|| eprintln!("{line}")),
-        None => eprintln!("{line}"),
+        Some(bar) => bar.suspend(|| say!("{line}")),
+        None => say!("{line}"),
     };
     let per_file = !args.quiet && progress.is_none();
     // Documents are written in batches: one commit for up to BATCH_DOCS documents or
@@ -113,8 +119,11 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let mut upcoming = analysed.next();
     // Copying the write-ahead log into the database happens beside the writer.
     let checkpoints = db.background_checkpoints();
-    while let Some((path, analysed_doc)) = upcoming.take() {
+    while let Some((path, note, analysed_doc)) = upcoming.take() {
         seen += 1;
+        if let (Some(note), false) = (note, args.quiet) {
+            say(format!("claimtrace: {}: {note}", path.display()));
+        }
         if let Some(bar) = &progress {
             bar.inc(1);
         }
@@ -192,7 +201,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    eprintln!(
+    say!(
         "ingested {} of {seen} {unit}{}",
         seen - failed.len(),
         if failed.is_empty() {
@@ -210,7 +219,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
         }
     );
     if let Some(line) = summary_line(&db.match_summary(&matched)?) {
-        eprintln!("{line}");
+        say!("{line}");
     }
     if !args.quiet {
         for id in &stored {
@@ -237,6 +246,7 @@ fn articles(
     parallel::ordered_map(jobs, parallel::file_chunks(&paths), move |path: PathBuf| {
         // Everything but the writes happens here, off the writer's thread: the
         // analysis, the content hash and the rows to insert.
+        let mut note = None;
         let analysed = limit
             .check_file(&path)
             .and_then(|()| {
@@ -247,7 +257,9 @@ fn articles(
                 // The recognisers are fuzzed and must not panic; if one ever does, that
                 // document is reported and the others go on.
                 catch_unwind(AssertUnwindSafe(|| {
-                    DocumentRows::new(&doc, &pipeline::analyse(&doc))
+                    let analysis = pipeline::analyse(&doc);
+                    note = analysis.segments.cut_note();
+                    DocumentRows::new(&doc, &analysis)
                 }))
                 .map(|rows| (doc, rows))
                 .map_err(|_| {
@@ -257,7 +269,7 @@ fn articles(
                     )
                 })
             });
-        (path, analysed)
+        (path, note, analysed)
     })
     .context("starting the analysis threads")
 }
@@ -309,7 +321,7 @@ fn records(files: &[PathBuf], jobs: usize, limit: SizeLimit) -> anyhow::Result<O
                 })
                 .map_err(|e| anyhow::anyhow!("{}: {e}", label.display())),
         };
-        (label, record)
+        (label, None, record)
     })
     .context("starting the analysis threads")
 }

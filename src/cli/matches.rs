@@ -49,7 +49,7 @@ pub fn run(args: MatchesArgs, db: &DbArgs) -> anyhow::Result<i32> {
         Ok(())
     })?;
     if rows.is_empty() && args.format == Format::Table {
-        eprintln!("claim {}: no related claim in other articles", args.id);
+        say!("claim {}: no related claim in other articles", args.id);
     }
     Ok(0)
 }
@@ -75,7 +75,7 @@ pub fn index(args: IndexArgs, db: &DbArgs) -> anyhow::Result<i32> {
         IndexAction::Rebuild => {
             let mut db = db.open()?;
             let (documents, relations) = db.rebuild_index()?;
-            eprintln!(
+            say!(
                 "indexed the claims of {documents} document(s); {relations} relation(s) between claims"
             );
         }

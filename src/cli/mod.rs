@@ -3,6 +3,22 @@
 //! Exit codes: 0 success, 1 runtime failure, 2 usage error. Errors go to stderr, data to
 //! stdout.
 
+/// `eprintln!` for every line claimtrace says on standard error: messages quote file
+/// names, ids, titles and input, and no control character of theirs (ESC, BEL, C1)
+/// reaches the terminal; they are shown as escapes (`\x1b`), tabs and newlines kept.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", claimtrace::table::escape_controls_in(&format!($($arg)*), true))
+    };
+}
+
+/// `eprint!` with [`say!`]'s escapes, for a prompt.
+macro_rules! say_inline {
+    ($($arg:tt)*) => {
+        eprint!("{}", claimtrace::table::escape_controls_in(&format!($($arg)*), true))
+    };
+}
+
 mod claims;
 mod documents;
 mod eval;
@@ -132,7 +148,7 @@ fn man(args: ManArgs) -> anyhow::Result<i32> {
             .render(&mut out)?;
         std::fs::write(&path, out).with_context(|| format!("writing {}", path.display()))?;
     }
-    eprintln!("wrote the manual pages to {}", dir.display());
+    say!("wrote the manual pages to {}", dir.display());
     Ok(0)
 }
 
@@ -345,10 +361,8 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            // Messages quote file names and stored text: no control character of
-            // theirs reaches the terminal.
-            let message = claimtrace::table::escape_controls_in(&error_message(&e), true);
-            eprintln!("claimtrace: error: {message}");
+            // Messages quote file names and stored text: `say!` escapes their controls.
+            say!("claimtrace: error: {}", error_message(&e));
             exit_code(&e)
         }
     }

@@ -61,13 +61,13 @@ pub fn run(args: ReanalyseArgs, db: &DbArgs) -> anyhow::Result<i32> {
             rechecks += r;
             orphaned += o;
         }
-        eprintln!(
+        say!(
             "document {id} ({}): {}",
             doc.key,
             describe_version(&outcome)
         );
     }
-    eprintln!(
+    say!(
         "re-analysed {} document(s); {rechecks} verdict(s) need a re-check, {orphaned} claim(s) \
          found no place{}",
         ids.len(),

@@ -76,7 +76,7 @@ pub fn run(args: ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
     if let Some(other) = args.like {
         let mut db = db.open()?;
         let e = db.review_like(id, other, args.note.as_deref(), &reviewer, expected)?;
-        eprintln!(
+        say!(
             "claim {id}: {} → {} (verdict of claim {other}, by {})",
             e.from_status.as_deref().unwrap_or("-"),
             e.to_status.as_deref().unwrap_or("-"),
@@ -119,9 +119,9 @@ pub fn run(args: ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
     };
     let by = table::escape_controls(&entry.reviewer);
     if entry.action == "note" {
-        eprintln!("claim {id}: note added (by {by})");
+        say!("claim {id}: note added (by {by})");
     } else {
-        eprintln!(
+        say!(
             "claim {id}: {} → {} (by {by})",
             entry.from_status.as_deref().unwrap_or("-"),
             entry.to_status.as_deref().unwrap_or("-"),
@@ -216,7 +216,7 @@ pub fn flag(args: FlagArgs, db: &DbArgs) -> anyhow::Result<i32> {
             expected,
         },
     )?;
-    eprintln!(
+    say!(
         "claim {}: {} → contested{}",
         args.id,
         e.from_status.as_deref().unwrap_or("-"),
@@ -250,7 +250,7 @@ pub fn unflag(args: UnflagArgs, db: &DbArgs) -> anyhow::Result<i32> {
         &args.note,
         &default_reviewer(args.reviewer.as_deref()),
     )?;
-    eprintln!(
+    say!(
         "claim {}: contested → {}",
         args.id,
         e.to_status.as_deref().unwrap_or("-")

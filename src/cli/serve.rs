@@ -60,12 +60,12 @@ pub fn run(args: ServeArgs, db: &DbArgs) -> anyhow::Result<i32> {
     }) {
         Ok(s) => s,
         Err(e @ (ServeError::NeedsToken(_) | ServeError::ShortToken)) => {
-            eprintln!("claimtrace: error: {e}");
+            say!("claimtrace: error: {e}");
             return Ok(2);
         }
         Err(e) => return Err(e).with_context(|| format!("serving {}", db.db.display())),
     };
-    eprintln!(
+    say!(
         "claimtrace: serving {} on http://{}/ (Ctrl-C to stop)",
         db.db.display(),
         server.addr()

@@ -161,6 +161,8 @@ pub enum StoreError {
     },
     #[error("{path}: is not a claimtrace database (it has tables but no schema version); nothing was changed")]
     Foreign { path: String },
+    #[error("{path}: is not a claimtrace database (its schema version {found} is another application's: it has none of claimtrace's tables); nothing was changed")]
+    ForeignVersion { path: String, found: i64 },
     #[error("{path}: no claimtrace database here; run `claimtrace ingest` first to create it, or set --db or CLAIMTRACE_DB to the database you meant")]
     Missing { path: String },
     #[error(
@@ -373,6 +375,10 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
     }
     Ok(())
 }
+
+/// Tables every schema version of claimtrace has had: a database with a schema version
+/// but without them is another application's.
+const EVERY_VERSION_TABLES: [&str; 3] = ["documents", "claims", "review_log"];
 
 /// How long a command waits for another process's write to end before it gives up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -728,13 +734,22 @@ impl Database {
     fn check_version(&self) -> Result<i64> {
         // One statement, so one snapshot: another process may be creating the schema
         // (tables and version in one transaction) between two separate reads.
-        let (version, tables): (i64, i64) = self
+        let (version, tables, ours): (i64, i64, i64) = self
             .conn
             .query_row(
-                "SELECT (SELECT user_version FROM pragma_user_version),
-                        (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                &format!(
+                    "SELECT (SELECT user_version FROM pragma_user_version),
+                            (SELECT count(*) FROM sqlite_master WHERE type = 'table'),
+                            (SELECT count(*) FROM sqlite_master
+                             WHERE type = 'table' AND name IN ({}))",
+                    EVERY_VERSION_TABLES
+                        .iter()
+                        .map(|t| format!("'{t}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
@@ -749,6 +764,13 @@ impl Database {
         if version == 0 && tables > 0 {
             return Err(StoreError::Foreign {
                 path: self.path.clone(),
+            });
+        }
+        // Other applications number their schemas with user_version too.
+        if version > 0 && ours < EVERY_VERSION_TABLES.len() as i64 {
+            return Err(StoreError::ForeignVersion {
+                path: self.path.clone(),
+                found: version,
             });
         }
         Ok(version)
