@@ -196,7 +196,8 @@ fn assertion_verdict(
 /// "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this
 /// Year."). A lead sentence runs longer ("Delta Air Lines earnings soared 33% to a
 /// record in the fiscal first quarter, bucking the industry trend toward declining
-/// profits.").
+/// profits."), and a short first sentence ending in a full stop is a headline only
+/// before a longer body paragraph.
 fn headline_sentences(text: &str, segments: &Segmentation) -> usize {
     let sentences = &segments.sentences;
     let Some(first) = sentences.first() else {
@@ -206,16 +207,32 @@ fn headline_sentences(text: &str, segments: &Segmentation) -> usize {
     if n == sentences.len() || n > 3 {
         return 0;
     }
-    let short = sentences[..n].iter().all(|s| {
+    let stop = |body: &str| body.ends_with(['.', '"', '”', '\'', '’']);
+    let mut words = 0;
+    // A first line without a closing stop is a title, and what follows it in its
+    // paragraph its deck.
+    let closed = stop(sentences[0].span.slice(text).trim_end());
+    for s in &sentences[..n] {
         let body = s.span.slice(text).trim_end();
-        let words = crate::bytescan::words(body).count();
-        words <= 15 || (words <= 25 && !body.ends_with(['.', '"', '”', '\'', '’']))
-    });
-    if short {
-        n
-    } else {
-        0
+        let w = crate::bytescan::words(body).count();
+        if w > 25 || (w > 15 && stop(body)) {
+            return 0;
+        }
+        words += w;
     }
+    // A short first paragraph that closes like a sentence is a headline only before a
+    // body paragraph at least twice its length ("Fed raises rates." before a 40-word
+    // lead), not among paragraphs of one short sentence each.
+    let next = sentences[n].paragraph;
+    let next_words: usize = sentences[n..]
+        .iter()
+        .take_while(|s| s.paragraph == next)
+        .map(|s| crate::bytescan::words(s.span.slice(text)).count())
+        .sum();
+    if closed && (next_words < 20 || next_words < 2 * words) {
+        return 0;
+    }
+    n
 }
 
 /// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
@@ -1304,10 +1321,22 @@ mod tests {
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 1, "{claims:?}");
         assert!(claims[0].span.slice(t).starts_with("Donations"));
-        let t = "Fact-Checkers Say Mayor Is Right About 300 Burglaries.\n\nThe mayor said on Monday that 300 burglaries were reported.";
+        let t = "Fact-Checkers Say Mayor Is Right About 300 Burglaries.\n\nThe mayor said on Monday that 300 burglaries were reported in the city since January, and the police department's own records, released last week, agree with him.";
         let m = vec![figure(t, "300", None), figure(t, "300 burglaries", None)];
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 1, "{claims:?}");
+    }
+
+    #[test]
+    fn paragraphs_of_one_short_sentence_each_are_no_headline() {
+        let t = "GDP grew 3% in 2024.\n\nExports rose 5% to $2 billion in 2023, officials said.";
+        let m = vec![
+            figure(t, "3%", Some("percent")),
+            figure(t, "5%", Some("percent")),
+            figure(t, "$2 billion", Some("USD")),
+        ];
+        let claims = assemble(t, &segment(t), &m);
+        assert_eq!(claims.len(), 2, "{claims:?}");
     }
 
     #[test]
