@@ -580,7 +580,83 @@ fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     }
     out.push(Span::new(sentence.start + start, sentence.end).trim(text));
     out.retain(|s| !s.is_empty());
+    if out.iter().all(|c| !c.slice(text).contains(", ")) {
+        return out;
+    }
+    out.into_iter().flat_map(|c| coordinated(text, c)).collect()
+}
+
+/// Words that open a verb phrase, not a clause with its own subject ("…, and said
+/// that …", "…, but also …").
+const NO_SUBJECT: &[&str] = &[
+    "said", "says", "say", "added", "adds", "told", "has", "had", "have", "was", "were", "is",
+    "are", "will", "would", "could", "should", "may", "might", "can", "also", "then", "to", "not",
+    "never", "still", "later", "now", "so", "only", "instead", "even",
+];
+
+/// Splits a clause at ", and" and ", but" where both sides are clauses with their own
+/// verb and the right side opens with its own subject ("… was overturned by an appeals
+/// court, and the Supreme Court declined to step into the fray."): two assertions,
+/// each checked on its own (CLAIMS.md).
+fn coordinated(text: &str, clause: Span) -> Vec<Span> {
+    let body = clause.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, m) in body.match_indices(", ") {
+        let rest = &body[i + m.len()..];
+        let Some(conj) = ["and ", "but "].into_iter().find(|c| rest.starts_with(c)) else {
+            continue;
+        };
+        let right_at = i + m.len() + conj.len();
+        let left = &body[start..i];
+        let right = &body[right_at..];
+        let first = crate::bytescan::words(right).next().unwrap_or("");
+        let words = |s: &str| crate::bytescan::words(s).count();
+        let subject_first = !first.is_empty()
+            && !first.ends_with("ed")
+            && !first.ends_with("ing")
+            && !first.ends_with("ly")
+            && !NO_SUBJECT.iter().any(|w| w.eq_ignore_ascii_case(first));
+        if words(left) >= 4
+            && words(right) >= 4
+            && subject_first
+            && !inside_quote(&body[..i])
+            && assertion::analyse(left).has_verb()
+            && finite_verb(clause_head(right))
+        {
+            out.push(Span::new(clause.start + start, clause.start + i).trim(text));
+            start = right_at;
+        }
+    }
+    out.push(Span::new(clause.start + start, clause.end).trim(text));
+    out.retain(|s| !s.is_empty());
     out
+}
+
+/// Whether a clause head has a finite verb, not only a participle after a noun ("a
+/// small parcel owned by …" is a noun phrase in a list).
+fn finite_verb(head: &str) -> bool {
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "did",
+        "does", "do", "may", "might", "must", "should",
+    ];
+    let words: Vec<&str> = crate::bytescan::words(head).collect();
+    if words
+        .iter()
+        .any(|w| AUX.iter().any(|a| a.eq_ignore_ascii_case(w)))
+    {
+        return true;
+    }
+    assertion::analyse(head).has_verb()
+        && !words
+            .windows(2)
+            .any(|p| p[0].ends_with("ed") && p[1].eq_ignore_ascii_case("by"))
+}
+
+/// The text of a clause up to its next comma: the verb of a coordinated clause comes
+/// before any comma of its own.
+fn clause_head(s: &str) -> &str {
+    s.split(", ").next().unwrap_or(s)
 }
 
 /// Whether a double quotation is open at the end of `prefix`.
@@ -1325,6 +1401,34 @@ mod tests {
         let m = vec![figure(t, "300", None), figure(t, "300 burglaries", None)];
         let claims = assemble(t, &segment(t), &m);
         assert_eq!(claims.len(), 1, "{claims:?}");
+    }
+
+    #[test]
+    fn overturned_by_an_appeals_court_and_the_supreme_court_declined_are_two_claims() {
+        let t = "A judge found the law unconstitutional, his decision was overturned by an appeals court, and the Supreme Court declined to step into the fray.";
+        let parts: Vec<&str> = clauses(t, Span::new(0, t.len()))
+            .iter()
+            .map(|c| c.slice(t))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "A judge found the law unconstitutional, his decision was overturned by an appeals court",
+                "the Supreme Court declined to step into the fray."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_and_a_shared_subject_are_not_split() {
+        for t in [
+            "The sites are a club owned by Ramada Inc., of Phoenix, and a small parcel owned by a director.",
+            "He said he received the information, and recently ordered 10 of his men to search.",
+            "He visited the plant in Ohio, and said that 300 jobs were safe.",
+            "\"We will win, and they know it,\" she said.",
+        ] {
+            assert_eq!(clauses(t, Span::new(0, t.len())).len(), 1, "{t}");
+        }
     }
 
     #[test]
