@@ -748,6 +748,28 @@ fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
             .iter()
             .any(|c| c.eq_ignore_ascii_case(w))
     });
+    // "A federal appeals court ruled Friday against Ohio's procedure", "Justice Nervo
+    // rejected that argument": a ruling on an object is the act the article reports;
+    // only what a court ruled that … is its statement.
+    let ruling = att.cue.is_some_and(|cue| {
+        crate::bytescan::words(cue.slice(text)).any(|w| {
+            [
+                "ruled",
+                "rules",
+                "rule",
+                "rejected",
+                "rejects",
+                "upheld",
+                "upholds",
+                "overturned",
+            ]
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(w))
+        })
+    });
+    if ruling && !opens_clause && !att.direct {
+        return false;
+    }
     // A poll, a study or a data set reports whatever it "found" or "shows".
     if att.direct || is_data_source(att) || opens_clause || assertion::analyse(body).has_verb() {
         return true;
@@ -1416,6 +1438,30 @@ mod tests {
                 "A judge found the law unconstitutional, his decision was overturned by an appeals court",
                 "the Supreme Court declined to step into the fray."
             ]
+        );
+    }
+
+    #[test]
+    fn a_court_ruled_friday_against_a_procedure_is_the_articles_own_report() {
+        let claims = pipeline_claims(
+            "A federal appeals court ruled Friday against Ohio's procedure for removing 40,000 voters. \
+             Justice Frank Nervo rejected the appeal of 12 voters on Thursday. \
+             The court ruled that the state had removed 40,000 eligible voters.",
+        );
+        assert_eq!(
+            source_of(&claims, "A federal appeals court"),
+            None,
+            "{claims:?}"
+        );
+        assert_eq!(
+            source_of(&claims, "Justice Frank Nervo"),
+            None,
+            "{claims:?}"
+        );
+        assert_eq!(
+            source_of(&claims, "The court ruled that").as_deref(),
+            Some("The court"),
+            "{claims:?}"
         );
     }
 

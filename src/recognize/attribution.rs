@@ -1941,6 +1941,17 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     {
         return None;
     }
+    // "Twenty-seven states led by …", "three reports", "27 claims": after a count, a
+    // third-person form is a plural noun.
+    if cue.form == Form::ThirdPerson
+        && subj.is_some_and(|j| {
+            c.word(j).is_some_and(|w| {
+                w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || is_count_word(w)
+            })
+        })
+    {
+        return None;
+    }
     if let Some(found) = agentless_passive(c, i, cue, prev_word, be) {
         return Some(found);
     }
@@ -2467,6 +2478,48 @@ fn opening_name(c: &Clause, end: usize) -> Option<(usize, usize)> {
             .is_some_and(|cue| cue.class == CueClass::Speech)
     });
     (!cue_between).then_some((s, e))
+}
+
+/// A number written as a word ("two", "Twenty-seven", "dozens"), as counts of nouns.
+fn is_count_word(w: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "several",
+        "many",
+        "few",
+    ];
+    w.split('-').all(|part| lower_ascii_eq(part, UNITS)) || lower_ascii_eq(w, UNITS)
 }
 
 /// "A USA TODAY analysis of super PACs that have raised $1 million or more since Jan.
@@ -3296,6 +3349,31 @@ mod tests {
             r.iter()
                 .all(|(s, c, ..)| !(c == "said" && s.as_deref() == Some("a spokesman"))),
             "{r:?}"
+        );
+    }
+
+    #[test]
+    fn twenty_seven_states_led_by_is_a_count_of_states_not_a_verb() {
+        for t in [
+            "Twenty-seven states led by West Virginia are challenging the rules.",
+            "27 states filed suit against the agency.",
+            "Three reports were published on Monday.",
+        ] {
+            let r = relations(t);
+            assert!(
+                r.iter()
+                    .all(|(_, cue, ..)| cue != "states" && cue != "reports"),
+                "{r:?}"
+            );
+        }
+        assert_eq!(
+            one(
+                &relations("The minister states that 27 states agreed."),
+                "states"
+            )
+            .0
+            .as_deref(),
+            Some("The minister")
         );
     }
 
