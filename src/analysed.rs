@@ -238,7 +238,8 @@ pub fn read_record(line: &[u8]) -> Result<(Document, DocumentRows), String> {
 
 /// Checks every span object inside `v` (one with `byte_start` and `byte_end`): on
 /// character boundaries of the text, its code-point offsets (`start`, `end`) those of
-/// its bytes, its `text` the text at those bytes.
+/// its bytes, its `text` the text at those bytes. A span with code points only (as a
+/// stored mention record keeps it) must lie inside the text.
 fn check_spans(v: &Value, text: &str, idx: &OffsetIndex) -> Result<(), String> {
     match v {
         Value::Object(map) => {
@@ -271,6 +272,17 @@ fn check_spans(v: &Value, text: &str, idx: &OffsetIndex) -> Result<(), String> {
                             &text[bs..be]
                         ));
                     }
+                }
+            } else if let (Some(cs), Some(ce)) = (map.get("start"), map.get("end")) {
+                // A stored mention record's span: code points only.
+                let (Some(cs), Some(ce)) = (cs.as_u64(), ce.as_u64()) else {
+                    return Err("code-point offsets are not numbers".into());
+                };
+                let len = idx.char_len() as u64;
+                if cs > ce || ce > len {
+                    return Err(format!(
+                        "code points {cs}..{ce} are not a span of the text ({len} code points)"
+                    ));
                 }
             }
             map.values().try_for_each(|v| check_spans(v, text, idx))
@@ -343,6 +355,21 @@ mod tests {
         v["rows"]["sentences"][0][2] = Value::from(euro + 1);
         let err = read_record(v.to_string().as_bytes()).unwrap_err();
         assert!(err.contains("not a span of the text"), "{err}");
+        // A stored record's span (code points only) that runs past the text.
+        let mut v: Value = serde_json::from_slice(&record_of(ARTICLE)).unwrap();
+        let rows = v["rows"]["mentions"].as_array_mut().unwrap();
+        let said = rows
+            .iter_mut()
+            .find(|m| m["kind"] == "attribution")
+            .unwrap();
+        let mut attrs: Value = serde_json::from_str(said["attrs"].as_str().unwrap()).unwrap();
+        attrs["source"]["end"] = Value::from(ARTICLE.chars().count() + 1);
+        said["attrs"] = Value::from(attrs.to_string());
+        let err = read_record(v.to_string().as_bytes()).unwrap_err();
+        assert!(
+            err.contains("rows.mentions") && err.contains("code points"),
+            "{err}"
+        );
         // A mention filed under a sentence that does not hold it.
         let two = "Exports rose 12% in June. Imports fell 3% in May.";
         let mut v: Value = serde_json::from_slice(&record_of(two)).unwrap();

@@ -938,7 +938,7 @@ fn component_mention(
             m.unit,
             m.modifier,
             m.timex_type,
-            Value::Object(attrs).to_string(),
+            super::rows::compact_attrs(Value::Object(attrs)).to_string(),
             id
         ],
     )?;
@@ -990,7 +990,7 @@ fn attribution_ids(
                     bs,
                     be,
                     a.text,
-                    attrs.to_string(),
+                    super::rows::compact_attrs(attrs).to_string(),
                     id
                 ],
             )?;

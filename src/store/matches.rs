@@ -144,8 +144,7 @@ pub(super) fn index_document(
             .and_then(|&i| keys.get(i))
             .unwrap_or(&no_keys);
         for (ordinal, key) in k.iter().enumerate() {
-            let json = serde_json::to_string(key).unwrap_or_default();
-            insert_key.execute(params![id, ordinal as i64, json])?;
+            insert_key.execute(params![id, ordinal as i64, encode_key(key)])?;
         }
         mine.push((*id, text.as_str(), k));
     }
@@ -250,11 +249,102 @@ fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
     let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for json in rows {
-        if let Ok(k) = serde_json::from_str(&json?) {
+        if let Some(k) = decode_key(&json?) {
             out.push(k);
         }
     }
     Ok(out)
+}
+
+/// A quantity key as `claim_keys` stores it: a JSON array of its fields in order.
+type KeyFields = (
+    String,
+    Vec<String>,
+    Vec<String>,
+    String,
+    matching::Role,
+    Option<(i32, i32, bool)>,
+    Option<f64>,
+    Option<f64>,
+    f64,
+    String,
+    Option<String>,
+);
+
+/// The stored form of a quantity key: `[phrase, terms, qualifiers, unit, role,
+/// [first, last, stated] or null, low, high, middle, shown, mod]`, without the field
+/// names of its JSON object, which made up half of it.
+pub(super) fn encode_key(k: &QuantityKey) -> String {
+    let fields = (
+        &k.subject.phrase,
+        &k.subject.terms,
+        &k.subject.qualifiers,
+        &k.unit,
+        k.role,
+        k.period.map(|p| (p.first, p.last, p.stated)),
+        k.amount.low,
+        k.amount.high,
+        k.amount.middle,
+        &k.amount.shown,
+        &k.amount.modifier,
+    );
+    serde_json::to_string(&fields).unwrap_or_default()
+}
+
+/// A stored quantity key ([`encode_key`]); `None` when the text is not one.
+pub(super) fn decode_key(json: &str) -> Option<QuantityKey> {
+    let f: KeyFields = serde_json::from_str(json).ok()?;
+    Some(QuantityKey {
+        subject: matching::Subject {
+            phrase: f.0,
+            terms: f.1,
+            qualifiers: f.2,
+        },
+        unit: f.3,
+        role: f.4,
+        period: f.5.map(|(first, last, stated)| matching::Period {
+            first,
+            last,
+            stated,
+        }),
+        amount: matching::Amount {
+            low: f.6,
+            high: f.7,
+            middle: f.8,
+            shown: f.9,
+            modifier: f.10,
+        },
+    })
+}
+
+/// Rewrites the stored quantity keys of version 4 (JSON objects) in the form of
+/// [`encode_key`]; a key that does not parse is left as it is (readers skip it, as
+/// before).
+pub(super) fn compact_keys(conn: &Connection) -> Result<()> {
+    let mut after = (i64::MIN, i64::MIN);
+    loop {
+        let batch: Vec<(i64, i64, String)> = conn
+            .prepare_cached(
+                "SELECT claim_id, ordinal, key FROM claim_keys WHERE (claim_id, ordinal) > (?1, ?2)
+                 ORDER BY claim_id, ordinal LIMIT 10000",
+            )?
+            .query_map(params![after.0, after.1], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(last) = batch.last() else {
+            return Ok(());
+        };
+        after = (last.0, last.1);
+        let mut update = conn.prepare_cached(
+            "UPDATE claim_keys SET key = ?3 WHERE claim_id = ?1 AND ordinal = ?2",
+        )?;
+        for (claim, ordinal, json) in &batch {
+            if let Ok(key) = serde_json::from_str::<QuantityKey>(json) {
+                update.execute(params![claim, ordinal, encode_key(&key)])?;
+            }
+        }
+    }
 }
 
 /// A stored claim of a current document, with its keys; `None` for a claim that is
@@ -557,4 +647,33 @@ pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
     }
     let relations: i64 = tx.query_row("SELECT count(*) FROM claim_relations", [], |r| r.get(0))?;
     Ok((n, relations as usize))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn about_600000_azerbaijanis_keeps_its_key_through_the_store() {
+        let doc = Document::from_text(
+            "t",
+            "According to the 2010 and 2020 censuses, there were about 600,000 \
+             Azerbaijanis living in Russia. Exports fell 3.5% to $1.2 billion."
+                .to_string(),
+            Metadata::default(),
+        );
+        let keys: Vec<QuantityKey> = document_keys(&doc, &pipeline::analyse(&doc))
+            .into_iter()
+            .flatten()
+            .collect();
+        assert!(keys.len() >= 3, "{keys:?}");
+        for key in &keys {
+            let stored = encode_key(key);
+            assert!(stored.starts_with('['), "{stored}");
+            assert_eq!(decode_key(&stored).as_ref(), Some(key), "{stored}");
+            // A version 4 key (the JSON object) is not read as a stored one.
+            assert_eq!(decode_key(&serde_json::to_string(key).unwrap()), None);
+        }
+    }
 }

@@ -66,7 +66,7 @@ pub use rows::{DocumentRows, RowsRecord};
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -144,7 +144,56 @@ const MIGRATIONS: &[&[Step]] = &[
         // claims, built from the stored documents.
         Step::Code(matches::add_claim_index),
     ],
+    &[
+        // 4 → 5: a smaller store. Mention records keep only what no column holds,
+        // feature lists and quantity keys drop their field names (see schema.sql).
+        Step::Code(compact_records),
+    ],
 ];
+
+/// Rewrites the JSON records of an older version in the form this version writes:
+/// mention `attrs` ([`rows::compact_attrs`]), claim `features`
+/// ([`rows::compact_features`]) and quantity keys ([`matches::encode_key`]). A row
+/// comes out as a new ingest of the same analysis writes it, so `reanalyse` finds it
+/// unchanged.
+fn compact_records(conn: &Connection) -> Result<()> {
+    rewrite_column(conn, "mentions", "attrs", |json| {
+        let record = serde_json::from_str(json).ok()?;
+        Some(rows::compact_attrs(record).to_string())
+    })?;
+    rewrite_column(conn, "claims", "features", rows::compact_features)?;
+    matches::compact_keys(conn)
+}
+
+/// Replaces `column` of every row of `table` (which has an integer `id`) with what
+/// `rewrite` makes of it, leaving it where `rewrite` gives `None`. Rows are read in
+/// batches by id, so memory stays that of one batch.
+fn rewrite_column(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    rewrite: impl Fn(&str) -> Option<String>,
+) -> Result<()> {
+    let mut select = conn.prepare(&format!(
+        "SELECT id, {column} FROM {table} WHERE id > ?1 ORDER BY id LIMIT 10000"
+    ))?;
+    let mut update = conn.prepare(&format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"))?;
+    let mut after = i64::MIN;
+    loop {
+        let batch: Vec<(i64, String)> = select
+            .query_map([after], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(&(last, _)) = batch.last() else {
+            return Ok(());
+        };
+        after = last;
+        for (id, old) in &batch {
+            if let Some(new) = rewrite(old).filter(|new| new != old) {
+                update.execute(params![id, new])?;
+            }
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -830,16 +879,33 @@ impl Database {
         self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
         let result = self.migrate_in_transaction();
         self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        result
+        if result? {
+            self.vacuum_after_migration();
+        }
+        Ok(())
     }
 
-    fn migrate_in_transaction(&mut self) -> Result<()> {
+    /// Rewrites a migrated database into as few pages as its rows need: a migration that
+    /// makes rows smaller (version 5) leaves its pages part empty, and SQLite neither
+    /// refills them nor gives free pages back to the file system. Once per migration,
+    /// so its cost (a copy of the database) is paid once. Another process reading the
+    /// database makes `VACUUM` wait for it or give up; then the file stays as it is,
+    /// and later writes fill its free space.
+    fn vacuum_after_migration(&self) {
+        if self.file.is_some() {
+            let _ = self.conn.execute_batch("VACUUM");
+        }
+    }
+
+    /// Migrates in one transaction; whether an older database was migrated (not
+    /// created, nor found migrated by another process).
+    fn migrate_in_transaction(&mut self) -> Result<bool> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version == SCHEMA_VERSION {
-            return Ok(());
+            return Ok(false);
         }
         known_version(&self.path, version)?;
         if version == 0 {
@@ -888,7 +954,7 @@ impl Database {
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
-        Ok(())
+        Ok(version > 0)
     }
 
     /// Stores one analysed document atomically: in a transaction of its own, or, inside
@@ -1666,8 +1732,9 @@ impl Database {
         .ok_or(StoreError::NoClaim(id))
     }
 
-    /// The check-worthiness features of a claim with their weights, as stored: the largest
-    /// effect first. Claims stored before the weights were kept list names only (`None`).
+    /// The check-worthiness features of a claim with their weights, as stored (`[name,
+    /// weight]` pairs; `{"name", "weight"}` objects before version 5): the largest effect
+    /// first. Claims stored before the weights were kept list names only (`None`).
     pub fn claim_features(&self, claim_id: i64) -> Result<Vec<(String, Option<f64>)>> {
         let json: String = self
             .conn
@@ -1686,6 +1753,10 @@ impl Database {
             .iter()
             .filter_map(|v| match v {
                 serde_json::Value::String(name) => Some((name.clone(), None)),
+                serde_json::Value::Array(pair) => Some((
+                    pair.first()?.as_str()?.to_string(),
+                    pair.get(1).and_then(serde_json::Value::as_f64),
+                )),
                 _ => Some((
                     v.get("name")?.as_str()?.to_string(),
                     v.get("weight").and_then(serde_json::Value::as_f64),
