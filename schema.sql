@@ -57,6 +57,8 @@ CREATE TABLE sentences (
 -- offsets `{"start", "end"}`: their text is the document's text at those offsets.
 -- Fields at their default (null, checkable true, direct false) are left out (version
 -- 5; before, records also held byte offsets, nulls and, before version 2, texts).
+-- `text` is NULL when the mention's text is its document's at its offsets (always, for
+-- an analysis; version 5: before, every row repeated it).
 CREATE TABLE mentions (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -67,7 +69,7 @@ CREATE TABLE mentions (
     end         INTEGER NOT NULL,
     byte_start  INTEGER NOT NULL,
     byte_end    INTEGER NOT NULL,
-    text        TEXT    NOT NULL,
+    text        TEXT,
     value       TEXT,
     unit        TEXT,
     mod         TEXT,
@@ -99,7 +101,8 @@ CREATE INDEX source_aliases_alias ON source_aliases (alias);
 -- version of its document changed its text or the values of its components. `anchor_state` is 'orphan' when re-anchoring on a new version
 -- of the document found no place for the claim. `features`: the check-worthiness
 -- features that fired, a JSON array of [name, weight] pairs, the largest effect first
--- (version 5; {"name", "weight"} objects before).
+-- (version 5; {"name", "weight"} objects before). `text` is NULL while the claim's text
+-- is its document's at its offsets (version 5); an orphan keeps its words here.
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
     document_id   INTEGER NOT NULL REFERENCES documents(id),
@@ -108,7 +111,7 @@ CREATE TABLE claims (
     end           INTEGER NOT NULL,
     byte_start    INTEGER NOT NULL,
     byte_end      INTEGER NOT NULL,
-    text          TEXT    NOT NULL,
+    text          TEXT,
     claim_type    TEXT    NOT NULL CHECK (claim_type = 'statistic' OR claim_type = 'quote'
                     OR claim_type = 'attribution' OR claim_type = 'event'
                     OR claim_type = 'comparison' OR claim_type = 'prediction'),

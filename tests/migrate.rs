@@ -91,9 +91,21 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        let columns = columns.join(", ");
+        // Before version 5 every claim and mention kept its text.
+        let values: Vec<String> = columns
+            .iter()
+            .map(|c| match (*t, c.as_str()) {
+                ("claims" | "mentions", "text") => "coalesce(t.text, (SELECT substr(d.text,
+                     t.start + 1, t.end - t.start) FROM current.documents d
+                     WHERE d.id = t.document_id))"
+                    .to_string(),
+                _ => format!("t.{c}"),
+            })
+            .collect();
         conn.execute_batch(&format!(
-            "INSERT INTO main.{t} ({columns}) SELECT {columns} FROM current.{t};"
+            "INSERT INTO main.{t} ({}) SELECT {} FROM current.{t} t;",
+            columns.join(", "),
+            values.join(", ")
         ))
         .unwrap();
     }
@@ -669,6 +681,21 @@ fn version_4_database_is_migrated_to_the_rows_a_new_database_holds() {
         }
         assert_eq!(got.len(), want.len(), "{table}");
     }
+
+    // Texts are their documents' but for the orphan, whose words are gone from its
+    // document: it keeps them.
+    let kept: Vec<(String, String)> = Connection::open(&old)
+        .unwrap()
+        .prepare(
+            "SELECT anchor_state, text FROM claims WHERE text IS NOT NULL
+             UNION ALL SELECT kind, text FROM mentions WHERE text IS NOT NULL",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kept, [("orphan".to_string(), PUTIN.trim_end().to_string())]);
 
     // A stored analysis equal to a new one: re-analysis finds nothing to store.
     bin()
