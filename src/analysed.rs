@@ -163,6 +163,7 @@ pub fn read_record(line: &[u8]) -> Result<(Document, DocumentRows), String> {
         let attrs: Value = serde_json::from_str(&m.attrs)
             .map_err(|e| format!("rows.mentions {i}: attrs is not JSON: {e}"))?;
         check_spans(&attrs, &record.text, &idx)
+            .and_then(|()| check_stored_spans(&attrs, &idx))
             .map_err(|e| format!("rows.mentions {i}: attrs: {e}"))?;
     }
     // The contract's spans and the rows' are one analysis.
@@ -236,10 +237,33 @@ pub fn read_record(line: &[u8]) -> Result<(Document, DocumentRows), String> {
     Ok((doc, rows))
 }
 
+/// Checks the spans of a stored mention record (`attrs`: each array field is a span
+/// `[start, end]` in code points): inside the text, start before end.
+fn check_stored_spans(attrs: &Value, idx: &OffsetIndex) -> Result<(), String> {
+    let Value::Object(fields) = attrs else {
+        return Err("not a JSON object".into());
+    };
+    let len = idx.char_len() as u64;
+    for (name, v) in fields {
+        let Value::Array(ends) = v else { continue };
+        match ends.as_slice() {
+            [s, e] => match (s.as_u64(), e.as_u64()) {
+                (Some(s), Some(e)) if s <= e && e <= len => {}
+                _ => {
+                    return Err(format!(
+                        "{name}: {v} is not a span of the text ({len} code points)"
+                    ))
+                }
+            },
+            _ => return Err(format!("{name}: {v} is not a span [start, end]")),
+        }
+    }
+    Ok(())
+}
+
 /// Checks every span object inside `v` (one with `byte_start` and `byte_end`): on
 /// character boundaries of the text, its code-point offsets (`start`, `end`) those of
-/// its bytes, its `text` the text at those bytes. A span with code points only (as a
-/// stored mention record keeps it) must lie inside the text.
+/// its bytes, its `text` the text at those bytes.
 fn check_spans(v: &Value, text: &str, idx: &OffsetIndex) -> Result<(), String> {
     match v {
         Value::Object(map) => {
@@ -272,17 +296,6 @@ fn check_spans(v: &Value, text: &str, idx: &OffsetIndex) -> Result<(), String> {
                             &text[bs..be]
                         ));
                     }
-                }
-            } else if let (Some(cs), Some(ce)) = (map.get("start"), map.get("end")) {
-                // A stored mention record's span: code points only.
-                let (Some(cs), Some(ce)) = (cs.as_u64(), ce.as_u64()) else {
-                    return Err("code-point offsets are not numbers".into());
-                };
-                let len = idx.char_len() as u64;
-                if cs > ce || ce > len {
-                    return Err(format!(
-                        "code points {cs}..{ce} are not a span of the text ({len} code points)"
-                    ));
                 }
             }
             map.values().try_for_each(|v| check_spans(v, text, idx))
@@ -363,7 +376,7 @@ mod tests {
             .find(|m| m["kind"] == "attribution")
             .unwrap();
         let mut attrs: Value = serde_json::from_str(said["attrs"].as_str().unwrap()).unwrap();
-        attrs["source"]["end"] = Value::from(ARTICLE.chars().count() + 1);
+        attrs["source"][1] = Value::from(ARTICLE.chars().count() + 1);
         said["attrs"] = Value::from(attrs.to_string());
         let err = read_record(v.to_string().as_bytes()).unwrap_err();
         assert!(

@@ -243,13 +243,13 @@ fn decimal_string(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A span of a mention's `attrs` (code-point offsets), with its text read from the
-/// document: stored records keep offsets only.
+/// A span of a mention's `attrs` (`[start, end]` in code points), with its text read
+/// from the document: stored records keep offsets only.
 fn span_record(v: Option<&Value>, text: &str, idx: &OffsetIndex) -> Option<SpanRecord> {
-    let v = v?.as_object()?;
+    let v = v?;
     let span = CharSpan {
-        start: v.get("start")?.as_u64()? as usize,
-        end: v.get("end")?.as_u64()? as usize,
+        start: v.get(0)?.as_u64()? as usize,
+        end: v.get(1)?.as_u64()? as usize,
     };
     Some(SpanRecord {
         start: span.start,

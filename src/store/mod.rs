@@ -27,8 +27,8 @@ use crate::sources;
 /// (stored records keep code-point offsets, not texts).
 macro_rules! source_span_text {
     () => {
-        "substr(sd.text, json_extract(m.attrs, '$.source.start') + 1,
-            json_extract(m.attrs, '$.source.end') - json_extract(m.attrs, '$.source.start'))"
+        "substr(sd.text, json_extract(m.attrs, '$.source[0]') + 1,
+            json_extract(m.attrs, '$.source[1]') - json_extract(m.attrs, '$.source[0]'))"
     };
 }
 

@@ -518,8 +518,9 @@ const COLUMN_KEYS: [&str; 10] = [
 /// Fields its columns repeat (kind, offsets, text, value, unit, mod, TIMEX3 type) and
 /// fields at their default (null, `checkable: true`, `direct: false`) are left out, and
 /// a span keeps its code-point offsets only (its bytes and text are the document's).
-/// Readers treat a missing field as its default. Applied to records of any version, so
-/// that a migrated row is the row a new ingest writes.
+/// A span is `[start, end]` in code points. Readers treat a missing field as its
+/// default. Applied to records of any version, so that a migrated row is the row a new
+/// ingest writes.
 pub(crate) fn compact_attrs(record: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     let Value::Object(fields) = record else {
@@ -535,11 +536,8 @@ pub(crate) fn compact_attrs(record: serde_json::Value) -> serde_json::Value {
         })
         .map(|(k, v)| match v {
             Value::Object(span) => {
-                let offsets = span
-                    .into_iter()
-                    .filter(|(k, _)| k == "start" || k == "end")
-                    .collect();
-                (k, Value::Object(offsets))
+                let at = |end: &str| span.get(end).cloned().unwrap_or(Value::Null);
+                (k, Value::Array(vec![at("start"), at("end")]))
             }
             v => (k, v),
         })
@@ -665,14 +663,11 @@ mod tests {
             serde_json::from_str(&attribution.expect("an attribution").attrs).unwrap();
         // The source span in code points: "’" and "€" are one each, three bytes each.
         let source = &attrs["source"];
-        let (start, end) = (
-            source["start"].as_u64().unwrap(),
-            source["end"].as_u64().unwrap(),
-        );
+        let (start, end) = (source[0].as_u64().unwrap(), source[1].as_u64().unwrap());
         let chars: Vec<char> = text.chars().collect();
         let named: String = chars[start as usize..end as usize].iter().collect();
         assert_eq!(named, "the national statistics office");
-        assert_eq!(source.as_object().unwrap().len(), 2, "{attrs}");
+        assert_eq!(source.as_array().unwrap().len(), 2, "{attrs}");
         // Not direct (the default), no source name or role (null): left out.
         for absent in ["direct", "source_name", "source_role", "byte_start", "text"] {
             assert!(attrs.get(absent).is_none(), "{absent}: {attrs}");
@@ -688,10 +683,7 @@ mod tests {
             "checkable": true,
         });
         let compact = compact_attrs(old);
-        assert_eq!(
-            compact.to_string(),
-            r#"{"subject":{"start":344,"end":349}}"#
-        );
+        assert_eq!(compact.to_string(), r#"{"subject":[344,349]}"#);
         // An imported record repeated its columns (kind, offsets, text, value, unit).
         let imported = serde_json::json!({
             "kind": "figure", "start": 3, "end": 10, "byte_start": 3, "byte_end": 10,
