@@ -54,11 +54,11 @@ CREATE TABLE sentences (
 -- (for filtering); the rest of the kind's record is kept in `attrs` as JSON (figure: low,
 -- high, subject, checkable, checkable_reason; date: quant, freq; attribution: source,
 -- cue, content, direct, source_kind, source_name, source_role), its spans as code-point
--- offsets `{"start", "end"}`: their text is the document's text at those offsets.
+-- offsets `[start, end]`: their text is the document's text at those offsets.
 -- Fields at their default (null, checkable true, direct false) are left out (version
 -- 5; before, records also held byte offsets, nulls and, before version 2, texts).
--- `text` is NULL when the mention's text is its document's at its offsets (always, for
--- an analysis; version 5: before, every row repeated it).
+-- `text` is NULL when it is the document's text at the mention's offsets, as it is for
+-- every mention an analysis stores (version 5; before, every row repeated it).
 CREATE TABLE mentions (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
