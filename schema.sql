@@ -1,4 +1,4 @@
--- claimtrace schema, version 4. The one schema: embedded in the binary with include_str!.
+-- claimtrace schema, version 5. The one schema: embedded in the binary with include_str!.
 -- Offsets: `start`/`end` are Unicode code points (end exclusive), `byte_start`/`byte_end`
 -- bytes of the UTF-8 text. Times are RFC 3339 UTC strings. The version lives in
 -- PRAGMA user_version; each later version adds a migration step in src/store/mod.rs.
@@ -52,10 +52,13 @@ CREATE TABLE sentences (
 
 -- Recognised expressions. The normalised attributes every kind shares have columns
 -- (for filtering); the rest of the kind's record is kept in `attrs` as JSON (figure: low,
--- high, subject; date: quant, freq; attribution: source, cue, content, direct,
--- source_kind, source_name, source_role), its spans as offsets: their text is the
--- document's text at those offsets. (Records written before version 2 also carry the
--- texts; readers take them from the document either way.)
+-- high, subject, checkable, checkable_reason; date: quant, freq; attribution: source,
+-- cue, content, direct, source_kind, source_name, source_role), its spans as code-point
+-- offsets `[start, end]`: their text is the document's text at those offsets.
+-- Fields at their default (null, checkable true, direct false) are left out (version
+-- 5; before, records also held byte offsets, nulls and, before version 2, texts).
+-- `text` is NULL when it is the document's text at the mention's offsets, as it is for
+-- every mention an analysis stores (version 5; before, every row repeated it).
 CREATE TABLE mentions (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -66,7 +69,7 @@ CREATE TABLE mentions (
     end         INTEGER NOT NULL,
     byte_start  INTEGER NOT NULL,
     byte_end    INTEGER NOT NULL,
-    text        TEXT    NOT NULL,
+    text        TEXT,
     value       TEXT,
     unit        TEXT,
     mod         TEXT,
@@ -96,7 +99,10 @@ CREATE INDEX source_aliases_alias ON source_aliases (alias);
 -- Claims. `status` is the latest status of the review log (kept here for fast filters;
 -- the log is the record). 'needs_recheck' (version 3): the claim had a verdict and a new
 -- version of its document changed its text or the values of its components. `anchor_state` is 'orphan' when re-anchoring on a new version
--- of the document found no place for the claim.
+-- of the document found no place for the claim. `features`: the check-worthiness
+-- features that fired, a JSON array of [name, weight] pairs, the largest effect first
+-- (version 5; {"name", "weight"} objects before). `text` is NULL while the claim's text
+-- is its document's at its offsets (version 5); an orphan keeps its words here.
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
     document_id   INTEGER NOT NULL REFERENCES documents(id),
@@ -105,7 +111,7 @@ CREATE TABLE claims (
     end           INTEGER NOT NULL,
     byte_start    INTEGER NOT NULL,
     byte_end      INTEGER NOT NULL,
-    text          TEXT    NOT NULL,
+    text          TEXT,
     claim_type    TEXT    NOT NULL CHECK (claim_type = 'statistic' OR claim_type = 'quote'
                     OR claim_type = 'attribution' OR claim_type = 'event'
                     OR claim_type = 'comparison' OR claim_type = 'prediction'),
@@ -210,7 +216,8 @@ CREATE VIRTUAL TABLE claim_text USING fts5(text, content = '', contentless_delet
     detail = none);
 
 -- The quantity keys of a claim's figures (src/matching.rs): what each measures, its
--- unit, time and value, as JSON. `claim_key_terms` finds the claims whose figures
+-- unit, time and value, as a JSON array of the key's fields in order (version 5; a
+-- JSON object before). `claim_key_terms` finds the claims whose figures
 -- measure something named by a word, in a unit: one row per word of a key's subject
 -- (rows of a deleted claim are harmless: candidates are read through `claims`).
 CREATE TABLE claim_keys (

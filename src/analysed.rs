@@ -163,6 +163,7 @@ pub fn read_record(line: &[u8]) -> Result<(Document, DocumentRows), String> {
         let attrs: Value = serde_json::from_str(&m.attrs)
             .map_err(|e| format!("rows.mentions {i}: attrs is not JSON: {e}"))?;
         check_spans(&attrs, &record.text, &idx)
+            .and_then(|()| check_stored_spans(&attrs, &idx))
             .map_err(|e| format!("rows.mentions {i}: attrs: {e}"))?;
     }
     // The contract's spans and the rows' are one analysis.
@@ -234,6 +235,30 @@ pub fn read_record(line: &[u8]) -> Result<(Document, DocumentRows), String> {
     let mut doc = Document::from_text(record.key, record.text, record.meta);
     doc.path = record.path.map(PathBuf::from);
     Ok((doc, rows))
+}
+
+/// Checks the spans of a stored mention record (`attrs`: each array field is a span
+/// `[start, end]` in code points): inside the text, start before end.
+fn check_stored_spans(attrs: &Value, idx: &OffsetIndex) -> Result<(), String> {
+    let Value::Object(fields) = attrs else {
+        return Err("not a JSON object".into());
+    };
+    let len = idx.char_len() as u64;
+    for (name, v) in fields {
+        let Value::Array(ends) = v else { continue };
+        match ends.as_slice() {
+            [s, e] => match (s.as_u64(), e.as_u64()) {
+                (Some(s), Some(e)) if s <= e && e <= len => {}
+                _ => {
+                    return Err(format!(
+                        "{name}: {v} is not a span of the text ({len} code points)"
+                    ))
+                }
+            },
+            _ => return Err(format!("{name}: {v} is not a span [start, end]")),
+        }
+    }
+    Ok(())
 }
 
 /// Checks every span object inside `v` (one with `byte_start` and `byte_end`): on
@@ -343,6 +368,21 @@ mod tests {
         v["rows"]["sentences"][0][2] = Value::from(euro + 1);
         let err = read_record(v.to_string().as_bytes()).unwrap_err();
         assert!(err.contains("not a span of the text"), "{err}");
+        // A stored record's span (code points only) that runs past the text.
+        let mut v: Value = serde_json::from_slice(&record_of(ARTICLE)).unwrap();
+        let rows = v["rows"]["mentions"].as_array_mut().unwrap();
+        let said = rows
+            .iter_mut()
+            .find(|m| m["kind"] == "attribution")
+            .unwrap();
+        let mut attrs: Value = serde_json::from_str(said["attrs"].as_str().unwrap()).unwrap();
+        attrs["source"][1] = Value::from(ARTICLE.chars().count() + 1);
+        said["attrs"] = Value::from(attrs.to_string());
+        let err = read_record(v.to_string().as_bytes()).unwrap_err();
+        assert!(
+            err.contains("rows.mentions") && err.contains("code points"),
+            "{err}"
+        );
         // A mention filed under a sentence that does not hold it.
         let two = "Exports rose 12% in June. Imports fell 3% in May.";
         let mut v: Value = serde_json::from_slice(&record_of(two)).unwrap();

@@ -424,11 +424,9 @@ fn entity(
     Some(id)
 }
 
+/// A stored span, `[start, end]` in code points.
 fn span_of(v: &Value) -> Option<(usize, usize)> {
-    Some((
-        v.get("start")?.as_u64()? as usize,
-        v.get("end")?.as_u64()? as usize,
-    ))
+    Some((v.get(0)?.as_u64()? as usize, v.get(1)?.as_u64()? as usize))
 }
 
 /// The brat `.ann` of a document: figures and dates with their normalised values as

@@ -297,7 +297,7 @@ fn reanalyse_carries_reviews_to_a_new_analysis_and_rechecks_changed_values() {
     rusqlite::Connection::open(d.path("claimtrace.db"))
         .unwrap()
         .execute(
-            "UPDATE mentions SET value = '2.5' WHERE text = '2.6 percent'",
+            "UPDATE mentions SET value = '2.5' WHERE kind = 'figure' AND value = '2.6'",
             [],
         )
         .unwrap();

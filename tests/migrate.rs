@@ -91,9 +91,21 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        let columns = columns.join(", ");
+        // Before version 5 every claim and mention kept its text.
+        let values: Vec<String> = columns
+            .iter()
+            .map(|c| match (*t, c.as_str()) {
+                ("claims" | "mentions", "text") => "coalesce(t.text, (SELECT substr(d.text,
+                     t.start + 1, t.end - t.start) FROM current.documents d
+                     WHERE d.id = t.document_id))"
+                    .to_string(),
+                _ => format!("t.{c}"),
+            })
+            .collect();
         conn.execute_batch(&format!(
-            "INSERT INTO main.{t} ({columns}) SELECT {columns} FROM current.{t};"
+            "INSERT INTO main.{t} ({}) SELECT {} FROM current.{t} t;",
+            columns.join(", "),
+            values.join(", ")
         ))
         .unwrap();
     }
@@ -426,7 +438,7 @@ fn version_3_database_gets_the_claim_index_and_its_relations() {
 
     let listed = json(&old, &["claims", "--format", "json"]);
     assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
-    assert_eq!(user_version(&old), 4);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
     assert!(dump(&old) == before, "every row kept");
     assert_eq!(schema_of(&old), schema_of(&current));
     assert_eq!(relations(&old), found);
@@ -445,4 +457,250 @@ fn version_3_database_gets_the_claim_index_and_its_relations() {
         })
         .unwrap();
     assert_eq!(broken, 0);
+}
+
+/// The articles of `tests/data/v4-desk.sql`, and the second version of `putin.txt`.
+const DESK: &str = "Exports of Azerbaijan’s gas rose 12% to €3.6 billion in 2024, according to the national statistics office.
+
+Finance Minister Jane Doe said on 3 March that prices had risen between 3% and 5% every year since 2019.
+
+“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.
+
+Two trains ran late on Monday. Clinton leads with 46 percent, plus or minus 3 points.
+";
+const PUTIN: &str =
+    "Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.\n";
+const PUTIN_LATER: &str = "Vladimir Putin spoke in Moscow on Tuesday.\n";
+
+/// A desk's work in `dir`: two articles, a review, a flag, a verdict, and a new version
+/// of one article that leaves its reviewed claim an orphan. `tests/data/v4-desk.sql` is
+/// the database claimtrace of schema version 4 wrote for these same commands (`sqlite3
+/// v4.db .dump`).
+fn desk_work(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("desk.db");
+    std::fs::write(dir.join("desk.txt"), DESK).unwrap();
+    std::fs::write(dir.join("putin.txt"), PUTIN).unwrap();
+    let run = |args: &[&str]| {
+        bin()
+            .current_dir(dir)
+            .env("CLAIMTRACE_DB", "desk.db")
+            .env("CLAIMTRACE_REVIEWER", "ana")
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(&["ingest", "--quiet", "desk.txt", "putin.txt"]);
+    run(&[
+        "review",
+        "3",
+        "--status",
+        "in_review",
+        "--note",
+        "census tables requested",
+        "--evidence",
+        "https://example.org/census",
+    ]);
+    run(&[
+        "flag",
+        "3",
+        "--against",
+        "6",
+        "--reason",
+        "census: about 600,000; Putin: 2 million",
+    ]);
+    run(&[
+        "review",
+        "6",
+        "--status",
+        "verified",
+        "--note",
+        "as reported",
+    ]);
+    std::fs::write(dir.join("putin.txt"), PUTIN_LATER).unwrap();
+    run(&["ingest", "--quiet", "putin.txt"]);
+    db
+}
+
+/// `s` with every RFC 3339 time of a write (`2026-12-07T19:39:08.165Z`) replaced by `T`.
+fn untimed(s: &str) -> String {
+    let shape = b"dddd-dd-ddTdd:dd:dd.dddZ";
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let is_time = bytes.len() - i >= shape.len()
+            && shape.iter().zip(&bytes[i..]).all(|(&want, &b)| match want {
+                b'd' => b.is_ascii_digit(),
+                _ => b == want,
+            });
+        if is_time {
+            out.push('T');
+            i += shape.len();
+        } else {
+            let c = s[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// What every read command prints of `db`, times of writes left out.
+fn outputs(db: &Path) -> Vec<(String, String)> {
+    let mut commands: Vec<Vec<&str>> = vec![
+        vec!["claims", "--format", "json"],
+        vec!["claims", "--format", "csv"],
+        vec!["documents", "--all-versions", "--format", "json"],
+        vec!["sources", "--format", "json"],
+        vec!["export", "--format", "w3c"],
+        vec!["export", "--format", "csv"],
+        vec!["report", "article", "--format", "html"],
+    ];
+    for report in [
+        "unsourced",
+        "contested",
+        "status",
+        "orphans",
+        "conflicts",
+        "repeats",
+    ] {
+        commands.push(vec!["report", report, "--format", "json"]);
+    }
+    for id in ["1", "2", "3", "5", "7"] {
+        commands.push(vec!["show", id]);
+        commands.push(vec!["show", id, "--format", "json"]);
+        commands.push(vec!["matches", id, "--format", "json"]);
+        commands.push(vec!["history", id, "--format", "json"]);
+    }
+    let mut out = Vec::new();
+    for c in commands {
+        let done = bin()
+            .args(["--db", db.to_str().unwrap()])
+            .args(&c)
+            .assert()
+            .success();
+        let stdout = String::from_utf8(done.get_output().stdout.clone()).unwrap();
+        out.push((c.join(" "), untimed(&stdout)));
+    }
+    let files = db.parent().unwrap().join("annotations");
+    bin()
+        .args(["--db", db.to_str().unwrap(), "export", "--out"])
+        .arg(&files)
+        .assert()
+        .success();
+    let mut names: Vec<_> = std::fs::read_dir(&files)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for name in names {
+        let text = std::fs::read_to_string(&name).unwrap();
+        out.push((name.display().to_string(), untimed(&text)));
+    }
+    out
+}
+
+/// Every row of `db`'s tables (the full-text index by its row ids), sorted, as text with
+/// the times of writes left out.
+fn untimed_rows(db: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = Connection::open(db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table'
+             AND name NOT LIKE 'claim_text_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables
+        .into_iter()
+        .map(|t| {
+            let columns = if t == "claim_text" { "rowid" } else { "*" };
+            let mut stmt = conn.prepare(&format!("SELECT {columns} FROM {t}")).unwrap();
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..n)
+                        .map(|i| match r.get_ref(i).unwrap() {
+                            rusqlite::types::ValueRef::Text(t) => {
+                                format!("{:?}", String::from_utf8_lossy(t))
+                            }
+                            other => format!("{other:?}"),
+                        })
+                        .collect();
+                    Ok(untimed(&cells.join(" | ")))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            (t, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn version_4_database_is_migrated_to_the_rows_a_new_database_holds() {
+    let (old_dir, new_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let old = old_dir.path().join("desk.db");
+    // A dump leaves the schema version out.
+    Connection::open(&old)
+        .unwrap()
+        .execute_batch(concat!(
+            include_str!("data/v4-desk.sql"),
+            "PRAGMA user_version = 4;"
+        ))
+        .unwrap();
+    assert_eq!(user_version(&old), 4);
+    let attrs: String = Connection::open(&old)
+        .unwrap()
+        .query_row(
+            "SELECT attrs FROM mentions WHERE kind = 'attribution' ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(attrs.contains("byte_start"), "a version 4 record: {attrs}");
+    let fresh = desk_work(new_dir.path());
+
+    // Any command migrates; the database then reads as one made by this claimtrace.
+    let migrated = outputs(&old);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
+    let made = outputs(&fresh);
+    for ((command, got), (_, want)) in migrated.iter().zip(&made) {
+        assert_eq!(got, want, "{command}",);
+    }
+    assert_eq!(migrated.len(), made.len());
+    assert_eq!(schema_of(&old), schema_of(&fresh));
+    let want = untimed_rows(&fresh);
+    for ((table, got), (_, want)) in untimed_rows(&old).iter().zip(&want) {
+        for (got, want) in got.iter().zip(want) {
+            assert_eq!(got, want, "{table}");
+        }
+        assert_eq!(got.len(), want.len(), "{table}");
+    }
+
+    // Texts are their documents' but for the orphan, whose words are gone from its
+    // document: it keeps them.
+    let kept: Vec<(String, String)> = Connection::open(&old)
+        .unwrap()
+        .prepare(
+            "SELECT anchor_state, text FROM claims WHERE text IS NOT NULL
+             UNION ALL SELECT kind, text FROM mentions WHERE text IS NOT NULL",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kept, [("orphan".to_string(), PUTIN.trim_end().to_string())]);
+
+    // A stored analysis equal to a new one: re-analysis finds nothing to store.
+    bin()
+        .args(["--db", old.to_str().unwrap(), "reanalyse"])
+        .assert()
+        .success();
+    assert_eq!(untimed_rows(&old), untimed_rows(&fresh));
 }

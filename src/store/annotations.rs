@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::{json, Map, Value};
 
-use super::review::{append, claim_state};
-use super::{now, of_document, Database, Result, StoreError, ID_SPAN};
+use super::review::{append, claim_state_in};
+use super::{now, of_document, Database, DocTexts, Result, StoreError, TextAt, ID_SPAN};
 use crate::annotations::{
     self, claim_key, claim_line, line_of, split_ref, AnchorState, AnnotationError, AnnotationFile,
     AttributionRecord, ClaimRecord, ComponentRecord, DocumentRecord, LinkRecord, LogRecord,
@@ -137,25 +137,44 @@ fn doc_row(conn: &Connection, id: i64) -> Result<DocRow> {
 /// The claims of a document in file order, each with its key. Keys that would repeat
 /// (two claims with the same span and quote) get `~2`, `~3`, ... in that order.
 fn keyed_claims(conn: &Connection, doc_id: i64) -> Result<Vec<ClaimBase>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, start, end, text, claim_type, status, anchor_state, quote_prefix, quote_suffix
-         FROM claims WHERE document_id = ?1 ORDER BY start, end, anchor_state, text, id",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT c.id, c.start, c.end, c.claim_type, c.status, c.anchor_state, c.quote_prefix,
+                c.quote_suffix, ",
+        text_at!("c"),
+        " FROM claims c WHERE c.document_id = ?1",
+    ))?;
     let rows = stmt.query_map([doc_id], |r| {
-        Ok(ClaimBase {
+        let base = ClaimBase {
             id: r.get(0)?,
             key: String::new(),
             start: r.get::<_, i64>(1)? as usize,
             end: r.get::<_, i64>(2)? as usize,
-            text: r.get(3)?,
-            claim_type: r.get(4)?,
-            status: r.get(5)?,
-            anchor_state: r.get(6)?,
-            prefix: r.get(7)?,
-            suffix: r.get(8)?,
-        })
+            text: String::new(),
+            claim_type: r.get(3)?,
+            status: r.get(4)?,
+            anchor_state: r.get(5)?,
+            prefix: r.get(6)?,
+            suffix: r.get(7)?,
+        };
+        Ok((base, TextAt::read(r, 8)?))
     })?;
-    let mut out: Vec<ClaimBase> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut texts = DocTexts::default();
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut c, at) = row?;
+        c.text = texts.text(conn, at)?;
+        out.push(c);
+    }
+    // File order; texts compare as SQLite's BINARY collation does (bytes).
+    out.sort_by(|a, b| {
+        (a.start, a.end, &a.anchor_state, &a.text, a.id).cmp(&(
+            b.start,
+            b.end,
+            &b.anchor_state,
+            &b.text,
+            b.id,
+        ))
+    });
     let mut used: HashSet<String> = HashSet::new();
     for c in &mut out {
         let base = claim_key(
@@ -224,13 +243,13 @@ fn decimal_string(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A span of a mention's `attrs` (code-point offsets), with its text read from the
-/// document: stored records keep offsets only.
+/// A span of a mention's `attrs` (`[start, end]` in code points), with its text read
+/// from the document: stored records keep offsets only.
 fn span_record(v: Option<&Value>, text: &str, idx: &OffsetIndex) -> Option<SpanRecord> {
-    let v = v?.as_object()?;
+    let v = v?;
     let span = CharSpan {
-        start: v.get("start")?.as_u64()? as usize,
-        end: v.get("end")?.as_u64()? as usize,
+        start: v.get(0)?.as_u64()? as usize,
+        end: v.get(1)?.as_u64()? as usize,
     };
     Some(SpanRecord {
         start: span.start,
@@ -252,22 +271,47 @@ type MentionCols = (
     String,
 );
 
-const MENTION_COLS: &str =
-    "m.id, m.kind, m.start, m.end, m.text, m.value, m.unit, m.mod, m.timex_type, m.attrs";
+const MENTION_COLS: &str = concat!(
+    "m.id, m.kind, m.start, m.end, m.value, m.unit, m.mod, m.timex_type, m.attrs, ",
+    text_at!("m")
+);
 
-fn mention_cols(r: &rusqlite::Row) -> rusqlite::Result<MentionCols> {
+/// A row of [`MENTION_COLS`], its text to be filled in from the [`TextAt`].
+fn mention_cols(r: &rusqlite::Row) -> rusqlite::Result<(MentionCols, TextAt)> {
     Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-        r.get(9)?,
+        (
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            String::new(),
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+        ),
+        TextAt::read(r, 9)?,
     ))
+}
+
+/// The mentions `stmt` (which selects [`MENTION_COLS`]) finds for `params`, with their
+/// texts.
+fn query_mentions(
+    conn: &Connection,
+    stmt: &mut rusqlite::CachedStatement,
+    params: impl rusqlite::Params,
+    texts: &mut DocTexts,
+) -> Result<Vec<MentionCols>> {
+    let rows = stmt
+        .query_map(params, mention_cols)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(mut m, at)| {
+            m.4 = texts.text(conn, at)?;
+            Ok(m)
+        })
+        .collect()
 }
 
 fn component_of(c: &MentionCols) -> Result<ComponentRecord> {
@@ -312,6 +356,7 @@ fn attribution_of(
 fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecord)>> {
     let idx = OffsetIndex::new(&doc.text);
     let bases = keyed_claims(conn, doc.id)?;
+    let mut texts = DocTexts::with(doc.id, &doc.text);
     let mut refs = RefNames {
         conn,
         doc_id: doc.id,
@@ -328,12 +373,13 @@ fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecor
         "SELECT {MENTION_COLS} FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
          WHERE cc.claim_id = ?1 ORDER BY m.start, m.end, m.kind, m.id"
     ))?;
-    let mut attr = conn.prepare_cached(
-        "SELECT m.start, m.end, m.text, m.attrs, s.name, s.kind, s.role
-         FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+    let mut attr = conn.prepare_cached(concat!(
+        "SELECT m.start, m.end, m.attrs, s.name, s.kind, s.role, ",
+        text_at!("m"),
+        " FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
          LEFT JOIN sources s ON s.id = cs.source_id
          WHERE cs.claim_id = ?1 ORDER BY m.start, m.id LIMIT 1",
-    )?;
+    ))?;
     let mut links = conn.prepare_cached(
         "SELECT other_id, relation, reason, created_at, active FROM claim_links
          WHERE claim_id = ?1 ORDER BY created_at, id",
@@ -354,31 +400,37 @@ fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecor
             prefix: c.prefix.clone().unwrap_or_default(),
             suffix: c.suffix.clone().unwrap_or_default(),
         });
-        let components = comp
-            .query_map([c.id], mention_cols)?
-            .collect::<rusqlite::Result<Vec<_>>>()?
+        let components = query_mentions(conn, &mut comp, [c.id], &mut texts)?
             .iter()
             .map(component_of)
             .collect::<Result<Vec<_>>>()?;
         type AttrCols = (
-            (i64, i64, String, String),
+            (i64, i64, String),
             Option<String>,
             Option<String>,
             Option<String>,
+            TextAt,
         );
         let found: Option<AttrCols> = attr
             .query_row([c.id], |r| {
                 Ok((
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?),
+                    (r.get(0)?, r.get(1)?, r.get(2)?),
+                    r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
-                    r.get(6)?,
+                    TextAt::read(r, 6)?,
                 ))
             })
             .optional()?;
         let (attribution, source) = match found {
-            Some(((start, end, text, attrs), name, kind, role)) => (
-                Some(attribution_of((&doc.text, &idx), start, end, &text, &attrs)),
+            Some(((start, end, attrs), name, kind, role, at)) => (
+                Some(attribution_of(
+                    (&doc.text, &idx),
+                    start,
+                    end,
+                    &texts.text(conn, at)?,
+                    &attrs,
+                )),
                 name.map(|name| SourceRecord {
                     name,
                     kind: kind.unwrap_or_else(|| "unknown".into()),
@@ -476,9 +528,12 @@ impl Database {
              ORDER BY m.start, m.end DESC, m.ordinal",
             of_document("m.id")
         ))?;
-        let rows = stmt
-            .query_map([document_id], mention_cols)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = query_mentions(
+            &self.conn,
+            &mut stmt,
+            [document_id],
+            &mut DocTexts::default(),
+        )?;
         Ok(rows
             .into_iter()
             .map(|c| MentionRow {
@@ -497,8 +552,10 @@ impl Database {
 
     /// Claims that lost their place when their document changed, newest document first.
     pub fn orphans(&self) -> Result<Vec<OrphanRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.start, c.end, c.text,
+        let mut stmt = self.conn.prepare(concat!(
+            "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.start, c.end, ",
+            stored_text!("c"),
+            ",
                     c.status,
                     (SELECT at FROM review_log l WHERE l.claim_id = c.id AND l.action = 'orphan'
                      ORDER BY l.id DESC LIMIT 1),
@@ -506,7 +563,7 @@ impl Database {
                      ORDER BY l.id DESC LIMIT 1)
              FROM claims c JOIN documents d ON d.id = c.document_id
              WHERE c.anchor_state = 'orphan' ORDER BY c.document_id DESC, c.start, c.id",
-        )?;
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(OrphanRow {
                 id: r.get(0)?,
@@ -890,12 +947,12 @@ fn component_mention(
          WHERE {} AND m.kind = ?2 AND m.start = ?3 AND m.end = ?4 ORDER BY m.id",
         of_document("m.id")
     ))?;
-    let found = stmt
-        .query_map(
-            params![r.doc_id, m.kind.as_str(), m.start as i64, m.end as i64],
-            mention_cols,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let found = query_mentions(
+        conn,
+        &mut stmt,
+        params![r.doc_id, m.kind.as_str(), m.start as i64, m.end as i64],
+        &mut DocTexts::with(r.doc_id, &r.text),
+    )?;
     for f in &found {
         if component_of(f)? == *m {
             return Ok(f.0);
@@ -938,11 +995,20 @@ fn component_mention(
             m.unit,
             m.modifier,
             m.timex_type,
-            Value::Object(attrs).to_string(),
+            super::rows::compact_attrs(Value::Object(attrs)).to_string(),
             id
         ],
     )?;
+    release_mention_text(conn, id)?;
     Ok(id)
+}
+
+/// Leaves out the text of mention `id` when it is its document's text at its offsets;
+/// an imported text that differs is kept.
+fn release_mention_text(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached(release_texts!("mentions", "id = ?1"))?
+        .execute([id])?;
+    Ok(())
 }
 
 /// The attribution mention and source a record names, stored if new.
@@ -954,9 +1020,10 @@ fn attribution_ids(
     source: &Option<SourceRecord>,
 ) -> Result<(i64, Option<i64>)> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, text, attrs FROM mentions
-         WHERE {} AND kind = 'attribution' AND start = ?2 AND end = ?3 ORDER BY id",
-        of_document("id")
+        "SELECT m.id, {}, m.attrs FROM mentions m
+         WHERE {} AND m.kind = 'attribution' AND m.start = ?2 AND m.end = ?3 ORDER BY m.id",
+        stored_text!("m"),
+        of_document("m.id")
     ))?;
     let found: Vec<(i64, String, String)> = stmt
         .query_map(params![r.doc_id, a.start as i64, a.end as i64], |row| {
@@ -990,10 +1057,11 @@ fn attribution_ids(
                     bs,
                     be,
                     a.text,
-                    attrs.to_string(),
+                    super::rows::compact_attrs(attrs).to_string(),
                     id
                 ],
             )?;
+            release_mention_text(conn, id)?;
             id
         }
     };
@@ -1095,7 +1163,13 @@ fn write_claims(
                         at
                     ],
                 )?;
-                conn.last_insert_rowid()
+                let id = conn.last_insert_rowid();
+                conn.prepare_cached(release_texts!(
+                    "claims",
+                    "id = ?1 AND anchor_state = 'anchored'"
+                ))?
+                .execute([id])?;
+                id
             }
         };
         let mut mention_ids = Vec::with_capacity(c.components.len());
@@ -1270,8 +1344,9 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
         .collect();
     let at = now();
     let mut done = Reanchored::default();
+    let mut texts = DocTexts::with(old, &old_doc.text);
     for (c, span, sel) in claims {
-        let before = claim_state(tx, c.id)?;
+        let before = claim_state_in(tx, c.id, &mut texts)?;
         let placement = if c.anchor_state != "orphan" && target.at_position(span, &sel) {
             target.place(span, &sel)
         } else {
@@ -1289,7 +1364,6 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 let Some(b) = target.index().byte_span(to) else {
                     continue;
                 };
-                let text = b.slice(&new_doc.text);
                 match fresh.remove(&(to.start, to.end)) {
                     Some(f) => {
                         tx.prepare_cached("DELETE FROM claim_components WHERE claim_id = ?1")?
@@ -1343,8 +1417,8 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 set_has_figure(tx, c.id)?;
                 tx.prepare_cached(
                     "UPDATE claims SET document_id = ?2, start = ?3, end = ?4, byte_start = ?5,
-                         byte_end = ?6, text = ?7, anchor_state = 'anchored', quote_prefix = NULL,
-                         quote_suffix = NULL, updated_at = ?8
+                         byte_end = ?6, text = NULL, anchor_state = 'anchored', quote_prefix = NULL,
+                         quote_suffix = NULL, updated_at = ?7
                      WHERE id = ?1",
                 )?
                 .execute(params![
@@ -1354,7 +1428,6 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                     to.end as i64,
                     b.start as i64,
                     b.end as i64,
-                    text,
                     at
                 ])?;
                 done.moved += 1;
@@ -1370,9 +1443,10 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 (ReviewAction::Reanchor, note)
             }
             Placement::Orphan { best_score } => {
+                // Its words are no longer in its document: the claim keeps them.
                 tx.prepare_cached("UPDATE claims SET document_id = ?2, sentence_id = NULL, anchor_state = 'orphan',
-                         quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5
-                     WHERE id = ?1")?.execute(params![c.id, new, sel.prefix, sel.suffix, at])?;
+                         quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5, text = ?6
+                     WHERE id = ?1")?.execute(params![c.id, new, sel.prefix, sel.suffix, at, c.text])?;
                 done.orphaned += 1;
                 (
                     ReviewAction::Orphan,
@@ -1388,7 +1462,7 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
         // changed, the claim waits for a person again.
         let (after, lapsed) = match action {
             ReviewAction::Reanchor => {
-                let after = claim_state(tx, c.id)?;
+                let after = claim_state_in(tx, c.id, &mut texts)?;
                 let verdict = c
                     .status
                     .parse::<ClaimStatus>()

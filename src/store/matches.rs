@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use super::{now, Database, Result};
+use super::{now, Database, DocTexts, Result, TextAt};
 use crate::document::{Document, Metadata};
 use crate::matching::{self, QuantityKey, Relation, Side};
 use crate::pipeline::{self, Analysis};
@@ -89,8 +89,8 @@ struct Found {
     m: matching::Match,
 }
 
-/// Indexes the claims of stored document `document_id` (whose analysis is `keys`, by
-/// claim of the analysis, with their byte spans) and finds their relations to claims of
+/// Indexes the claims of stored document `document_id` (of text `text`, whose analysis
+/// is `keys`, by claim of the analysis, with their byte spans) and finds their relations to claims of
 /// other current documents. `fresh`: the document was stored for the first time, so
 /// none of its claims is indexed yet.
 #[allow(clippy::too_many_arguments)]
@@ -98,18 +98,27 @@ pub(super) fn index_document(
     tx: &Connection,
     cache: &mut StoredCache,
     texts: &mut Vec<(i64, String)>,
-    document_id: i64,
+    (document_id, text): (i64, &str),
     spans: &[(i64, i64)],
     keys: &[Vec<QuantityKey>],
     fresh: bool,
 ) -> Result<()> {
+    // A claim's text is the document's at its bytes, unless it keeps its own.
     let claims: Vec<(i64, i64, i64, String)> = tx
         .prepare_cached(
             "SELECT id, byte_start, byte_end, text FROM claims
              WHERE document_id = ?1 AND anchor_state = 'anchored' ORDER BY id",
         )?
         .query_map([document_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            let (start, end): (i64, i64) = (r.get(1)?, r.get(2)?);
+            let own: Option<String> = r.get(3)?;
+            let words = own.unwrap_or_else(|| {
+                let at = usize::try_from(start).ok().zip(usize::try_from(end).ok());
+                at.and_then(|(s, e)| text.get(s..e))
+                    .unwrap_or_default()
+                    .to_string()
+            });
+            Ok((r.get(0)?, start, end, words))
         })?
         .collect::<rusqlite::Result<_>>()?;
     if claims.is_empty() {
@@ -144,8 +153,7 @@ pub(super) fn index_document(
             .and_then(|&i| keys.get(i))
             .unwrap_or(&no_keys);
         for (ordinal, key) in k.iter().enumerate() {
-            let json = serde_json::to_string(key).unwrap_or_default();
-            insert_key.execute(params![id, ordinal as i64, json])?;
+            insert_key.execute(params![id, ordinal as i64, encode_key(key)])?;
         }
         mine.push((*id, text.as_str(), k));
     }
@@ -154,6 +162,7 @@ pub(super) fn index_document(
              found_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let at = now();
+    let mut doc_texts = DocTexts::with(document_id, text);
     for (id, text, k) in &mine {
         let candidates = candidates(tx, cache, text, k)?;
         let mut found: Vec<Found> = Vec::new();
@@ -162,7 +171,7 @@ pub(super) fn index_document(
                 continue;
             }
             if let std::collections::hash_map::Entry::Vacant(e) = cache.claims.entry(other) {
-                e.insert(stored(tx, other)?);
+                e.insert(stored(tx, other, &mut doc_texts)?);
             }
             let Some(Some(s)) = cache.claims.get(&other) else {
                 continue;
@@ -250,31 +259,123 @@ fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
     let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for json in rows {
-        if let Ok(k) = serde_json::from_str(&json?) {
+        if let Some(k) = decode_key(&json?) {
             out.push(k);
         }
     }
     Ok(out)
 }
 
+/// A quantity key as `claim_keys` stores it: a JSON array of its fields in order.
+type KeyFields = (
+    String,
+    Vec<String>,
+    Vec<String>,
+    String,
+    matching::Role,
+    Option<(i32, i32, bool)>,
+    Option<f64>,
+    Option<f64>,
+    f64,
+    String,
+    Option<String>,
+);
+
+/// The stored form of a quantity key: `[phrase, terms, qualifiers, unit, role,
+/// [first, last, stated] or null, low, high, middle, shown, mod]`, without the field
+/// names of its JSON object, which made up half of it.
+pub(super) fn encode_key(k: &QuantityKey) -> String {
+    let fields = (
+        &k.subject.phrase,
+        &k.subject.terms,
+        &k.subject.qualifiers,
+        &k.unit,
+        k.role,
+        k.period.map(|p| (p.first, p.last, p.stated)),
+        k.amount.low,
+        k.amount.high,
+        k.amount.middle,
+        &k.amount.shown,
+        &k.amount.modifier,
+    );
+    serde_json::to_string(&fields).unwrap_or_default()
+}
+
+/// A stored quantity key ([`encode_key`]); `None` when the text is not one.
+pub(super) fn decode_key(json: &str) -> Option<QuantityKey> {
+    let f: KeyFields = serde_json::from_str(json).ok()?;
+    Some(QuantityKey {
+        subject: matching::Subject {
+            phrase: f.0,
+            terms: f.1,
+            qualifiers: f.2,
+        },
+        unit: f.3,
+        role: f.4,
+        period: f.5.map(|(first, last, stated)| matching::Period {
+            first,
+            last,
+            stated,
+        }),
+        amount: matching::Amount {
+            low: f.6,
+            high: f.7,
+            middle: f.8,
+            shown: f.9,
+            modifier: f.10,
+        },
+    })
+}
+
+/// Rewrites the stored quantity keys of version 4 (JSON objects) in the form of
+/// [`encode_key`]; a key that does not parse is left as it is (readers skip it, as
+/// before).
+pub(super) fn compact_keys(conn: &Connection) -> Result<()> {
+    let mut after = (i64::MIN, i64::MIN);
+    loop {
+        let batch: Vec<(i64, i64, String)> = conn
+            .prepare_cached(
+                "SELECT claim_id, ordinal, key FROM claim_keys WHERE (claim_id, ordinal) > (?1, ?2)
+                 ORDER BY claim_id, ordinal LIMIT 10000",
+            )?
+            .query_map(params![after.0, after.1], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(last) = batch.last() else {
+            return Ok(());
+        };
+        after = (last.0, last.1);
+        let mut update = conn.prepare_cached(
+            "UPDATE claim_keys SET key = ?3 WHERE claim_id = ?1 AND ordinal = ?2",
+        )?;
+        for (claim, ordinal, json) in &batch {
+            if let Ok(key) = serde_json::from_str::<QuantityKey>(json) {
+                update.execute(params![claim, ordinal, encode_key(&key)])?;
+            }
+        }
+    }
+}
+
 /// A stored claim of a current document, with its keys; `None` for a claim that is
 /// gone, an orphan, or of an old version.
-fn stored(conn: &Connection, id: i64) -> Result<Option<Stored>> {
-    let row: Option<(i64, String, String)> = conn
-        .prepare_cached(
-            "SELECT c.document_id, c.text, d.content_hash
-             FROM claims c JOIN documents d ON d.id = c.document_id
+fn stored(conn: &Connection, id: i64, texts: &mut DocTexts) -> Result<Option<Stored>> {
+    let row: Option<(i64, TextAt, String)> = conn
+        .prepare_cached(concat!(
+            "SELECT c.document_id, d.content_hash, ",
+            text_at!("c"),
+            " FROM claims c JOIN documents d ON d.id = c.document_id
              WHERE c.id = ?1 AND d.is_current = 1 AND c.anchor_state = 'anchored'",
-        )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        ))?
+        .query_row([id], |r| Ok((r.get(0)?, TextAt::read(r, 2)?, r.get(1)?)))
         .optional()?;
-    let Some((document_id, text, hash)) = row else {
+    let Some((document_id, at, hash)) = row else {
         return Ok(None);
     };
     Ok(Some(Stored {
         document_id,
         hash,
-        text,
+        text: texts.text(conn, at)?,
         keys: claim_keys(conn, id)?,
     }))
 }
@@ -375,9 +476,11 @@ impl Database {
     /// related figures, each by score.
     pub fn matches(&self, id: i64) -> Result<Vec<RelatedClaim>> {
         self.claim(id)?;
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT r.mine, r.other, r.relation, r.reason, r.score, c.document_id,
-                    coalesce(d.title, d.source_key), c.status, c.text, r.found_at
+                    coalesce(d.title, d.source_key), c.status, ",
+            stored_text!("c"),
+            ", r.found_at
              FROM (SELECT claim_id AS mine, other_id AS other, relation, reason, score, found_at
                    FROM claim_relations WHERE claim_id = ?1
                    UNION ALL
@@ -386,7 +489,7 @@ impl Database {
              JOIN claims c ON c.id = r.other JOIN documents d ON d.id = c.document_id
              ORDER BY CASE r.relation WHEN 'conflict' THEN 0 WHEN 'repeat' THEN 1 ELSE 2 END,
                       r.score DESC, r.other",
-        )?;
+        ))?;
         let rows = stmt.query_map([id], |r| {
             Ok(RelatedClaim {
                 claim_id: r.get(0)?,
@@ -416,16 +519,20 @@ impl Database {
     ) -> std::result::Result<(), E> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT r.claim_id, a.document_id, a.status, a.text, r.other_id, b.document_id,
-                        b.status, b.text, r.relation, r.reason, r.score, r.found_at
+            .prepare_cached(concat!(
+                "SELECT r.claim_id, a.document_id, a.status, ",
+                stored_text!("a"),
+                ", r.other_id, b.document_id,
+                        b.status, ",
+                stored_text!("b"),
+                ", r.relation, r.reason, r.score, r.found_at
                  FROM claim_relations r JOIN claims a ON a.id = r.claim_id
                  JOIN claims b ON b.id = r.other_id
                  WHERE r.relation = ?1
                    AND (?2 IS NULL OR a.document_id = ?2 OR b.document_id = ?2)
                    AND (?3 IS NULL OR r.found_at >= ?3)
                  ORDER BY r.found_at DESC, r.score DESC, r.claim_id, r.other_id",
-            )
+            ))
             .map_err(super::StoreError::from)?;
         let mut rows = stmt
             .query(params![relation.as_str(), document, since])
@@ -548,7 +655,7 @@ pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
             tx,
             &mut StoredCache::default(),
             &mut texts,
-            id,
+            (id, &doc.text),
             &spans,
             &keys,
             false,
@@ -557,4 +664,33 @@ pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
     }
     let relations: i64 = tx.query_row("SELECT count(*) FROM claim_relations", [], |r| r.get(0))?;
     Ok((n, relations as usize))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn about_600000_azerbaijanis_keeps_its_key_through_the_store() {
+        let doc = Document::from_text(
+            "t",
+            "According to the 2010 and 2020 censuses, there were about 600,000 \
+             Azerbaijanis living in Russia. Exports fell 3.5% to $1.2 billion."
+                .to_string(),
+            Metadata::default(),
+        );
+        let keys: Vec<QuantityKey> = document_keys(&doc, &pipeline::analyse(&doc))
+            .into_iter()
+            .flatten()
+            .collect();
+        assert!(keys.len() >= 3, "{keys:?}");
+        for key in &keys {
+            let stored = encode_key(key);
+            assert!(stored.starts_with('['), "{stored}");
+            assert_eq!(decode_key(&stored).as_ref(), Some(key), "{stored}");
+            // A version 4 key (the JSON object) is not read as a stored one.
+            assert_eq!(decode_key(&serde_json::to_string(key).unwrap()), None);
+        }
+    }
 }

@@ -27,8 +27,8 @@ use crate::sources;
 /// (stored records keep code-point offsets, not texts).
 macro_rules! source_span_text {
     () => {
-        "substr(sd.text, json_extract(m.attrs, '$.source.start') + 1,
-            json_extract(m.attrs, '$.source.end') - json_extract(m.attrs, '$.source.start'))"
+        "substr(sd.text, json_extract(m.attrs, '$.source[0]') + 1,
+            json_extract(m.attrs, '$.source[1]') - json_extract(m.attrs, '$.source[0]'))"
     };
 }
 
@@ -43,6 +43,68 @@ macro_rules! source_in_document {
             "CASE WHEN s.name IS NOT NULL AND instr(sd.text, s.name) > 0 THEN s.name ELSE ",
             source_span_text!(),
             " END"
+        )
+    };
+}
+
+/// SQL for the text of a claim or mention (the row alias given, a literal): its own
+/// `text` where it keeps one (an orphan claim, whose words are gone from its document),
+/// else its document's text at its code-point offsets, which is what the column held
+/// before version 5.
+macro_rules! stored_text {
+    ($row:literal) => {
+        concat!(
+            "coalesce(",
+            $row,
+            ".text, (SELECT substr(text_doc.text, ",
+            $row,
+            ".start + 1, ",
+            $row,
+            ".end - ",
+            $row,
+            ".start) FROM documents text_doc WHERE text_doc.id = ",
+            $row,
+            ".document_id))"
+        )
+    };
+}
+
+/// SQL: the columns [`TextAt::read`] reads for a claim or mention (the row alias given,
+/// a literal): its own text, if any, its document and its byte offsets.
+macro_rules! text_at {
+    ($row:literal) => {
+        concat!(
+            $row,
+            ".text, ",
+            $row,
+            ".document_id, ",
+            $row,
+            ".byte_start, ",
+            $row,
+            ".byte_end"
+        )
+    };
+}
+
+/// SQL: leaves out the texts of claims (anchored ones) and mentions of table `$table`
+/// that are their document's text at their offsets; `$filter` narrows the rows.
+macro_rules! release_texts {
+    ($table:literal, $filter:literal) => {
+        concat!(
+            "UPDATE ",
+            $table,
+            " SET text = NULL WHERE ",
+            $filter,
+            " AND text IS NOT NULL",
+            " AND text = (SELECT substr(d.text, ",
+            $table,
+            ".start + 1, ",
+            $table,
+            ".end - ",
+            $table,
+            ".start) FROM documents d WHERE d.id = ",
+            $table,
+            ".document_id)"
         )
     };
 }
@@ -66,7 +128,7 @@ pub use rows::{DocumentRows, RowsRecord};
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -79,6 +141,89 @@ enum Step {
     Sql(&'static str),
     /// Runs this function (for what SQL alone cannot say).
     Code(fn(&Connection) -> Result<()>),
+}
+
+/// Where a stored claim or mention finds its text: its own, or its document's at its
+/// bytes. Commands that read many rows of one document slice them in Rust from one
+/// read of the document ([`DocTexts`]); SQL (`stored_text!`) would read the whole
+/// document again for every row, which costs a large document seconds.
+#[derive(Debug, Clone)]
+pub(crate) struct TextAt {
+    own: Option<String>,
+    document: i64,
+    byte_start: i64,
+    byte_end: i64,
+}
+
+impl TextAt {
+    /// From the columns of `text_at!` at `i`, `i + 1`, `i + 2` and `i + 3`.
+    pub(crate) fn read(r: &rusqlite::Row, i: usize) -> rusqlite::Result<TextAt> {
+        TextAt::of(r, i, [i + 1, i + 2, i + 3])
+    }
+
+    /// From the text column `own` and the document id, byte start and byte end columns
+    /// `at`.
+    pub(crate) fn of(r: &rusqlite::Row, own: usize, at: [usize; 3]) -> rusqlite::Result<TextAt> {
+        Ok(TextAt {
+            own: r.get(own)?,
+            document: r.get(at[0])?,
+            byte_start: r.get(at[1])?,
+            byte_end: r.get(at[2])?,
+        })
+    }
+}
+
+/// The texts of the last few documents read, for [`TextAt`]s: rows come a document at a
+/// time, so each document is read once.
+#[derive(Default)]
+pub(crate) struct DocTexts {
+    recent: Vec<(i64, std::sync::Arc<str>)>,
+}
+
+impl DocTexts {
+    /// Documents kept: listings sorted by another order than the document still find
+    /// most of theirs here, and memory stays a few documents.
+    const KEPT: usize = 4;
+
+    /// The text `at` stands for.
+    pub(crate) fn text(&mut self, conn: &Connection, at: TextAt) -> Result<String> {
+        if let Some(own) = at.own {
+            return Ok(own);
+        }
+        let doc = self.document(conn, at.document)?;
+        let range = usize::try_from(at.byte_start)
+            .ok()
+            .zip(usize::try_from(at.byte_end).ok());
+        Ok(range
+            .and_then(|(s, e)| doc.get(s..e))
+            .unwrap_or_default()
+            .to_string())
+    }
+
+    /// Seeds the texts with a document the caller has read already.
+    pub(crate) fn with(id: i64, text: &str) -> DocTexts {
+        DocTexts {
+            recent: vec![(id, std::sync::Arc::from(text))],
+        }
+    }
+
+    fn document(&mut self, conn: &Connection, id: i64) -> Result<std::sync::Arc<str>> {
+        if let Some(i) = self.recent.iter().position(|(d, _)| *d == id) {
+            let hit = self.recent.remove(i);
+            let text = hit.1.clone();
+            self.recent.insert(0, hit);
+            return Ok(text);
+        }
+        let text: String = conn
+            .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default();
+        let text: std::sync::Arc<str> = std::sync::Arc::from(text);
+        self.recent.insert(0, (id, text.clone()));
+        self.recent.truncate(Self::KEPT);
+        Ok(text)
+    }
 }
 
 /// Sentence and mention ids: `document_id * ID_SPAN + ordinal` (see schema.sql).
@@ -144,7 +289,65 @@ const MIGRATIONS: &[&[Step]] = &[
         // claims, built from the stored documents.
         Step::Code(matches::add_claim_index),
     ],
+    &[
+        // 4 → 5: a smaller store. Mention records keep only what no column holds,
+        // feature lists and quantity keys drop their field names (see schema.sql).
+        Step::Code(compact_records),
+        // Claim and mention texts are their document's text at their offsets: left out
+        // (the column becomes nullable), kept only where they differ (orphans).
+        Step::Rebuild(&["mentions", "claims"]),
+        Step::Sql(concat!(
+            release_texts!("mentions", "1 = 1"),
+            ";",
+            release_texts!("claims", "anchor_state = 'anchored'"),
+            ";"
+        )),
+    ],
 ];
+
+/// Rewrites the JSON records of an older version in the form this version writes:
+/// mention `attrs` ([`rows::compact_attrs`]), claim `features`
+/// ([`rows::compact_features`]) and quantity keys ([`matches::encode_key`]). A row
+/// comes out as a new ingest of the same analysis writes it, so `reanalyse` finds it
+/// unchanged.
+fn compact_records(conn: &Connection) -> Result<()> {
+    rewrite_column(conn, "mentions", "attrs", |json| {
+        let record = serde_json::from_str(json).ok()?;
+        Some(rows::compact_attrs(record).to_string())
+    })?;
+    rewrite_column(conn, "claims", "features", rows::compact_features)?;
+    matches::compact_keys(conn)
+}
+
+/// Replaces `column` of every row of `table` (which has an integer `id`) with what
+/// `rewrite` makes of it, leaving it where `rewrite` gives `None`. Rows are read in
+/// batches by id, so memory stays that of one batch.
+fn rewrite_column(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    rewrite: impl Fn(&str) -> Option<String>,
+) -> Result<()> {
+    let mut select = conn.prepare(&format!(
+        "SELECT id, {column} FROM {table} WHERE id > ?1 ORDER BY id LIMIT 10000"
+    ))?;
+    let mut update = conn.prepare(&format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"))?;
+    let mut after = i64::MIN;
+    loop {
+        let batch: Vec<(i64, String)> = select
+            .query_map([after], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(&(last, _)) = batch.last() else {
+            return Ok(());
+        };
+        after = last;
+        for (id, old) in &batch {
+            if let Some(new) = rewrite(old).filter(|new| new != old) {
+                update.execute(params![id, new])?;
+            }
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -852,16 +1055,33 @@ impl Database {
         self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
         let result = self.migrate_in_transaction();
         self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        result
+        if result? {
+            self.vacuum_after_migration();
+        }
+        Ok(())
     }
 
-    fn migrate_in_transaction(&mut self) -> Result<()> {
+    /// Rewrites a migrated database into as few pages as its rows need: a migration that
+    /// makes rows smaller (version 5) leaves its pages part empty, and SQLite neither
+    /// refills them nor gives free pages back to the file system. Once per migration,
+    /// so its cost (a copy of the database) is paid once. Another process reading the
+    /// database makes `VACUUM` wait for it or give up; then the file stays as it is,
+    /// and later writes fill its free space.
+    fn vacuum_after_migration(&self) {
+        if self.file.is_some() {
+            let _ = self.conn.execute_batch("VACUUM");
+        }
+    }
+
+    /// Migrates in one transaction; whether an older database was migrated (not
+    /// created, nor found migrated by another process).
+    fn migrate_in_transaction(&mut self) -> Result<bool> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version == SCHEMA_VERSION {
-            return Ok(());
+            return Ok(false);
         }
         known_version(&self.path, version)?;
         if version == 0 {
@@ -910,7 +1130,7 @@ impl Database {
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
-        Ok(())
+        Ok(version > 0)
     }
 
     /// Stores one analysed document atomically: in a transaction of its own, or, inside
@@ -1080,7 +1300,15 @@ fn ingest_in(
             // Claims and their reviews move to the new version, or become orphans.
             let moved = annotations::reanchor_document(tx, previous, document_id)?;
             // The moved claims are matched again, with the keys of the new analysis.
-            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, false)?;
+            matches::index_document(
+                tx,
+                stored,
+                texts,
+                (document_id, &doc.text),
+                &spans,
+                &rows.keys,
+                false,
+            )?;
             IngestOutcome::NewVersion {
                 document_id,
                 previous,
@@ -1092,7 +1320,15 @@ fn ingest_in(
             }
         }
         None => {
-            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, true)?;
+            matches::index_document(
+                tx,
+                stored,
+                texts,
+                (document_id, &doc.text),
+                &spans,
+                &rows.keys,
+                true,
+            )?;
             IngestOutcome::Added {
                 document_id,
                 claims,
@@ -1149,7 +1385,6 @@ fn insert_analysis(
     doc: &Document,
     rows: &DocumentRows,
 ) -> Result<usize> {
-    let text = doc.text.as_str();
     let next_id = |table: &str| -> Result<i64> {
         let sql = format!("SELECT coalesce(max(id), 0) + 1 FROM {table}");
         Ok(tx.prepare_cached(&sql)?.query_row([], |r| r.get(0))?)
@@ -1199,32 +1434,21 @@ fn insert_analysis(
                 i as i64,
                 m.sentence.map(|s| at(first_sentence, s)),
                 m.source.and_then(|s| source_ids.get(s).copied()),
-                m.at.span.slice(text),
                 m,
             )
         })
         .collect();
-    MENTIONS.run(
-        tx,
-        &mentions,
-        |(id, ordinal, sentence, source, text, m), v| {
-            v.extend([id as &dyn ToSql, &document_id, sentence, ordinal, &m.kind]);
-            v.extend([
-                &m.at.start as &dyn ToSql,
-                &m.at.end,
-                &m.at.byte_start,
-                &m.at.byte_end,
-            ]);
-            v.extend([
-                text as &dyn ToSql,
-                &m.value,
-                &m.unit,
-                &m.modifier,
-                &m.timex_type,
-            ]);
-            v.extend([source as &dyn ToSql, &m.attrs]);
-        },
-    )?;
+    MENTIONS.run(tx, &mentions, |(id, ordinal, sentence, source, m), v| {
+        v.extend([id as &dyn ToSql, &document_id, sentence, ordinal, &m.kind]);
+        v.extend([
+            &m.at.start as &dyn ToSql,
+            &m.at.end,
+            &m.at.byte_start,
+            &m.at.byte_end,
+        ]);
+        v.extend([&m.value as &dyn ToSql, &m.unit, &m.modifier, &m.timex_type]);
+        v.extend([source as &dyn ToSql, &m.attrs]);
+    })?;
 
     let now = now();
     let claims: Vec<ClaimValues> = rows
@@ -1234,10 +1458,10 @@ fn insert_analysis(
         .map(|(i, c)| {
             let sentence =
                 (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
-            (at(first_claim, i), sentence, c.at.span.slice(text), c)
+            (at(first_claim, i), sentence, c)
         })
         .collect();
-    CLAIMS.run(tx, &claims, |(id, sentence, text, c), v| {
+    CLAIMS.run(tx, &claims, |(id, sentence, c), v| {
         v.extend([id as &dyn ToSql, &document_id, sentence]);
         v.extend([
             &c.at.start as &dyn ToSql,
@@ -1245,12 +1469,7 @@ fn insert_analysis(
             &c.at.byte_start,
             &c.at.byte_end,
         ]);
-        v.extend([
-            text as &dyn ToSql,
-            &c.claim_type,
-            &c.worthiness,
-            &c.features,
-        ]);
+        v.extend([&c.claim_type as &dyn ToSql, &c.worthiness, &c.features]);
         v.extend([&c.sourced as &dyn ToSql, &c.has_figure, &c.earliest_date]);
         v.extend([&c.latest_date as &dyn ToSql, &now, &now]);
     })?;
@@ -1292,15 +1511,15 @@ static SENTENCES: rows::Insert = rows::Insert::new(
 
 static MENTIONS: rows::Insert = rows::Insert::new(
     "INSERT INTO mentions (id, document_id, sentence_id, ordinal, kind, start, end,
-             byte_start, byte_end, text, value, unit, mod, timex_type, source_id, attrs)",
-    16,
+             byte_start, byte_end, value, unit, mod, timex_type, source_id, attrs)",
+    15,
 );
 
 static CLAIMS: rows::Insert = rows::Insert::new(
     "INSERT INTO claims (id, document_id, sentence_id, start, end, byte_start, byte_end,
-             text, claim_type, worthiness, features, sourced, has_figure, earliest_date,
+             claim_type, worthiness, features, sourced, has_figure, earliest_date,
              latest_date, created_at, updated_at)",
-    17,
+    16,
 );
 
 static COMPONENTS: rows::Insert = rows::Insert::new(
@@ -1313,17 +1532,11 @@ static CLAIM_SOURCES: rows::Insert = rows::Insert::new(
     3,
 );
 
-/// Ids and values of a mention row: id, ordinal, sentence id, source id, text, the rest.
-type MentionValues<'r> = (
-    i64,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    &'r str,
-    &'r rows::MentionRow,
-);
-/// Ids and values of a claim row: id, sentence id, text, the rest.
-type ClaimValues<'r> = (i64, Option<i64>, &'r str, &'r rows::ClaimRow);
+/// Ids and values of a mention row: id, ordinal, sentence id, source id, the rest (its
+/// text is the document's at its offsets).
+type MentionValues<'r> = (i64, i64, Option<i64>, Option<i64>, &'r rows::MentionRow);
+/// Ids and values of a claim row: id, sentence id, the rest.
+type ClaimValues<'r> = (i64, Option<i64>, &'r rows::ClaimRow);
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
 fn register_sources(
@@ -1538,13 +1751,7 @@ impl Database {
         if f.unsourced {
             sql.push_str(" AND c.sourced = 0 AND c.has_figure = 1");
         }
-        if let Some(t) = &f.text {
-            arg(
-                &mut sql,
-                " AND instr(lower(c.text), lower(?)) > 0",
-                Box::new(t.clone()),
-            );
-        }
+
         if let Some(from) = &f.date_from {
             arg(&mut sql, " AND c.latest_date >= ?", Box::new(from.clone()));
         }
@@ -1569,14 +1776,19 @@ impl Database {
             ClaimSort::Worthiness => " ORDER BY c.worthiness DESC, c.document_id, c.start",
             ClaimSort::Updated => " ORDER BY c.updated_at DESC, c.id DESC",
         });
-        if let Some(n) = f.limit {
+        // A search by words reads each claim's text, which most claims take from their
+        // document: it filters here, once the text is in hand (as SQLite's `instr` of
+        // `lower`: ASCII letters match either case), and so the limit comes after it.
+        let needle = f.text.as_ref().map(|t| t.to_ascii_lowercase());
+        let mut left = f.limit;
+        if let (Some(n), None) = (f.limit, &needle) {
             sql.push_str(&format!(" LIMIT {n}"));
         }
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
         let mut rows = stmt
             .query_map(params.as_slice(), |r| {
-                Ok(ClaimRow {
+                let row = ClaimRow {
                     id: r.get(0)?,
                     document_id: r.get(1)?,
                     document: r.get(2)?,
@@ -1584,7 +1796,7 @@ impl Database {
                     end: r.get(4)?,
                     byte_start: r.get(5)?,
                     byte_end: r.get(6)?,
-                    text: r.get(7)?,
+                    text: String::new(),
                     claim_type: r.get(8)?,
                     worthiness: r.get(9)?,
                     sourced: r.get(10)?,
@@ -1593,59 +1805,85 @@ impl Database {
                     source: None,
                     source_canonical: None,
                     components: Vec::new(),
-                })
+                };
+                Ok((row, TextAt::of(r, 7, [1, 5, 6])?))
             })
             .map_err(StoreError::from)?;
+        let mut texts = DocTexts::default();
         loop {
             let chunk = rows
                 .by_ref()
                 .take(CHUNK)
-                .collect::<rusqlite::Result<Vec<ClaimRow>>>()
+                .collect::<rusqlite::Result<Vec<(ClaimRow, TextAt)>>>()
                 .map_err(StoreError::from)?;
             if chunk.is_empty() {
                 return Ok(());
             }
-            for c in self.complete_claims(chunk)? {
+            let mut filled = Vec::with_capacity(chunk.len());
+            for (mut row, at) in chunk {
+                if left == Some(0) {
+                    break;
+                }
+                row.text = texts.text(&self.conn, at)?;
+                if let Some(needle) = &needle {
+                    if !row.text.to_ascii_lowercase().contains(needle.as_str()) {
+                        continue;
+                    }
+                }
+                left = left.map(|n| n - 1);
+                filled.push(row);
+            }
+            for c in self.complete_claims(filled, &mut texts)? {
                 each(c)?;
+            }
+            if left == Some(0) {
+                return Ok(());
             }
         }
     }
 
     /// Fills in the components and source names of `out`.
-    fn complete_claims(&self, mut out: Vec<ClaimRow>) -> Result<Vec<ClaimRow>> {
+    fn complete_claims(
+        &self,
+        mut out: Vec<ClaimRow>,
+        texts: &mut DocTexts,
+    ) -> Result<Vec<ClaimRow>> {
         // Components and sources of all listed claims in two queries, not two per claim.
         let ids = serde_json::to_string(&out.iter().map(|r| r.id).collect::<Vec<_>>())
             .unwrap_or_else(|_| "[]".into());
         let pos: std::collections::HashMap<i64, usize> =
             out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        let mut comp = self.conn.prepare_cached(
-            "SELECT cc.claim_id, m.id, m.kind, m.text, m.start, m.end, m.value, m.unit, m.mod,
+        let mut comp = self.conn.prepare_cached(concat!(
+            "SELECT cc.claim_id, m.id, m.kind, m.start, m.end, m.value, m.unit, m.mod,
                     CASE WHEN json_extract(m.attrs, '$.checkable') = 0
                          THEN coalesce(json_extract(m.attrs, '$.checkable_reason'), 'unchecked')
-                    END
-             FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
+                    END, ",
+            text_at!("m"),
+            " FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
              WHERE cc.claim_id IN (SELECT value FROM json_each(?1))
              ORDER BY cc.claim_id, m.start",
-        )?;
+        ))?;
         let rows = comp.query_map([&ids], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 ComponentRow {
                     mention_id: r.get(1)?,
                     kind: r.get(2)?,
-                    text: r.get(3)?,
-                    start: r.get(4)?,
-                    end: r.get(5)?,
-                    value: r.get(6)?,
-                    unit: r.get(7)?,
-                    modifier: r.get(8)?,
-                    not_checkable: r.get(9)?,
+                    text: String::new(),
+                    start: r.get(3)?,
+                    end: r.get(4)?,
+                    value: r.get(5)?,
+                    unit: r.get(6)?,
+                    modifier: r.get(7)?,
+                    not_checkable: r.get(8)?,
                 },
+                TextAt::read(r, 9)?,
             ))
         })?;
         for row in rows {
-            let (claim, c) = row?;
+            let (claim, mut c, at) = row?;
             if let Some(&i) = pos.get(&claim) {
+                c.text = texts.text(&self.conn, at)?;
                 out[i].components.push(c);
             }
         }
@@ -1688,8 +1926,9 @@ impl Database {
         .ok_or(StoreError::NoClaim(id))
     }
 
-    /// The check-worthiness features of a claim with their weights, as stored: the largest
-    /// effect first. Claims stored before the weights were kept list names only (`None`).
+    /// The check-worthiness features of a claim with their weights, as stored (`[name,
+    /// weight]` pairs; `{"name", "weight"}` objects before version 5): the largest effect
+    /// first. Claims stored before the weights were kept list names only (`None`).
     pub fn claim_features(&self, claim_id: i64) -> Result<Vec<(String, Option<f64>)>> {
         let json: String = self
             .conn
@@ -1708,6 +1947,10 @@ impl Database {
             .iter()
             .filter_map(|v| match v {
                 serde_json::Value::String(name) => Some((name.clone(), None)),
+                serde_json::Value::Array(pair) => Some((
+                    pair.first()?.as_str()?.to_string(),
+                    pair.get(1).and_then(serde_json::Value::as_f64),
+                )),
                 _ => Some((
                     v.get("name")?.as_str()?.to_string(),
                     v.get("weight").and_then(serde_json::Value::as_f64),
@@ -1923,7 +2166,8 @@ mod tests {
         db.connection()
             .execute_batch(
                 "CREATE TRIGGER fail_claims BEFORE INSERT ON claims
-                 WHEN NEW.text LIKE '%poison%' BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+                 WHEN (SELECT text FROM documents WHERE id = NEW.document_id) LIKE '%poison%'
+                 BEGIN SELECT RAISE(ABORT, 'boom'); END;",
             )
             .unwrap();
         let good = doc("a.txt", "Exports rose 12% to $3.6 billion in 2024.");
@@ -1945,6 +2189,34 @@ mod tests {
             )
             .unwrap();
         assert_eq!(orphan_rows, 0);
+    }
+
+    #[test]
+    fn a_search_for_census_finds_either_case_and_limits_what_matches() {
+        let mut db = Database::in_memory().unwrap();
+        let a = doc(
+            "a.txt",
+            "Exports rose 12% in 2024. The 2020 census counted 600,000 people. \
+             The Census Bureau said imports fell 3%. Prices rose 2% in May.",
+        );
+        db.ingest(&a, &analyse(&a)).unwrap();
+        let search = |text: &str, limit: Option<usize>| -> Vec<String> {
+            db.list_claims(&ClaimFilter {
+                text: Some(text.into()),
+                limit,
+                ..ClaimFilter::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+        };
+        let all = search("CENSUS", None);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all[0].contains("2020 census") && all[1].contains("Census Bureau"));
+        // The limit counts matching claims, not the claims read.
+        assert_eq!(search("census", Some(1)), all[..1]);
+        assert!(search("no such words", Some(3)).is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use rusqlite::OptionalExtension;
 
-use super::{Database, Result, StoreError};
+use super::{Database, DocTexts, Result, StoreError, TextAt};
 
 /// A figure nobody is quoted for.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -129,7 +129,8 @@ impl Database {
                     m.text, m.start, m.end, m.value, m.unit, m.mod,
                     json_extract(m.attrs, '$.low'), json_extract(m.attrs, '$.high'),
                     coalesce(json_extract(m.attrs, '$.checkable'), 1),
-                    json_extract(m.attrs, '$.checkable_reason')
+                    json_extract(m.attrs, '$.checkable_reason'), m.document_id, m.byte_start,
+                    m.byte_end
              FROM claims c
              JOIN documents d ON d.id = c.document_id
              JOIN claim_components cc ON cc.claim_id = c.id
@@ -145,6 +146,7 @@ impl Database {
             }
         );
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        let mut texts = DocTexts::default();
         // One document at a time: each query sorts one document's figures, never the
         // corpus's (SQLite's sorter would hold them all).
         for id in self.report_documents(document)? {
@@ -165,7 +167,7 @@ impl Database {
                     claim_id: r.get(2)?,
                     worthiness: r.get(3)?,
                     sentence: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                    figure: r.get(5)?,
+                    figure: String::new(),
                     start: r.get(6)?,
                     end: r.get(7)?,
                     value: r.get(8)?,
@@ -178,7 +180,10 @@ impl Database {
                 })
             };
             while let Some(r) = rows.next().map_err(StoreError::from)? {
-                each(row(r).map_err(StoreError::from)?)?;
+                let mut figure = row(r).map_err(StoreError::from)?;
+                let at = TextAt::of(r, 5, [15, 16, 17]).map_err(StoreError::from)?;
+                figure.figure = texts.text(&self.conn, at)?;
+                each(figure)?;
             }
         }
         Ok(())
@@ -200,16 +205,18 @@ impl Database {
         mut each: impl FnMut(ContestedClaim) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let sql = format!(
-            "SELECT c.id, c.document_id, c.text, {SOURCE_OF_CLAIM} FROM claims c
+            "SELECT c.id, c.document_id, {}, {SOURCE_OF_CLAIM} FROM claims c
              WHERE c.status = 'contested' AND c.status <> 'unverified'
-             ORDER BY c.document_id, c.start"
+             ORDER BY c.document_id, c.start",
+            stored_text!("c")
         );
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let other_sql = format!(
-            "SELECT c.id, c.text, c.status, {SOURCE_OF_CLAIM} FROM claims c WHERE c.id IN
+            "SELECT c.id, {}, c.status, {SOURCE_OF_CLAIM} FROM claims c WHERE c.id IN
                (SELECT other_id FROM claim_links WHERE claim_id = ?1 AND active = 1
                 UNION SELECT claim_id FROM claim_links WHERE other_id = ?1 AND active = 1)
-             ORDER BY c.id"
+             ORDER BY c.id",
+            stored_text!("c")
         );
         let mut others = self.conn.prepare(&other_sql).map_err(StoreError::from)?;
         let mut flag = self

@@ -8,7 +8,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::{now, Database, Result, StoreError};
+use super::{now, Database, DocTexts, Result, StoreError, TextAt};
 use crate::review::{component_value, ClaimStatus, ReviewAction, ReviewEntry, ReviewedState};
 
 /// A status change to make.
@@ -301,18 +301,34 @@ fn new_entry(
 /// A claim's text and the normalised values of its components, as a review entry
 /// records them (components in text order).
 pub(super) fn claim_state(conn: &Connection, claim_id: i64) -> Result<ReviewedState> {
-    let text: String = conn
-        .prepare_cached("SELECT text FROM claims WHERE id = ?1")?
-        .query_row([claim_id], |r| r.get(0))
+    claim_state_in(conn, claim_id, &mut DocTexts::default())
+}
+
+/// [`claim_state`], reading document texts through `texts` (a caller that looks at many
+/// claims of one document reads it once).
+pub(super) fn claim_state_in(
+    conn: &Connection,
+    claim_id: i64,
+    texts: &mut DocTexts,
+) -> Result<ReviewedState> {
+    let at = conn
+        .prepare_cached(concat!(
+            "SELECT ",
+            text_at!("c"),
+            " FROM claims c WHERE c.id = ?1"
+        ))?
+        .query_row([claim_id], |r| TextAt::read(r, 0))
         .optional()?
         .ok_or(StoreError::NoClaim(claim_id))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT m.kind, m.text, m.value, json_extract(m.attrs, '$.low'),
-                json_extract(m.attrs, '$.high'), m.unit, m.mod, m.timex_type
-         FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
+    let text = texts.text(conn, at)?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT m.kind, m.value, json_extract(m.attrs, '$.low'),
+                json_extract(m.attrs, '$.high'), m.unit, m.mod, m.timex_type, ",
+        text_at!("m"),
+        " FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
          WHERE cc.claim_id = ?1 ORDER BY m.start, m.end, m.kind, m.id",
-    )?;
-    let values = stmt
+    ))?;
+    let rows = stmt
         .query_map([claim_id], |r| {
             let s = |i: usize| -> rusqlite::Result<Option<String>> {
                 Ok(match r.get_ref(i)? {
@@ -322,18 +338,23 @@ pub(super) fn claim_state(conn: &Connection, claim_id: i64) -> Result<ReviewedSt
                     v => Some(String::from_utf8_lossy(v.as_bytes()?).into_owned()),
                 })
             };
-            Ok(component_value(
-                &s(0)?.unwrap_or_default(),
-                &s(1)?.unwrap_or_default(),
-                s(2)?.as_deref(),
-                s(3)?.as_deref(),
-                s(4)?.as_deref(),
-                s(5)?.as_deref(),
-                s(6)?.as_deref(),
-                s(7)?.as_deref(),
-            ))
+            let fields: [Option<String>; 7] = [s(0)?, s(1)?, s(2)?, s(3)?, s(4)?, s(5)?, s(6)?];
+            Ok((fields, TextAt::read(r, 7)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut values = Vec::with_capacity(rows.len());
+    for (f, at) in rows {
+        values.push(component_value(
+            f[0].as_deref().unwrap_or_default(),
+            &texts.text(conn, at)?,
+            f[1].as_deref(),
+            f[2].as_deref(),
+            f[3].as_deref(),
+            f[4].as_deref(),
+            f[5].as_deref(),
+            f[6].as_deref(),
+        ));
+    }
     Ok(ReviewedState { text, values })
 }
 

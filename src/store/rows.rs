@@ -161,8 +161,7 @@ impl DocumentRows {
                     at: Offsets::new(claim.span, &idx),
                     claim_type: claim.claim_type.as_str(),
                     worthiness: claim.worthiness,
-                    features: serde_json::to_string(&claim.features)
-                        .unwrap_or_else(|_| "[]".into()),
+                    features: stored_features(&claim.features),
                     sourced: claim.is_sourced(),
                     has_figure: claim
                         .components
@@ -498,7 +497,77 @@ fn stored_attrs(payload: &Payload, idx: &OffsetIndex) -> String {
             "source_role": offsets(a.source_role, idx),
         }),
     };
-    record.to_string()
+    compact_attrs(record).to_string()
+}
+
+/// Keys of a mention's record that its columns or its document already hold.
+const COLUMN_KEYS: [&str; 10] = [
+    "kind",
+    "start",
+    "end",
+    "byte_start",
+    "byte_end",
+    "text",
+    "value",
+    "unit",
+    "mod",
+    "type",
+];
+
+/// A mention's record as the store keeps it in `attrs`: only what no column holds.
+/// Fields its columns repeat (kind, offsets, text, value, unit, mod, TIMEX3 type) and
+/// fields at their default (null, `checkable: true`, `direct: false`) are left out, and
+/// a span keeps its code-point offsets only (its bytes and text are the document's).
+/// A span is `[start, end]` in code points. Readers treat a missing field as its
+/// default. Applied to records of any version, so that a migrated row is the row a new
+/// ingest writes.
+pub(crate) fn compact_attrs(record: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let Value::Object(fields) = record else {
+        return record;
+    };
+    let kept = fields
+        .into_iter()
+        .filter(|(k, v)| {
+            !(COLUMN_KEYS.contains(&k.as_str())
+                || v.is_null()
+                || (k == "checkable" && *v == Value::Bool(true))
+                || (k == "direct" && *v == Value::Bool(false)))
+        })
+        .map(|(k, v)| match v {
+            Value::Object(span) => {
+                let at = |end: &str| span.get(end).cloned().unwrap_or(Value::Null);
+                (k, Value::Array(vec![at("start"), at("end")]))
+            }
+            v => (k, v),
+        })
+        .collect();
+    Value::Object(kept)
+}
+
+/// A claim's check-worthiness features as the store keeps them: a JSON array of
+/// `[name, weight]` pairs, the largest effect first. Older rows hold `{"name",
+/// "weight"}` objects, or names alone; [`compact_features`] brings those to this form.
+pub(crate) fn stored_features(features: &[crate::worthiness::Feature]) -> String {
+    let pairs: Vec<(&str, f64)> = features.iter().map(|f| (f.name, f.weight)).collect();
+    serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".into())
+}
+
+/// Stored features (a JSON array as text) of any version in the form
+/// [`stored_features`] writes; `None` when the text is not a JSON array.
+pub(crate) fn compact_features(json: &str) -> Option<String> {
+    use serde_json::Value;
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(json) else {
+        return None;
+    };
+    let items: Vec<Value> = items
+        .into_iter()
+        .map(|v| match (v.get("name"), v.get("weight")) {
+            (Some(name), Some(weight)) => Value::Array(vec![name.clone(), weight.clone()]),
+            _ => v,
+        })
+        .collect();
+    serde_json::to_string(&items).ok()
 }
 
 /// Rows per multi-row statement: a document's rows of one table go in chunks of these.
@@ -575,10 +644,70 @@ mod tests {
             .map(|m| serde_json::from_str(&m.attrs).unwrap())
             .collect();
         assert_eq!(attrs.len(), 2);
-        assert_eq!(attrs[0]["checkable"], true);
+        // Checkable is the default: a missing flag.
+        assert!(attrs[0].get("checkable").is_none(), "{}", attrs[0]);
         assert!(attrs[0].get("checkable_reason").is_none());
         assert_eq!(attrs[1]["checkable"], false);
         assert_eq!(attrs[1]["checkable_reason"], "margin of error");
+    }
+
+    #[test]
+    fn according_to_the_statistics_office_is_stored_as_code_points_without_defaults() {
+        use crate::document::{Document, Metadata};
+        let text = "Exports of Azerbaijan’s gas rose 12% to €3.6 billion in 2024, according \
+                    to the national statistics office.";
+        let doc = Document::from_text("t", text.to_string(), Metadata::default());
+        let rows = DocumentRows::new(&doc, &crate::pipeline::analyse(&doc));
+        let attribution = rows.mentions.iter().find(|m| m.kind == "attribution");
+        let attrs: serde_json::Value =
+            serde_json::from_str(&attribution.expect("an attribution").attrs).unwrap();
+        // The source span in code points: "’" and "€" are one each, three bytes each.
+        let source = &attrs["source"];
+        let (start, end) = (source[0].as_u64().unwrap(), source[1].as_u64().unwrap());
+        let chars: Vec<char> = text.chars().collect();
+        let named: String = chars[start as usize..end as usize].iter().collect();
+        assert_eq!(named, "the national statistics office");
+        assert_eq!(source.as_array().unwrap().len(), 2, "{attrs}");
+        // Not direct (the default), no source name or role (null): left out.
+        for absent in ["direct", "source_name", "source_role", "byte_start", "text"] {
+            assert!(attrs.get(absent).is_none(), "{absent}: {attrs}");
+        }
+        assert_eq!(attrs["source_kind"], "dataset");
+    }
+
+    #[test]
+    fn a_version_4_record_compacts_to_what_a_new_ingest_writes() {
+        let old = serde_json::json!({
+            "low": null, "high": null,
+            "subject": {"start": 344, "end": 349, "byte_start": 350, "byte_end": 355},
+            "checkable": true,
+        });
+        let compact = compact_attrs(old);
+        assert_eq!(compact.to_string(), r#"{"subject":[344,349]}"#);
+        // An imported record repeated its columns (kind, offsets, text, value, unit).
+        let imported = serde_json::json!({
+            "kind": "figure", "start": 3, "end": 10, "byte_start": 3, "byte_end": 10,
+            "text": "600,000", "value": 600000, "low": null, "high": null, "unit": null,
+            "mod": "APPROX",
+        });
+        assert_eq!(compact_attrs(imported).to_string(), "{}");
+    }
+
+    #[test]
+    fn features_keep_names_and_exact_weights_as_pairs() {
+        let old = r#"[{"name":"word:and","weight":-0.174},{"name":"base","weight":-3.008}]"#;
+        assert_eq!(
+            compact_features(old).unwrap(),
+            r#"[["word:and",-0.174],["base",-3.008]]"#
+        );
+        // Names alone (before the weights were kept) stay names.
+        assert_eq!(compact_features(r#"["figure"]"#).unwrap(), r#"["figure"]"#);
+        assert_eq!(compact_features("{}"), None);
+        let new = stored_features(&[crate::worthiness::Feature {
+            name: "word:and",
+            weight: -0.174,
+        }]);
+        assert_eq!(new, r#"[["word:and",-0.174]]"#);
     }
 
     #[test]
