@@ -16,6 +16,7 @@ pub mod analysed;
 pub mod annotations;
 pub mod assertion;
 pub mod bytescan;
+pub mod claimreview;
 pub mod claims;
 pub mod decimal;
 pub mod document;

@@ -16,6 +16,8 @@ const SCHEMA_V1: &str = include_str!("data/schema-v1.sql");
 const SCHEMA_V2: &str = include_str!("data/schema-v2.sql");
 /// The schema of version 3.
 const SCHEMA_V3: &str = include_str!("data/schema-v3.sql");
+/// The schema of version 4.
+const SCHEMA_V4: &str = include_str!("data/schema-v4.sql");
 
 /// Every table, in an order that satisfies foreign keys when copying.
 const TABLES: &[&str] = &[
@@ -426,7 +428,7 @@ fn version_3_database_gets_the_claim_index_and_its_relations() {
 
     let listed = json(&old, &["claims", "--format", "json"]);
     assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
-    assert_eq!(user_version(&old), 4);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
     assert!(dump(&old) == before, "every row kept");
     assert_eq!(schema_of(&old), schema_of(&current));
     assert_eq!(relations(&old), found);
@@ -445,4 +447,37 @@ fn version_3_database_gets_the_claim_index_and_its_relations() {
         })
         .unwrap();
     assert_eq!(broken, 0);
+}
+
+#[test]
+fn version_4_database_gets_fact_checks_and_keeps_its_relations() {
+    let dir = tempfile::tempdir().unwrap();
+    let (current, old) = (dir.path().join("current.db"), dir.path().join("v4.db"));
+    current_database(&current);
+    let found = relations(&current);
+    let conn = old_copy(&current, &old, SCHEMA_V4, 4);
+    conn.execute_batch(
+        "INSERT INTO main.claim_relations SELECT * FROM current.claim_relations;
+         INSERT INTO main.claim_keys SELECT * FROM current.claim_keys;
+         INSERT INTO main.claim_key_terms SELECT * FROM current.claim_key_terms;",
+    )
+    .unwrap();
+    drop(conn);
+    let before = dump(&current);
+
+    let listed = json(&old, &["claims", "--format", "json"]);
+    assert_eq!(listed, json(&current, &["claims", "--format", "json"]));
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
+    assert!(dump(&old) == before, "every row kept");
+    assert_eq!(schema_of(&old), schema_of(&current));
+    assert_eq!(
+        relations(&old),
+        found,
+        "the relations of version 4 are kept"
+    );
+    let conn = Connection::open(&old).unwrap();
+    let fact_checks: i64 = conn
+        .query_row("SELECT count(*) FROM fact_checks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fact_checks, 0);
 }

@@ -20,16 +20,16 @@ use crate::matching::{self, QuantityKey, Relation, Side};
 use crate::pipeline::{self, Analysis};
 
 /// Relations kept per claim when it is stored: the strongest ones.
-const RELATIONS_PER_CLAIM: usize = 5;
+pub(super) const RELATIONS_PER_CLAIM: usize = 5;
 /// Stored claims read per word of a figure's subject, newest first.
-const CANDIDATES_PER_TERM: usize = 16;
+pub(super) const CANDIDATES_PER_TERM: usize = 16;
 /// Stored claims kept in memory for matching, at most: about 1 KB each, so an ingest of
 /// any size stays near 130 MB (a cache of 200,000 took 213 MB on 30 MB of articles).
 const CACHED_CLAIMS: usize = 50_000;
 /// Words of a figure's subject looked up (the head first).
-const TERMS_PER_KEY: usize = 3;
+pub(super) const TERMS_PER_KEY: usize = 3;
 /// Nearest wordings read by BM25 for a claim without figures.
-const CANDIDATES_BY_TEXT: usize = 8;
+pub(super) const CANDIDATES_BY_TEXT: usize = 8;
 
 /// The quantity keys of every claim of an analysed document, in claim order.
 pub fn document_keys(doc: &Document, a: &Analysis) -> Vec<Vec<QuantityKey>> {
@@ -45,6 +45,8 @@ pub(super) struct StoredCache {
     /// The newest claims (at most [`CANDIDATES_PER_TERM`], newest first) indexed under a
     /// word and a unit, as read and as this process indexed more since.
     terms: HashMap<(String, String), Vec<i64>>,
+    /// The fact-checks read, and those indexed under a word and a unit.
+    pub(super) fact_checks: super::fact_checks::FactCheckCache,
 }
 
 impl StoredCache {
@@ -74,13 +76,13 @@ impl StoredCache {
 }
 
 /// A stored claim as matching reads it.
-struct Stored {
-    document_id: i64,
+pub(super) struct Stored {
+    pub document_id: i64,
     /// The content hash of its document: an article stored twice (the same text under
     /// two names) does not repeat itself.
-    hash: String,
-    text: String,
-    keys: Vec<QuantityKey>,
+    pub hash: String,
+    pub text: String,
+    pub keys: Vec<QuantityKey>,
 }
 
 /// A relation to write.
@@ -91,8 +93,7 @@ struct Found {
 
 /// Indexes the claims of stored document `document_id` (whose analysis is `keys`, by
 /// claim of the analysis, with their byte spans) and finds their relations to claims of
-/// other current documents. `fresh`: the document was stored for the first time, so
-/// none of its claims is indexed yet.
+/// other current documents and to the fact-checks.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn index_document(
     tx: &Connection,
@@ -101,7 +102,7 @@ pub(super) fn index_document(
     document_id: i64,
     spans: &[(i64, i64)],
     keys: &[Vec<QuantityKey>],
-    fresh: bool,
+    how: Indexing,
 ) -> Result<()> {
     let claims: Vec<(i64, i64, i64, String)> = tx
         .prepare_cached(
@@ -117,15 +118,18 @@ pub(super) fn index_document(
     }
     let by_span: HashMap<(i64, i64), usize> =
         spans.iter().enumerate().map(|(i, &s)| (s, i)).collect();
-    if !fresh {
+    if !how.fresh {
         for (id, ..) in &claims {
-            forget_claim(tx, *id)?;
+            forget_claim(tx, *id, how.fact_checks)?;
             cache.claims.remove(id);
         }
     }
     if cache.claims.len() > CACHED_CLAIMS || cache.terms.len() > CACHED_CLAIMS {
         cache.claims.clear();
         cache.terms.clear();
+    }
+    if cache.fact_checks.len() > CACHED_CLAIMS {
+        cache.fact_checks = Default::default();
     }
     let mut insert_key =
         tx.prepare_cached("INSERT INTO claim_keys (claim_id, ordinal, key) VALUES (?1, ?2, ?3)")?;
@@ -200,6 +204,9 @@ pub(super) fn index_document(
                 at
             ])?;
         }
+        if how.fact_checks {
+            super::fact_checks::relate_claim(tx, cache, *id, text, k, &at)?;
+        }
         // Index the claim's words last, so that it is not its own candidate.
         for key in k.iter() {
             for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
@@ -209,6 +216,15 @@ pub(super) fn index_document(
         }
     }
     Ok(())
+}
+
+/// How [`index_document`] indexes a document.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Indexing {
+    /// The document was stored for the first time, so none of its claims is indexed yet.
+    pub fresh: bool,
+    /// The database has fact-checks (version 5): relate the claims to them as well.
+    pub fact_checks: bool,
 }
 
 /// Adds claim texts to the full-text index. A batch of documents writes them all at its
@@ -225,8 +241,13 @@ pub(super) fn write_texts(tx: &Connection, texts: &[(i64, String)]) -> Result<()
     Ok(())
 }
 
-/// Removes a claim from the index and its relations.
-fn forget_claim(tx: &Connection, id: i64) -> Result<()> {
+/// Removes a claim from the index and its relations (to fact-checks too, when the
+/// database has them).
+fn forget_claim(tx: &Connection, id: i64, fact_checks: bool) -> Result<()> {
+    if fact_checks {
+        tx.prepare_cached("DELETE FROM fact_check_relations WHERE claim_id = ?1")?
+            .execute([id])?;
+    }
     for key in claim_keys(tx, id)? {
         for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
             tx.prepare_cached(
@@ -244,7 +265,7 @@ fn forget_claim(tx: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
+pub(super) fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
     let mut stmt =
         conn.prepare_cached("SELECT key FROM claim_keys WHERE claim_id = ?1 ORDER BY ordinal")?;
     let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
@@ -259,7 +280,7 @@ fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
 
 /// A stored claim of a current document, with its keys; `None` for a claim that is
 /// gone, an orphan, or of an old version.
-fn stored(conn: &Connection, id: i64) -> Result<Option<Stored>> {
+pub(super) fn stored(conn: &Connection, id: i64) -> Result<Option<Stored>> {
     let row: Option<(i64, String, String)> = conn
         .prepare_cached(
             "SELECT c.document_id, c.text, d.content_hash
@@ -499,7 +520,7 @@ impl Database {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let done = rebuild_in(&tx)?;
+        let done = rebuild_in(&tx, true)?;
         tx.commit()?;
         Ok(done)
     }
@@ -508,23 +529,22 @@ impl Database {
 /// Migration 3 → 4: the claim index's tables (the part of `schema.sql` from version 4),
 /// filled from the stored documents.
 pub(super) fn add_claim_index(tx: &Connection) -> Result<()> {
-    let marker = "-- The claim index (version 4)";
-    let Some(at) = super::SCHEMA.find(marker) else {
-        return Err(super::StoreError::Invalid(
-            "schema.sql: the claim index of version 4 is missing".into(),
-        ));
-    };
-    tx.execute_batch(&super::SCHEMA[at..])?;
-    rebuild_in(tx)?;
+    tx.execute_batch(super::schema_section("-- The claim index (version 4)")?)?;
+    // The fact-checks of version 5 are not there yet.
+    rebuild_in(tx, false)?;
     Ok(())
 }
 
-/// [`Database::rebuild_index`] inside the caller's transaction (also a migration's).
-pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
+/// [`Database::rebuild_index`] inside the caller's transaction (also a migration's);
+/// `fact_checks`: the database has them (version 5), and their keys are made again first.
+pub(super) fn rebuild_in(tx: &Connection, fact_checks: bool) -> Result<(usize, usize)> {
     tx.execute_batch(
         "DELETE FROM claim_relations; DELETE FROM claim_keys; DELETE FROM claim_key_terms;
          INSERT INTO claim_text (claim_text) VALUES ('delete-all');",
     )?;
+    if fact_checks {
+        super::fact_checks::reindex_all(tx)?;
+    }
     let docs: Vec<(i64, String, Option<String>)> = tx
         .prepare("SELECT id, text, published FROM documents WHERE is_current = 1 ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -551,7 +571,10 @@ pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
             id,
             &spans,
             &keys,
-            false,
+            Indexing {
+                fresh: false,
+                fact_checks,
+            },
         )?;
         write_texts(tx, &texts)?;
     }

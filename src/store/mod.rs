@@ -49,6 +49,7 @@ macro_rules! source_in_document {
 
 mod annotations;
 mod desk;
+mod fact_checks;
 mod identity;
 mod matches;
 mod report;
@@ -56,6 +57,7 @@ mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use desk::{ClaimSource, DocumentCounts};
+pub use fact_checks::{FactCheckImport, FactCheckMatch, FactCheckRow};
 pub use identity::{DocumentMatch, Removal, Resolve};
 pub use matches::{document_keys, MatchSummary, RelatedClaim, RelationRow};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
@@ -66,7 +68,7 @@ pub use rows::{DocumentRows, RowsRecord};
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -144,7 +146,34 @@ const MIGRATIONS: &[&[Step]] = &[
         // claims, built from the stored documents.
         Step::Code(matches::add_claim_index),
     ],
+    &[
+        // 4 → 5: fact-checks from elsewhere (ClaimReview), their index and their
+        // relations to claims; none is stored yet, so there is nothing to fill in.
+        Step::Code(fact_checks::add_fact_checks),
+    ],
 ];
+
+/// The part of `schema.sql` that a version added: from the comment line starting with
+/// `marker` to the next comment line that names a version, or the end.
+fn schema_section(marker: &str) -> Result<&'static str> {
+    let Some(at) = SCHEMA.find(marker) else {
+        return Err(StoreError::Invalid(format!(
+            "schema.sql: the section {marker:?} is missing"
+        )));
+    };
+    let rest = &SCHEMA[at + marker.len()..];
+    let end = rest
+        .match_indices("\n-- ")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            rest[i + 1..]
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains("(version "))
+        })
+        .unwrap_or(rest.len());
+    Ok(&SCHEMA[at..at + marker.len() + end])
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -1058,7 +1087,18 @@ fn ingest_in(
             // Claims and their reviews move to the new version, or become orphans.
             let moved = annotations::reanchor_document(tx, previous, document_id)?;
             // The moved claims are matched again, with the keys of the new analysis.
-            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, false)?;
+            matches::index_document(
+                tx,
+                stored,
+                texts,
+                document_id,
+                &spans,
+                &rows.keys,
+                matches::Indexing {
+                    fresh: false,
+                    fact_checks: true,
+                },
+            )?;
             IngestOutcome::NewVersion {
                 document_id,
                 previous,
@@ -1070,7 +1110,18 @@ fn ingest_in(
             }
         }
         None => {
-            matches::index_document(tx, stored, texts, document_id, &spans, &rows.keys, true)?;
+            matches::index_document(
+                tx,
+                stored,
+                texts,
+                document_id,
+                &spans,
+                &rows.keys,
+                matches::Indexing {
+                    fresh: true,
+                    fact_checks: true,
+                },
+            )?;
             IngestOutcome::Added {
                 document_id,
                 claims,

@@ -1,0 +1,242 @@
+-- claimtrace schema, version 4. The one schema: embedded in the binary with include_str!.
+-- Offsets: `start`/`end` are Unicode code points (end exclusive), `byte_start`/`byte_end`
+-- bytes of the UTF-8 text. Times are RFC 3339 UTC strings. The version lives in
+-- PRAGMA user_version; each later version adds a migration step in src/store/mod.rs.
+--
+-- Enumerations are checked with `x = 'a' OR x = 'b' ...`, not `x IN ('a', 'b', ...)`:
+-- SQLite evaluates a CHECK with an IN list of three or more values by building a
+-- temporary b-tree for every row it writes, which cost ingest about 15%. (Version 2.)
+-- Link tables are WITHOUT ROWID: their primary key is the only b-tree they need.
+
+-- One row per version of an article. Versions of the same source (path or URL) share
+-- `source_key`; `previous_id` links a version to the one it replaced.
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    source_key   TEXT    NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1,
+    previous_id  INTEGER REFERENCES documents(id),
+    is_current   INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
+    content_hash TEXT    NOT NULL,
+    path         TEXT,
+    url          TEXT,
+    title        TEXT,
+    outlet       TEXT,
+    language     TEXT,
+    author       TEXT,
+    published    TEXT,
+    anchor_kind  TEXT    CHECK (anchor_kind = 'published' OR anchor_kind = 'inferred'
+                                OR anchor_kind = 'none'),
+    anchor_date  TEXT,
+    text         TEXT    NOT NULL,
+    char_len     INTEGER NOT NULL,
+    ingested_at  TEXT    NOT NULL,
+    UNIQUE (source_key, version)
+);
+CREATE INDEX documents_hash ON documents (content_hash);
+CREATE INDEX documents_current ON documents (source_key, is_current);
+-- The same file given with or without its URL is found by its path (version 3).
+CREATE INDEX documents_path ON documents (path);
+
+-- The id of a sentence or a mention is document_id * 2^24 + ordinal: the rows of a
+-- document are one range of the primary key, and need no second index (version 2).
+CREATE TABLE sentences (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    paragraph   INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    byte_start  INTEGER NOT NULL,
+    byte_end    INTEGER NOT NULL
+);
+
+-- Recognised expressions. The normalised attributes every kind shares have columns
+-- (for filtering); the rest of the kind's record is kept in `attrs` as JSON (figure: low,
+-- high, subject; date: quant, freq; attribution: source, cue, content, direct,
+-- source_kind, source_name, source_role), its spans as offsets: their text is the
+-- document's text at those offsets. (Records written before version 2 also carry the
+-- texts; readers take them from the document either way.)
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER REFERENCES sentences(id),
+    ordinal     INTEGER NOT NULL,
+    kind        TEXT    NOT NULL CHECK (kind = 'figure' OR kind = 'date' OR kind = 'attribution'),
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    byte_start  INTEGER NOT NULL,
+    byte_end    INTEGER NOT NULL,
+    text        TEXT    NOT NULL,
+    value       TEXT,
+    unit        TEXT,
+    mod         TEXT,
+    timex_type  TEXT,
+    source_id   INTEGER REFERENCES sources(id),
+    attrs       TEXT    NOT NULL DEFAULT '{}'
+);
+
+-- The corpus-wide source registry: one canonical entry per person, organisation,
+-- outlet, document or data set, with every alias seen.
+CREATE TABLE sources (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL DEFAULT 'unknown',
+    role       TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX sources_name ON sources (name);
+
+CREATE TABLE source_aliases (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    alias     TEXT    NOT NULL,
+    PRIMARY KEY (source_id, alias)
+);
+CREATE INDEX source_aliases_alias ON source_aliases (alias);
+
+-- Claims. `status` is the latest status of the review log (kept here for fast filters;
+-- the log is the record). 'needs_recheck' (version 3): the claim had a verdict and a new
+-- version of its document changed its text or the values of its components. `anchor_state` is 'orphan' when re-anchoring on a new version
+-- of the document found no place for the claim.
+CREATE TABLE claims (
+    id            INTEGER PRIMARY KEY,
+    document_id   INTEGER NOT NULL REFERENCES documents(id),
+    sentence_id   INTEGER REFERENCES sentences(id),
+    start         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
+    byte_start    INTEGER NOT NULL,
+    byte_end      INTEGER NOT NULL,
+    text          TEXT    NOT NULL,
+    claim_type    TEXT    NOT NULL CHECK (claim_type = 'statistic' OR claim_type = 'quote'
+                    OR claim_type = 'attribution' OR claim_type = 'event'
+                    OR claim_type = 'comparison' OR claim_type = 'prediction'),
+    worthiness    REAL    NOT NULL DEFAULT 0,
+    features      TEXT    NOT NULL DEFAULT '[]',
+    sourced       INTEGER NOT NULL DEFAULT 0 CHECK (sourced IN (0, 1)),
+    has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
+    status        TEXT    NOT NULL DEFAULT 'unverified' CHECK (status = 'unverified'
+                    OR status = 'in_review' OR status = 'verified' OR status = 'false'
+                    OR status = 'misleading' OR status = 'contested' OR status = 'unverifiable'
+                    OR status = 'needs_recheck'),
+    anchor_state  TEXT    NOT NULL DEFAULT 'anchored' CHECK (anchor_state IN ('anchored', 'orphan')),
+    -- The quote context (W3C TextQuoteSelector prefix/suffix) of an orphan, whose text
+    -- is no longer in its document; NULL while the claim is anchored.
+    quote_prefix  TEXT,
+    quote_suffix  TEXT,
+    earliest_date TEXT,
+    latest_date   TEXT,
+    created_at    TEXT    NOT NULL,
+    updated_at    TEXT    NOT NULL
+);
+CREATE INDEX claims_document ON claims (document_id);
+-- Indexes only where a filter is selective: by document, status (few contested among
+-- many unverified), and the unsourced listing ranked by worthiness. Type and date filters
+-- scan (tens of milliseconds for 100,000 claims; see benches/listing.rs); every index
+-- costs each ingested claim a b-tree insert. Both are partial: a claim is stored
+-- unverified, so it enters the status index only once reviewed, and only claims with a
+-- figure and no source enter the unsourced one. (Queries repeat the index's WHERE terms
+-- so that SQLite uses it.)
+CREATE INDEX claims_reviewed ON claims (status) WHERE status <> 'unverified';
+CREATE INDEX claims_unsourced ON claims (worthiness DESC, document_id, start)
+    WHERE sourced = 0 AND has_figure = 1;
+
+-- The figures and dates a claim is made of.
+CREATE TABLE claim_components (
+    claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    mention_id INTEGER NOT NULL REFERENCES mentions(id),
+    PRIMARY KEY (claim_id, mention_id)
+) WITHOUT ROWID;
+-- No index by mention: every query goes from a claim to its components, and mentions
+-- are never deleted (the one case where foreign keys would look children up by it).
+
+-- Claim → source links, with the attribution that makes the link.
+CREATE TABLE claim_sources (
+    claim_id                INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id               INTEGER REFERENCES sources(id),
+    attribution_mention_id  INTEGER NOT NULL REFERENCES mentions(id),
+    PRIMARY KEY (claim_id, attribution_mention_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_sources_source ON claim_sources (source_id);
+
+-- Competing claims ("600,000 in the census" against "closer to 2 million").
+CREATE TABLE claim_links (
+    id         INTEGER PRIMARY KEY,
+    claim_id   INTEGER NOT NULL REFERENCES claims(id),
+    other_id   INTEGER NOT NULL REFERENCES claims(id),
+    relation   TEXT    NOT NULL DEFAULT 'contests',
+    reason     TEXT,
+    created_at TEXT    NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE INDEX claim_links_claim ON claim_links (claim_id);
+CREATE INDEX claim_links_other ON claim_links (other_id);
+
+-- The append-only review log: every status change, flag, unflag and note. `claim_text`
+-- and `claim_values` (a JSON array of strings, one per component: its kind, text and
+-- normalised value) are the claim as the entry saw it: what a verdict was given for
+-- (version 3; NULL in older entries whose text could not be recovered).
+CREATE TABLE review_log (
+    id          INTEGER PRIMARY KEY,
+    claim_id    INTEGER NOT NULL REFERENCES claims(id),
+    at          TEXT    NOT NULL,
+    reviewer    TEXT    NOT NULL,
+    action      TEXT    NOT NULL CHECK (action = 'review' OR action = 'flag'
+                    OR action = 'unflag' OR action = 'note' OR action = 'reanchor'
+                    OR action = 'orphan' OR action = 'import'),
+    from_status TEXT,
+    to_status   TEXT,
+    note        TEXT,
+    evidence    TEXT    NOT NULL DEFAULT '[]',
+    against_id  INTEGER REFERENCES claims(id),
+    claim_text   TEXT,
+    claim_values TEXT
+);
+CREATE INDEX review_log_claim ON review_log (claim_id, id);
+-- Deleting a claim (a fresh duplicate merged into a re-anchored one) checks these
+-- references; without an index each check scans the whole log.
+CREATE INDEX review_log_against ON review_log (against_id);
+
+CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
+BEGIN
+    SELECT RAISE(ABORT, 'review_log is append-only');
+END;
+CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
+BEGIN
+    SELECT RAISE(ABORT, 'review_log is append-only');
+END;
+
+-- The claim index (version 4). `claim_text`: the full text of every claim for BM25
+-- search (FTS5, rowid = claims.id; contentless: the text stays in `claims`).
+CREATE VIRTUAL TABLE claim_text USING fts5(text, content = '', contentless_delete = 1,
+    detail = none);
+
+-- The quantity keys of a claim's figures (src/matching.rs): what each measures, its
+-- unit, time and value, as JSON. `claim_key_terms` finds the claims whose figures
+-- measure something named by a word, in a unit: one row per word of a key's subject
+-- (rows of a deleted claim are harmless: candidates are read through `claims`).
+CREATE TABLE claim_keys (
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    ordinal  INTEGER NOT NULL,
+    key      TEXT    NOT NULL,
+    PRIMARY KEY (claim_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE claim_key_terms (
+    term     TEXT    NOT NULL,
+    unit     TEXT    NOT NULL,
+    claim_id INTEGER NOT NULL,
+    PRIMARY KEY (term, unit, claim_id)
+) WITHOUT ROWID;
+
+-- Relations found between claims of different articles: `claim_id` the claim matched
+-- when it was stored, `other_id` a stored one. Suggestions only: nothing is flagged or
+-- rated because of them.
+CREATE TABLE claim_relations (
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    relation TEXT    NOT NULL CHECK (relation = 'repeat' OR relation = 'conflict'
+                OR relation = 'related'),
+    reason   TEXT    NOT NULL,
+    score    REAL    NOT NULL,
+    found_at TEXT    NOT NULL,
+    PRIMARY KEY (claim_id, other_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_relations_other ON claim_relations (other_id);
