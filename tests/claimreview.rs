@@ -270,3 +270,100 @@ fn export_claimreview_imports_cleanly_into_another_database() {
     assert_eq!(code, 0);
     assert!(err.contains("(0 new, 1 updated, 0 refused)"), "{err}");
 }
+
+/// A fact-checker's review of the figure the seed article has from Vladimir Putin.
+fn two_million_review() -> Value {
+    j!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://checks.example.org/2021/azerbaijanis-in-russia",
+        "claimReviewed": "About 2 million Azerbaijanis were living in Russia in 2020.",
+        "datePublished": "2021-02-01",
+        "author": {"@type": "Organization", "name": "Caspian Checks"},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "itemReviewed": {"@type": "Claim", "datePublished": "2020-11-01",
+                         "author": {"@type": "Person", "name": "Vladimir Putin"}}
+    })
+}
+
+const ARTICLE: &str =
+    "Vladimir Putin said in 2020 that nearly 2 million Azerbaijanis were living in Russia.\n";
+
+#[test]
+fn a_new_claim_that_repeats_a_fact_check_is_shown_with_its_verdict_and_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let d = db.to_str().unwrap();
+    let (code, err) = import(&db, &write(dir.path(), "fc.json", &two_million_review()));
+    assert_eq!(code, 0, "{err}");
+    let article = dir.path().join("putin.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let out = bin()
+        .args(["--db", d, "ingest", "--quiet"])
+        .arg(&article)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("1 claim repeats fact-checked claims (1 rated False by Caspian Checks)"),
+        "{err}"
+    );
+    let claim = json(&db, &["claims", "--format", "json"])[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let out = bin()
+        .args(["--db", d, "matches", &claim, "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        csv.contains(
+            "repeat,1.00,fc1,https://checks.example.org/2021/azerbaijanis-in-russia,\
+             False (Caspian Checks),"
+        ),
+        "{csv}"
+    );
+    let repeats = json(&db, &["report", "repeats", "--format", "json"]);
+    assert_eq!(repeats[0]["fact_check"]["publisher"], "Caspian Checks");
+    assert_eq!(repeats[0]["other_status"], "False (Caspian Checks)");
+    let shown = json(&db, &["show", &claim, "--format", "json"]);
+    assert_eq!(shown["fact_checks"][0]["verdict"], "False");
+    // Nothing is rated automatically.
+    assert_eq!(shown["status"], "unverified");
+
+    // The index built again finds the same relation.
+    bin()
+        .args(["--db", d, "index", "rebuild"])
+        .assert()
+        .success();
+    let again = json(&db, &["report", "repeats", "--format", "json"]);
+    assert_eq!(again[0]["fact_check"]["id"], 1);
+    assert_eq!(again[0]["claim_id"], repeats[0]["claim_id"]);
+}
+
+#[test]
+fn a_fact_check_imported_after_the_article_is_related_to_its_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let d = db.to_str().unwrap();
+    let article = dir.path().join("putin.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    bin()
+        .args(["--db", d, "ingest", "--quiet"])
+        .arg(&article)
+        .assert()
+        .success();
+    let (code, err) = import(&db, &write(dir.path(), "fc.json", &two_million_review()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 relation(s) to stored claims"), "{err}");
+    let repeats = json(&db, &["report", "repeats", "--format", "json"]);
+    assert_eq!(repeats.as_array().unwrap().len(), 1);
+    assert_eq!(repeats[0]["relation"], "repeat");
+    // A fact-check that reviews another quantity is no repeat.
+    let mut other = two_million_review();
+    other["url"] = j!("https://checks.example.org/ferry");
+    other["claimReviewed"] = j!("Ferry fares rose 40% in 2020.");
+    let (_, err) = import(&db, &write(dir.path(), "other.json", &other));
+    assert!(err.contains("0 relation(s) to stored claims"), "{err}");
+}

@@ -286,8 +286,18 @@ fn relations(
                 r.claim_id.to_string(),
                 r.document_id.to_string(),
                 r.status.clone(),
-                r.other_id.to_string(),
-                r.other_document_id.to_string(),
+                match (&r.fact_check, r.other_id) {
+                    (Some(f), _) => super::matches::fact_check_id(f.id),
+                    (None, Some(id)) => id.to_string(),
+                    (None, None) => String::new(),
+                },
+                match &r.fact_check {
+                    Some(f) => f.link(),
+                    None => r
+                        .other_document_id
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                },
                 r.other_status.clone(),
                 r.reason.clone(),
                 r.text.clone(),
@@ -312,7 +322,7 @@ fn fact_checks(db: &Database, format: Format) -> anyhow::Result<()> {
     stream_rows(format, &t, |sink| {
         db.each_fact_check(|f| {
             let cells = [
-                f.id.to_string(),
+                super::matches::fact_check_id(f.id),
                 f.verdict.clone(),
                 f.publisher.clone().unwrap_or_default(),
                 f.review_date.clone().unwrap_or_default(),

@@ -368,14 +368,18 @@ pub struct RelationRow {
     pub document_id: i64,
     pub status: String,
     pub text: String,
-    pub other_id: i64,
-    pub other_document_id: i64,
+    /// The other claim; `None` when the other side is a fact-check from elsewhere.
+    pub other_id: Option<i64>,
+    pub other_document_id: Option<i64>,
+    /// The other claim's status, or the fact-check's verdict.
     pub other_status: String,
     pub other_text: String,
     pub relation: String,
     pub reason: String,
     pub score: f64,
     pub found_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact_check: Option<super::FactCheckRow>,
 }
 
 /// What storing some documents found among their claims, for ingest's summary line.
@@ -389,6 +393,13 @@ pub struct MatchSummary {
     pub repeat_other: usize,
     /// Claims that conflict with a stored claim.
     pub conflicts: usize,
+    /// Claims that repeat a fact-check from elsewhere.
+    pub repeat_fact_checked: usize,
+    /// Of those, how many by verdict and publisher ("False", "PolitiFact"): each claim
+    /// counted once, under the fact-check it repeats most closely; most frequent first.
+    pub fact_check_verdicts: Vec<(String, String, usize)>,
+    /// Claims that conflict with a fact-check from elsewhere.
+    pub fact_check_conflicts: usize,
 }
 
 impl Database {
@@ -439,13 +450,22 @@ impl Database {
             .conn
             .prepare_cached(
                 "SELECT r.claim_id, a.document_id, a.status, a.text, r.other_id, b.document_id,
-                        b.status, b.text, r.relation, r.reason, r.score, r.found_at
+                        b.status, b.text, r.relation, r.reason, r.score, r.found_at,
+                        NULL AS fact_check
                  FROM claim_relations r JOIN claims a ON a.id = r.claim_id
                  JOIN claims b ON b.id = r.other_id
                  WHERE r.relation = ?1
                    AND (?2 IS NULL OR a.document_id = ?2 OR b.document_id = ?2)
                    AND (?3 IS NULL OR r.found_at >= ?3)
-                 ORDER BY r.found_at DESC, r.score DESC, r.claim_id, r.other_id",
+                 UNION ALL
+                 SELECT r.claim_id, a.document_id, a.status, a.text, NULL, NULL, '', f.claim,
+                        r.relation, r.reason, r.score, r.found_at, f.id
+                 FROM fact_check_relations r JOIN claims a ON a.id = r.claim_id
+                 JOIN fact_checks f ON f.id = r.fact_check_id
+                 WHERE r.relation = ?1
+                   AND (?2 IS NULL OR a.document_id = ?2)
+                   AND (?3 IS NULL OR r.found_at >= ?3)
+                 ORDER BY 12 DESC, 11 DESC, 1, 5, 13",
             )
             .map_err(super::StoreError::from)?;
         let mut rows = stmt
@@ -466,9 +486,18 @@ impl Database {
                     reason: r.get(9)?,
                     score: r.get(10)?,
                     found_at: r.get(11)?,
+                    fact_check: None,
                 })
             })()
             .map_err(super::StoreError::from)?;
+            let mut row = row;
+            let fact_check: Option<i64> = r.get(12).map_err(super::StoreError::from)?;
+            if let Some(id) = fact_check {
+                row.fact_check = self.fact_check(id)?;
+                if let Some(f) = &row.fact_check {
+                    row.other_status = f.verdict_by();
+                }
+            }
             each(row)?;
         }
         Ok(())
@@ -509,6 +538,64 @@ impl Database {
             s.repeat_false += usize::from(rated_false);
             s.repeat_other += usize::from(repeat && !reviewed);
         }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, r.relation, r.score, f.id, f.rating, f.rating_value, f.best_rating,
+                    f.worst_rating, f.publisher
+             FROM claims c JOIN fact_check_relations r ON r.claim_id = c.id
+             JOIN fact_checks f ON f.id = r.fact_check_id
+             WHERE c.document_id IN (SELECT value FROM json_each(?1))
+             ORDER BY c.id, r.score DESC, f.id",
+        )?;
+        let rows = stmt.query_map(
+            [serde_json::to_string(documents).unwrap_or_default()],
+            |r| {
+                let f = crate::claimreview::FactCheck {
+                    rating: r.get(4)?,
+                    rating_value: r.get(5)?,
+                    best_rating: r.get(6)?,
+                    worst_rating: r.get(7)?,
+                    ..Default::default()
+                };
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    f.verdict(),
+                    r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                ))
+            },
+        )?;
+        // Per claim: whether it conflicts, and the verdict (and publisher) of the
+        // closest repeat.
+        type Verdict = Option<(String, String)>;
+        let mut claims: Vec<(i64, bool, Verdict)> = Vec::new();
+        for row in rows {
+            let (id, relation, verdict, publisher) = row?;
+            if claims.last().is_none_or(|c| c.0 != id) {
+                claims.push((id, false, None));
+            }
+            let Some(c) = claims.last_mut() else { continue };
+            if relation == Relation::Conflict.as_str() {
+                c.1 = true;
+            } else if relation == Relation::Repeat.as_str() && c.2.is_none() {
+                c.2 = Some((verdict, publisher));
+            }
+        }
+        let mut verdicts: Vec<(String, String, usize)> = Vec::new();
+        for (_, conflict, repeat) in claims {
+            s.fact_check_conflicts += usize::from(conflict);
+            if let Some((verdict, publisher)) = repeat {
+                s.repeat_fact_checked += 1;
+                match verdicts
+                    .iter_mut()
+                    .find(|v| v.0 == verdict && v.1 == publisher)
+                {
+                    Some(v) => v.2 += 1,
+                    None => verdicts.push((verdict, publisher, 1)),
+                }
+            }
+        }
+        verdicts.sort_by_key(|v| std::cmp::Reverse(v.2));
+        s.fact_check_verdicts = verdicts;
         Ok(s)
     }
 
