@@ -28,6 +28,8 @@ pub mod parallel;
 pub mod pipeline;
 pub mod reanchor;
 pub mod recognize;
+pub mod retrieval;
+mod retrieval_model;
 pub mod review;
 pub mod segment;
 pub mod serve;

@@ -367,3 +367,54 @@ fn a_fact_check_imported_after_the_article_is_related_to_its_claims() {
     let (_, err) = import(&db, &write(dir.path(), "other.json", &other));
     assert!(err.contains("0 relation(s) to stored claims"), "{err}");
 }
+
+#[test]
+fn search_ranks_the_fact_check_a_tweet_repeats_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let d = db.to_str().unwrap();
+    let checks = j!([
+        review(
+            "https://checks.example.org/toll",
+            "The bridge toll tripled in 2023.",
+            "False"
+        ),
+        review(
+            "https://checks.example.org/ferry",
+            "Ferry fares rose 40% in 2023.",
+            "Mostly true"
+        ),
+        two_million_review(),
+    ]);
+    assert_eq!(import(&db, &write(dir.path(), "fc.json", &checks)).0, 0);
+    let out = bin()
+        .args(["--db", d, "search", "--format", "json", "--limit", "2"])
+        .arg("Can't believe the #BridgeToll TRIPLED last year https://t.co/x — Ann (@ann) May 2, 2024")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got[0]["id"], "fc1", "{got}");
+    assert_eq!(got[0]["verdict"], "False");
+    assert_eq!(got[0]["url"], "https://checks.example.org/toll");
+
+    // JSON Lines: one line of results per query; a bad line is named and skipped.
+    let out = bin()
+        .args(["--db", d, "search", "--limit", "1"])
+        .write_stdin(
+            "{\"id\": \"q1\", \"text\": \"ferry fares up 40 percent\"}\nnot json\n\
+             {\"id\": \"q2\", \"text\": \"2 million Azerbaijanis in Russia?\"}\n",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: not JSON"));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "q1");
+    assert_eq!(lines[0]["results"][0]["id"], "fc2");
+    assert_eq!(lines[1]["results"][0]["id"], "fc3");
+}

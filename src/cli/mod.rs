@@ -16,6 +16,7 @@ mod matches;
 mod reanalyse;
 mod report;
 mod review;
+mod search;
 mod serve;
 
 use std::path::PathBuf;
@@ -75,6 +76,7 @@ enum Command {
     Reanalyse(reanalyse::ReanalyseArgs),
     Matches(matches::MatchesArgs),
     Index(matches::IndexArgs),
+    Search(search::SearchArgs),
 }
 
 /// Print a shell completion script.
@@ -341,6 +343,7 @@ pub fn main() -> i32 {
         Command::Serve(a) => serve::run(a, &cli.db),
         Command::Matches(a) => matches::run(a, &cli.db),
         Command::Index(a) => matches::index(a, &cli.db),
+        Command::Search(a) => search::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,

@@ -213,6 +213,48 @@ impl Database {
     }
 }
 
+/// A claim of a current document, as a search over claims reads it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchableClaim {
+    pub id: i64,
+    pub document_id: i64,
+    pub document: String,
+    pub status: String,
+    pub text: String,
+}
+
+impl Database {
+    /// Hands every anchored claim of a current document to `each`, by id.
+    pub fn each_current_claim<E: From<super::StoreError>>(
+        &self,
+        mut each: impl FnMut(SearchableClaim) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.status, c.text
+                 FROM claims c JOIN documents d ON d.id = c.document_id
+                 WHERE d.is_current = 1 AND c.anchor_state = 'anchored' ORDER BY c.id",
+            )
+            .map_err(super::StoreError::from)?;
+        let mut rows = stmt.query([]).map_err(super::StoreError::from)?;
+        while let Some(r) = rows.next().map_err(super::StoreError::from)? {
+            let row = (|| -> rusqlite::Result<SearchableClaim> {
+                Ok(SearchableClaim {
+                    id: r.get(0)?,
+                    document_id: r.get(1)?,
+                    document: r.get(2)?,
+                    status: r.get(3)?,
+                    text: r.get(4)?,
+                })
+            })()
+            .map_err(super::StoreError::from)?;
+            each(row)?;
+        }
+        Ok(())
+    }
+}
+
 /// Stores fact-check `f`, or updates the one it is a new copy of; returns its id and
 /// whether it is new.
 fn upsert(tx: &Connection, f: &FactCheck, at: &str) -> Result<(i64, bool)> {

@@ -57,7 +57,7 @@ mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use desk::{ClaimSource, DocumentCounts};
-pub use fact_checks::{FactCheckImport, FactCheckMatch, FactCheckRow};
+pub use fact_checks::{FactCheckImport, FactCheckMatch, FactCheckRow, SearchableClaim};
 pub use identity::{DocumentMatch, Removal, Resolve};
 pub use matches::{document_keys, MatchSummary, RelatedClaim, RelationRow};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
