@@ -524,12 +524,18 @@ pub fn clean(text: &str) -> String {
     }
     let mut out = String::with_capacity(t.len());
     for w in t.split_whitespace() {
+        // A link ends the word it is glued to ("stuff.”pic.twitter.com/f5B",
+        // "#onassignmentpic.twitter.com/SWy"): its words ("twitter") are not the tweet's.
         let lower = w.to_ascii_lowercase();
-        if lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("pic.twitter.com")
-            || lower.starts_with("www.")
-        {
+        let link = ["http://", "https://", "pic.twitter.com", "www."]
+            .iter()
+            .filter_map(|l| lower.find(l))
+            .min();
+        let w = match link {
+            Some(at) => &w[..at],
+            None => w,
+        };
+        if w.is_empty() || w == "#" || w == "@" {
             continue;
         }
         let piece = if let Some(tag) = w.strip_prefix('#').or_else(|| w.strip_prefix('@')) {
@@ -566,6 +572,10 @@ mod tests {
              February 25, 2016"
         );
         assert_eq!(clean("thanks @realDonaldTrump"), "thanks real Donald Trump");
+        assert_eq!(
+            clean("get away with that stuff.”pic.twitter.com/f5BGxpJA85 #elpaso#aoc#onassignmentpic.twitter.com/SWyyI1"),
+            "get away with that stuff.” elpaso#aoc#onassignment"
+        );
     }
 
     #[test]
