@@ -9,11 +9,13 @@
 //! time per article of the whole write (rows, claim index, candidates, classification,
 //! relations; the analysis is done before the clock starts) beside the same write
 //! into an empty database, whose difference is what matching against 100,000 claims
+//! and 10,000 fact-checks from elsewhere (imported ClaimReview on the same subjects)
 //! adds. Each new article is rolled back, so every run measures the same database.
 
 use std::path::Path;
 use std::time::Instant;
 
+use claimtrace::claimreview::{self, FactCheck};
 use claimtrace::document::{Document, Metadata};
 use claimtrace::pipeline;
 use claimtrace::store::{Database, DocumentRows};
@@ -23,6 +25,8 @@ const DOCS: usize = 2_900;
 const CLAIMS: i64 = 100_000;
 const SENTENCES: usize = 40;
 const NEW: usize = 50;
+/// Fact-checks from elsewhere in the database.
+const FACT_CHECKS: usize = 10_000;
 
 const SUBJECTS: &[&str] = &[
     "wheat exports",
@@ -84,6 +88,38 @@ fn article(doc: usize) -> Document {
     Document::from_text(format!("bench/{doc}.txt"), text, meta)
 }
 
+/// Fact-check `i`: a figure on one of the articles' subjects, places and years.
+fn fact_check(i: usize) -> (FactCheck, Vec<claimtrace::matching::QuantityKey>) {
+    let claim = sentence(i / 20, (i % 20) * 2);
+    let f = FactCheck {
+        claim: claim.clone(),
+        rating: Some(if i % 3 == 0 { "False" } else { "Mostly true" }.into()),
+        publisher: Some("Bench Checks".into()),
+        url: Some(format!("https://checks.example.org/{i}")),
+        review_date: Some("2025-06-01".into()),
+        ..FactCheck::default()
+    };
+    let keys = claimreview::keys(&f.claim, f.date());
+    (f, keys)
+}
+
+fn add_fact_checks(db: &mut Database) {
+    let have: i64 = db
+        .connection()
+        .query_row("SELECT count(*) FROM fact_checks", [], |r| r.get(0))
+        .expect("count");
+    if have >= FACT_CHECKS as i64 {
+        return;
+    }
+    let t = Instant::now();
+    let all: Vec<_> = (0..FACT_CHECKS).map(fact_check).collect();
+    db.import_fact_checks(&all).expect("import fact-checks");
+    println!(
+        "imported {FACT_CHECKS} fact-checks in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+}
+
 fn build(path: &Path) -> Database {
     let mut db = Database::open(path).expect("open bench db");
     let have: i64 = db
@@ -91,6 +127,7 @@ fn build(path: &Path) -> Database {
         .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
         .expect("count");
     if have >= CLAIMS {
+        add_fact_checks(&mut db);
         return db;
     }
     assert_eq!(have, 0, "remove {} and run again", path.display());
@@ -111,6 +148,7 @@ fn build(path: &Path) -> Database {
         path.display(),
         t.elapsed().as_secs_f64()
     );
+    add_fact_checks(&mut db);
     db
 }
 
@@ -131,15 +169,17 @@ fn store_each(db: &mut Database, docs: &[(Document, pipeline::Analysis, Document
 fn main() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let mut db = build(&dir.join("bench-matching.db"));
-    let (claims, relations): (i64, i64) = db
+    let (claims, relations, checks): (i64, i64, i64) = db
         .connection()
         .query_row(
-            "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM claim_relations)",
+            "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM claim_relations)
+                    + (SELECT count(*) FROM fact_check_relations),
+                    (SELECT count(*) FROM fact_checks)",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .expect("count");
-    println!("database: {claims} claims, {relations} relations");
+    println!("database: {claims} claims, {checks} fact-checks, {relations} relations");
     let new: Vec<_> = (0..NEW)
         .map(|i| {
             let doc = article(DOCS + i);
@@ -158,7 +198,8 @@ fn main() {
     let alone = store_each(&mut empty, &new);
     println!(
         "store one article of {SENTENCES} claims: {full:.2} ms with {claims} stored claims, \
-         {alone:.2} ms into an empty database: matching adds {:.2} ms per article",
+         and {checks} fact-checks, {alone:.2} ms into an empty database: matching adds \
+         {:.2} ms per article",
         full - alone
     );
 }

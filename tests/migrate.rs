@@ -16,7 +16,6 @@ const SCHEMA_V1: &str = include_str!("data/schema-v1.sql");
 const SCHEMA_V2: &str = include_str!("data/schema-v2.sql");
 /// The schema of version 3.
 const SCHEMA_V3: &str = include_str!("data/schema-v3.sql");
-
 /// Every table, in an order that satisfies foreign keys when copying.
 const TABLES: &[&str] = &[
     "documents",
@@ -707,4 +706,33 @@ fn version_4_database_is_migrated_to_the_rows_a_new_database_holds() {
         .assert()
         .success();
     assert_eq!(untimed_rows(&old), untimed_rows(&fresh));
+}
+
+#[test]
+fn version_4_database_gets_fact_checks_and_keeps_its_relations() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v4.db");
+    Connection::open(&old)
+        .unwrap()
+        .execute_batch(concat!(
+            include_str!("data/v4-desk.sql"),
+            "PRAGMA user_version = 4;"
+        ))
+        .unwrap();
+    let count = |sql: &str| -> i64 {
+        Connection::open(&old)
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    let relations = count("SELECT count(*) FROM claim_relations");
+    json(&old, &["claims", "--format", "json"]);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
+    assert_eq!(count("SELECT count(*) FROM fact_checks"), 0);
+    assert_eq!(count("SELECT count(*) FROM fact_check_relations"), 0);
+    assert_eq!(
+        count("SELECT count(*) FROM claim_relations"),
+        relations,
+        "the relations of version 4 are kept"
+    );
 }

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use claimtrace::claims::ClaimType;
 use claimtrace::recognize::MentionKind;
 use claimtrace::review::ClaimStatus;
-use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort, Database, RelatedClaim};
+use claimtrace::store::{ClaimFilter, ClaimRow, ClaimSort, Database, FactCheckMatch, RelatedClaim};
 use claimtrace::table::{self, Format, Table};
 
 use super::{emit, parse_format, stream_rows, DbArgs};
@@ -256,6 +256,7 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
     let (sentence, sentence_start) = db.claim_sentence(args.id)?;
     let features = db.claim_features(args.id)?;
     let related = db.matches(args.id)?;
+    let checks = db.fact_check_matches(args.id)?;
     let out = match args.format {
         Format::Json | Format::Jsonl => {
             let mut rec = claim_record(&claim);
@@ -267,6 +268,18 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
                            "status": r.other_status, "reason": r.reason, "score": r.score})
                 })
                 .collect();
+            if !checks.is_empty() {
+                rec["fact_checks"] = checks
+                    .iter()
+                    .map(|m| {
+                        json!({"relation": m.relation, "fact_check": m.fact_check.id,
+                               "verdict": m.fact_check.verdict,
+                               "publisher": m.fact_check.publisher,
+                               "url": m.fact_check.url, "reason": m.reason,
+                               "score": m.score})
+                    })
+                    .collect();
+            }
             rec["features"] = features
                 .iter()
                 .map(|(name, weight)| json!({"name": name, "weight": weight}))
@@ -278,7 +291,13 @@ pub fn show(args: ShowArgs, db: &DbArgs) -> anyhow::Result<i32> {
             }
         }
         Format::Csv | Format::Markdown => render(std::slice::from_ref(&claim), args.format),
-        Format::Table => show_text(&claim, &sentence, sentence_start, &features, &related),
+        Format::Table => show_text(
+            &claim,
+            &sentence,
+            sentence_start,
+            &features,
+            (&related, &checks),
+        ),
     };
     emit(&out)?;
     Ok(0)
@@ -292,7 +311,7 @@ fn show_text(
     sentence: &str,
     sentence_start: i64,
     features: &[(String, Option<f64>)],
-    related: &[RelatedClaim],
+    (related, checks): (&[RelatedClaim], &[FactCheckMatch]),
 ) -> String {
     let esc = table::escape_controls;
     let marked = mark(
@@ -351,6 +370,22 @@ fn show_text(
             r.other_id,
             r.other_status,
             esc(&r.reason)
+        ));
+    }
+    if !checks.is_empty() {
+        out.push_str(
+            "\nfact-checks from elsewhere (found by matching; nothing is rated until you do):\n",
+        );
+    }
+    for m in checks {
+        let f = &m.fact_check;
+        out.push_str(&format!(
+            "  {} fc{} {}: {}\n    {}\n",
+            m.relation,
+            f.id,
+            esc(&f.verdict_by()),
+            esc(&m.reason),
+            esc(&f.link())
         ));
     }
     out.push_str(&explain(features));

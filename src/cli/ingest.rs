@@ -395,6 +395,32 @@ fn summary_line(s: &MatchSummary) -> Option<String> {
             verb(s.repeat_other, "repeats", "repeat")
         ));
     }
+    if s.repeat_fact_checked > 0 {
+        // The three most frequent verdicts, with who gave them.
+        let rated: Vec<String> = s
+            .fact_check_verdicts
+            .iter()
+            .take(3)
+            .map(|(verdict, publisher, n)| {
+                if publisher.is_empty() {
+                    format!("{n} rated {verdict}")
+                } else {
+                    format!("{n} rated {verdict} by {publisher}")
+                }
+            })
+            .collect();
+        let more = if s.fact_check_verdicts.len() > 3 {
+            ", ..."
+        } else {
+            ""
+        };
+        parts.push(format!(
+            "{} {} fact-checked claims ({}{more})",
+            claims(s.repeat_fact_checked),
+            verb(s.repeat_fact_checked, "repeats", "repeat"),
+            rated.join(", ")
+        ));
+    }
     if s.conflicts > 0 {
         parts.push(format!(
             "{} with a stored claim",
@@ -402,6 +428,16 @@ fn summary_line(s: &MatchSummary) -> Option<String> {
                 "1 conflicts".to_string()
             } else {
                 format!("{} conflict", s.conflicts)
+            }
+        ));
+    }
+    if s.fact_check_conflicts > 0 {
+        parts.push(format!(
+            "{} with a fact-checked claim",
+            if s.fact_check_conflicts == 1 {
+                "1 conflicts".to_string()
+            } else {
+                format!("{} conflict", s.fact_check_conflicts)
             }
         ));
     }
@@ -440,6 +476,7 @@ mod tests {
             repeat_false: 2,
             repeat_other: 0,
             conflicts: 1,
+            ..MatchSummary::default()
         };
         assert_eq!(
             summary_line(&s).unwrap(),
@@ -454,5 +491,24 @@ mod tests {
         assert!(summary_line(&one)
             .unwrap()
             .starts_with("1 claim repeats stored claims"));
+    }
+
+    #[test]
+    fn two_claims_repeat_fact_checked_claims_one_rated_false_by_politifact() {
+        let s = MatchSummary {
+            repeat_fact_checked: 2,
+            fact_check_verdicts: vec![
+                ("False".into(), "PolitiFact".into(), 1),
+                ("Mostly true".into(), String::new(), 1),
+            ],
+            fact_check_conflicts: 1,
+            ..MatchSummary::default()
+        };
+        assert_eq!(
+            summary_line(&s).unwrap(),
+            "2 claims repeat fact-checked claims (1 rated False by PolitiFact, 1 rated Mostly \
+             true), 1 conflicts with a fact-checked claim (see `claimtrace report repeats` and \
+             `claimtrace report conflicts`)"
+        );
     }
 }

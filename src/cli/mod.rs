@@ -32,6 +32,7 @@ mod matches;
 mod reanalyse;
 mod report;
 mod review;
+mod search;
 mod serve;
 
 use std::path::PathBuf;
@@ -91,6 +92,7 @@ enum Command {
     Reanalyse(reanalyse::ReanalyseArgs),
     Matches(matches::MatchesArgs),
     Index(matches::IndexArgs),
+    Search(search::SearchArgs),
 }
 
 /// Print a shell completion script.
@@ -357,6 +359,7 @@ pub fn main() -> i32 {
         Command::Serve(a) => serve::run(a, &cli.db),
         Command::Matches(a) => matches::run(a, &cli.db),
         Command::Index(a) => matches::index(a, &cli.db),
+        Command::Search(a) => search::run(a, &cli.db),
     };
     match result {
         Ok(code) => code,

@@ -71,6 +71,9 @@ pub enum Report {
         #[command(flatten)]
         filter: RelationFilter,
     },
+    /// The fact-checks imported from elsewhere (`import --claimreview`), with their
+    /// verdict, publisher, date and link
+    FactChecks,
     /// One article (or every current one) with its claims marked, its unsourced figures
     /// and contested claims: HTML only (--format html), for sharing by mail
     Article {
@@ -107,6 +110,7 @@ pub fn run(args: ReportArgs, db: &DbArgs) -> anyhow::Result<i32> {
         Report::Orphans => orphans(&db, format)?,
         Report::Conflicts { filter } => relations(&db, Relation::Conflict, &filter, format)?,
         Report::Repeats { filter } => relations(&db, Relation::Repeat, &filter, format)?,
+        Report::FactChecks => fact_checks(&db, format)?,
         Report::Article { .. } => {
             return Err(super::usage(
                 "`report article` is an HTML page; add --format html",
@@ -123,7 +127,10 @@ fn html(db: &Database, report: &Report) -> anyhow::Result<String> {
         Report::Contested => report::contested(db)?,
         Report::Status => report::status(db)?,
         Report::Article { document } => report::articles(db, *document)?,
-        Report::Orphans | Report::Conflicts { .. } | Report::Repeats { .. } => anyhow::bail!(
+        Report::Orphans
+        | Report::Conflicts { .. }
+        | Report::Repeats { .. }
+        | Report::FactChecks => anyhow::bail!(
             "this report has no HTML form; use --format table, json, jsonl, csv or markdown"
         ),
     })
@@ -279,14 +286,51 @@ fn relations(
                 r.claim_id.to_string(),
                 r.document_id.to_string(),
                 r.status.clone(),
-                r.other_id.to_string(),
-                r.other_document_id.to_string(),
+                match (&r.fact_check, r.other_id) {
+                    (Some(f), _) => super::matches::fact_check_id(f.id),
+                    (None, Some(id)) => id.to_string(),
+                    (None, None) => String::new(),
+                },
+                match &r.fact_check {
+                    Some(f) => f.link(),
+                    None => r
+                        .other_document_id
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                },
                 r.other_status.clone(),
                 r.reason.clone(),
                 r.text.clone(),
                 r.other_text.clone(),
             ];
             sink(&cells, &|| json!(r))
+        })
+    })
+}
+
+fn fact_checks(db: &Database, format: Format) -> anyhow::Result<()> {
+    let t = Table::new(vec![
+        "id",
+        "verdict",
+        "publisher",
+        "reviewed",
+        "claimant",
+        "claim",
+        "url",
+    ])
+    .optional(&["claimant", "reviewed", "url"]);
+    stream_rows(format, &t, |sink| {
+        db.each_fact_check(|f| {
+            let cells = [
+                super::matches::fact_check_id(f.id),
+                f.verdict.clone(),
+                f.publisher.clone().unwrap_or_default(),
+                f.review_date.clone().unwrap_or_default(),
+                f.claimant.clone().unwrap_or_default(),
+                f.claim.clone(),
+                f.url.clone().unwrap_or_default(),
+            ];
+            sink(&cells, &|| json!(f))
         })
     })
 }

@@ -400,6 +400,7 @@ fn claim_panel(
     let log = db.history(c.id)?;
     let links = db.links(c.id)?;
     let related = db.matches(c.id)?;
+    let checks = db.fact_check_matches(c.id)?;
     let at = shown.iter().position(|s| s.id == c.id);
     let prev = at.and_then(|i| i.checked_sub(1)).and_then(|i| shown.get(i));
     let next = match at {
@@ -453,6 +454,20 @@ fn claim_panel(
                         " " span class={ "badge st-" (r.other_status) } { (r.other_status) }
                         " — " (r.reason)
                         br; span.small { (r.other_text) }
+                    }
+                } }
+            }
+            @if !checks.is_empty() {
+                h2 { "Fact-checks from elsewhere" }
+                p.small { "Imported ClaimReview found by matching; their verdict is theirs, not this desk's." }
+                ul.related { @for m in &checks {
+                    li {
+                        span class={ "rel rel-" (m.relation) } { (m.relation) } " "
+                        strong { (m.fact_check.verdict) }
+                        @if let Some(p) = &m.fact_check.publisher { " by " (p) }
+                        @if let Some(u) = &m.fact_check.url { " — " a href=(u) rel="noopener noreferrer" { "review" } }
+                        " — " (m.reason)
+                        br; span.small { (m.fact_check.claim) }
                     }
                 } }
             }

@@ -20,16 +20,16 @@ use crate::matching::{self, QuantityKey, Relation, Side};
 use crate::pipeline::{self, Analysis};
 
 /// Relations kept per claim when it is stored: the strongest ones.
-const RELATIONS_PER_CLAIM: usize = 5;
+pub(super) const RELATIONS_PER_CLAIM: usize = 5;
 /// Stored claims read per word of a figure's subject, newest first.
-const CANDIDATES_PER_TERM: usize = 16;
+pub(super) const CANDIDATES_PER_TERM: usize = 16;
 /// Stored claims kept in memory for matching, at most: about 1 KB each, so an ingest of
 /// any size stays near 130 MB (a cache of 200,000 took 213 MB on 30 MB of articles).
 const CACHED_CLAIMS: usize = 50_000;
 /// Words of a figure's subject looked up (the head first).
-const TERMS_PER_KEY: usize = 3;
+pub(super) const TERMS_PER_KEY: usize = 3;
 /// Nearest wordings read by BM25 for a claim without figures.
-const CANDIDATES_BY_TEXT: usize = 8;
+pub(super) const CANDIDATES_BY_TEXT: usize = 8;
 
 /// The quantity keys of every claim of an analysed document, in claim order.
 pub fn document_keys(doc: &Document, a: &Analysis) -> Vec<Vec<QuantityKey>> {
@@ -45,6 +45,8 @@ pub(super) struct StoredCache {
     /// The newest claims (at most [`CANDIDATES_PER_TERM`], newest first) indexed under a
     /// word and a unit, as read and as this process indexed more since.
     terms: HashMap<(String, String), Vec<i64>>,
+    /// The fact-checks read, and those indexed under a word and a unit.
+    pub(super) fact_checks: super::fact_checks::FactCheckCache,
 }
 
 impl StoredCache {
@@ -74,13 +76,13 @@ impl StoredCache {
 }
 
 /// A stored claim as matching reads it.
-struct Stored {
-    document_id: i64,
+pub(super) struct Stored {
+    pub document_id: i64,
     /// The content hash of its document: an article stored twice (the same text under
     /// two names) does not repeat itself.
-    hash: String,
-    text: String,
-    keys: Vec<QuantityKey>,
+    pub hash: String,
+    pub text: String,
+    pub keys: Vec<QuantityKey>,
 }
 
 /// A relation to write.
@@ -90,9 +92,8 @@ struct Found {
 }
 
 /// Indexes the claims of stored document `document_id` (of text `text`, whose analysis
-/// is `keys`, by claim of the analysis, with their byte spans) and finds their relations to claims of
-/// other current documents. `fresh`: the document was stored for the first time, so
-/// none of its claims is indexed yet.
+/// is `keys`, by claim of the analysis, with their byte spans) and finds their relations
+/// to claims of other current documents and to the fact-checks.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn index_document(
     tx: &Connection,
@@ -101,7 +102,7 @@ pub(super) fn index_document(
     (document_id, text): (i64, &str),
     spans: &[(i64, i64)],
     keys: &[Vec<QuantityKey>],
-    fresh: bool,
+    how: Indexing,
 ) -> Result<()> {
     // A claim's text is the document's at its bytes, unless it keeps its own.
     let claims: Vec<(i64, i64, i64, String)> = tx
@@ -126,15 +127,18 @@ pub(super) fn index_document(
     }
     let by_span: HashMap<(i64, i64), usize> =
         spans.iter().enumerate().map(|(i, &s)| (s, i)).collect();
-    if !fresh {
+    if !how.fresh {
         for (id, ..) in &claims {
-            forget_claim(tx, *id)?;
+            forget_claim(tx, *id, how.fact_checks)?;
             cache.claims.remove(id);
         }
     }
     if cache.claims.len() > CACHED_CLAIMS || cache.terms.len() > CACHED_CLAIMS {
         cache.claims.clear();
         cache.terms.clear();
+    }
+    if cache.fact_checks.len() > CACHED_CLAIMS {
+        cache.fact_checks = Default::default();
     }
     let mut insert_key =
         tx.prepare_cached("INSERT INTO claim_keys (claim_id, ordinal, key) VALUES (?1, ?2, ?3)")?;
@@ -209,6 +213,9 @@ pub(super) fn index_document(
                 at
             ])?;
         }
+        if how.fact_checks {
+            super::fact_checks::relate_claim(tx, cache, *id, text, k, &at)?;
+        }
         // Index the claim's words last, so that it is not its own candidate.
         for key in k.iter() {
             for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
@@ -218,6 +225,15 @@ pub(super) fn index_document(
         }
     }
     Ok(())
+}
+
+/// How [`index_document`] indexes a document.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Indexing {
+    /// The document was stored for the first time, so none of its claims is indexed yet.
+    pub fresh: bool,
+    /// The database has fact-checks (version 6): relate the claims to them as well.
+    pub fact_checks: bool,
 }
 
 /// Adds claim texts to the full-text index. A batch of documents writes them all at its
@@ -234,8 +250,13 @@ pub(super) fn write_texts(tx: &Connection, texts: &[(i64, String)]) -> Result<()
     Ok(())
 }
 
-/// Removes a claim from the index and its relations.
-fn forget_claim(tx: &Connection, id: i64) -> Result<()> {
+/// Removes a claim from the index and its relations (to fact-checks too, when the
+/// database has them).
+fn forget_claim(tx: &Connection, id: i64, fact_checks: bool) -> Result<()> {
+    if fact_checks {
+        tx.prepare_cached("DELETE FROM fact_check_relations WHERE claim_id = ?1")?
+            .execute([id])?;
+    }
     for key in claim_keys(tx, id)? {
         for term in key.subject.terms.iter().take(TERMS_PER_KEY) {
             tx.prepare_cached(
@@ -253,7 +274,7 @@ fn forget_claim(tx: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
+pub(super) fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
     let mut stmt =
         conn.prepare_cached("SELECT key FROM claim_keys WHERE claim_id = ?1 ORDER BY ordinal")?;
     let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
@@ -359,7 +380,7 @@ pub(super) fn compact_keys(conn: &Connection) -> Result<()> {
 
 /// A stored claim of a current document, with its keys; `None` for a claim that is
 /// gone, an orphan, or of an old version.
-fn stored(conn: &Connection, id: i64, texts: &mut DocTexts) -> Result<Option<Stored>> {
+pub(super) fn stored(conn: &Connection, id: i64, texts: &mut DocTexts) -> Result<Option<Stored>> {
     let row: Option<(i64, TextAt, String)> = conn
         .prepare_cached(concat!(
             "SELECT c.document_id, d.content_hash, ",
@@ -448,14 +469,18 @@ pub struct RelationRow {
     pub document_id: i64,
     pub status: String,
     pub text: String,
-    pub other_id: i64,
-    pub other_document_id: i64,
+    /// The other claim; `None` when the other side is a fact-check from elsewhere.
+    pub other_id: Option<i64>,
+    pub other_document_id: Option<i64>,
+    /// The other claim's status, or the fact-check's verdict.
     pub other_status: String,
     pub other_text: String,
     pub relation: String,
     pub reason: String,
     pub score: f64,
     pub found_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact_check: Option<super::FactCheckRow>,
 }
 
 /// What storing some documents found among their claims, for ingest's summary line.
@@ -469,6 +494,13 @@ pub struct MatchSummary {
     pub repeat_other: usize,
     /// Claims that conflict with a stored claim.
     pub conflicts: usize,
+    /// Claims that repeat a fact-check from elsewhere.
+    pub repeat_fact_checked: usize,
+    /// Of those, how many by verdict and publisher ("False", "PolitiFact"): each claim
+    /// counted once, under the fact-check it repeats most closely; most frequent first.
+    pub fact_check_verdicts: Vec<(String, String, usize)>,
+    /// Claims that conflict with a fact-check from elsewhere.
+    pub fact_check_conflicts: usize,
 }
 
 impl Database {
@@ -525,13 +557,24 @@ impl Database {
                 ", r.other_id, b.document_id,
                         b.status, ",
                 stored_text!("b"),
-                ", r.relation, r.reason, r.score, r.found_at
+                ", r.relation, r.reason, r.score, r.found_at,
+                        NULL AS fact_check
                  FROM claim_relations r JOIN claims a ON a.id = r.claim_id
                  JOIN claims b ON b.id = r.other_id
                  WHERE r.relation = ?1
                    AND (?2 IS NULL OR a.document_id = ?2 OR b.document_id = ?2)
                    AND (?3 IS NULL OR r.found_at >= ?3)
-                 ORDER BY r.found_at DESC, r.score DESC, r.claim_id, r.other_id",
+                 UNION ALL
+                 SELECT r.claim_id, a.document_id, a.status, ",
+                stored_text!("a"),
+                ", NULL, NULL, '', f.claim,
+                        r.relation, r.reason, r.score, r.found_at, f.id
+                 FROM fact_check_relations r JOIN claims a ON a.id = r.claim_id
+                 JOIN fact_checks f ON f.id = r.fact_check_id
+                 WHERE r.relation = ?1
+                   AND (?2 IS NULL OR a.document_id = ?2)
+                   AND (?3 IS NULL OR r.found_at >= ?3)
+                 ORDER BY 12 DESC, 11 DESC, 1, 5, 13",
             ))
             .map_err(super::StoreError::from)?;
         let mut rows = stmt
@@ -552,9 +595,18 @@ impl Database {
                     reason: r.get(9)?,
                     score: r.get(10)?,
                     found_at: r.get(11)?,
+                    fact_check: None,
                 })
             })()
             .map_err(super::StoreError::from)?;
+            let mut row = row;
+            let fact_check: Option<i64> = r.get(12).map_err(super::StoreError::from)?;
+            if let Some(id) = fact_check {
+                row.fact_check = self.fact_check(id)?;
+                if let Some(f) = &row.fact_check {
+                    row.other_status = f.verdict_by();
+                }
+            }
             each(row)?;
         }
         Ok(())
@@ -595,6 +647,64 @@ impl Database {
             s.repeat_false += usize::from(rated_false);
             s.repeat_other += usize::from(repeat && !reviewed);
         }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, r.relation, r.score, f.id, f.rating, f.rating_value, f.best_rating,
+                    f.worst_rating, f.publisher
+             FROM claims c JOIN fact_check_relations r ON r.claim_id = c.id
+             JOIN fact_checks f ON f.id = r.fact_check_id
+             WHERE c.document_id IN (SELECT value FROM json_each(?1))
+             ORDER BY c.id, r.score DESC, f.id",
+        )?;
+        let rows = stmt.query_map(
+            [serde_json::to_string(documents).unwrap_or_default()],
+            |r| {
+                let f = crate::claimreview::FactCheck {
+                    rating: r.get(4)?,
+                    rating_value: r.get(5)?,
+                    best_rating: r.get(6)?,
+                    worst_rating: r.get(7)?,
+                    ..Default::default()
+                };
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    f.verdict(),
+                    r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                ))
+            },
+        )?;
+        // Per claim: whether it conflicts, and the verdict (and publisher) of the
+        // closest repeat.
+        type Verdict = Option<(String, String)>;
+        let mut claims: Vec<(i64, bool, Verdict)> = Vec::new();
+        for row in rows {
+            let (id, relation, verdict, publisher) = row?;
+            if claims.last().is_none_or(|c| c.0 != id) {
+                claims.push((id, false, None));
+            }
+            let Some(c) = claims.last_mut() else { continue };
+            if relation == Relation::Conflict.as_str() {
+                c.1 = true;
+            } else if relation == Relation::Repeat.as_str() && c.2.is_none() {
+                c.2 = Some((verdict, publisher));
+            }
+        }
+        let mut verdicts: Vec<(String, String, usize)> = Vec::new();
+        for (_, conflict, repeat) in claims {
+            s.fact_check_conflicts += usize::from(conflict);
+            if let Some((verdict, publisher)) = repeat {
+                s.repeat_fact_checked += 1;
+                match verdicts
+                    .iter_mut()
+                    .find(|v| v.0 == verdict && v.1 == publisher)
+                {
+                    Some(v) => v.2 += 1,
+                    None => verdicts.push((verdict, publisher, 1)),
+                }
+            }
+        }
+        verdicts.sort_by_key(|v| std::cmp::Reverse(v.2));
+        s.fact_check_verdicts = verdicts;
         Ok(s)
     }
 
@@ -606,7 +716,7 @@ impl Database {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let done = rebuild_in(&tx)?;
+        let done = rebuild_in(&tx, true)?;
         tx.commit()?;
         Ok(done)
     }
@@ -615,23 +725,22 @@ impl Database {
 /// Migration 3 → 4: the claim index's tables (the part of `schema.sql` from version 4),
 /// filled from the stored documents.
 pub(super) fn add_claim_index(tx: &Connection) -> Result<()> {
-    let marker = "-- The claim index (version 4)";
-    let Some(at) = super::SCHEMA.find(marker) else {
-        return Err(super::StoreError::Invalid(
-            "schema.sql: the claim index of version 4 is missing".into(),
-        ));
-    };
-    tx.execute_batch(&super::SCHEMA[at..])?;
-    rebuild_in(tx)?;
+    tx.execute_batch(super::schema_section("-- The claim index (version 4)")?)?;
+    // The fact-checks of version 6 are not there yet.
+    rebuild_in(tx, false)?;
     Ok(())
 }
 
-/// [`Database::rebuild_index`] inside the caller's transaction (also a migration's).
-pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
+/// [`Database::rebuild_index`] inside the caller's transaction (also a migration's);
+/// `fact_checks`: the database has them (version 6), and their keys are made again first.
+pub(super) fn rebuild_in(tx: &Connection, fact_checks: bool) -> Result<(usize, usize)> {
     tx.execute_batch(
         "DELETE FROM claim_relations; DELETE FROM claim_keys; DELETE FROM claim_key_terms;
          INSERT INTO claim_text (claim_text) VALUES ('delete-all');",
     )?;
+    if fact_checks {
+        super::fact_checks::reindex_all(tx)?;
+    }
     let docs: Vec<(i64, String, Option<String>)> = tx
         .prepare("SELECT id, text, published FROM documents WHERE is_current = 1 ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -658,7 +767,10 @@ pub(super) fn rebuild_in(tx: &Connection) -> Result<(usize, usize)> {
             (id, &doc.text),
             &spans,
             &keys,
-            false,
+            Indexing {
+                fresh: false,
+                fact_checks,
+            },
         )?;
         write_texts(tx, &texts)?;
     }

@@ -111,6 +111,7 @@ macro_rules! release_texts {
 
 mod annotations;
 mod desk;
+mod fact_checks;
 mod identity;
 mod matches;
 mod report;
@@ -118,6 +119,7 @@ mod review;
 mod rows;
 pub use annotations::{ImportReport, ImportedFile, MentionRow, OrphanRow, Reanchored};
 pub use desk::{ClaimSource, DocumentCounts};
+pub use fact_checks::{FactCheckImport, FactCheckMatch, FactCheckRow, SearchableClaim};
 pub use identity::{DocumentMatch, Removal, Resolve};
 pub use matches::{document_keys, MatchSummary, RelatedClaim, RelationRow};
 pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
@@ -128,7 +130,7 @@ pub use rows::{DocumentRows, RowsRecord};
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -303,6 +305,11 @@ const MIGRATIONS: &[&[Step]] = &[
             ";"
         )),
     ],
+    &[
+        // 5 → 6: fact-checks from elsewhere (ClaimReview), their index and their
+        // relations to claims; none is stored yet, so there is nothing to fill in.
+        Step::Code(fact_checks::add_fact_checks),
+    ],
 ];
 
 /// Rewrites the JSON records of an older version in the form this version writes:
@@ -347,6 +354,28 @@ fn rewrite_column(
             }
         }
     }
+}
+
+/// The part of `schema.sql` that a version added: from the comment line starting with
+/// `marker` to the next comment line that names a version, or the end.
+fn schema_section(marker: &str) -> Result<&'static str> {
+    let Some(at) = SCHEMA.find(marker) else {
+        return Err(StoreError::Invalid(format!(
+            "schema.sql: the section {marker:?} is missing"
+        )));
+    };
+    let rest = &SCHEMA[at + marker.len()..];
+    let end = rest
+        .match_indices("\n-- ")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            rest[i + 1..]
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains("(version "))
+        })
+        .unwrap_or(rest.len());
+    Ok(&SCHEMA[at..at + marker.len() + end])
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -1307,7 +1336,10 @@ fn ingest_in(
                 (document_id, &doc.text),
                 &spans,
                 &rows.keys,
-                false,
+                matches::Indexing {
+                    fresh: false,
+                    fact_checks: true,
+                },
             )?;
             IngestOutcome::NewVersion {
                 document_id,
@@ -1327,7 +1359,10 @@ fn ingest_in(
                 (document_id, &doc.text),
                 &spans,
                 &rows.keys,
-                true,
+                matches::Indexing {
+                    fresh: true,
+                    fact_checks: true,
+                },
             )?;
             IngestOutcome::Added {
                 document_id,
