@@ -357,7 +357,8 @@ fn rewrite_column(
 }
 
 /// The part of `schema.sql` that a version added: from the comment line starting with
-/// `marker` to the next comment line that names a version, or the end.
+/// `marker` to the next section — a comment after a blank line that names a version — or
+/// the end. (A comment inside a section may mention a later version's change.)
 fn schema_section(marker: &str) -> Result<&'static str> {
     let Some(at) = SCHEMA.find(marker) else {
         return Err(StoreError::Invalid(format!(
@@ -366,8 +367,8 @@ fn schema_section(marker: &str) -> Result<&'static str> {
     };
     let rest = &SCHEMA[at + marker.len()..];
     let end = rest
-        .match_indices("\n-- ")
-        .map(|(i, _)| i)
+        .match_indices("\n\n-- ")
+        .map(|(i, _)| i + 1)
         .find(|&i| {
             rest[i + 1..]
                 .lines()
