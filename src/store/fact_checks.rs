@@ -368,6 +368,31 @@ fn keys_of(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>> {
 
 /// An FTS5 query that asks for all of a claim's three longest words, as matching's
 /// search for claims without figures does; `None` when it has fewer.
+/// Adds to `candidates` the newest rows of full-text index `table` (`fact_check_text`
+/// or `claim_text`) that hold all the longest words of `text`, each once.
+fn by_longest_words(
+    tx: &Connection,
+    table: &str,
+    text: &str,
+    seen: &mut HashSet<i64>,
+    candidates: &mut Vec<i64>,
+) -> Result<()> {
+    let Some(query) = all_longest_words(text) else {
+        return Ok(());
+    };
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT rowid FROM {table} WHERE {table} MATCH ?1
+         ORDER BY rowid DESC LIMIT {CANDIDATES_BY_TEXT}"
+    ))?;
+    for c in stmt.query_map([query], |r| r.get::<_, i64>(0))? {
+        let c = c?;
+        if seen.insert(c) {
+            candidates.push(c);
+        }
+    }
+    Ok(())
+}
+
 fn all_longest_words(text: &str) -> Option<String> {
     let terms = matching::search_terms(text, 3);
     (terms.len() >= 3).then(|| {
@@ -448,18 +473,7 @@ pub(super) fn relate_claim(
         }
     }
     if keys.is_empty() {
-        if let Some(query) = all_longest_words(text) {
-            let mut stmt = tx.prepare_cached(&format!(
-                "SELECT rowid FROM fact_check_text WHERE fact_check_text MATCH ?1
-                 ORDER BY rowid DESC LIMIT {CANDIDATES_BY_TEXT}"
-            ))?;
-            for c in stmt.query_map([query], |r| r.get::<_, i64>(0))? {
-                let c = c?;
-                if seen.insert(c) {
-                    candidates.push(c);
-                }
-            }
-        }
+        by_longest_words(tx, "fact_check_text", text, &mut seen, &mut candidates)?;
     }
     let mut found = Vec::new();
     for c in candidates {
@@ -520,18 +534,7 @@ fn relate_fact_check(
         }
     }
     if keys.is_empty() {
-        if let Some(query) = all_longest_words(claim) {
-            let mut stmt = tx.prepare_cached(&format!(
-                "SELECT rowid FROM claim_text WHERE claim_text MATCH ?1
-                 ORDER BY rowid DESC LIMIT {CANDIDATES_BY_TEXT}"
-            ))?;
-            for c in stmt.query_map([query], |r| r.get::<_, i64>(0))? {
-                let c = c?;
-                if seen.insert(c) {
-                    candidates.push(c);
-                }
-            }
-        }
+        by_longest_words(tx, "claim_text", claim, &mut seen, &mut candidates)?;
     }
     let mut found = Vec::new();
     let mut texts = super::DocTexts::default();
