@@ -582,6 +582,7 @@ impl Assertion {
         // governor added:").
         if self.words < 3
             || (self.words < 6 && !anchors.figure && (!self.has_verb() || self.lead_in))
+            || (self.words < 5 && !self.has_verb() && !anchors.headline)
         {
             return Err("a fragment");
         }
@@ -651,6 +652,19 @@ mod tests {
         figure: true,
         ..NONE
     };
+
+    #[test]
+    fn thousands_of_shootings_without_a_verb_is_a_fragment() {
+        assert_eq!(
+            verdict("Thousands of shootings.", FIGURE),
+            Err("a fragment")
+        );
+        assert_eq!(verdict("Prices rose by 5%.", FIGURE), Ok(()));
+        assert_eq!(
+            verdict("Thousands of shootings in Chicago this year.", FIGURE),
+            Ok(())
+        );
+    }
 
     #[test]
     fn pol_pot_was_arrested_is_an_event() {
