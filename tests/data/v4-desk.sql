@@ -22,9 +22,9 @@ CREATE TABLE documents (
     ingested_at  TEXT    NOT NULL,
     UNIQUE (source_key, version)
 );
-INSERT INTO documents VALUES(1,'desk.txt',1,NULL,1,'7606d1eb3bca24600dd255ebfea10fce7d7b0d4881c2a2a26c389e05204778e2','desk.txt',NULL,NULL,NULL,NULL,NULL,NULL,'none',NULL,replace('Exports of Azerbaijan’s gas rose 12% to €3.6 billion in 2024, according to the national statistics office.\n\nFinance Minister Jane Doe said on 3 March that prices had risen between 3% and 5% every year since 2019.\n\n“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.\n\nTwo trains ran late on Monday. Clinton leads with 46 percent, plus or minus 3 points.\n','\n',char(10)),391,'2026-12-07T20:54:00.277Z');
-INSERT INTO documents VALUES(2,'putin.txt',1,NULL,0,'7269cb82939709151e67b3cc6b4e95cd69027a3bd1ffc21db3410616f44bb8b2','putin.txt',NULL,NULL,NULL,NULL,NULL,NULL,'none',NULL,replace('Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.\n','\n',char(10)),88,'2026-12-07T20:54:00.279Z');
-INSERT INTO documents VALUES(3,'putin.txt',2,2,1,'f43ed61664232952f1eb803048d9b1a2d8ec0bad7249639a92fe98e7744d38c4','putin.txt',NULL,NULL,NULL,NULL,NULL,NULL,'none',NULL,replace('Vladimir Putin spoke in Moscow on Tuesday.\n','\n',char(10)),43,'2026-12-07T20:54:00.316Z');
+INSERT INTO documents VALUES(1,'desk.txt',1,NULL,1,'7606d1eb3bca24600dd255ebfea10fce7d7b0d4881c2a2a26c389e05204778e2','desk.txt',NULL,NULL,NULL,NULL,NULL,NULL,'none',NULL,replace('Exports of Azerbaijan’s gas rose 12% to €3.6 billion in 2024, according to the national statistics office.\n\nFinance Minister Jane Doe said on 3 March that prices had risen between 3% and 5% every year since 2019.\n\n“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.\n\nTwo trains ran late on Monday. Clinton leads with 46 percent, plus or minus 3 points.\n','\n',char(10)),391,'2026-12-07T21:17:04.236Z');
+INSERT INTO documents VALUES(2,'putin.txt',1,NULL,0,'7269cb82939709151e67b3cc6b4e95cd69027a3bd1ffc21db3410616f44bb8b2','putin.txt',NULL,NULL,NULL,NULL,NULL,NULL,'none',NULL,replace('Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.\n','\n',char(10)),88,'2026-12-07T21:17:04.238Z');
+INSERT INTO documents VALUES(3,'putin.txt',2,2,1,'f43ed61664232952f1eb803048d9b1a2d8ec0bad7249639a92fe98e7744d38c4','putin.txt',NULL,NULL,NULL,NULL,NULL,NULL,'none',NULL,replace('Vladimir Putin spoke in Moscow on Tuesday.\n','\n',char(10)),43,'2026-12-07T21:17:04.281Z');
 CREATE TABLE sentences (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -87,10 +87,10 @@ CREATE TABLE sources (
     role       TEXT,
     created_at TEXT NOT NULL
 );
-INSERT INTO sources VALUES(1,'the national statistics office','dataset',NULL,'2026-12-07T20:54:00.278Z');
-INSERT INTO sources VALUES(2,'Jane Doe','person','Finance Minister','2026-12-07T20:54:00.278Z');
-INSERT INTO sources VALUES(3,'the census bureau','dataset',NULL,'2026-12-07T20:54:00.278Z');
-INSERT INTO sources VALUES(4,'Vladimir Putin','person',NULL,'2026-12-07T20:54:00.279Z');
+INSERT INTO sources VALUES(1,'the national statistics office','dataset',NULL,'2026-12-07T21:17:04.236Z');
+INSERT INTO sources VALUES(2,'Jane Doe','person','Finance Minister','2026-12-07T21:17:04.236Z');
+INSERT INTO sources VALUES(3,'the census bureau','dataset',NULL,'2026-12-07T21:17:04.236Z');
+INSERT INTO sources VALUES(4,'Vladimir Putin','person',NULL,'2026-12-07T21:17:04.238Z');
 CREATE TABLE source_aliases (
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     alias     TEXT    NOT NULL,
@@ -131,13 +131,13 @@ CREATE TABLE claims (
     created_at    TEXT    NOT NULL,
     updated_at    TEXT    NOT NULL
 );
-INSERT INTO claims VALUES(1,1,16777216,0,106,0,110,'Exports of Azerbaijan’s gas rose 12% to €3.6 billion in 2024, according to the national statistics office.','comparison',0.79300000000000003819,'[{"name":"percent","weight":0.798},{"name":"figure","weight":0.542},{"name":"money","weight":0.485},{"name":"data_source","weight":0.483},{"name":"large_number","weight":0.455},{"name":"comparison","weight":0.408},{"name":"several_figures","weight":0.379},{"name":"date","weight":0.373},{"name":"past_event","weight":0.365},{"name":"named_source","weight":0.072},{"name":"base","weight":-3.014}]',1,1,'unverified','anchored',NULL,NULL,'2024','2024','2026-12-07T20:54:00.278Z','2026-12-07T20:54:00.278Z');
-INSERT INTO claims VALUES(2,1,16777217,108,212,112,216,'Finance Minister Jane Doe said on 3 March that prices had risen between 3% and 5% every year since 2019.','statistic',0.22800000000000000821,'[{"name":"percent","weight":0.798},{"name":"figure","weight":0.542},{"name":"date","weight":0.373},{"name":"past_event","weight":0.365},{"name":"word:and","weight":-0.188},{"name":"official_role","weight":-0.165},{"name":"word:that","weight":-0.119},{"name":"word:since","weight":0.116},{"name":"named_source","weight":0.072},{"name":"base","weight":-3.014}]',1,1,'unverified','anchored',NULL,NULL,'2019','2019','2026-12-07T20:54:00.278Z','2026-12-07T20:54:00.278Z');
-INSERT INTO claims VALUES(3,1,16777218,214,303,218,311,'“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.','quote',0.35299999999999998046,'[{"name":"figure","weight":0.542},{"name":"data_source","weight":0.483},{"name":"large_number","weight":0.455},{"name":"date","weight":0.373},{"name":"past_event","weight":0.365},{"name":"named_source","weight":0.072},{"name":"hedge","weight":0.068},{"name":"we","weight":0.036},{"name":"quote","weight":0.016},{"name":"base","weight":-3.014}]',1,1,'contested','anchored',NULL,NULL,'2021','2021','2026-12-07T20:54:00.278Z','2026-12-07T20:54:00.298Z');
-INSERT INTO claims VALUES(4,1,16777219,305,335,313,343,'Two trains ran late on Monday.','statistic',0.077999999999999999888,'[{"name":"figure","weight":0.542},{"name":"base","weight":-3.014}]',1,1,'unverified','anchored',NULL,NULL,NULL,NULL,'2026-12-07T20:54:00.278Z','2026-12-07T20:54:00.278Z');
-INSERT INTO claims VALUES(5,1,16777220,336,390,344,398,'Clinton leads with 46 percent, plus or minus 3 points.','statistic',0.19000000000000000222,'[{"name":"percent","weight":0.798},{"name":"figure","weight":0.542},{"name":"word:percent","weight":0.249},{"name":"word:with","weight":-0.129},{"name":"word:or","weight":0.107},{"name":"base","weight":-3.014}]',1,1,'unverified','anchored',NULL,NULL,NULL,NULL,'2026-12-07T20:54:00.278Z','2026-12-07T20:54:00.278Z');
-INSERT INTO claims VALUES(6,3,NULL,0,87,0,87,'Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.','statistic',0.22100000000000000199,'[{"name":"figure","weight":0.542},{"name":"large_number","weight":0.455},{"name":"date","weight":0.373},{"name":"past_event","weight":0.365},{"name":"word:that","weight":-0.119},{"name":"named_source","weight":0.072},{"name":"hedge","weight":0.068},{"name":"base","weight":-3.014}]',1,1,'verified','orphan','',replace('\n','\n',char(10)),'2021','2021','2026-12-07T20:54:00.280Z','2026-12-07T20:54:00.317Z');
-INSERT INTO claims VALUES(7,3,50331648,0,42,0,42,'Vladimir Putin spoke in Moscow on Tuesday.','event',0.047000000000000000111,'[{"name":"base","weight":-3.014}]',0,0,'unverified','anchored',NULL,NULL,NULL,NULL,'2026-12-07T20:54:00.317Z','2026-12-07T20:54:00.317Z');
+INSERT INTO claims VALUES(1,1,16777216,0,106,0,110,'Exports of Azerbaijan’s gas rose 12% to €3.6 billion in 2024, according to the national statistics office.','comparison',0.77900000000000002575,'[{"name":"percent","weight":0.755},{"name":"figure","weight":0.534},{"name":"money","weight":0.494},{"name":"data_source","weight":0.485},{"name":"large_number","weight":0.462},{"name":"comparison","weight":0.415},{"name":"several_figures","weight":0.386},{"name":"date","weight":0.372},{"name":"past_event","weight":0.364},{"name":"named_source","weight":0.018},{"name":"base","weight":-3.023}]',1,1,'unverified','anchored',NULL,NULL,'2024','2024','2026-12-07T21:17:04.237Z','2026-12-07T21:17:04.237Z');
+INSERT INTO claims VALUES(2,1,16777217,108,212,112,216,'Finance Minister Jane Doe said on 3 March that prices had risen between 3% and 5% every year since 2019.','statistic',0.20899999999999999134,'[{"name":"percent","weight":0.755},{"name":"figure","weight":0.534},{"name":"date","weight":0.372},{"name":"past_event","weight":0.364},{"name":"word:and","weight":-0.187},{"name":"official_role","weight":-0.166},{"name":"word:since","weight":0.117},{"name":"word:that","weight":-0.116},{"name":"named_source","weight":0.018},{"name":"base","weight":-3.023}]',1,1,'unverified','anchored',NULL,NULL,'2019','2019','2026-12-07T21:17:04.237Z','2026-12-07T21:17:04.237Z');
+INSERT INTO claims VALUES(3,1,16777218,214,303,218,311,'“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.','quote',0.3420000000000000262,'[{"name":"figure","weight":0.534},{"name":"data_source","weight":0.485},{"name":"large_number","weight":0.462},{"name":"date","weight":0.372},{"name":"past_event","weight":0.364},{"name":"hedge","weight":0.074},{"name":"we","weight":0.037},{"name":"quote","weight":0.022},{"name":"named_source","weight":0.018},{"name":"base","weight":-3.023}]',1,1,'contested','anchored',NULL,NULL,'2021','2021','2026-12-07T21:17:04.237Z','2026-12-07T21:17:04.258Z');
+INSERT INTO claims VALUES(4,1,16777219,305,335,313,343,'Two trains ran late on Monday.','statistic',0.076999999999999999,'[{"name":"figure","weight":0.534},{"name":"base","weight":-3.023}]',1,1,'unverified','anchored',NULL,NULL,NULL,NULL,'2026-12-07T21:17:04.237Z','2026-12-07T21:17:04.237Z');
+INSERT INTO claims VALUES(5,1,16777220,336,390,344,398,'Clinton leads with 46 percent, plus or minus 3 points.','statistic',0.17499999999999998889,'[{"name":"percent","weight":0.755},{"name":"figure","weight":0.534},{"name":"word:percent","weight":0.206},{"name":"word:with","weight":-0.131},{"name":"word:or","weight":0.107},{"name":"base","weight":-3.023}]',1,1,'unverified','anchored',NULL,NULL,NULL,NULL,'2026-12-07T21:17:04.237Z','2026-12-07T21:17:04.237Z');
+INSERT INTO claims VALUES(6,3,NULL,0,87,0,87,'Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.','statistic',0.211999999999999994,'[{"name":"figure","weight":0.534},{"name":"large_number","weight":0.462},{"name":"date","weight":0.372},{"name":"past_event","weight":0.364},{"name":"word:that","weight":-0.116},{"name":"hedge","weight":0.074},{"name":"named_source","weight":0.018},{"name":"base","weight":-3.023}]',1,1,'verified','orphan','',replace('\n','\n',char(10)),'2021','2021','2026-12-07T21:17:04.238Z','2026-12-07T21:17:04.282Z');
+INSERT INTO claims VALUES(7,3,50331648,0,42,0,42,'Vladimir Putin spoke in Moscow on Tuesday.','event',0.045999999999999999222,'[{"name":"base","weight":-3.023}]',0,0,'unverified','anchored',NULL,NULL,NULL,NULL,'2026-12-07T21:17:04.281Z','2026-12-07T21:17:04.281Z');
 CREATE TABLE claim_components (
     claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     mention_id INTEGER NOT NULL REFERENCES mentions(id),
@@ -180,7 +180,7 @@ CREATE TABLE claim_links (
     created_at TEXT    NOT NULL,
     active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
-INSERT INTO claim_links VALUES(1,3,6,'contests','census: about 600,000; Putin: 2 million','2026-12-07T20:54:00.298Z',1);
+INSERT INTO claim_links VALUES(1,3,6,'contests','census: about 600,000; Putin: 2 million','2026-12-07T21:17:04.258Z',1);
 CREATE TABLE review_log (
     id          INTEGER PRIMARY KEY,
     claim_id    INTEGER NOT NULL REFERENCES claims(id),
@@ -197,10 +197,10 @@ CREATE TABLE review_log (
     claim_text   TEXT,
     claim_values TEXT
 );
-INSERT INTO review_log VALUES(1,3,'2026-12-07T20:54:00.290Z','ana','review','unverified','in_review','census tables requested','["https://example.org/census"]',NULL,'“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.','["figure \"600,000\" = 600000 APPROX","date \"2021\" = DATE 2021"]');
-INSERT INTO review_log VALUES(2,3,'2026-12-07T20:54:00.298Z','ana','flag','in_review','contested','census: about 600,000; Putin: 2 million','[]',6,'“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.','["figure \"600,000\" = 600000 APPROX","date \"2021\" = DATE 2021"]');
-INSERT INTO review_log VALUES(3,6,'2026-12-07T20:54:00.306Z','ana','review','unverified','verified','as reported','[]',NULL,'Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.','["date \"2021\" = DATE 2021","figure \"2 million\" = 2000000 APPROX"]');
-INSERT INTO review_log VALUES(4,6,'2026-12-07T20:54:00.317Z','claimtrace','orphan','verified','verified','no place in version 2: the quote is gone and the most similar sentence scores 0.00 (minimum 0.80); last at 0..87','[]',NULL,'Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.','["date \"2021\" = DATE 2021","figure \"2 million\" = 2000000 APPROX"]');
+INSERT INTO review_log VALUES(1,3,'2026-12-07T21:17:04.249Z','ana','review','unverified','in_review','census tables requested','["https://example.org/census"]',NULL,'“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.','["figure \"600,000\" = 600000 APPROX","date \"2021\" = DATE 2021"]');
+INSERT INTO review_log VALUES(2,3,'2026-12-07T21:17:04.258Z','ana','flag','in_review','contested','census: about 600,000; Putin: 2 million','[]',6,'“We counted about 600,000 Azerbaijanis living in Russia in 2021,” the census bureau said.','["figure \"600,000\" = 600000 APPROX","date \"2021\" = DATE 2021"]');
+INSERT INTO review_log VALUES(3,6,'2026-12-07T21:17:04.268Z','ana','review','unverified','verified','as reported','[]',NULL,'Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.','["date \"2021\" = DATE 2021","figure \"2 million\" = 2000000 APPROX"]');
+INSERT INTO review_log VALUES(4,6,'2026-12-07T21:17:04.282Z','claimtrace','orphan','verified','verified','no place in version 2: the quote is gone and the most similar sentence scores 0.00 (minimum 0.80); last at 0..87','[]',NULL,'Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.','["date \"2021\" = DATE 2021","figure \"2 million\" = 2000000 APPROX"]');
 PRAGMA writable_schema=ON;
 INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table','claim_text','claim_text',0,'CREATE VIRTUAL TABLE claim_text USING fts5(text, content = '''', contentless_delete = 1,
     detail = none)');
@@ -265,7 +265,7 @@ CREATE TABLE claim_relations (
     found_at TEXT    NOT NULL,
     PRIMARY KEY (claim_id, other_id)
 ) WITHOUT ROWID;
-INSERT INTO claim_relations VALUES(6,3,'conflict','same subject ''Azerbaijanis living in Russia'', unit count, 2,000,000 APPROX vs 600,000 APPROX: ratio 3.3',0.83333333333333325931,'2026-12-07T20:54:00.280Z');
+INSERT INTO claim_relations VALUES(6,3,'conflict','same subject ''Azerbaijanis living in Russia'', unit count, 2,000,000 APPROX vs 600,000 APPROX: ratio 3.3',0.83333333333333325931,'2026-12-07T21:17:04.238Z');
 CREATE INDEX documents_hash ON documents (content_hash);
 CREATE INDEX documents_current ON documents (source_key, is_current);
 CREATE INDEX documents_path ON documents (path);
