@@ -62,6 +62,10 @@ fn usage_errors_exit_2_for_every_subcommand() {
             &["claims", "--to", "June"],
             "use YYYY, YYYY-MM or YYYY-MM-DD",
         ),
+        (
+            &["claims", "--from", "2025-01-01", "--to", "2024-01-01"],
+            "--from 2025-01-01 is after --to 2024-01-01",
+        ),
         (&["claims", "--kind", "sentence"], "unknown component kind"),
         (&["claims", "--kind", "attribution"], "valid: figure, date"),
         (&["claims", "--status", "true"], "valid statuses"),

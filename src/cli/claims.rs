@@ -50,6 +50,21 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// Refuses filters that cannot hold together, before any database is opened: a
+    /// `--from` after `--to`.
+    pub fn check(&self) -> anyhow::Result<()> {
+        // Dates are zero-padded prefixes, so their strings order as the dates do.
+        if let (Some(from), Some(to)) = (&self.from, &self.to) {
+            if from.as_str() > to.as_str() && !from.starts_with(to.as_str()) {
+                return Err(super::usage(format!(
+                    "--from {from} is after --to {to}: no claim can lie between them; \
+                     swap them"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// The store filter; checks types and statuses, resolves the source name.
     pub fn to_filter(
         &self,
@@ -62,6 +77,7 @@ impl FilterArgs {
         let status = status
             .map(|st| st.parse::<ClaimStatus>().map_err(anyhow::Error::msg))
             .transpose()?;
+        self.check()?;
         let source_ids = match (&self.source, db) {
             (Some(q), Some(db)) => Some(db.find_sources(q)?),
             _ => None,
@@ -157,6 +173,7 @@ fn parse_sort(s: &str) -> Result<ClaimSort, String> {
 }
 
 pub fn run(args: ClaimsArgs, db: &DbArgs) -> anyhow::Result<i32> {
+    args.filter.check()?;
     let db = db.open_read()?;
     let filter = args.filter.to_filter(args.status.as_deref(), Some(&db))?;
     stream_rows(args.format, &claims_table(), |sink| {

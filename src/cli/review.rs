@@ -326,6 +326,7 @@ fn interactive(args: &ReviewArgs, db: &DbArgs) -> anyhow::Result<i32> {
              `claimtrace review ID --status S` or `claimtrace flag ID --reason TEXT`"
         );
     }
+    args.filter.check()?;
     let mut db = db.open()?;
     let status = args
         .status
