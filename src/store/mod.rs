@@ -1325,51 +1325,37 @@ fn ingest_in(
         .iter()
         .map(|c| (c.at.byte_start, c.at.byte_end))
         .collect();
-    Ok(match previous {
-        Some(previous) => {
-            // Claims and their reviews move to the new version, or become orphans.
-            let moved = annotations::reanchor_document(tx, previous, document_id)?;
-            // The moved claims are matched again, with the keys of the new analysis.
-            matches::index_document(
-                tx,
-                stored,
-                texts,
-                (document_id, &doc.text),
-                &spans,
-                &rows.keys,
-                matches::Indexing {
-                    fresh: false,
-                    fact_checks: true,
-                },
-            )?;
-            IngestOutcome::NewVersion {
-                document_id,
-                previous,
-                version,
-                claims,
-                rechecks: moved.rechecks,
-                orphaned: moved.orphaned,
-                why,
-            }
-        }
-        None => {
-            matches::index_document(
-                tx,
-                stored,
-                texts,
-                (document_id, &doc.text),
-                &spans,
-                &rows.keys,
-                matches::Indexing {
-                    fresh: true,
-                    fact_checks: true,
-                },
-            )?;
-            IngestOutcome::Added {
-                document_id,
-                claims,
-            }
-        }
+    // Claims and their reviews move to the new version, or become orphans.
+    let moved = previous
+        .map(|previous| annotations::reanchor_document(tx, previous, document_id))
+        .transpose()?;
+    // New claims, and moved claims with the keys of the new analysis, are matched.
+    matches::index_document(
+        tx,
+        stored,
+        texts,
+        (document_id, &doc.text),
+        &spans,
+        &rows.keys,
+        matches::Indexing {
+            fresh: previous.is_none(),
+            fact_checks: true,
+        },
+    )?;
+    Ok(match previous.zip(moved) {
+        Some((previous, moved)) => IngestOutcome::NewVersion {
+            document_id,
+            previous,
+            version,
+            claims,
+            rechecks: moved.rechecks,
+            orphaned: moved.orphaned,
+            why,
+        },
+        None => IngestOutcome::Added {
+            document_id,
+            claims,
+        },
     })
 }
 
