@@ -1946,7 +1946,9 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     if cue.form == Form::ThirdPerson
         && subj.is_some_and(|j| {
             c.word(j).is_some_and(|w| {
-                w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || is_count_word(w)
+                w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                    || crate::recognize::figures::is_count_word(w)
+                    || lower_ascii_eq(w, &["many", "few"])
             })
         })
     {
@@ -2478,48 +2480,6 @@ fn opening_name(c: &Clause, end: usize) -> Option<(usize, usize)> {
             .is_some_and(|cue| cue.class == CueClass::Speech)
     });
     (!cue_between).then_some((s, e))
-}
-
-/// A number written as a word ("two", "Twenty-seven", "dozens"), as counts of nouns.
-fn is_count_word(w: &str) -> bool {
-    const UNITS: &[&str] = &[
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "several",
-        "many",
-        "few",
-    ];
-    w.split('-').all(|part| lower_ascii_eq(part, UNITS)) || lower_ascii_eq(w, UNITS)
 }
 
 /// "A USA TODAY analysis of super PACs that have raised $1 million or more since Jan.

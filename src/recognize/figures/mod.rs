@@ -38,6 +38,24 @@ use crate::span::Span;
 use lex::{Kind, NumLit, Tok};
 use words::WClass;
 
+/// Whether `w` is a count written as a word, as before a plural noun: a cardinal above
+/// one ("two", "Twenty-seven"), a scale ("hundred", "million") or a vague quantity
+/// ("dozens", "thousands", "several").
+pub(crate) fn is_count_word(w: &str) -> bool {
+    w.split('-').all(|part| {
+        matches!(
+            words::classify(part.as_bytes()),
+            WClass::Card(2..)
+                | WClass::Hundred
+                | WClass::Scale(_)
+                | WClass::VagueScale(_)
+                | WClass::Dozens
+                | WClass::Tens
+                | WClass::Several
+        )
+    })
+}
+
 /// Finds the figures in a document, a piece at a time (see [`super::PIECE_BYTES`]).
 pub fn recognise(ctx: &Context) -> Vec<Mention> {
     recognise_in_pieces(ctx, super::PIECE_BYTES)
