@@ -34,9 +34,10 @@ const SUPERLATIVE: u16 = 1 << 10; // largest, highest ...
 const COMPARATIVE: u16 = 1 << 11; // more, fewer, less (a comparison only before "than")
 const RULE: u16 = 1 << 12; // requires, prohibits, allows ...
 const LINKING: u16 = 1 << 13; // was, were, been, became, seemed: a state, not an action
+const CHARACTERISE: u16 = 1 << 14; // described, compared, expressed: a view of something
 
 const MODALS: &[&str] = &[
-    "will", "would", "could", "might", "may", "should", "must", "shall", "ll", "gonna",
+    "will", "would", "could", "might", "may", "should", "must", "shall", "ll", "gonna", "unlikely",
 ];
 const NEGATED_MODALS: &[&str] = &["won", "wouldn", "couldn", "shouldn", "mustn", "shan"];
 const INTENTS: &[&str] = &[
@@ -62,15 +63,24 @@ const INTENTS: &[&str] = &[
     "seek",
     "going",
     "due",
+    "willing",
+    "potential",
     "poised",
-    "vowed",
     "vows",
-    "pledged",
     "pledges",
-    "promised",
     "promises",
-    "threatened",
     "threatens",
+];
+/// Words that open a subordinate clause. After the main clause's verb, a modal behind
+/// one of them belongs to what is reported or described, not to the sentence's own
+/// assertion: "Trump has had kinder words for Chris Wallace, who will moderate the third
+/// debate", "the move took place despite warnings that he would assert his rights".
+///
+/// Not "that": after a verb of saying or knowing it opens what is reported ("they were
+/// told that orders would be delayed"), and the modal is the report's own.
+const SUBORDINATORS: &[&str] = &[
+    "who", "whom", "whose", "which", "whether", "if", "since", "because", "what", "when", "where",
+    "while", "until",
 ];
 /// Words that may stand between a subject pronoun and its verb: "we have never voted",
 /// "I've also said". "got" is among them: "we've got" is mostly "we have".
@@ -102,6 +112,9 @@ const OPINION_WORDS: &[&str] = &[
     "seem",
     "seemed",
     "arguably",
+    "evidently",
+    "apparently",
+    "presumably",
     "hopefully",
     "unfortunately",
     "fortunately",
@@ -135,10 +148,60 @@ const EVALUATIVE_WORDS: &[&str] = &[
     "hypocritical",
     "hypocrisy",
 ];
+/// Forms of "be": "was described in the filing as" is a passive, not a view.
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const BELIEF_WORDS: &[&str] = &[
-    "believe", "believes", "believed", "think", "thinks", "feel", "feels", "hope", "hoped", "wish",
-    "wishes", "wished", "worried", "worries", "fear", "fears", "feared", "insist", "insists",
-    "insisted", "argue", "argues", "argued", "suspect", "suspects", "doubt", "doubts",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "feel",
+    "feels",
+    "hope",
+    "hoped",
+    "wish",
+    "wishes",
+    "wished",
+    "worried",
+    "worries",
+    "fear",
+    "fears",
+    "feared",
+    "insist",
+    "insists",
+    "insisted",
+    "argue",
+    "argues",
+    "argued",
+    "suspect",
+    "suspects",
+    "doubt",
+    "doubts",
+    // Feelings: "he told a crowd that he was troubled by the situation".
+    "troubled",
+    "saddened",
+    "disappointed",
+    "pleased",
+    "proud",
+    "upset",
+    "delighted",
+    "thrilled",
+    "heartbroken",
+];
+/// Verbs that report how someone sees a thing, not a fact about it: "Pepper described
+/// the decision as a huge win", "Kall compared Trump to a coach", "advocates have
+/// expressed deep concern", "Trump has also commented on the death". Not before "with":
+/// "45%, compared with 40% a year earlier" is a comparison of figures.
+const CHARACTERISE_WORDS: &[&str] = &[
+    "describe",
+    "describes",
+    "described",
+    "compares",
+    "compared",
+    "expresses",
+    "expressed",
+    "commented",
 ];
 /// Irregular past forms and participles, and the auxiliaries of the past and perfect.
 const PAST_WORDS: &[&str] = &[
@@ -346,7 +409,8 @@ fn class_table() -> &'static ClassTable {
             first: [0; 17],
             last: [0; 17],
         };
-        let lists: [(&[&str], u16); 14] = [
+        let lists: [(&[&str], u16); 15] = [
+            (CHARACTERISE_WORDS, CHARACTERISE),
             (LINKING_WORDS, LINKING),
             (SUPERLATIVE_WORDS, SUPERLATIVE),
             (COMPARATIVE_WORDS, COMPARATIVE),
@@ -436,6 +500,8 @@ pub fn analyse(text: &str) -> Assertion {
     a.markup = has_tag(text) || text.trim_start().starts_with("The Latest:");
     a.exclamation = end.ends_with('!');
     a.lead_in = end.ends_with(':');
+    // "It was clear Clinton is attempting to reach out": the writer's inference.
+    a.opinion = opens_with_inference(text);
     let mut long = 0;
     let mut capitalised = 0;
     let mut buf = [0u8; 16];
@@ -443,7 +509,28 @@ pub fn analyse(text: &str) -> Assertion {
     // The last words were a subject pronoun and the words that may stand between it and
     // its verb ("we have never").
     let mut after_subject = false;
+    // A finite verb has been read, then a word that opens a subordinate clause.
+    let mut verb_seen = false;
+    let mut subordinate = false;
+    // The last word was "this" ("this reporter was on the scene": the writer).
+    let mut after_this = false;
+    // The last word characterises in the active voice ("described", not "was
+    // described": "Mr. Angelo was described in the filing as a consultant" is a fact).
+    let mut characterising = false;
+    let mut after_be = false;
+    // Where the last word ended: a comma since then closes a subordinate clause ("The
+    // stock split, which is subject to approval, would be paid in January").
+    let mut last_end = 0;
     for w in crate::bytescan::words(text) {
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        if subordinate
+            && text
+                .get(last_end..start)
+                .is_some_and(|gap| gap.contains(','))
+        {
+            subordinate = false;
+        }
+        last_end = start + w.len();
         let b = w.as_bytes();
         let Some(&first) = b.first() else { continue };
         if !first.is_ascii_alphabetic() && first.is_ascii() {
@@ -475,16 +562,39 @@ pub fn analyse(text: &str) -> Assertion {
         // This word is the verb of a subject pronoun.
         let acting = after_subject && !subject && !between;
         after_subject = subject || between;
+        // "…, but would not be part of it": "but" opens a clause of the sentence's own.
+        if subordinate && b.eq_ignore_ascii_case(b"but") {
+            subordinate = false;
+        }
+        subordinate |= verb_seen
+            && !subordinate
+            && SUBORDINATORS
+                .iter()
+                .any(|s| b.eq_ignore_ascii_case(s.as_bytes()));
         // Two-word constructions decided by the second word.
         if prev & INTENT != 0 && b.eq_ignore_ascii_case(b"to") {
-            a.modal = true;
+            a.modal |= !subordinate;
         }
         if prev & NEGATED_MODAL != 0 && b.eq_ignore_ascii_case(b"t") {
-            a.modal = true;
+            a.modal |= !subordinate;
         }
         if prev & COMPARATIVE != 0 && b.eq_ignore_ascii_case(b"than") {
             a.compares = true;
         }
+        if characterising && !subordinate && !b.eq_ignore_ascii_case(b"with") {
+            a.evaluative = true;
+        }
+        characterising = false;
+        if after_this
+            && ["reporter", "writer", "correspondent"]
+                .iter()
+                .any(|x| b.eq_ignore_ascii_case(x.as_bytes()))
+        {
+            a.first_person = true;
+        }
+        after_this = b.eq_ignore_ascii_case(b"this");
+        let was_after_be = after_be;
+        after_be = b.len() <= 5 && BE.iter().any(|x| b.eq_ignore_ascii_case(x.as_bytes()));
         // "-ed" endings are read before the filter: most past forms are not listed.
         let ed = b.len() > 4
             && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
@@ -494,6 +604,7 @@ pub fn analyse(text: &str) -> Assertion {
                 a.past = true;
                 a.action = true;
                 a.own_act |= acting;
+                verb_seen = true;
             }
             prev = 0;
             continue;
@@ -507,7 +618,8 @@ pub fn analyse(text: &str) -> Assertion {
             a.past = true;
             a.action |= bits & LINKING == 0;
         }
-        a.modal |= bits & MODAL != 0;
+        a.modal |= bits & MODAL != 0 && !subordinate;
+        verb_seen |= ed || bits & (PAST | LINKING | PRESENT) != 0;
         a.first_person |= bits & FIRST != 0;
         a.second_person |= bits & SECOND != 0;
         a.opinion |= bits & OPINION != 0;
@@ -520,10 +632,30 @@ pub fn analyse(text: &str) -> Assertion {
         a.present |= bits & PRESENT != 0;
         a.compares |= bits & SUPERLATIVE != 0;
         a.rule |= bits & RULE != 0;
+        characterising = bits & CHARACTERISE != 0 && !was_after_be;
         prev = bits;
+    }
+    if characterising && !subordinate {
+        a.evaluative = true;
     }
     a.title_case = a.words >= 3 && long > 0 && capitalised * 5 >= long * 3;
     a
+}
+
+/// Whether a clause opens with "It is clear", "It was obvious" and the like: what the
+/// writer infers, not what a record shows.
+fn opens_with_inference(text: &str) -> bool {
+    let mut words = crate::bytescan::words(text);
+    let (Some(it), Some(verb), Some(adj)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    it.eq_ignore_ascii_case("it")
+        && ["is", "was", "s", "seems", "seemed"]
+            .iter()
+            .any(|v| verb.eq_ignore_ascii_case(v))
+        && ["clear", "obvious", "evident", "apparent"]
+            .iter()
+            .any(|w| adj.eq_ignore_ascii_case(w))
 }
 
 /// Whether a text holds a markup tag: `<` then a letter or `/`, and a `>` after it.
@@ -922,5 +1054,97 @@ mod tests {
     fn needed_and_indeed_are_not_past_tense_markers() {
         assert!(!analyse("Indeed the proceeds exceed what analysts need").past);
         assert!(analyse("Police arrested two men near the border").past);
+    }
+
+    #[test]
+    fn who_will_moderate_the_third_debate_leaves_the_sentence_a_fact() {
+        let fact = "Trump has had kinder words for Chris Wallace of Fox News, who will moderate \
+                    the third debate.";
+        assert!(!analyse(fact).modal);
+        assert_eq!(verdict(fact, NONE), Ok(()));
+        // The modal of the main clause still makes a prediction, before or after a
+        // relative clause closed by a comma.
+        assert!(analyse("The opponents will face off in court against the EPA.").modal);
+        assert!(
+            analyse("The stock split, which is subject to approval, would be paid in January.")
+                .modal
+        );
+        // "that" opens what is reported: its modal is the report's own.
+        assert!(analyse("Subcontractors said they were told that orders would be delayed.").modal);
+    }
+
+    #[test]
+    fn wondered_whether_the_moderators_will_be_fair_is_a_past_act() {
+        let a = analyse("The nominee has repeatedly wondered whether the moderators will be fair.");
+        assert!(!a.modal);
+    }
+
+    #[test]
+    fn an_attorney_said_he_was_ready_but_would_not_appear_is_a_prediction() {
+        assert!(analyse(
+            "An attorney stressed that his client was ready to appear in private, but would not be \
+             part of a public spectacle."
+        )
+        .modal);
+    }
+
+    #[test]
+    fn clinton_pledged_to_push_for_an_amendment_is_a_past_act() {
+        let a = analyse("Clinton pledged to push for a constitutional amendment.");
+        assert!(!a.modal && a.action);
+        assert!(analyse("The company promises to cut prices.").modal);
+    }
+
+    #[test]
+    fn a_ruling_is_unlikely_before_the_end_of_the_year_is_a_prediction() {
+        assert!(analyse("A ruling is unlikely before the end of the year.").modal);
+        assert!(analyse("Their presence has the potential to give donors influence.").modal);
+    }
+
+    #[test]
+    fn described_the_decision_as_a_huge_win_is_a_view() {
+        for view in [
+            "Formicola described Trump's approach in terms of lowering expectations.",
+            "Kall compared Trump to a coach at a basketball game.",
+            "Voting rights advocates have expressed deep concern about the policy.",
+            "Trump has also commented on the death.",
+        ] {
+            assert_eq!(verdict(view, NONE), Err("a judgement or belief"), "{view}");
+        }
+        // A passive description is what a record says; "compared with" compares figures.
+        assert_eq!(
+            verdict(
+                "Mr. Angelo was described in the filing as a consultant to Oasis.",
+                NONE
+            ),
+            Ok(())
+        );
+        assert!(
+            !analyse("Revenue was 45% of the total, compared with 40% a year earlier.").evaluative
+        );
+    }
+
+    #[test]
+    fn he_told_a_crowd_he_was_troubled_is_a_feeling() {
+        assert_eq!(
+            verdict(
+                "On Wednesday, he told a crowd in Cleveland that he was troubled by it.",
+                NONE
+            ),
+            Err("a judgement or belief")
+        );
+    }
+
+    #[test]
+    fn this_reporter_was_on_the_scene_is_the_writer_speaking() {
+        assert!(analyse("This reporter was on the scene Tuesday for a protest.").first_person);
+        assert!(!analyse("The reporter was on the scene Tuesday.").first_person);
+    }
+
+    #[test]
+    fn it_was_clear_clinton_is_attempting_is_an_inference() {
+        assert!(analyse("It was clear Clinton is attempting to reach out to voters.").opinion);
+        assert!(analyse("It's obvious the plan failed.").opinion);
+        assert!(!analyse("It was cleared by the Senate on Tuesday.").opinion);
     }
 }

@@ -76,6 +76,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         .collect();
     let mut claims = Vec::new();
     let headline_sentences = headline_sentences(text, segments);
+    let last_paragraph = segments.sentences.last().map(|s| s.paragraph);
     let mut next = 0; // sweep pointer into `mentions`
                       // Attributions that may overlap the current sentence: those started before its end
                       // and not ended before its start (a sweep, so a document costs linear time).
@@ -117,6 +118,9 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                 .partition(|&c| mentions[c].figure().is_none_or(|f| f.is_checkable()));
             let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
             let headline = si < headline_sentences;
+            if Some(sentence.paragraph) == last_paragraph && is_author_note(clause.slice(text)) {
+                continue;
+            }
             if assertion_verdict(text, mentions, clause, &components, attribution, headline)
                 .is_err()
             {
@@ -203,6 +207,9 @@ fn headline_sentences(text: &str, segments: &Segmentation) -> usize {
     let Some(first) = sentences.first() else {
         return 0;
     };
+    if let Some(n) = before_dateline(text, sentences) {
+        return n;
+    }
     let n = sentences.partition_point(|s| s.paragraph == first.paragraph);
     if n == sentences.len() || n > 3 {
         return 0;
@@ -233,6 +240,88 @@ fn headline_sentences(text: &str, segments: &Segmentation) -> usize {
         return 0;
     }
     n
+}
+
+/// The sentences before the paragraph that opens with the article's dateline
+/// ("CHARLOTTE - Nearly a week after …", "WASHINGTON (AP) — …"), when it is the second
+/// or third paragraph and every sentence before it is a short line: the headline and its
+/// deck ("Charlotte struggles to return to normal after shooting. ¶ Curfew lifted, but
+/// city still in limbo as Guard occupies quiet streets.").
+fn before_dateline(text: &str, sentences: &[crate::segment::Sentence]) -> Option<usize> {
+    let n = sentences
+        .iter()
+        .take(4)
+        .position(|s| s.paragraph > 0 && opens_with_dateline(s.span.slice(text)))?;
+    let first_of_paragraph = sentences
+        .get(n.checked_sub(1)?)
+        .is_some_and(|before| before.paragraph < sentences[n].paragraph);
+    let short = sentences[..n]
+        .iter()
+        .all(|s| crate::bytescan::words(s.span.slice(text)).count() <= 25);
+    (first_of_paragraph && sentences[n].paragraph <= 2 && short).then_some(n)
+}
+
+/// Whether a paragraph opens with a dateline: a place in capitals ("CHARLOTTE", "ST.
+/// LOUIS", "WASHINGTON, March 22"), then a dash, or an agency's name in parentheses,
+/// within its first 60 bytes.
+fn opens_with_dateline(paragraph: &str) -> bool {
+    let cut = (0..=paragraph.len().min(60))
+        .rev()
+        .find(|&i| paragraph.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &paragraph[..cut];
+    let Some(at) = [" - ", " \u{2014}", "\u{2014} ", " \u{2013} ", " ("]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()
+    else {
+        return false;
+    };
+    let first = head[..at].split([' ', ',']).next().unwrap_or("");
+    let agency = || {
+        [
+            "(AP)",
+            "(Reuters)",
+            "(AFP)",
+            "(CNN)",
+            "(UPI)",
+            "(Bloomberg)",
+        ]
+        .iter()
+        .any(|a| head[at + 1..].starts_with(a))
+    };
+    first.len() >= 3
+        && first.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+        && (!head[at..].starts_with(" (") || agency())
+}
+
+/// Whether a sentence of the article's last paragraph is a note on its author ("AWR
+/// Hawkins is the Second Amendment columnist for Breitbart News"): a short name, "is
+/// a/an/the", and a newsroom role within the next eight words.
+fn is_author_note(sentence: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "columnist",
+        "reporter",
+        "correspondent",
+        "writer",
+        "editor",
+        "contributor",
+        "journalist",
+    ];
+    let words: Vec<&str> = crate::bytescan::words(sentence).take(16).collect();
+    let Some(is) = words.iter().position(|w| *w == "is") else {
+        return false;
+    };
+    let name = &words[..is];
+    (1..=4).contains(&name.len())
+        && name.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .get(is + 1)
+            .is_some_and(|w| ["a", "an", "the"].contains(w))
+        && words[is + 1..]
+            .iter()
+            .take(8)
+            .any(|w| ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)))
 }
 
 /// Words that open a sentence continuing the report before it (CLAIMS.md, "carries
@@ -602,12 +691,22 @@ fn coordinated(text: &str, clause: Span) -> Vec<Span> {
     let body = clause.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, m) in body.match_indices(", ") {
-        let rest = &body[i + m.len()..];
-        let Some(conj) = ["and ", "but "].into_iter().find(|c| rest.starts_with(c)) else {
+    for (i, _) in body.match_indices(',') {
+        // The conjunction between spaces of any kind: wire copy often has no-break
+        // spaces around words ("he was shot, but\u{a0}Shelby said").
+        let after = &body[i + 1..];
+        let rest = after.trim_start();
+        let Some(conj) = ["and", "but"]
+            .into_iter()
+            .find(|c| rest.starts_with(c) && rest[c.len()..].starts_with(char::is_whitespace))
+        else {
             continue;
         };
-        let right_at = i + m.len() + conj.len();
+        if rest.len() == after.len() {
+            continue;
+        }
+        let conj_end = body.len() - rest.len() + conj.len();
+        let right_at = conj_end + (body[conj_end..].len() - body[conj_end..].trim_start().len());
         let left = &body[start..i];
         let right = &body[right_at..];
         let first = crate::bytescan::words(right).next().unwrap_or("");
@@ -1698,5 +1797,58 @@ mod tests {
             "{claims:?}"
         );
         assert_eq!(source_of(&claims, "The stock rose"), None, "{claims:?}");
+    }
+
+    #[test]
+    fn a_deck_before_the_dateline_is_part_of_the_headline() {
+        let t = "Charlotte struggles to return to normal after shooting.\n\n\
+                 Curfew lifted, but city still in limbo as Guard occupies quiet streets.\n\n\
+                 CHARLOTTE - Nearly a week after the police shooting of a black man here sparked \
+                 protests, the city lifted its curfew on Sunday.\n\n\
+                 About 300 National Guard members remained in the city on Monday, the governor said.";
+        let claims = pipeline_claims(t);
+        assert!(
+            claims.iter().all(|(c, _, _)| !c.starts_with("Curfew")),
+            "{claims:?}"
+        );
+        assert!(
+            claims.iter().any(|(c, _, _)| c.starts_with("CHARLOTTE")),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn washington_ap_opens_the_body_not_a_headline() {
+        assert!(opens_with_dateline(
+            "WASHINGTON (AP) — The Senate passed the bill 52-48 on Tuesday."
+        ));
+        assert!(opens_with_dateline("ST. LOUIS - Prices rose 5% in May."));
+        assert!(!opens_with_dateline(
+            "The Senate passed the bill - narrowly."
+        ));
+        assert!(!opens_with_dateline("NATO (the alliance) met on Tuesday."));
+    }
+
+    #[test]
+    fn awr_hawkins_is_the_columnist_closes_the_article_and_is_no_claim() {
+        let t =
+            "Police reported 3,210 shootings in Chicago this year, up from 2,300 last year.\n\n\
+                 AWR Hawkins is the Second Amendment columnist for Breitbart News. Follow him on \
+                 Twitter.";
+        let claims = pipeline_claims(t);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        assert!(is_author_note("Jane Doe is a staff writer for The Post."));
+        assert!(!is_author_note(
+            "Smith is the chief executive of Acme Corp."
+        ));
+    }
+
+    #[test]
+    fn he_was_shot_but_no_break_space_shelby_said_is_two_claims() {
+        let t = "Video of the incident shows him with his hands in the air before he was \
+                 shot on Friday, but\u{a0}Shelby said\u{a0}he refused to follow her commands.";
+        let claims = pipeline_claims(t);
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert_eq!(source_of(&claims, "Shelby").as_deref(), Some("Shelby"));
     }
 }
