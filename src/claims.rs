@@ -465,13 +465,18 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
 /// of $18.9 million" after "America West Airlines … reported …"): the company goes on
 /// giving its own figures.
 fn names_source_again(text: &str, att: &Mention, clause: &str) -> bool {
-    let Some(name) = att
-        .attribution()
-        .and_then(|a| a.source_name.or(a.source))
-        .map(|s| s.slice(text).trim())
-    else {
+    let Some(a) = att.attribution() else {
         return false;
     };
+    // The source as written there, and its canonical name.
+    [a.source, a.source_name]
+        .into_iter()
+        .flatten()
+        .any(|s| names_again(s.slice(text).trim(), clause))
+}
+
+/// Whether `clause` names `name` again as the subject of a verb of account.
+fn names_again(name: &str, clause: &str) -> bool {
     // A proper name, or a description by its head noun ("The Wilmington, Del., company
     // reported …" … "the company earned $461 million").
     let last = name.rsplit_once(' ').map_or(name, |(_, last)| last);

@@ -42,6 +42,9 @@ enum Reference {
     Impersonal { plural: bool },
     /// "the minister": a role word to find among earlier sources' roles.
     Description(String),
+    /// "the computer maker", "The Wilmington, Del., company": an organisation described
+    /// by what it is, to find among the organisations the article has named.
+    Organisation,
     /// A name or a noun phrase that stands on its own.
     Named(String),
 }
@@ -279,6 +282,69 @@ const COMPANY_TAILS: &[&str] = &[
     "nv",
 ];
 
+/// Head nouns that describe a company or an institution ("the computer maker", "the
+/// savings bank", "the Atlanta-based airline").
+const ORGANISATION_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "automaker",
+    "carmaker",
+    "airline",
+    "carrier",
+    "bank",
+    "thrift",
+    "insurer",
+    "retailer",
+    "lender",
+    "concern",
+    "utility",
+    "chain",
+    "manufacturer",
+    "producer",
+    "publisher",
+    "brokerage",
+    "conglomerate",
+    "supplier",
+    "agency",
+    "bureau",
+];
+
+/// Last words that make a name an organisation's ("Columbia Savings amp Loan
+/// Association", "Crossland Savings Bank"), beside the company designators.
+const ORGANISATION_TAILS: &[&str] = &[
+    "association",
+    "bank",
+    "bancorp",
+    "trust",
+    "exchange",
+    "bureau",
+    "agency",
+    "institute",
+    "university",
+    "commission",
+    "board",
+    "fund",
+];
+
+/// Whether normalised name words end like an organisation's name.
+fn organisation_name(words: &[String]) -> bool {
+    words.len() >= 2
+        && words.last().is_some_and(|w| {
+            COMPANY_TAILS.contains(&w.as_str()) || ORGANISATION_TAILS.contains(&w.as_str())
+        })
+}
+
+/// Whether `short` is the first words of the organisation name `long` ("Columbia" for
+/// "Columbia Savings amp Loan Association", "Compaq" for "Compaq Computer Corp."): how
+/// an article names a company after its first mention.
+fn organisation_short_name(short: &[String], long: &[String]) -> bool {
+    !short.is_empty()
+        && short.len() < long.len()
+        && long.starts_with(short)
+        && organisation_name(long)
+}
+
 /// Whether one organisation name is the other without its company designator: one is
 /// a word prefix of the other and every remaining word is a [`COMPANY_TAILS`] word.
 fn short_form(wa: &[String], wb: &[String]) -> bool {
@@ -366,6 +432,16 @@ fn classify(text: &str, source: Span, name: Option<Span>) -> Reference {
     {
         return Reference::Description(head.to_string());
     }
+    // "the computer maker", "The Wilmington, Del., company": a description whose other
+    // words are modifiers (a place may be capitalised), not a name ("the Bank of
+    // England" ends in a name; "the World Bank" has no lower-case modifier).
+    if (determiner || count == 1)
+        && count <= 6
+        && ORGANISATION_HEADS.contains(&head)
+        && (!capitalised || s.contains(','))
+    {
+        return Reference::Organisation;
+    }
     Reference::Named(s.to_string())
 }
 
@@ -397,6 +473,8 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
     let mut by_recency: Vec<usize> = Vec::with_capacity(cited);
     // Whether each source was named by a personal name rather than a phrase.
     let mut named: Vec<bool> = Vec::with_capacity(cited);
+    // Where each source's canonical name is written.
+    let mut name_spans: Vec<Span> = Vec::with_capacity(cited);
     let paragraph_of = |at: usize| -> usize {
         segments
             .sentence_at(at)
@@ -427,6 +505,28 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                     .as_deref()
                     .is_some_and(|r| words(&r.to_lowercase()).any(|w| w == head))
             }),
+            // The organisation the article named most recently, else the description
+            // stands for itself.
+            Reference::Organisation => by_recency
+                .iter()
+                .rev()
+                .copied()
+                .find(|&id| {
+                    out.sources[id].kind == SourceKind::Organisation || organisation_name(&keys[id])
+                })
+                .or_else(|| {
+                    let name = form.to_string();
+                    keys.push(name_words(&name));
+                    named.push(false);
+                    name_spans.push(source.trim(text));
+                    out.sources.push(DocSource {
+                        name: name.clone(),
+                        kind: a.source_kind,
+                        role: None,
+                        aliases: vec![name],
+                    });
+                    Some(out.sources.len() - 1)
+                }),
             Reference::Named(name) => {
                 let name = strip_possessive(&name).to_string();
                 // The most recently cited source with a compatible name, else a new one.
@@ -437,6 +537,8 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                 // foreign ministers of Armenia and Azerbaijan").
                 let found = by_recency.iter().rev().copied().find(|&id| {
                     short_form(&keys[id], &words)
+                        || organisation_short_name(&keys[id], &words)
+                        || organisation_short_name(&words, &keys[id])
                         || if is_name && named[id] {
                             same_words(&keys[id], &words)
                         } else {
@@ -444,11 +546,13 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         }
                 });
                 let role = || a.source_role.map(|r| r.slice(text).to_string());
+                let name_span = name_span(text, a.source_name.unwrap_or(source));
                 Some(match found {
                     Some(id) => {
                         let s = &mut out.sources[id];
                         if words.len() > keys[id].len() {
                             keys[id] = words;
+                            name_spans[id] = name_span;
                             if let Some(i) = s.aliases.iter().position(|x| *x == name) {
                                 s.aliases.remove(i);
                             }
@@ -466,6 +570,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                     None => {
                         keys.push(words);
                         named.push(is_name);
+                        name_spans.push(name_span);
                         out.sources.push(DocSource {
                             name: name.clone(),
                             kind: a.source_kind,
@@ -481,7 +586,10 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
             let s = &mut out.sources[id];
             let names = !matches!(
                 classify(text, source, a.source_name),
-                Reference::Personal | Reference::Impersonal { .. } | Reference::Description(_)
+                Reference::Personal
+                    | Reference::Impersonal { .. }
+                    | Reference::Description(_)
+                    | Reference::Organisation
             );
             let form = strip_possessive(form);
             if names && !s.aliases.iter().any(|x| x == form) {
@@ -499,7 +607,100 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         }
         a.source_id = id;
     }
+    // A company's short name ("Columbia reported earnings …") is the full name the
+    // article's lead gives it ("Columbia Savings amp Loan Association, reeling from …"),
+    // even when the full name is cited as no source.
+    for (id, source) in out.sources.iter_mut().enumerate() {
+        if source.kind == SourceKind::Person || keys[id].len() != 1 {
+            continue;
+        }
+        if let Some(full) = full_organisation_name(text, &source.name) {
+            let name = full.slice(text).to_string();
+            keys[id] = name_words(&name);
+            name_spans[id] = full;
+            source.aliases.insert(0, name.clone());
+            source.name = name;
+        }
+    }
+    // A pronoun, a description or a short form names its source where the article
+    // writes the canonical name (CLAIMS.md: "the fullest name the article gives").
+    for m in mentions.iter_mut() {
+        let Payload::Attribution(a) = &mut m.payload else {
+            continue;
+        };
+        let (Some(id), Some(source)) = (a.source_id, a.source) else {
+            continue;
+        };
+        let own = name_span(text, a.source_name.unwrap_or(source));
+        if own.slice(text) != out.sources[id].name {
+            a.source_name = Some(name_spans[id]);
+        }
+    }
     out
+}
+
+/// How far into an article its lead introduces companies by their full names.
+const LEAD_BYTES: usize = 2048;
+
+/// Where the article's lead writes `short` (one capitalised word) as the first word of an
+/// organisation's name: up to five more capitalised words (or "amp", "and", "of", "&")
+/// ending in a company designator or an organisation word ("Crossland Savings Bank").
+fn full_organisation_name(text: &str, short: &str) -> Option<Span> {
+    if !short.starts_with(char::is_uppercase) || short.contains(' ') {
+        return None;
+    }
+    let lead = &text[..(0..=text.len().min(LEAD_BYTES))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)];
+    lead.match_indices(short).find_map(|(at, _)| {
+        let boundary = lead[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !boundary {
+            return None;
+        }
+        let mut end = at + short.len();
+        let mut best = None;
+        let mut rest = &lead[end..];
+        for _ in 0..6 {
+            let Some(after) = rest.strip_prefix(' ') else {
+                break;
+            };
+            let len = after
+                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '&' || c == '-'))
+                .unwrap_or(after.len());
+            let word = &after[..len];
+            let bare = word.trim_end_matches('.').to_ascii_lowercase();
+            let joins = ["amp", "and", "of", "&"].contains(&bare.as_str());
+            if word.is_empty() || !(word.starts_with(char::is_uppercase) || joins) {
+                break;
+            }
+            end += 1 + len;
+            rest = &lead[end..];
+            if COMPANY_TAILS.contains(&bare.as_str()) || ORGANISATION_TAILS.contains(&bare.as_str())
+            {
+                // "Corp." keeps its abbreviation's stop; "Bank." ends a sentence.
+                let abbreviation = ["corp", "co", "inc", "ltd", "cos"].contains(&bare.as_str());
+                let stops = if abbreviation {
+                    0
+                } else {
+                    word.len() - word.trim_end_matches('.').len()
+                };
+                best = Some(Span::new(at, end - stops));
+            }
+        }
+        best
+    })
+}
+
+/// A name's span without surrounding spaces and its possessive ending ("Donald
+/// Trump's" → "Donald Trump").
+fn name_span(text: &str, span: Span) -> Span {
+    let span = span.trim(text);
+    let name = span.slice(text);
+    Span::new(span.start, span.start + strip_possessive(name).len())
 }
 
 #[cfg(test)]
@@ -719,5 +920,78 @@ mod tests {
         let (m, s) = analyse(t);
         assert_eq!(source_ids(&m), vec![Some(0), Some(1)]);
         assert_eq!(s.sources[1].name, "Nurlan Aliyev");
+    }
+}
+
+#[cfg(test)]
+mod organisation_tests {
+    use super::*;
+
+    fn sources_of(text: &str) -> (Vec<Mention>, DocSources) {
+        let doc = crate::document::Document::from_text(
+            "t",
+            text.to_string(),
+            crate::document::Metadata::default(),
+        );
+        let a = crate::pipeline::analyse(&doc);
+        (a.mentions, a.sources)
+    }
+
+    /// (source as written, canonical name of its source, text of its `source_name`).
+    fn cited(text: &str) -> Vec<(String, String, String)> {
+        let (mentions, sources) = sources_of(text);
+        mentions
+            .iter()
+            .filter_map(|m| m.attribution())
+            .filter_map(|a| {
+                let id = a.source_id?;
+                Some((
+                    a.source?.slice(text).to_string(),
+                    sources.sources[id].name.clone(),
+                    a.source_name?.slice(text).to_string(),
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_computer_maker_said_is_compaq_computer_corp() {
+        let t = "Compaq Computer Corp. said that its net income rose 51% in the third quarter.\n\n\
+                 The computer maker said net jumped to $87 million from $58 million.";
+        let c = cited(t);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].0, "The computer maker");
+        assert_eq!(c[1].1, "Compaq Computer Corp");
+        assert_eq!(
+            c[1].2, "Compaq Computer Corp",
+            "named where the article names it"
+        );
+    }
+
+    #[test]
+    fn columbia_reported_is_the_association_the_lead_names() {
+        let t = "Columbia Savings amp Loan Association, reeling from accounting changes, posted \
+                 a loss for the third quarter of $226.3 million.\n\n\
+                 For the quarter a year ago, Columbia reported earnings of $16.3 million.";
+        let c = cited(t);
+        let columbia = c
+            .iter()
+            .find(|x| x.0 == "Columbia")
+            .expect("Columbia cited");
+        assert_eq!(columbia.1, "Columbia Savings amp Loan Association");
+        // A person's surname is never stretched into a company's name.
+        let t = "Smith Barney Inc. advised on the deal.\n\nSmith said the fee was $5 million.";
+        let c = cited(t);
+        assert!(
+            !c.is_empty() && c.iter().all(|x| x.1 != "Smith Barney Inc."),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn the_company_without_a_named_company_stays_itself() {
+        let (_, sources) = sources_of("The company said sales rose 5% in May.");
+        let names: Vec<&str> = sources.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["The company"]);
     }
 }

@@ -340,7 +340,10 @@ pub struct Attribution {
     pub content: Option<Span>,
     /// Direct speech (a quotation).
     pub direct: bool,
-    /// The name inside the source span, without title or role ("Dmitry Peskov").
+    /// The name of the source without title or role: inside the source span ("Dmitry
+    /// Peskov"), or, for a pronoun, a description or a short form, where the article
+    /// writes the canonical name of the source it refers to ("Compaq Computer Corp." for
+    /// "The computer maker").
     pub source_name: Option<Span>,
     /// The title or role inside the source span ("Kremlin spokesperson").
     pub source_role: Option<Span>,

@@ -123,6 +123,9 @@ fn recognise_lexed(text: &str, lexed: &lex::Lexed) -> Vec<Mention> {
 
 /// Denominators a slash fraction ("3/4") may have; other slash pairs are dates or
 /// ratios of another kind ("5/17", "24/7", "9/11").
+/// The unit of a tally ("voted 19-15", "a 5-4 decision"): its counts are in its text.
+pub const TALLY: &str = "tally";
+
 const SLASH_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100];
 
 /// Words that precede a number without making it part of a name ("In 2020",
@@ -1046,6 +1049,36 @@ impl<'a> Parser<'a> {
                     |q: &Quant| q.bare && q.plain.is_some_and(|v| (1000..=2099).contains(&v));
                 if dash && year(&q) && (year(&q2) || q2.plain.is_some_and(|v| v < 100)) {
                     return Outcome::Skip(q2.end);
+                }
+                // "voted 19-15", "a 5-4 decision", "a 4-4 tie": two counts glued by a dash,
+                // the first not below the second, are a tally (a vote, a score), one figure
+                // and no range.
+                let descending = matches!((&q.value, &q2.value), (Some(a), Some(b)) if a >= b);
+                if dash
+                    && descending
+                    && q.bare
+                    && q2.bare
+                    && self.adjacent(k)
+                    && self.adjacent(k + 1)
+                {
+                    let tally = Quant {
+                        start: q.start,
+                        end: q2.end,
+                        value: None,
+                        low: None,
+                        high: None,
+                        unit: Some(TALLY),
+                        modifier: None,
+                        scale: None,
+                        bare: false,
+                        plain: None,
+                        words: false,
+                        ratio: false,
+                        vague: false,
+                        subject: None,
+                        margin: false,
+                    };
+                    return self.finish(tally, i);
                 }
                 // "5 to $10" is not a range written with one unit; "$5 to $10" is.
                 let prefix_only = q.unit.is_none()

@@ -764,3 +764,23 @@ fn a_father_of_seven_and_has_four_children_are_small_counts() {
         vec![("Four".to_string(), None)]
     );
 }
+
+#[test]
+fn the_committee_voted_19_15_is_one_tally() {
+    for (text, tally) in [
+        ("The committee voted 19-15 along party lines.", "19-15"),
+        ("The court made a surprise 5-4 decision.", "5-4"),
+        ("A 4-4 tie would leave the ruling in place.", "4-4"),
+    ] {
+        let f = one(text);
+        assert_eq!(f.text, tally);
+        assert_eq!(f.unit.as_deref(), Some(TALLY));
+        assert_eq!((f.value, f.low, f.high), (None, None, None));
+    }
+    // An ascending pair is a range.
+    let range = one("Prices rose 3-5% in May.");
+    assert_eq!(
+        (range.low.as_deref(), range.high.as_deref()),
+        (Some("3"), Some("5"))
+    );
+}
