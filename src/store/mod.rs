@@ -2180,6 +2180,30 @@ mod tests {
             .map_or(-1, |(_, n)| n)
     }
 
+    /// `search` reads every current claim with its words, which the store keeps only in
+    /// the claim's document (version 5).
+    #[test]
+    fn a_search_over_claims_reads_putins_two_million_from_the_article() {
+        let mut db = Database::in_memory().unwrap();
+        let text = "Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were \
+                    living in Russia.\n\nExports rose 12% to $3.6 billion in 2024.\n";
+        let d = doc("putin.txt", text);
+        db.ingest(&d, &analyse(&d)).unwrap();
+        let mut read = Vec::new();
+        db.each_current_claim(|c| {
+            read.push(c.text);
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+        assert_eq!(
+            read,
+            [
+                "Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.",
+                "Exports rose 12% to $3.6 billion in 2024."
+            ]
+        );
+    }
+
     /// A failure half-way through one document of a batch undoes that document only.
     #[test]
     fn failed_document_in_a_batch_leaves_no_rows_and_spares_the_others() {
