@@ -98,6 +98,16 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
                      t.start + 1, t.end - t.start) FROM current.documents d
                      WHERE d.id = t.document_id))"
                     .to_string(),
+                // Before version 7 every claim kept its feature list and its times.
+                ("claims", "features") => "coalesce((SELECT f.features FROM current.feature_lists f
+                     WHERE f.id = t.features), '[]')"
+                    .to_string(),
+                ("claims", "created_at") => "coalesce(t.created_at, (SELECT d.ingested_at
+                     FROM current.documents d WHERE d.id = t.document_id))"
+                    .to_string(),
+                ("claims", "updated_at") => "coalesce(t.updated_at, t.created_at, (SELECT
+                     d.ingested_at FROM current.documents d WHERE d.id = t.document_id))"
+                    .to_string(),
                 _ => format!("t.{c}"),
             })
             .collect();
@@ -709,4 +719,172 @@ fn version_4_database_gets_fact_checks_and_keeps_its_relations() {
         relations,
         "the relations of version 4 are kept"
     );
+}
+
+/// A version-6 database: `tests/data/v6-desk.sql` is `sqlite3 .dump` of the database the
+/// last version-6 claimtrace left after the desk's work of [`version_4_desk`], and a
+/// verdict on the first claim, given before the new version of `putin.txt`.
+fn version_6_desk(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("desk.db");
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch(concat!(
+            include_str!("data/v6-desk.sql"),
+            "PRAGMA user_version = 6;"
+        ))
+        .unwrap();
+    db
+}
+
+/// Every row of every table of `db` (the full-text index by its row ids), sorted, as
+/// text, with claims read as version 6 kept them: their feature lists and their times
+/// (a database of version 7 keeps a list once and leaves out times it holds already).
+fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = Connection::open(db).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_text_%'
+             AND name <> 'feature_lists' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables
+        .into_iter()
+        .map(|t| {
+            let columns: Vec<String> = conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{t}') ORDER BY cid"
+                ))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            let columns: Vec<String> = match (t.as_str(), columns.is_empty()) {
+                (_, true) => vec!["rowid".to_string()],
+                ("claims", _) if version >= 7 => columns
+                    .iter()
+                    .map(|c| match c.as_str() {
+                        "features" => "coalesce((SELECT f.features FROM feature_lists f
+                             WHERE f.id = t.features), '[]')"
+                            .to_string(),
+                        "created_at" => "coalesce(t.created_at, (SELECT d.ingested_at
+                             FROM documents d WHERE d.id = t.document_id))"
+                            .to_string(),
+                        "updated_at" => "coalesce(t.updated_at, t.created_at, (SELECT
+                             d.ingested_at FROM documents d WHERE d.id = t.document_id))"
+                            .to_string(),
+                        c => format!("t.{c}"),
+                    })
+                    .collect(),
+                _ => columns.iter().map(|c| format!("t.{c}")).collect(),
+            };
+            let mut stmt = conn
+                .prepare(&format!("SELECT {} FROM {t} t", columns.join(", ")))
+                .unwrap();
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..n)
+                        .map(|i| match r.get_ref(i).unwrap() {
+                            rusqlite::types::ValueRef::Text(t) => {
+                                format!("{:?}", String::from_utf8_lossy(t))
+                            }
+                            other => format!("{other:?}"),
+                        })
+                        .collect();
+                    Ok(cells.join(" | "))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            (t, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
+    let (old_dir, new_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let old = version_6_desk(old_dir.path());
+    let before = rows_as_version_6(&old);
+    let features: String = Connection::open(&old)
+        .unwrap()
+        .query_row("SELECT features FROM claims WHERE id = 3", [], |r| r.get(0))
+        .unwrap();
+    assert!(features.starts_with("[[\""), "a version 6 list: {features}");
+
+    json(&old, &["claims", "--format", "json"]);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
+    let after = rows_as_version_6(&old);
+    for ((table, got), (_, want)) in after.iter().zip(&before) {
+        assert_eq!(got, want, "{table}");
+    }
+    assert_eq!(after.len(), before.len());
+
+    // Each list is kept once; claims keep times only where they are news: when claim 6,
+    // orphaned by the new version of its document, and the reviewed ones changed.
+    let conn = Connection::open(&old).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM feature_lists"),
+        count(
+            "SELECT count(DISTINCT f.features) FROM claims c
+             JOIN feature_lists f ON f.id = c.features"
+        )
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM claims WHERE created_at IS NOT NULL"),
+        1
+    );
+    let updated: Vec<i64> = conn
+        .prepare("SELECT id FROM claims WHERE updated_at IS NOT NULL ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(updated, [1, 3, 6]);
+    drop(conn);
+
+    // `show` explains the score with the list the claim had.
+    let shown = json(&old, &["show", "3", "--format", "json"]);
+    let listed: Vec<(String, f64)> = serde_json::from_str(&features).unwrap();
+    let names: Vec<&str> = shown["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        listed.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()
+    );
+    // The newest change first: claim 7 came with the new version of `putin.txt`, after
+    // the verdict on claim 1, which came after the flag of claim 3.
+    let by_update = json(&old, &["claims", "--sort", "updated", "--format", "json"]);
+    let order: Vec<i64> = by_update
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(&order[..3], [7, 1, 3]);
+
+    // The schema is a new database's.
+    let fresh = new_dir.path().join("fresh.db");
+    std::fs::write(new_dir.path().join("a.txt"), PUTIN).unwrap();
+    bin()
+        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(new_dir.path().join("a.txt"))
+        .assert()
+        .success();
+    assert_eq!(schema_of(&old), schema_of(&fresh));
 }

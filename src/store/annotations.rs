@@ -1145,9 +1145,8 @@ fn write_claims(
                 };
                 conn.execute(
                     "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end,
-                         text, claim_type, anchor_state, quote_prefix, quote_suffix, created_at,
-                         updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                         text, claim_type, anchor_state, quote_prefix, quote_suffix, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
                         r.doc_id,
                         sentence,
@@ -1418,7 +1417,8 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 tx.prepare_cached(
                     "UPDATE claims SET document_id = ?2, start = ?3, end = ?4, byte_start = ?5,
                          byte_end = ?6, text = NULL, anchor_state = 'anchored', quote_prefix = NULL,
-                         quote_suffix = NULL, updated_at = ?7
+                         quote_suffix = NULL, updated_at = ?7, created_at = coalesce(created_at,
+                             (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id))
                      WHERE id = ?1",
                 )?
                 .execute(params![
@@ -1445,7 +1445,9 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
             Placement::Orphan { best_score } => {
                 // Its words are no longer in its document: the claim keeps them.
                 tx.prepare_cached("UPDATE claims SET document_id = ?2, sentence_id = NULL, anchor_state = 'orphan',
-                         quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5, text = ?6
+                         quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5, text = ?6,
+                         created_at = coalesce(created_at, (SELECT d.ingested_at FROM documents d
+                             WHERE d.id = claims.document_id))
                      WHERE id = ?1")?.execute(params![c.id, new, sel.prefix, sel.suffix, at, c.text])?;
                 done.orphaned += 1;
                 (

@@ -406,7 +406,8 @@ pub(super) fn same_analysis(conn: &Connection, id: i64, rows: &DocumentRows) -> 
     }
     let mut claims: Vec<(i64, i64, String, String, bool)> = conn
         .prepare_cached(
-            "SELECT start, end, claim_type, features, sourced FROM claims
+            "SELECT start, end, claim_type, coalesce((SELECT f.features FROM feature_lists f
+                 WHERE f.id = claims.features), '[]'), sourced FROM claims
              WHERE document_id = ?1 AND anchor_state = 'anchored'",
         )?
         .query_map([id], |r| {

@@ -130,7 +130,7 @@ pub use rows::{DocumentRows, RowsRecord};
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -310,7 +310,55 @@ const MIGRATIONS: &[&[Step]] = &[
         // relations to claims; none is stored yet, so there is nothing to fill in.
         Step::Code(fact_checks::add_fact_checks),
     ],
+    &[
+        // 6 → 7: a smaller store. Claims keep the id of their feature list, which is
+        // stored once, and leave out times their document or they already hold (see
+        // schema.sql); the columns become nullable.
+        Step::Code(intern_feature_lists),
+        Step::Rebuild(&["claims"]),
+        Step::Sql(
+            "UPDATE claims SET updated_at = NULL WHERE updated_at = created_at;
+             UPDATE claims SET created_at = NULL WHERE created_at =
+                 (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id);",
+        ),
+    ],
 ];
+
+/// Migration 6 → 7: the feature lists of the claims go to `feature_lists`, numbered in
+/// the order of the first claim that has each, as a new ingest numbers them; each claim
+/// keeps its list's id (none for an empty list).
+fn intern_feature_lists(conn: &Connection) -> Result<()> {
+    conn.execute_batch(schema_section(
+        "-- The feature lists of claims (version 7)",
+    )?)?;
+    conn.execute_batch(
+        "INSERT INTO feature_lists (features)
+             SELECT features FROM claims WHERE features <> '[]'
+             GROUP BY features ORDER BY min(id);
+         UPDATE claims SET features =
+             (SELECT f.id FROM feature_lists f WHERE f.features = claims.features);",
+    )?;
+    Ok(())
+}
+
+/// The id of the feature list `features` (a JSON array, as
+/// [`rows::stored_features`] writes it) in `feature_lists`, added when new; `None` for
+/// an empty list.
+fn feature_list_id(tx: &Connection, features: &str) -> Result<Option<i64>> {
+    if features == "[]" {
+        return Ok(None);
+    }
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT id FROM feature_lists WHERE features = ?1")?
+        .query_row([features], |r| r.get(0))
+        .optional()?;
+    if found.is_some() {
+        return Ok(found);
+    }
+    tx.prepare_cached("INSERT INTO feature_lists (features) VALUES (?1)")?
+        .execute([features])?;
+    Ok(Some(tx.last_insert_rowid()))
+}
 
 /// Rewrites the JSON records of an older version in the form this version writes:
 /// mention `attrs` ([`rows::compact_attrs`]), claim `features`
@@ -1472,18 +1520,22 @@ fn insert_analysis(
         v.extend([source as &dyn ToSql, &m.attrs]);
     })?;
 
-    let now = now();
-    let claims: Vec<ClaimValues> = rows
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let sentence =
-                (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
-            (at(first_claim, i), sentence, c)
-        })
-        .collect();
-    CLAIMS.run(tx, &claims, |(id, sentence, c), v| {
+    // A document's claims share a few feature lists: each is looked up once.
+    let mut lists: Vec<(&str, Option<i64>)> = Vec::new();
+    let mut claims: Vec<ClaimValues> = Vec::with_capacity(rows.claims.len());
+    for (i, c) in rows.claims.iter().enumerate() {
+        let sentence = (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
+        let features = match lists.iter().find(|(f, _)| *f == c.features) {
+            Some(&(_, id)) => id,
+            None => {
+                let id = feature_list_id(tx, &c.features)?;
+                lists.push((&c.features, id));
+                id
+            }
+        };
+        claims.push((at(first_claim, i), sentence, features, c));
+    }
+    CLAIMS.run(tx, &claims, |(id, sentence, features, c), v| {
         v.extend([id as &dyn ToSql, &document_id, sentence]);
         v.extend([
             &c.at.start as &dyn ToSql,
@@ -1491,9 +1543,9 @@ fn insert_analysis(
             &c.at.byte_start,
             &c.at.byte_end,
         ]);
-        v.extend([&c.claim_type as &dyn ToSql, &c.worthiness, &c.features]);
+        v.extend([&c.claim_type as &dyn ToSql, &c.worthiness, features]);
         v.extend([&c.sourced as &dyn ToSql, &c.has_figure, &c.earliest_date]);
-        v.extend([&c.latest_date as &dyn ToSql, &now, &now]);
+        v.push(&c.latest_date);
     })?;
 
     let components: Vec<(i64, i64)> = rows
@@ -1540,8 +1592,8 @@ static MENTIONS: rows::Insert = rows::Insert::new(
 static CLAIMS: rows::Insert = rows::Insert::new(
     "INSERT INTO claims (id, document_id, sentence_id, start, end, byte_start, byte_end,
              claim_type, worthiness, features, sourced, has_figure, earliest_date,
-             latest_date, created_at, updated_at)",
-    16,
+             latest_date)",
+    14,
 );
 
 static COMPONENTS: rows::Insert = rows::Insert::new(
@@ -1557,8 +1609,9 @@ static CLAIM_SOURCES: rows::Insert = rows::Insert::new(
 /// Ids and values of a mention row: id, ordinal, sentence id, source id, the rest (its
 /// text is the document's at its offsets).
 type MentionValues<'r> = (i64, i64, Option<i64>, Option<i64>, &'r rows::MentionRow);
-/// Ids and values of a claim row: id, sentence id, the rest.
-type ClaimValues<'r> = (i64, Option<i64>, &'r rows::ClaimRow);
+/// Ids and values of a claim row: id, sentence id, feature list id, the rest (its times
+/// are its document's).
+type ClaimValues<'r> = (i64, Option<i64>, Option<i64>, &'r rows::ClaimRow);
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
 fn register_sources(
@@ -1796,7 +1849,9 @@ impl Database {
         sql.push_str(match f.sort {
             ClaimSort::Position => " ORDER BY c.document_id, c.start, c.id",
             ClaimSort::Worthiness => " ORDER BY c.worthiness DESC, c.document_id, c.start",
-            ClaimSort::Updated => " ORDER BY c.updated_at DESC, c.id DESC",
+            ClaimSort::Updated => {
+                " ORDER BY coalesce(c.updated_at, c.created_at, d.ingested_at) DESC, c.id DESC"
+            }
         });
         // A search by words reads each claim's text, which most claims take from their
         // document: it filters here, once the text is in hand (as SQLite's `instr` of
@@ -1952,15 +2007,17 @@ impl Database {
     /// weight]` pairs; `{"name", "weight"}` objects before version 5): the largest effect
     /// first. Claims stored before the weights were kept list names only (`None`).
     pub fn claim_features(&self, claim_id: i64) -> Result<Vec<(String, Option<f64>)>> {
-        let json: String = self
+        let json: Option<String> = self
             .conn
             .query_row(
-                "SELECT features FROM claims WHERE id = ?1",
+                "SELECT f.features FROM claims c LEFT JOIN feature_lists f ON f.id = c.features
+                 WHERE c.id = ?1",
                 [claim_id],
                 |r| r.get(0),
             )
             .optional()?
             .ok_or(StoreError::NoClaim(claim_id))?;
+        let json = json.unwrap_or_default();
         let items = match serde_json::from_str(&json) {
             Ok(serde_json::Value::Array(items)) => items,
             _ => Vec::new(),
