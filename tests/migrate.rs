@@ -789,10 +789,14 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                 .prepare(&format!("SELECT {} FROM {t} t", columns.join(", ")))
                 .unwrap();
             let n = stmt.column_count();
+            let key_column = if t == "claim_keys" { Some(2) } else { None };
             let mut rows: Vec<String> = stmt
                 .query_map([], |r| {
                     let cells: Vec<String> = (0..n)
                         .map(|i| match r.get_ref(i).unwrap() {
+                            rusqlite::types::ValueRef::Text(t) if key_column == Some(i) => {
+                                key_fields(&String::from_utf8_lossy(t))
+                            }
                             rusqlite::types::ValueRef::Text(t) => {
                                 format!("{:?}", String::from_utf8_lossy(t))
                             }
@@ -808,6 +812,71 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
             (t, rows)
         })
         .collect()
+}
+
+/// The fields of a stored quantity key: phrase, terms, qualifiers, unit, role, period,
+/// low, high, middle, shown, mod.
+type KeyFields = (
+    String,
+    Vec<String>,
+    Vec<String>,
+    String,
+    String,
+    Option<(i32, i32, bool)>,
+    Option<f64>,
+    Option<f64>,
+    f64,
+    String,
+    Option<String>,
+);
+
+/// The fields of a stored quantity key, printed: a JSON array (versions 5 and 6) or
+/// text separated by U+001F, lists by U+001E (version 7).
+fn key_fields(stored: &str) -> String {
+    if stored.starts_with('[') {
+        let f: KeyFields = serde_json::from_str(stored).unwrap();
+        return format!("{f:?}");
+    }
+    let f: Vec<&str> = stored.split('\u{1f}').collect();
+    assert_eq!(f.len(), 11, "{stored:?}");
+    let list = |s: &str| -> Vec<String> {
+        s.split('\u{1e}')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let number = |s: &str| (!s.is_empty()).then(|| s.parse::<f64>().unwrap());
+    let period: Vec<&str> = f[5].split(',').collect();
+    let middle: f64 = f[8].parse().unwrap();
+    let k: KeyFields = (
+        f[0].to_string(),
+        list(f[1]),
+        list(f[2]),
+        f[3].to_string(),
+        match f[4] {
+            "l" => "level",
+            "r" => "rise",
+            _ => "fall",
+        }
+        .to_string(),
+        (period.len() >= 2).then(|| {
+            (
+                period[0].parse().unwrap(),
+                period[1].parse().unwrap(),
+                period.len() == 3,
+            )
+        }),
+        number(f[6]),
+        number(f[7]),
+        middle,
+        if f[9].is_empty() {
+            middle.to_string()
+        } else {
+            f[9].to_string()
+        },
+        (!f[10].is_empty()).then(|| f[10].to_string()),
+    );
+    format!("{k:?}")
 }
 
 #[test]
@@ -843,6 +912,12 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
     assert_eq!(
         count("SELECT count(*) FROM claims WHERE created_at IS NOT NULL"),
         1
+    );
+    // Quantity keys are separated text, no longer JSON.
+    assert!(count("SELECT count(*) FROM claim_keys") > 0);
+    assert_eq!(
+        count("SELECT count(*) FROM claim_keys WHERE key LIKE '[%'"),
+        0
     );
     let updated: Vec<i64> = conn
         .prepare("SELECT id FROM claims WHERE updated_at IS NOT NULL ORDER BY id")

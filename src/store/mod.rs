@@ -316,6 +316,8 @@ const MIGRATIONS: &[&[Step]] = &[
         // schema.sql); the columns become nullable.
         Step::Code(intern_feature_lists),
         Step::Rebuild(&["claims"]),
+        // Quantity keys as separated text, not JSON ([`matches::encode_key`]).
+        Step::Code(matches::compact_keys),
         Step::Sql(
             "UPDATE claims SET updated_at = NULL WHERE updated_at = created_at;
              UPDATE claims SET created_at = NULL WHERE created_at =
