@@ -54,7 +54,9 @@ CREATE TABLE sentences (
 -- (for filtering); the rest of the kind's record is kept in `attrs` as JSON (figure: low,
 -- high, subject, checkable, checkable_reason; date: quant, freq; attribution: source,
 -- cue, content, direct, source_kind, source_name, source_role), its spans as code-point
--- offsets `[start, end]`: their text is the document's text at those offsets.
+-- offsets `[start, end]`: their text is the document's text at those offsets. Fields
+-- go by one-letter names (version 7; see SHORT_NAMES in src/store/rows.rs): `s` the
+-- source span, `x` checkable, `y` why not, `l` and `h` a figure's low and high.
 -- Fields at their default (null, checkable true, direct false) are left out (version
 -- 5; before, records also held byte offsets, nulls and, before version 2, texts).
 -- `text` is NULL when it is the document's text at the mention's offsets, as it is for
@@ -101,8 +103,8 @@ CREATE INDEX source_aliases_alias ON source_aliases (alias);
 -- version of its document changed its text or the values of its components. `anchor_state` is 'orphan' when re-anchoring on a new version
 -- of the document found no place for the claim. `features`: the check-worthiness
 -- features that fired, a JSON array of [name, weight] pairs, the largest effect first
--- (version 5; {"name", "weight"} objects before), is a row of `feature_lists`, NULL
--- when none fired (version 7; the JSON text before). `text` is NULL while the claim's
+-- (version 5; {"name", "weight"} objects before), are the ids of rows of `features`
+-- separated by spaces ("12 3 1"), NULL when none fired (version 7; the JSON before). `text` is NULL while the claim's
 -- text is its document's at its offsets (version 5); an orphan keeps its words here.
 -- `created_at` is NULL while it is its document's `ingested_at`, `updated_at` while it
 -- is `created_at` (version 7; before, every claim repeated the times).
@@ -119,7 +121,7 @@ CREATE TABLE claims (
                     OR claim_type = 'attribution' OR claim_type = 'event'
                     OR claim_type = 'comparison' OR claim_type = 'prediction'),
     worthiness    REAL    NOT NULL DEFAULT 0,
-    features      INTEGER REFERENCES feature_lists(id),
+    features      TEXT,
     sourced       INTEGER NOT NULL DEFAULT 0 CHECK (sourced IN (0, 1)),
     has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
     status        TEXT    NOT NULL DEFAULT 'unverified' CHECK (status = 'unverified'
@@ -213,12 +215,14 @@ BEGIN
     SELECT RAISE(ABORT, 'review_log is append-only');
 END;
 
--- The feature lists of claims (version 7), each once: a JSON array of [name, weight]
--- pairs, the largest effect first. Claims share few lists (1,110 for 45,531 claims of
--- the bench corpus), so a claim keeps the id of its list, not the list.
-CREATE TABLE feature_lists (
-    id       INTEGER PRIMARY KEY,
-    features TEXT    NOT NULL UNIQUE
+-- The check-worthiness features of claims (version 7), each [name, weight] pair once
+-- (the weight NULL where a list of before version 5 named the feature only): a model
+-- has about fifty, and every claim fires a few (see src/store/features.rs).
+CREATE TABLE features (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL,
+    weight REAL,
+    UNIQUE (name, weight)
 );
 
 -- The claim index (version 4). `claim_text`: the full text of every claim for BM25

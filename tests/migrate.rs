@@ -99,8 +99,10 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
                      WHERE d.id = t.document_id))"
                     .to_string(),
                 // Before version 7 every claim kept its feature list and its times.
-                ("claims", "features") => "coalesce((SELECT f.features FROM current.feature_lists f
-                     WHERE f.id = t.features), '[]')"
+                ("claims", "features") => "coalesce((SELECT json_group_array(json(x)) FROM (SELECT
+                     json_array(f.name, f.weight) AS x FROM json_each('[' || replace(t.features,
+                     ' ', ',') || ']') j JOIN current.features f ON f.id = j.value
+                     ORDER BY j.key)), '[]')"
                     .to_string(),
                 ("claims", "created_at") => "coalesce(t.created_at, (SELECT d.ingested_at
                      FROM current.documents d WHERE d.id = t.document_id))"
@@ -116,6 +118,21 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
             columns.join(", "),
             values.join(", ")
         ))
+        .unwrap();
+    }
+    // Before version 7 records named their fields in full.
+    let records: Vec<(i64, String)> = conn
+        .prepare("SELECT id, attrs FROM main.mentions")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for (id, attrs) in records {
+        conn.execute(
+            "UPDATE main.mentions SET attrs = ?2 WHERE id = ?1",
+            rusqlite::params![id, long_names(&attrs)],
+        )
         .unwrap();
     }
     conn
@@ -747,7 +764,7 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_text_%'
-             AND name <> 'feature_lists' ORDER BY name",
+             AND name <> 'features' ORDER BY name",
         )
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -771,8 +788,10 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                 ("claims", _) if version >= 7 => columns
                     .iter()
                     .map(|c| match c.as_str() {
-                        "features" => "coalesce((SELECT f.features FROM feature_lists f
-                             WHERE f.id = t.features), '[]')"
+                        "features" => "coalesce((SELECT json_group_array(json(x)) FROM (SELECT
+                             json_array(f.name, f.weight) AS x FROM json_each('[' ||
+                             replace(t.features, ' ', ',') || ']') j JOIN features f
+                             ON f.id = j.value ORDER BY j.key)), '[]')"
                             .to_string(),
                         "created_at" => "coalesce(t.created_at, (SELECT d.ingested_at
                              FROM documents d WHERE d.id = t.document_id))"
@@ -790,12 +809,19 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                 .unwrap();
             let n = stmt.column_count();
             let key_column = if t == "claim_keys" { Some(2) } else { None };
+            let attrs_column = match t.as_str() {
+                "mentions" => columns.iter().position(|c| c == "t.attrs"),
+                _ => None,
+            };
             let mut rows: Vec<String> = stmt
                 .query_map([], |r| {
                     let cells: Vec<String> = (0..n)
                         .map(|i| match r.get_ref(i).unwrap() {
                             rusqlite::types::ValueRef::Text(t) if key_column == Some(i) => {
                                 key_fields(&String::from_utf8_lossy(t))
+                            }
+                            rusqlite::types::ValueRef::Text(t) if attrs_column == Some(i) => {
+                                long_names(&String::from_utf8_lossy(t))
                             }
                             rusqlite::types::ValueRef::Text(t) => {
                                 format!("{:?}", String::from_utf8_lossy(t))
@@ -812,6 +838,38 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
             (t, rows)
         })
         .collect()
+}
+
+/// A stored mention record with the names of its fields as `extract` prints them
+/// (version 7 stores short names).
+fn long_names(stored: &str) -> String {
+    const NAMES: [(&str, &str); 14] = [
+        ("s", "source"),
+        ("c", "cue"),
+        ("t", "content"),
+        ("d", "direct"),
+        ("k", "source_kind"),
+        ("n", "source_name"),
+        ("r", "source_role"),
+        ("l", "low"),
+        ("h", "high"),
+        ("j", "subject"),
+        ("x", "checkable"),
+        ("y", "checkable_reason"),
+        ("q", "quant"),
+        ("f", "freq"),
+    ];
+    let Value::Object(fields) = serde_json::from_str(stored).unwrap() else {
+        panic!("not a record: {stored}");
+    };
+    let named: serde_json::Map<String, Value> = fields
+        .into_iter()
+        .map(|(k, v)| match NAMES.iter().find(|(short, _)| *short == k) {
+            Some((_, long)) => (long.to_string(), v),
+            None => (k, v),
+        })
+        .collect();
+    Value::Object(named).to_string()
 }
 
 /// The fields of a stored quantity key: phrase, terms, qualifiers, unit, role, period,
@@ -898,21 +956,31 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
     }
     assert_eq!(after.len(), before.len());
 
-    // Each list is kept once; claims keep times only where they are news: when claim 6,
+    // Each feature is kept once; claims keep times only where they are news: when claim 6,
     // orphaned by the new version of its document, and the reviewed ones changed.
     let conn = Connection::open(&old).unwrap();
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
-    assert_eq!(
-        count("SELECT count(*) FROM feature_lists"),
+    let (stored, listed) = (
+        count("SELECT count(*) FROM features"),
         count(
-            "SELECT count(DISTINCT f.features) FROM claims c
-             JOIN feature_lists f ON f.id = c.features"
-        )
+            "SELECT sum(length(features) - length(replace(features, ' ', '')) + 1)
+             FROM claims",
+        ),
+    );
+    assert!(
+        stored > 0 && stored * 2 < listed,
+        "{stored} features, {listed} listed"
     );
     assert_eq!(
         count("SELECT count(*) FROM claims WHERE created_at IS NOT NULL"),
         1
     );
+    // Mention records name their fields by short names.
+    assert_eq!(
+        count("SELECT count(*) FROM mentions WHERE attrs LIKE '%\"source\"%'"),
+        0
+    );
+    assert!(count("SELECT count(*) FROM mentions WHERE attrs LIKE '{\"s\":[%'") > 0);
     // Quantity keys are separated text, no longer JSON.
     assert!(count("SELECT count(*) FROM claim_keys") > 0);
     assert_eq!(

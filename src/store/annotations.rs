@@ -315,7 +315,7 @@ fn query_mentions(
 }
 
 fn component_of(c: &MentionCols) -> Result<ComponentRecord> {
-    let attrs: Value = serde_json::from_str(&c.9).unwrap_or(Value::Null);
+    let attrs = super::rows::expand_attrs(&c.9);
     Ok(ComponentRecord {
         kind: c.1.parse().map_err(invalid)?,
         start: c.2 as usize,
@@ -339,7 +339,7 @@ fn attribution_of(
     text: &str,
     attrs: &str,
 ) -> AttributionRecord {
-    let a: Value = serde_json::from_str(attrs).unwrap_or(Value::Null);
+    let a = super::rows::expand_attrs(attrs);
     let (doc_text, idx) = doc;
     AttributionRecord {
         start: start as usize,
@@ -545,7 +545,7 @@ impl Database {
                 unit: c.6,
                 modifier: c.7,
                 timex_type: c.8,
-                attrs: serde_json::from_str(&c.9).unwrap_or(Value::Null),
+                attrs: super::rows::expand_attrs(&c.9),
             })
             .collect())
     }
@@ -1514,7 +1514,7 @@ fn set_has_figure(conn: &Connection, claim_id: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE claims SET has_figure = EXISTS (SELECT 1 FROM claim_components cc
              JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure'
-               AND coalesce(json_extract(m.attrs, '$.checkable'), 1))
+               AND coalesce(json_extract(m.attrs, '$.x'), 1))
          WHERE id = ?1",
     )?
     .execute([claim_id])?;

@@ -27,8 +27,8 @@ use crate::sources;
 /// (stored records keep code-point offsets, not texts).
 macro_rules! source_span_text {
     () => {
-        "substr(sd.text, json_extract(m.attrs, '$.source[0]') + 1,
-            json_extract(m.attrs, '$.source[1]') - json_extract(m.attrs, '$.source[0]'))"
+        "substr(sd.text, json_extract(m.attrs, '$.s[0]') + 1,
+            json_extract(m.attrs, '$.s[1]') - json_extract(m.attrs, '$.s[0]'))"
     };
 }
 
@@ -112,6 +112,7 @@ macro_rules! release_texts {
 mod annotations;
 mod desk;
 mod fact_checks;
+mod features;
 mod identity;
 mod matches;
 mod report;
@@ -311,13 +312,15 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Code(fact_checks::add_fact_checks),
     ],
     &[
-        // 6 → 7: a smaller store. Claims keep the id of their feature list, which is
+        // 6 → 7: a smaller store. Claims list the ids of their features, which are
         // stored once, and leave out times their document or they already hold (see
-        // schema.sql); the columns become nullable.
-        Step::Code(intern_feature_lists),
+        // schema.sql); the times become nullable.
+        Step::Code(features::move_to_table),
         Step::Rebuild(&["claims"]),
         // Quantity keys as separated text, not JSON ([`matches::encode_key`]).
         Step::Code(matches::compact_keys),
+        // Mention records by short names ([`rows::compact_attrs`]).
+        Step::Code(shorten_records),
         Step::Sql(
             "UPDATE claims SET updated_at = NULL WHERE updated_at = created_at;
              UPDATE claims SET created_at = NULL WHERE created_at =
@@ -326,40 +329,12 @@ const MIGRATIONS: &[&[Step]] = &[
     ],
 ];
 
-/// Migration 6 → 7: the feature lists of the claims go to `feature_lists`, numbered in
-/// the order of the first claim that has each, as a new ingest numbers them; each claim
-/// keeps its list's id (none for an empty list).
-fn intern_feature_lists(conn: &Connection) -> Result<()> {
-    conn.execute_batch(schema_section(
-        "-- The feature lists of claims (version 7)",
-    )?)?;
-    conn.execute_batch(
-        "INSERT INTO feature_lists (features)
-             SELECT features FROM claims WHERE features <> '[]'
-             GROUP BY features ORDER BY min(id);
-         UPDATE claims SET features =
-             (SELECT f.id FROM feature_lists f WHERE f.features = claims.features);",
-    )?;
-    Ok(())
-}
-
-/// The id of the feature list `features` (a JSON array, as
-/// [`rows::stored_features`] writes it) in `feature_lists`, added when new; `None` for
-/// an empty list.
-fn feature_list_id(tx: &Connection, features: &str) -> Result<Option<i64>> {
-    if features == "[]" {
-        return Ok(None);
-    }
-    let found: Option<i64> = tx
-        .prepare_cached("SELECT id FROM feature_lists WHERE features = ?1")?
-        .query_row([features], |r| r.get(0))
-        .optional()?;
-    if found.is_some() {
-        return Ok(found);
-    }
-    tx.prepare_cached("INSERT INTO feature_lists (features) VALUES (?1)")?
-        .execute([features])?;
-    Ok(Some(tx.last_insert_rowid()))
+/// Migration 6 → 7: mention records by the short names of [`rows::compact_attrs`].
+fn shorten_records(conn: &Connection) -> Result<()> {
+    rewrite_column(conn, "mentions", "attrs", |json| {
+        let record = serde_json::from_str(json).ok()?;
+        Some(rows::compact_attrs(record).to_string())
+    })
 }
 
 /// Rewrites the JSON records of an older version in the form this version writes:
@@ -1522,19 +1497,12 @@ fn insert_analysis(
         v.extend([source as &dyn ToSql, &m.attrs]);
     })?;
 
-    // A document's claims share a few feature lists: each is looked up once.
-    let mut lists: Vec<(&str, Option<i64>)> = Vec::new();
+    // A document's claims share their features: each is looked up once.
+    let mut ids = features::Ids::default();
     let mut claims: Vec<ClaimValues> = Vec::with_capacity(rows.claims.len());
     for (i, c) in rows.claims.iter().enumerate() {
         let sentence = (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
-        let features = match lists.iter().find(|(f, _)| *f == c.features) {
-            Some(&(_, id)) => id,
-            None => {
-                let id = feature_list_id(tx, &c.features)?;
-                lists.push((&c.features, id));
-                id
-            }
-        };
+        let features = ids.list(tx, &c.features)?;
         claims.push((at(first_claim, i), sentence, features, c));
     }
     CLAIMS.run(tx, &claims, |(id, sentence, features, c), v| {
@@ -1611,9 +1579,9 @@ static CLAIM_SOURCES: rows::Insert = rows::Insert::new(
 /// Ids and values of a mention row: id, ordinal, sentence id, source id, the rest (its
 /// text is the document's at its offsets).
 type MentionValues<'r> = (i64, i64, Option<i64>, Option<i64>, &'r rows::MentionRow);
-/// Ids and values of a claim row: id, sentence id, feature list id, the rest (its times
-/// are its document's).
-type ClaimValues<'r> = (i64, Option<i64>, Option<i64>, &'r rows::ClaimRow);
+/// Ids and values of a claim row: id, sentence id, feature ids, the rest (its times are
+/// its document's).
+type ClaimValues<'r> = (i64, Option<i64>, Option<String>, &'r rows::ClaimRow);
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
 fn register_sources(
@@ -1934,8 +1902,8 @@ impl Database {
             out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut comp = self.conn.prepare_cached(concat!(
             "SELECT cc.claim_id, m.id, m.kind, m.start, m.end, m.value, m.unit, m.mod,
-                    CASE WHEN json_extract(m.attrs, '$.checkable') = 0
-                         THEN coalesce(json_extract(m.attrs, '$.checkable_reason'), 'unchecked')
+                    CASE WHEN json_extract(m.attrs, '$.x') = 0
+                         THEN coalesce(json_extract(m.attrs, '$.y'), 'unchecked')
                     END, ",
             text_at!("m"),
             " FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
@@ -2005,39 +1973,19 @@ impl Database {
         .ok_or(StoreError::NoClaim(id))
     }
 
-    /// The check-worthiness features of a claim with their weights, as stored (`[name,
-    /// weight]` pairs; `{"name", "weight"}` objects before version 5): the largest effect
+    /// The check-worthiness features of a claim with their weights, the largest effect
     /// first. Claims stored before the weights were kept list names only (`None`).
     pub fn claim_features(&self, claim_id: i64) -> Result<Vec<(String, Option<f64>)>> {
-        let json: Option<String> = self
+        let ids: Option<String> = self
             .conn
             .query_row(
-                "SELECT f.features FROM claims c LEFT JOIN feature_lists f ON f.id = c.features
-                 WHERE c.id = ?1",
+                "SELECT features FROM claims WHERE id = ?1",
                 [claim_id],
                 |r| r.get(0),
             )
             .optional()?
             .ok_or(StoreError::NoClaim(claim_id))?;
-        let json = json.unwrap_or_default();
-        let items = match serde_json::from_str(&json) {
-            Ok(serde_json::Value::Array(items)) => items,
-            _ => Vec::new(),
-        };
-        Ok(items
-            .iter()
-            .filter_map(|v| match v {
-                serde_json::Value::String(name) => Some((name.clone(), None)),
-                serde_json::Value::Array(pair) => Some((
-                    pair.first()?.as_str()?.to_string(),
-                    pair.get(1).and_then(serde_json::Value::as_f64),
-                )),
-                _ => Some((
-                    v.get("name")?.as_str()?.to_string(),
-                    v.get("weight").and_then(serde_json::Value::as_f64),
-                )),
-            })
-            .collect())
+        features::read(&self.conn, ids.as_deref())
     }
 
     /// The text of the sentence holding a claim, with the sentence's code-point start.
