@@ -102,12 +102,13 @@ CREATE INDEX source_aliases_alias ON source_aliases (alias);
 -- the log is the record). 'needs_recheck' (version 3): the claim had a verdict and a new
 -- version of its document changed its text or the values of its components. `anchor_state` is 'orphan' when re-anchoring on a new version
 -- of the document found no place for the claim. `features`: the check-worthiness
--- features that fired, a JSON array of [name, weight] pairs, the largest effect first
--- (version 5; {"name", "weight"} objects before), are the ids of rows of `features`
--- separated by spaces ("12 3 1"), NULL when none fired (version 7; the JSON before). `text` is NULL while the claim's
--- text is its document's at its offsets (version 5); an orphan keeps its words here.
--- `created_at` is NULL while it is its document's `ingested_at`, `updated_at` while it
--- is `created_at` (version 7; before, every claim repeated the times).
+-- features that fired, the largest effect first, as the ids of their rows of `features`
+-- separated by spaces ("12 3 1"), NULL when none fired (version 7; before, a JSON array
+-- of [name, weight] pairs, and of {"name", "weight"} objects before version 5). `text`
+-- is NULL while the claim's text is its document's at its offsets (version 5); an
+-- orphan keeps its words here. `created_at` is NULL while it is its document's
+-- `ingested_at`, `updated_at` while it is `created_at` (version 7; before, every claim
+-- repeated the times).
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
     document_id   INTEGER NOT NULL REFERENCES documents(id),
