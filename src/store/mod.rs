@@ -2272,6 +2272,47 @@ mod tests {
         assert!(search("no such words", Some(3)).is_empty());
     }
 
+    /// A claim keeps no times of its own until it changes; moved to a new version of its
+    /// document, it keeps the time it was created, and it lists the features it fired.
+    #[test]
+    fn exports_rose_12_percent_keeps_when_it_was_found_across_versions() {
+        let mut db = Database::in_memory().unwrap();
+        let v1 = doc(
+            "a.txt",
+            "Exports rose 12% to $3.6 billion in 2024, the office said.",
+        );
+        let v2 = doc(
+            "a.txt",
+            "Exports rose 12% to $3.6 billion in 2024, the office said.\n\nImports fell.",
+        );
+        db.ingest(&v1, &analyse(&v1)).unwrap();
+        let times = |db: &Database| -> (Option<String>, Option<String>, i64) {
+            db.connection()
+                .query_row(
+                    "SELECT created_at, updated_at, document_id FROM claims WHERE id = 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        assert_eq!(times(&db), (None, None, 1));
+        let ingested: String = db
+            .connection()
+            .query_row("SELECT ingested_at FROM documents WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let fired = db.claim_features(1).unwrap();
+        assert!(fired.iter().any(|(name, _)| name == "percent"), "{fired:?}");
+        assert_eq!(fired.last().map(|f| f.0.as_str()), Some("base"));
+        db.ingest(&v2, &analyse(&v2)).unwrap();
+        let (created, updated, document) = times(&db);
+        assert_eq!(document, 2, "moved to the new version");
+        assert_eq!(created.as_deref(), Some(ingested.as_str()));
+        assert!(updated.is_some_and(|u| u >= ingested));
+        assert_eq!(db.claim_features(1).unwrap(), fired);
+    }
+
     #[test]
     fn identical_content_is_unchanged_and_new_content_is_a_version() {
         let mut db = Database::in_memory().unwrap();
