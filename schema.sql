@@ -1,4 +1,4 @@
--- claimtrace schema, version 6. The one schema: embedded in the binary with include_str!.
+-- claimtrace schema, version 7. The one schema: embedded in the binary with include_str!.
 -- Offsets: `start`/`end` are Unicode code points (end exclusive), `byte_start`/`byte_end`
 -- bytes of the UTF-8 text. Times are RFC 3339 UTC strings. The version lives in
 -- PRAGMA user_version; each later version adds a migration step in src/store/mod.rs.
@@ -54,7 +54,9 @@ CREATE TABLE sentences (
 -- (for filtering); the rest of the kind's record is kept in `attrs` as JSON (figure: low,
 -- high, subject, checkable, checkable_reason; date: quant, freq; attribution: source,
 -- cue, content, direct, source_kind, source_name, source_role), its spans as code-point
--- offsets `[start, end]`: their text is the document's text at those offsets.
+-- offsets `[start, end]`: their text is the document's text at those offsets. Fields
+-- go by one-letter names (version 7; see SHORT_NAMES in src/store/rows.rs): `s` the
+-- source span, `x` checkable, `y` why not, `l` and `h` a figure's low and high.
 -- Fields at their default (null, checkable true, direct false) are left out (version
 -- 5; before, records also held byte offsets, nulls and, before version 2, texts).
 -- `text` is NULL when it is the document's text at the mention's offsets, as it is for
@@ -100,9 +102,13 @@ CREATE INDEX source_aliases_alias ON source_aliases (alias);
 -- the log is the record). 'needs_recheck' (version 3): the claim had a verdict and a new
 -- version of its document changed its text or the values of its components. `anchor_state` is 'orphan' when re-anchoring on a new version
 -- of the document found no place for the claim. `features`: the check-worthiness
--- features that fired, a JSON array of [name, weight] pairs, the largest effect first
--- (version 5; {"name", "weight"} objects before). `text` is NULL while the claim's text
--- is its document's at its offsets (version 5); an orphan keeps its words here.
+-- features that fired, the largest effect first, as the ids of their rows of `features`
+-- separated by spaces ("12 3 1"), NULL when none fired (version 7; before, a JSON array
+-- of [name, weight] pairs, and of {"name", "weight"} objects before version 5). `text`
+-- is NULL while the claim's text is its document's at its offsets (version 5); an
+-- orphan keeps its words here. `created_at` is NULL while it is its document's
+-- `ingested_at`, `updated_at` while it is `created_at` (version 7; before, every claim
+-- repeated the times).
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
     document_id   INTEGER NOT NULL REFERENCES documents(id),
@@ -116,7 +122,7 @@ CREATE TABLE claims (
                     OR claim_type = 'attribution' OR claim_type = 'event'
                     OR claim_type = 'comparison' OR claim_type = 'prediction'),
     worthiness    REAL    NOT NULL DEFAULT 0,
-    features      TEXT    NOT NULL DEFAULT '[]',
+    features      TEXT,
     sourced       INTEGER NOT NULL DEFAULT 0 CHECK (sourced IN (0, 1)),
     has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
     status        TEXT    NOT NULL DEFAULT 'unverified' CHECK (status = 'unverified'
@@ -130,8 +136,8 @@ CREATE TABLE claims (
     quote_suffix  TEXT,
     earliest_date TEXT,
     latest_date   TEXT,
-    created_at    TEXT    NOT NULL,
-    updated_at    TEXT    NOT NULL
+    created_at    TEXT,
+    updated_at    TEXT
 );
 CREATE INDEX claims_document ON claims (document_id);
 -- Indexes only where a filter is selective: by document, status (few contested among
@@ -209,6 +215,16 @@ CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
 BEGIN
     SELECT RAISE(ABORT, 'review_log is append-only');
 END;
+
+-- The check-worthiness features of claims (version 7), each [name, weight] pair once
+-- (the weight NULL where a list of before version 5 named the feature only): a model
+-- has about fifty, and every claim fires a few (see src/store/features.rs).
+CREATE TABLE features (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL,
+    weight REAL,
+    UNIQUE (name, weight)
+);
 
 -- The claim index (version 4). `claim_text`: the full text of every claim for BM25
 -- search (FTS5, rowid = claims.id; contentless: the text stays in `claims`).

@@ -375,8 +375,9 @@ mod tests {
             .iter_mut()
             .find(|m| m["kind"] == "attribution")
             .unwrap();
+        // The source span is `s` (see src/store/rows.rs).
         let mut attrs: Value = serde_json::from_str(said["attrs"].as_str().unwrap()).unwrap();
-        attrs["source"][1] = Value::from(ARTICLE.chars().count() + 1);
+        attrs["s"][1] = Value::from(ARTICLE.chars().count() + 1);
         said["attrs"] = Value::from(attrs.to_string());
         let err = read_record(v.to_string().as_bytes()).unwrap_err();
         assert!(

@@ -315,7 +315,7 @@ fn query_mentions(
 }
 
 fn component_of(c: &MentionCols) -> Result<ComponentRecord> {
-    let attrs: Value = serde_json::from_str(&c.9).unwrap_or(Value::Null);
+    let attrs = super::rows::expand_attrs(&c.9);
     Ok(ComponentRecord {
         kind: c.1.parse().map_err(invalid)?,
         start: c.2 as usize,
@@ -339,7 +339,7 @@ fn attribution_of(
     text: &str,
     attrs: &str,
 ) -> AttributionRecord {
-    let a: Value = serde_json::from_str(attrs).unwrap_or(Value::Null);
+    let a = super::rows::expand_attrs(attrs);
     let (doc_text, idx) = doc;
     AttributionRecord {
         start: start as usize,
@@ -545,7 +545,7 @@ impl Database {
                 unit: c.6,
                 modifier: c.7,
                 timex_type: c.8,
-                attrs: serde_json::from_str(&c.9).unwrap_or(Value::Null),
+                attrs: super::rows::expand_attrs(&c.9),
             })
             .collect())
     }
@@ -1145,9 +1145,8 @@ fn write_claims(
                 };
                 conn.execute(
                     "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end,
-                         text, claim_type, anchor_state, quote_prefix, quote_suffix, created_at,
-                         updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                         text, claim_type, anchor_state, quote_prefix, quote_suffix, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
                         r.doc_id,
                         sentence,
@@ -1418,7 +1417,8 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 tx.prepare_cached(
                     "UPDATE claims SET document_id = ?2, start = ?3, end = ?4, byte_start = ?5,
                          byte_end = ?6, text = NULL, anchor_state = 'anchored', quote_prefix = NULL,
-                         quote_suffix = NULL, updated_at = ?7
+                         quote_suffix = NULL, updated_at = ?7, created_at = coalesce(created_at,
+                             (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id))
                      WHERE id = ?1",
                 )?
                 .execute(params![
@@ -1445,7 +1445,9 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
             Placement::Orphan { best_score } => {
                 // Its words are no longer in its document: the claim keeps them.
                 tx.prepare_cached("UPDATE claims SET document_id = ?2, sentence_id = NULL, anchor_state = 'orphan',
-                         quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5, text = ?6
+                         quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5, text = ?6,
+                         created_at = coalesce(created_at, (SELECT d.ingested_at FROM documents d
+                             WHERE d.id = claims.document_id))
                      WHERE id = ?1")?.execute(params![c.id, new, sel.prefix, sel.suffix, at, c.text])?;
                 done.orphaned += 1;
                 (
@@ -1512,7 +1514,7 @@ fn set_has_figure(conn: &Connection, claim_id: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE claims SET has_figure = EXISTS (SELECT 1 FROM claim_components cc
              JOIN mentions m ON m.id = cc.mention_id WHERE cc.claim_id = ?1 AND m.kind = 'figure'
-               AND coalesce(json_extract(m.attrs, '$.checkable'), 1))
+               AND coalesce(json_extract(m.attrs, '$.x'), 1))
          WHERE id = ?1",
     )?
     .execute([claim_id])?;

@@ -69,7 +69,7 @@ impl Database {
             "SELECT c.document_id, count(*) FROM claims c
              JOIN claim_components cc ON cc.claim_id = c.id
              JOIN mentions m ON m.id = cc.mention_id AND m.kind = 'figure'
-               AND coalesce(json_extract(m.attrs, '$.checkable'), 1) <> 0
+               AND coalesce(json_extract(m.attrs, '$.x'), 1) <> 0
              WHERE c.document_id IN (SELECT value FROM json_each(?1))
                AND c.sourced = 0 AND c.has_figure = 1 AND c.anchor_state = 'anchored'
              GROUP BY c.document_id",
@@ -88,8 +88,8 @@ impl Database {
     /// document order.
     pub fn claim_sources(&self, document_id: i64, claim: Option<i64>) -> Result<Vec<ClaimSource>> {
         let mut stmt = self.conn.prepare_cached(concat!(
-            "SELECT cs.claim_id, json_extract(m.attrs, '$.source[0]'),
-                    json_extract(m.attrs, '$.source[1]'), ",
+            "SELECT cs.claim_id, json_extract(m.attrs, '$.s[0]'),
+                    json_extract(m.attrs, '$.s[1]'), ",
             source_span_text!(),
             ", s.name, s.kind, s.role
              FROM claims c JOIN claim_sources cs ON cs.claim_id = c.id
@@ -97,7 +97,7 @@ impl Database {
              JOIN documents sd ON sd.id = m.document_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE c.document_id = ?1 AND (?2 IS NULL OR c.id = ?2)
-               AND json_extract(m.attrs, '$.source[0]') IS NOT NULL
+               AND json_extract(m.attrs, '$.s[0]') IS NOT NULL
              ORDER BY 2, cs.claim_id",
         ))?;
         let rows = stmt.query_map(rusqlite::params![document_id, claim], |r| {

@@ -13,7 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use super::matches::{
     self, StoredCache, CANDIDATES_BY_TEXT, CANDIDATES_PER_TERM, RELATIONS_PER_CLAIM, TERMS_PER_KEY,
 };
-use super::{now, Database, Result};
+use super::{now, Database, DocTexts, Result, TextAt};
 use crate::claimreview::{self, FactCheck};
 use crate::matching::{self, QuantityKey, Side};
 
@@ -231,25 +231,30 @@ impl Database {
     ) -> std::result::Result<(), E> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.status, c.text
-                 FROM claims c JOIN documents d ON d.id = c.document_id
+            .prepare_cached(concat!(
+                "SELECT c.id, c.document_id, coalesce(d.title, d.source_key), c.status, ",
+                text_at!("c"),
+                " FROM claims c JOIN documents d ON d.id = c.document_id
                  WHERE d.is_current = 1 AND c.anchor_state = 'anchored' ORDER BY c.id",
-            )
+            ))
             .map_err(super::StoreError::from)?;
         let mut rows = stmt.query([]).map_err(super::StoreError::from)?;
+        // Claims in id order come a document at a time: each is read once.
+        let mut texts = DocTexts::default();
         while let Some(r) = rows.next().map_err(super::StoreError::from)? {
-            let row = (|| -> rusqlite::Result<SearchableClaim> {
-                Ok(SearchableClaim {
+            let (row, at) = (|| -> rusqlite::Result<(SearchableClaim, TextAt)> {
+                let row = SearchableClaim {
                     id: r.get(0)?,
                     document_id: r.get(1)?,
                     document: r.get(2)?,
                     status: r.get(3)?,
-                    text: r.get(4)?,
-                })
+                    text: String::new(),
+                };
+                Ok((row, TextAt::read(r, 4)?))
             })()
             .map_err(super::StoreError::from)?;
-            each(row)?;
+            let text = texts.text(&self.conn, at)?;
+            each(SearchableClaim { text, ..row })?;
         }
         Ok(())
     }

@@ -404,7 +404,7 @@ pub(super) fn same_analysis(conn: &Connection, id: i64, rows: &DocumentRows) -> 
     if mentions != want {
         return Ok(false);
     }
-    let mut claims: Vec<(i64, i64, String, String, bool)> = conn
+    let stored: Vec<(i64, i64, String, Option<String>, bool)> = conn
         .prepare_cached(
             "SELECT start, end, claim_type, features, sourced FROM claims
              WHERE document_id = ?1 AND anchor_state = 'anchored'",
@@ -413,6 +413,12 @@ pub(super) fn same_analysis(conn: &Connection, id: i64, rows: &DocumentRows) -> 
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // Feature lists compared as the analysis writes them.
+    let mut claims: Vec<(i64, i64, String, String, bool)> = Vec::with_capacity(stored.len());
+    for (start, end, claim_type, ids, sourced) in stored {
+        let features = super::features::to_json(&super::features::read(conn, ids.as_deref())?);
+        claims.push((start, end, claim_type, features, sourced));
+    }
     let mut want: Vec<(i64, i64, String, String, bool)> = rows
         .claims
         .iter()

@@ -287,7 +287,9 @@ pub(super) fn claim_keys(conn: &Connection, id: i64) -> Result<Vec<QuantityKey>>
     Ok(out)
 }
 
-/// A quantity key as `claim_keys` stores it: a JSON array of its fields in order.
+/// A quantity key as `claim_keys` stored it in versions 5 and 6 (and stores it still
+/// when its words hold a separator of [`encode_key`]): a JSON array of its fields in
+/// order.
 type KeyFields = (
     String,
     Vec<String>,
@@ -302,10 +304,74 @@ type KeyFields = (
     Option<String>,
 );
 
-/// The stored form of a quantity key: `[phrase, terms, qualifiers, unit, role,
-/// [first, last, stated] or null, low, high, middle, shown, mod]`, without the field
-/// names of its JSON object, which made up half of it.
+/// Separates the fields of a stored key (the ASCII unit separator).
+const FIELD: char = '\u{1f}';
+/// Separates the items of a list of a stored key (the ASCII record separator).
+const ITEM: char = '\u{1e}';
+
+/// The stored form of a quantity key (version 7): its fields as text, in order,
+/// separated by [`FIELD`] — phrase, terms and qualifiers (items separated by [`ITEM`]),
+/// unit, role (`l`, `r`, `f`), period (`first,last`, `,s` after when a date in the claim
+/// states it; empty for none), low and high (empty for an open side), middle, shown
+/// (empty when it is the middle as printed) and mod (empty for none). Numbers print as
+/// Rust prints an `f64`, the shortest text that reads back to the same number. About
+/// two thirds of the JSON array of version 5, which spelled brackets and quotes; a key
+/// that text cannot hold unambiguously (a separator or an empty item in its words) is
+/// stored as that array.
 pub(super) fn encode_key(k: &QuantityKey) -> String {
+    use std::fmt::Write;
+    let a = &k.amount;
+    let words = std::iter::once(&k.subject.phrase)
+        .chain([&k.unit, &a.shown])
+        .chain(a.modifier.iter())
+        .chain(k.subject.terms.iter())
+        .chain(k.subject.qualifiers.iter());
+    let plain = |w: &String| !w.contains([FIELD, ITEM]);
+    let items_plain = |list: &[String]| list.iter().all(|w| !w.is_empty());
+    if !words.clone().all(plain)
+        || !items_plain(&k.subject.terms)
+        || !items_plain(&k.subject.qualifiers)
+        || a.shown.is_empty()
+        || a.modifier.as_deref() == Some("")
+    {
+        return json_key(k);
+    }
+    let join = |list: &[String]| list.join(&ITEM.to_string());
+    let number = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
+    let mut out = String::with_capacity(64);
+    let _ = write!(
+        out,
+        "{}{FIELD}{}{FIELD}{}{FIELD}{}{FIELD}{}{FIELD}",
+        k.subject.phrase,
+        join(&k.subject.terms),
+        join(&k.subject.qualifiers),
+        k.unit,
+        match k.role {
+            matching::Role::Level => 'l',
+            matching::Role::Rise => 'r',
+            matching::Role::Fall => 'f',
+        }
+    );
+    if let Some(p) = k.period {
+        let _ = write!(out, "{},{}", p.first, p.last);
+        if p.stated {
+            out.push_str(",s");
+        }
+    }
+    let middle = a.middle.to_string();
+    let shown = if a.shown == middle { "" } else { &a.shown };
+    let _ = write!(
+        out,
+        "{FIELD}{}{FIELD}{}{FIELD}{middle}{FIELD}{shown}{FIELD}{}",
+        number(a.low),
+        number(a.high),
+        a.modifier.as_deref().unwrap_or_default()
+    );
+    out
+}
+
+/// The JSON array of versions 5 and 6 (see [`KeyFields`]).
+fn json_key(k: &QuantityKey) -> String {
     let fields = (
         &k.subject.phrase,
         &k.subject.terms,
@@ -322,8 +388,73 @@ pub(super) fn encode_key(k: &QuantityKey) -> String {
     serde_json::to_string(&fields).unwrap_or_default()
 }
 
-/// A stored quantity key ([`encode_key`]); `None` when the text is not one.
-pub(super) fn decode_key(json: &str) -> Option<QuantityKey> {
+/// A stored quantity key ([`encode_key`], or the JSON array of versions 5 and 6); `None`
+/// when the text is neither.
+pub(super) fn decode_key(stored: &str) -> Option<QuantityKey> {
+    if stored.starts_with('[') {
+        return decode_json_key(stored);
+    }
+    let f: Vec<&str> = stored.split(FIELD).collect();
+    let [phrase, terms, qualifiers, unit, role, period, low, high, middle, shown, modifier] =
+        f.as_slice()
+    else {
+        return None;
+    };
+    let list = |s: &str| -> Vec<String> {
+        if s.is_empty() {
+            Vec::new()
+        } else {
+            s.split(ITEM).map(str::to_string).collect()
+        }
+    };
+    let number = |s: &str| -> Option<Option<f64>> {
+        if s.is_empty() {
+            Some(None)
+        } else {
+            s.parse().ok().map(Some)
+        }
+    };
+    let period = match period.split(',').collect::<Vec<_>>().as_slice() {
+        [""] => None,
+        [first, last] => Some((first.parse().ok()?, last.parse().ok()?, false)),
+        [first, last, "s"] => Some((first.parse().ok()?, last.parse().ok()?, true)),
+        _ => return None,
+    };
+    let middle: f64 = middle.parse().ok()?;
+    Some(QuantityKey {
+        subject: matching::Subject {
+            phrase: phrase.to_string(),
+            terms: list(terms),
+            qualifiers: list(qualifiers),
+        },
+        unit: unit.to_string(),
+        role: match *role {
+            "l" => matching::Role::Level,
+            "r" => matching::Role::Rise,
+            "f" => matching::Role::Fall,
+            _ => return None,
+        },
+        period: period.map(|(first, last, stated)| matching::Period {
+            first,
+            last,
+            stated,
+        }),
+        amount: matching::Amount {
+            low: number(low)?,
+            high: number(high)?,
+            middle,
+            shown: if shown.is_empty() {
+                middle.to_string()
+            } else {
+                shown.to_string()
+            },
+            modifier: (!modifier.is_empty()).then(|| modifier.to_string()),
+        },
+    })
+}
+
+/// A key stored as the JSON array of versions 5 and 6.
+fn decode_json_key(json: &str) -> Option<QuantityKey> {
     let f: KeyFields = serde_json::from_str(json).ok()?;
     Some(QuantityKey {
         subject: matching::Subject {
@@ -348,9 +479,9 @@ pub(super) fn decode_key(json: &str) -> Option<QuantityKey> {
     })
 }
 
-/// Rewrites the stored quantity keys of version 4 (JSON objects) in the form of
-/// [`encode_key`]; a key that does not parse is left as it is (readers skip it, as
-/// before).
+/// Rewrites the stored quantity keys of an older version (JSON objects before version
+/// 5, JSON arrays before version 7) in the form of [`encode_key`]; a key that does not
+/// parse is left as it is (readers skip it, as before).
 pub(super) fn compact_keys(conn: &Connection) -> Result<()> {
     let mut after = (i64::MIN, i64::MIN);
     loop {
@@ -370,9 +501,13 @@ pub(super) fn compact_keys(conn: &Connection) -> Result<()> {
         let mut update = conn.prepare_cached(
             "UPDATE claim_keys SET key = ?3 WHERE claim_id = ?1 AND ordinal = ?2",
         )?;
-        for (claim, ordinal, json) in &batch {
-            if let Ok(key) = serde_json::from_str::<QuantityKey>(json) {
-                update.execute(params![claim, ordinal, encode_key(&key)])?;
+        for (claim, ordinal, stored) in &batch {
+            let key = match stored.starts_with('{') {
+                true => serde_json::from_str::<QuantityKey>(stored).ok(),
+                false => decode_key(stored),
+            };
+            if let Some(new) = key.map(|k| encode_key(&k)).filter(|new| new != stored) {
+                update.execute(params![claim, ordinal, new])?;
             }
         }
     }
@@ -799,10 +934,46 @@ mod tests {
         assert!(keys.len() >= 3, "{keys:?}");
         for key in &keys {
             let stored = encode_key(key);
-            assert!(stored.starts_with('['), "{stored}");
+            assert!(!stored.starts_with('['), "{stored}");
+            assert!(stored.len() * 5 < json_key(key).len() * 4, "{stored}");
             assert_eq!(decode_key(&stored).as_ref(), Some(key), "{stored}");
+            // A key of versions 5 and 6 reads the same.
+            assert_eq!(decode_key(&json_key(key)).as_ref(), Some(key));
             // A version 4 key (the JSON object) is not read as a stored one.
             assert_eq!(decode_key(&serde_json::to_string(key).unwrap()), None);
         }
+        let about = keys.iter().find(|k| k.amount.shown == "600000").unwrap();
+        assert_eq!(about.amount.modifier.as_deref(), Some("APPROX"));
+    }
+
+    #[test]
+    fn a_subject_with_a_control_character_keeps_its_key_as_json() {
+        let doc = Document::from_text(
+            "t",
+            "Exports fell 3.5% to $1.2 billion in 2024.".to_string(),
+            Metadata::default(),
+        );
+        let mut key = document_keys(&doc, &pipeline::analyse(&doc))
+            .into_iter()
+            .flatten()
+            .next()
+            .expect("a key");
+        for odd in ["exports\u{1f}fell", "exports\u{1e}fell"] {
+            key.subject.phrase = odd.to_string();
+            let stored = encode_key(&key);
+            assert!(stored.starts_with('['), "{stored:?}");
+            assert_eq!(decode_key(&stored).as_ref(), Some(&key));
+        }
+        key.subject.phrase = "exports".to_string();
+        key.subject.terms.push(String::new());
+        assert!(encode_key(&key).starts_with('['));
+        assert_eq!(decode_key(&encode_key(&key)).as_ref(), Some(&key));
+        key.subject.terms.clear();
+        key.subject.qualifiers.clear();
+        key.period = None;
+        key.amount.low = None;
+        let stored = encode_key(&key);
+        assert!(!stored.starts_with('['), "{stored:?}");
+        assert_eq!(decode_key(&stored).as_ref(), Some(&key));
     }
 }

@@ -27,8 +27,8 @@ use crate::sources;
 /// (stored records keep code-point offsets, not texts).
 macro_rules! source_span_text {
     () => {
-        "substr(sd.text, json_extract(m.attrs, '$.source[0]') + 1,
-            json_extract(m.attrs, '$.source[1]') - json_extract(m.attrs, '$.source[0]'))"
+        "substr(sd.text, json_extract(m.attrs, '$.s[0]') + 1,
+            json_extract(m.attrs, '$.s[1]') - json_extract(m.attrs, '$.s[0]'))"
     };
 }
 
@@ -112,6 +112,7 @@ macro_rules! release_texts {
 mod annotations;
 mod desk;
 mod fact_checks;
+mod features;
 mod identity;
 mod matches;
 mod report;
@@ -130,7 +131,7 @@ pub use rows::{DocumentRows, RowsRecord};
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -310,7 +311,31 @@ const MIGRATIONS: &[&[Step]] = &[
         // relations to claims; none is stored yet, so there is nothing to fill in.
         Step::Code(fact_checks::add_fact_checks),
     ],
+    &[
+        // 6 → 7: a smaller store. Claims list the ids of their features, which are
+        // stored once, and leave out times their document or they already hold (see
+        // schema.sql); the times become nullable.
+        Step::Code(features::move_to_table),
+        Step::Rebuild(&["claims"]),
+        // Quantity keys as separated text, not JSON ([`matches::encode_key`]).
+        Step::Code(matches::compact_keys),
+        // Mention records by short names ([`rows::compact_attrs`]).
+        Step::Code(shorten_records),
+        Step::Sql(
+            "UPDATE claims SET updated_at = NULL WHERE updated_at = created_at;
+             UPDATE claims SET created_at = NULL WHERE created_at =
+                 (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id);",
+        ),
+    ],
 ];
+
+/// Migration 6 → 7: mention records by the short names of [`rows::compact_attrs`].
+fn shorten_records(conn: &Connection) -> Result<()> {
+    rewrite_column(conn, "mentions", "attrs", |json| {
+        let record = serde_json::from_str(json).ok()?;
+        Some(rows::compact_attrs(record).to_string())
+    })
+}
 
 /// Rewrites the JSON records of an older version in the form this version writes:
 /// mention `attrs` ([`rows::compact_attrs`]), claim `features`
@@ -1472,18 +1497,15 @@ fn insert_analysis(
         v.extend([source as &dyn ToSql, &m.attrs]);
     })?;
 
-    let now = now();
-    let claims: Vec<ClaimValues> = rows
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let sentence =
-                (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
-            (at(first_claim, i), sentence, c)
-        })
-        .collect();
-    CLAIMS.run(tx, &claims, |(id, sentence, c), v| {
+    // A document's claims share their features: each is looked up once.
+    let mut ids = features::Ids::default();
+    let mut claims: Vec<ClaimValues> = Vec::with_capacity(rows.claims.len());
+    for (i, c) in rows.claims.iter().enumerate() {
+        let sentence = (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
+        let features = ids.list(tx, &c.features)?;
+        claims.push((at(first_claim, i), sentence, features, c));
+    }
+    CLAIMS.run(tx, &claims, |(id, sentence, features, c), v| {
         v.extend([id as &dyn ToSql, &document_id, sentence]);
         v.extend([
             &c.at.start as &dyn ToSql,
@@ -1491,9 +1513,9 @@ fn insert_analysis(
             &c.at.byte_start,
             &c.at.byte_end,
         ]);
-        v.extend([&c.claim_type as &dyn ToSql, &c.worthiness, &c.features]);
+        v.extend([&c.claim_type as &dyn ToSql, &c.worthiness, features]);
         v.extend([&c.sourced as &dyn ToSql, &c.has_figure, &c.earliest_date]);
-        v.extend([&c.latest_date as &dyn ToSql, &now, &now]);
+        v.push(&c.latest_date);
     })?;
 
     let components: Vec<(i64, i64)> = rows
@@ -1540,8 +1562,8 @@ static MENTIONS: rows::Insert = rows::Insert::new(
 static CLAIMS: rows::Insert = rows::Insert::new(
     "INSERT INTO claims (id, document_id, sentence_id, start, end, byte_start, byte_end,
              claim_type, worthiness, features, sourced, has_figure, earliest_date,
-             latest_date, created_at, updated_at)",
-    16,
+             latest_date)",
+    14,
 );
 
 static COMPONENTS: rows::Insert = rows::Insert::new(
@@ -1557,8 +1579,9 @@ static CLAIM_SOURCES: rows::Insert = rows::Insert::new(
 /// Ids and values of a mention row: id, ordinal, sentence id, source id, the rest (its
 /// text is the document's at its offsets).
 type MentionValues<'r> = (i64, i64, Option<i64>, Option<i64>, &'r rows::MentionRow);
-/// Ids and values of a claim row: id, sentence id, the rest.
-type ClaimValues<'r> = (i64, Option<i64>, &'r rows::ClaimRow);
+/// Ids and values of a claim row: id, sentence id, feature ids, the rest (its times are
+/// its document's).
+type ClaimValues<'r> = (i64, Option<i64>, Option<String>, &'r rows::ClaimRow);
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
 fn register_sources(
@@ -1796,7 +1819,9 @@ impl Database {
         sql.push_str(match f.sort {
             ClaimSort::Position => " ORDER BY c.document_id, c.start, c.id",
             ClaimSort::Worthiness => " ORDER BY c.worthiness DESC, c.document_id, c.start",
-            ClaimSort::Updated => " ORDER BY c.updated_at DESC, c.id DESC",
+            ClaimSort::Updated => {
+                " ORDER BY coalesce(c.updated_at, c.created_at, d.ingested_at) DESC, c.id DESC"
+            }
         });
         // A search by words reads each claim's text, which most claims take from their
         // document: it filters here, once the text is in hand (as SQLite's `instr` of
@@ -1877,8 +1902,8 @@ impl Database {
             out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut comp = self.conn.prepare_cached(concat!(
             "SELECT cc.claim_id, m.id, m.kind, m.start, m.end, m.value, m.unit, m.mod,
-                    CASE WHEN json_extract(m.attrs, '$.checkable') = 0
-                         THEN coalesce(json_extract(m.attrs, '$.checkable_reason'), 'unchecked')
+                    CASE WHEN json_extract(m.attrs, '$.x') = 0
+                         THEN coalesce(json_extract(m.attrs, '$.y'), 'unchecked')
                     END, ",
             text_at!("m"),
             " FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
@@ -1948,11 +1973,10 @@ impl Database {
         .ok_or(StoreError::NoClaim(id))
     }
 
-    /// The check-worthiness features of a claim with their weights, as stored (`[name,
-    /// weight]` pairs; `{"name", "weight"}` objects before version 5): the largest effect
+    /// The check-worthiness features of a claim with their weights, the largest effect
     /// first. Claims stored before the weights were kept list names only (`None`).
     pub fn claim_features(&self, claim_id: i64) -> Result<Vec<(String, Option<f64>)>> {
-        let json: String = self
+        let ids: Option<String> = self
             .conn
             .query_row(
                 "SELECT features FROM claims WHERE id = ?1",
@@ -1961,24 +1985,7 @@ impl Database {
             )
             .optional()?
             .ok_or(StoreError::NoClaim(claim_id))?;
-        let items = match serde_json::from_str(&json) {
-            Ok(serde_json::Value::Array(items)) => items,
-            _ => Vec::new(),
-        };
-        Ok(items
-            .iter()
-            .filter_map(|v| match v {
-                serde_json::Value::String(name) => Some((name.clone(), None)),
-                serde_json::Value::Array(pair) => Some((
-                    pair.first()?.as_str()?.to_string(),
-                    pair.get(1).and_then(serde_json::Value::as_f64),
-                )),
-                _ => Some((
-                    v.get("name")?.as_str()?.to_string(),
-                    v.get("weight").and_then(serde_json::Value::as_f64),
-                )),
-            })
-            .collect())
+        features::read(&self.conn, ids.as_deref())
     }
 
     /// The text of the sentence holding a claim, with the sentence's code-point start.
@@ -2180,6 +2187,30 @@ mod tests {
             .map_or(-1, |(_, n)| n)
     }
 
+    /// `search` reads every current claim with its words, which the store keeps only in
+    /// the claim's document (version 5).
+    #[test]
+    fn a_search_over_claims_reads_putins_two_million_from_the_article() {
+        let mut db = Database::in_memory().unwrap();
+        let text = "Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were \
+                    living in Russia.\n\nExports rose 12% to $3.6 billion in 2024.\n";
+        let d = doc("putin.txt", text);
+        db.ingest(&d, &analyse(&d)).unwrap();
+        let mut read = Vec::new();
+        db.each_current_claim(|c| {
+            read.push(c.text);
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+        assert_eq!(
+            read,
+            [
+                "Vladimir Putin claimed in 2021 that about 2 million Azerbaijanis were living in Russia.",
+                "Exports rose 12% to $3.6 billion in 2024."
+            ]
+        );
+    }
+
     /// A failure half-way through one document of a batch undoes that document only.
     #[test]
     fn failed_document_in_a_batch_leaves_no_rows_and_spares_the_others() {
@@ -2239,6 +2270,47 @@ mod tests {
         // The limit counts matching claims, not the claims read.
         assert_eq!(search("census", Some(1)), all[..1]);
         assert!(search("no such words", Some(3)).is_empty());
+    }
+
+    /// A claim keeps no times of its own until it changes; moved to a new version of its
+    /// document, it keeps the time it was created, and it lists the features it fired.
+    #[test]
+    fn exports_rose_12_percent_keeps_when_it_was_found_across_versions() {
+        let mut db = Database::in_memory().unwrap();
+        let v1 = doc(
+            "a.txt",
+            "Exports rose 12% to $3.6 billion in 2024, the office said.",
+        );
+        let v2 = doc(
+            "a.txt",
+            "Exports rose 12% to $3.6 billion in 2024, the office said.\n\nImports fell.",
+        );
+        db.ingest(&v1, &analyse(&v1)).unwrap();
+        let times = |db: &Database| -> (Option<String>, Option<String>, i64) {
+            db.connection()
+                .query_row(
+                    "SELECT created_at, updated_at, document_id FROM claims WHERE id = 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        assert_eq!(times(&db), (None, None, 1));
+        let ingested: String = db
+            .connection()
+            .query_row("SELECT ingested_at FROM documents WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let fired = db.claim_features(1).unwrap();
+        assert!(fired.iter().any(|(name, _)| name == "percent"), "{fired:?}");
+        assert_eq!(fired.last().map(|f| f.0.as_str()), Some("base"));
+        db.ingest(&v2, &analyse(&v2)).unwrap();
+        let (created, updated, document) = times(&db);
+        assert_eq!(document, 2, "moved to the new version");
+        assert_eq!(created.as_deref(), Some(ingested.as_str()));
+        assert!(updated.is_some_and(|u| u >= ingested));
+        assert_eq!(db.claim_features(1).unwrap(), fired);
     }
 
     #[test]

@@ -127,9 +127,9 @@ impl Database {
             "SELECT d.id, coalesce(d.title, d.source_key), c.id, c.worthiness,
                     substr(d.text, s.start + 1, s.end - s.start),
                     m.text, m.start, m.end, m.value, m.unit, m.mod,
-                    json_extract(m.attrs, '$.low'), json_extract(m.attrs, '$.high'),
-                    coalesce(json_extract(m.attrs, '$.checkable'), 1),
-                    json_extract(m.attrs, '$.checkable_reason'), m.document_id, m.byte_start,
+                    json_extract(m.attrs, '$.l'), json_extract(m.attrs, '$.h'),
+                    coalesce(json_extract(m.attrs, '$.x'), 1),
+                    json_extract(m.attrs, '$.y'), m.document_id, m.byte_start,
                     m.byte_end
              FROM claims c
              JOIN documents d ON d.id = c.document_id
@@ -142,7 +142,7 @@ impl Database {
             if all {
                 ""
             } else {
-                "AND c.has_figure = 1 AND coalesce(json_extract(m.attrs, '$.checkable'), 1)"
+                "AND c.has_figure = 1 AND coalesce(json_extract(m.attrs, '$.x'), 1)"
             }
         );
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;

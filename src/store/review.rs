@@ -322,8 +322,12 @@ pub(super) fn claim_state_in(
         .ok_or(StoreError::NoClaim(claim_id))?;
     let text = texts.text(conn, at)?;
     let mut stmt = conn.prepare_cached(concat!(
-        "SELECT m.kind, m.value, json_extract(m.attrs, '$.low'),
-                json_extract(m.attrs, '$.high'), m.unit, m.mod, m.timex_type, ",
+        // Records name low and high `l` and `h` since version 7; migration 2 → 3 reads
+        // records of before.
+        "SELECT m.kind, m.value, coalesce(json_extract(m.attrs, '$.l'),
+                    json_extract(m.attrs, '$.low')),
+                coalesce(json_extract(m.attrs, '$.h'), json_extract(m.attrs, '$.high')),
+                m.unit, m.mod, m.timex_type, ",
         text_at!("m"),
         " FROM claim_components cc JOIN mentions m ON m.id = cc.mention_id
          WHERE cc.claim_id = ?1 ORDER BY m.start, m.end, m.kind, m.id",

@@ -377,10 +377,11 @@ impl DocumentRows {
                 if let Some(s) = m.source {
                     index("mention", i, s, sources.len(), "source")?;
                 }
-                match serde_json::from_str::<serde_json::Value>(&m.attrs) {
-                    Ok(serde_json::Value::Object(_)) => {}
+                // Stored as a new analysis stores it, whatever names the record uses.
+                let attrs = match serde_json::from_str::<serde_json::Value>(&m.attrs) {
+                    Ok(record @ serde_json::Value::Object(_)) => compact_attrs(record).to_string(),
                     _ => return Err(format!("mention {i}: attrs is not a JSON object")),
-                }
+                };
                 Ok(MentionRow {
                     sentence: m.sentence,
                     kind,
@@ -390,7 +391,7 @@ impl DocumentRows {
                     modifier: m.modifier,
                     timex_type,
                     source: m.source,
-                    attrs: m.attrs,
+                    attrs,
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
@@ -514,25 +515,51 @@ const COLUMN_KEYS: [&str; 10] = [
     "type",
 ];
 
-/// A mention's record as the store keeps it in `attrs`: only what no column holds.
-/// Fields its columns repeat (kind, offsets, text, value, unit, mod, TIMEX3 type) and
-/// fields at their default (null, `checkable: true`, `direct: false`) are left out, and
-/// a span keeps its code-point offsets only (its bytes and text are the document's).
-/// A span is `[start, end]` in code points. Readers treat a missing field as its
-/// default. Applied to records of any version, so that a migrated row is the row a new
-/// ingest writes.
+/// The names of a mention's record (as `extract` prints it) and the short names the
+/// store keeps them by (version 7): the names were half of an attribution's record.
+/// Each short name is one field's, whatever the mention's kind. SQL reads `$.s` (the
+/// source span), `$.x` (checkable) and `$.y` (why not).
+const SHORT_NAMES: [(&str, &str); 14] = [
+    ("source", "s"),
+    ("cue", "c"),
+    ("content", "t"),
+    ("direct", "d"),
+    ("source_kind", "k"),
+    ("source_name", "n"),
+    ("source_role", "r"),
+    ("low", "l"),
+    ("high", "h"),
+    ("subject", "j"),
+    ("checkable", "x"),
+    ("checkable_reason", "y"),
+    ("quant", "q"),
+    ("freq", "f"),
+];
+
+/// A mention's record as the store keeps it in `attrs`: only what no column holds, by
+/// short names ([`SHORT_NAMES`]). Fields its columns repeat (kind, offsets, text, value,
+/// unit, mod, TIMEX3 type) and fields at their default (null, `checkable: true`,
+/// `direct: false`) are left out, and a span keeps its code-point offsets only (its
+/// bytes and text are the document's). A span is `[start, end]` in code points.
+/// Readers ([`expand_attrs`]) treat a missing field as its default. Applied to records
+/// of any version, so that a migrated row is the row a new ingest writes.
 pub(crate) fn compact_attrs(record: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     let Value::Object(fields) = record else {
         return record;
     };
+    let short = |k: String| match SHORT_NAMES.iter().find(|(long, _)| *long == k) {
+        Some((_, short)) => short.to_string(),
+        None => k,
+    };
     let kept = fields
         .into_iter()
+        .map(|(k, v)| (short(k), v))
         .filter(|(k, v)| {
             !(COLUMN_KEYS.contains(&k.as_str())
                 || v.is_null()
-                || (k == "checkable" && *v == Value::Bool(true))
-                || (k == "direct" && *v == Value::Bool(false)))
+                || (k == "x" && *v == Value::Bool(true))
+                || (k == "d" && *v == Value::Bool(false)))
         })
         .map(|(k, v)| match v {
             Value::Object(span) => {
@@ -543,6 +570,27 @@ pub(crate) fn compact_attrs(record: serde_json::Value) -> serde_json::Value {
         })
         .collect();
     Value::Object(kept)
+}
+
+/// A stored mention record (`attrs`, of any version) with the names of its fields as
+/// `extract` prints them; `Null` when it is not JSON.
+pub(crate) fn expand_attrs(stored: &str) -> serde_json::Value {
+    use serde_json::Value;
+    match serde_json::from_str(stored) {
+        Ok(Value::Object(fields)) => Value::Object(
+            fields
+                .into_iter()
+                .map(
+                    |(k, v)| match SHORT_NAMES.iter().find(|(_, short)| *short == k) {
+                        Some((long, _)) => (long.to_string(), v),
+                        None => (k, v),
+                    },
+                )
+                .collect(),
+        ),
+        Ok(other) => other,
+        Err(_) => Value::Null,
+    }
 }
 
 /// A claim's check-worthiness features as the store keeps them: a JSON array of
@@ -641,7 +689,7 @@ mod tests {
             .mentions
             .iter()
             .filter(|m| m.kind == "figure")
-            .map(|m| serde_json::from_str(&m.attrs).unwrap())
+            .map(|m| expand_attrs(&m.attrs))
             .collect();
         assert_eq!(attrs.len(), 2);
         // Checkable is the default: a missing flag.
@@ -659,8 +707,9 @@ mod tests {
         let doc = Document::from_text("t", text.to_string(), Metadata::default());
         let rows = DocumentRows::new(&doc, &crate::pipeline::analyse(&doc));
         let attribution = rows.mentions.iter().find(|m| m.kind == "attribution");
-        let attrs: serde_json::Value =
-            serde_json::from_str(&attribution.expect("an attribution").attrs).unwrap();
+        let stored = &attribution.expect("an attribution").attrs;
+        assert!(stored.starts_with(r#"{"s":["#), "{stored}");
+        let attrs = expand_attrs(stored);
         // The source span in code points: "’" and "€" are one each, three bytes each.
         let source = &attrs["source"];
         let (start, end) = (source[0].as_u64().unwrap(), source[1].as_u64().unwrap());
@@ -683,7 +732,16 @@ mod tests {
             "checkable": true,
         });
         let compact = compact_attrs(old);
-        assert_eq!(compact.to_string(), r#"{"subject":[344,349]}"#);
+        assert_eq!(compact.to_string(), r#"{"j":[344,349]}"#);
+        assert_eq!(
+            compact_attrs(compact.clone()),
+            compact,
+            "applied again, the same"
+        );
+        assert_eq!(
+            expand_attrs(&compact.to_string()).to_string(),
+            r#"{"subject":[344,349]}"#
+        );
         // An imported record repeated its columns (kind, offsets, text, value, unit).
         let imported = serde_json::json!({
             "kind": "figure", "start": 3, "end": 10, "byte_start": 3, "byte_end": 10,
