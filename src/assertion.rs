@@ -151,6 +151,9 @@ const EVALUATIVE_WORDS: &[&str] = &[
 /// Forms of "be": "was described in the filing as" is a passive, not a view.
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const BELIEF_WORDS: &[&str] = &[
+    "insist",
+    "insists",
+    "insisted",
     "believe",
     "believes",
     "believed",
@@ -168,12 +171,6 @@ const BELIEF_WORDS: &[&str] = &[
     "fear",
     "fears",
     "feared",
-    "insist",
-    "insists",
-    "insisted",
-    "argue",
-    "argues",
-    "argued",
     "suspect",
     "suspects",
     "doubt",
@@ -308,6 +305,7 @@ const PAST_WORDS: &[&str] = &[
     "beat",
     "beaten",
     "bid",
+    "used",
 ];
 /// Past forms of linking verbs: a past state or a characterisation ("the response was
 /// sharp", "it became a pretext"), not by itself an action.
@@ -1146,5 +1144,18 @@ mod tests {
         assert!(analyse("It was clear Clinton is attempting to reach out to voters.").opinion);
         assert!(analyse("It's obvious the plan failed.").opinion);
         assert!(!analyse("It was cleared by the Senate on Tuesday.").opinion);
+    }
+
+    #[test]
+    fn they_argue_that_the_epa_overstepped_reports_a_past_act() {
+        let text = "They argue that the EPA overstepped its authority when it issued the rules.";
+        assert_eq!(verdict(text, NONE), Ok(()));
+        // Insisting stays a stance.
+        assert!(analyse("Chaffetz insisted he has different questions.").belief);
+    }
+
+    #[test]
+    fn has_not_been_used_in_about_a_century_is_a_past_act() {
+        assert!(analyse("The power hasn't been used in a century.").action);
     }
 }

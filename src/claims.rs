@@ -167,8 +167,9 @@ fn assertion_verdict(
     let whole = assertion::analyse(clause.slice(text));
     let att = attribution.and_then(|a| mentions[a].attribution());
     let content = att
+        .filter(|a| !reported_aside(text, clause, a))
         .and_then(|a| a.content)
-        .filter(|c| c.overlaps(clause))
+        .filter(|c| c.overlaps(clause) && !prepositional(c.slice(text)))
         .map_or(whole, |c| {
             let inside = Span::new(c.start.max(clause.start), c.end.min(clause.end));
             let mut content = assertion::analyse(inside.slice(text));
@@ -191,6 +192,47 @@ fn assertion_verdict(
         headline,
     };
     whole.verdict(&content, anchors)
+}
+
+/// Whether a report's content is a prepositional phrase, not a clause ("Trump responded
+/// by using the example of Chicago …"): the sentence's own verb is what it asserts.
+fn prepositional(content: &str) -> bool {
+    crate::bytescan::words(content).next().is_some_and(|w| {
+        ["by", "with", "on", "about", "for", "to", "in"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
+
+/// Whether a report is an aside to the clause's own assertion: in a relative clause
+/// ("Members protested the state funding system, which advocates say disadvantages
+/// needy schools") or a participle after the subject's act ("Bush sent troops to Saudi
+/// Arabia, saying Iraqi troops massed nearby"). What the clause asserts is its main
+/// verb's, told in the article's voice.
+fn reported_aside(text: &str, clause: Span, att: &crate::recognize::Attribution) -> bool {
+    let Some(source) = att.source else {
+        return false;
+    };
+    // "The Times filed a motion to unseal the records, arguing the move was needed": a
+    // participle after the subject's own act.
+    if let Some(cue) = att.cue {
+        let participle = cue.slice(text).ends_with("ing")
+            && source.end <= cue.start
+            && cue.start <= clause.end
+            && text[..cue.start].trim_end().ends_with(',')
+            && assertion::analyse(&text[source.end..cue.start]).action;
+        if participle {
+            return true;
+        }
+    }
+    if source.start <= clause.start || source.start > clause.end {
+        return false;
+    }
+    let before = text[clause.start..source.start].trim_end();
+    let relative = crate::bytescan::words(before)
+        .last()
+        .is_some_and(|w| ["which", "who"].iter().any(|r| w.eq_ignore_ascii_case(r)));
+    relative && assertion::analyse(before).action
 }
 
 /// How many sentences at the start of the article are its headline and deck: the whole
@@ -922,6 +964,9 @@ fn choose_attribution(
                     .all(|&c| att.source.is_some_and(|s| s.contains(mentions[c].span)))
                     && att.content.is_some_and(|c| c.overlaps(clause))))
                 && reports(text, att)
+                // An aside with none of the clause's figures leaves the clause the
+                // article's own.
+                && !reported_aside(text, clause, att)
         })
     })
 }
@@ -1855,5 +1900,35 @@ mod tests {
         let claims = pipeline_claims(t);
         assert_eq!(claims.len(), 2, "{claims:?}");
         assert_eq!(source_of(&claims, "Shelby").as_deref(), Some("Shelby"));
+    }
+
+    #[test]
+    fn protested_the_system_which_advocates_say_is_unfair_is_the_articles_own() {
+        let t = "On Thursday, parents and teachers protested the state funding system, which \
+                 advocates say disadvantages needy schools.";
+        let claims = pipeline_claims(t);
+        assert_eq!(source_of(&claims, "On Thursday"), None, "{claims:?}");
+    }
+
+    #[test]
+    fn bush_sent_troops_saying_troops_massed_nearby_is_the_articles_own() {
+        let t = "Bush sent troops and planes to Saudi Arabia on Aug. 7, saying Iraqi troops \
+                 massed nearby threatened the kingdom.";
+        let claims = pipeline_claims(t);
+        assert_eq!(source_of(&claims, "Bush sent"), None, "{claims:?}");
+        // A figure in what is said stays the speaker's.
+        let t = "Bush sent troops and planes to Saudi Arabia on Aug. 7, saying 100,000 Iraqi \
+                 troops massed nearby.";
+        let claims = pipeline_claims(t);
+        assert!(source_of(&claims, "Bush sent").is_some(), "{claims:?}");
+    }
+
+    #[test]
+    fn trump_responded_by_using_the_example_of_chicago_is_a_claim() {
+        let t = "Trump responded on Monday by using the example of Chicago to prove that gun \
+                 control is not the solution.";
+        assert!(!prepositional("that gun control is not the solution"));
+        assert!(prepositional("by using the example of Chicago"));
+        assert_eq!(pipeline_claims(t).len(), 1);
     }
 }
