@@ -3059,12 +3059,21 @@ impl<'a> Parser<'a> {
                 "payable",
             ]
             .iter()
-            .any(|w| self.word_is(s - 1, w));
+            .any(|w| self.word_is(s - 1, w))
+            // "to run through June" is a deadline too, but "this year through August"
+            // and "from March through June" close a period that leans as it would.
+            || (s > lo + 1
+                && (self.word_is(s - 1, "through") || self.word_is(s - 1, "thru"))
+                && self.lx(s - 2) == Lex::None
+                && self.t.get(s - 2).is_some_and(|t| t.kind == TokKind::Word));
         if deadline {
             let mut j = s - 1;
             while j > lo && j + 6 > s {
                 j -= 1;
-                if matches!(self.t.get(j).map(|t| t.kind), Some(TokKind::Punct(_))) {
+                // Punctuation ends the clause, but not the comma of "481,000".
+                if matches!(self.t.get(j).map(|t| t.kind), Some(TokKind::Punct(_)))
+                    && !(self.glued(j) && self.glued(j + 1))
+                {
                     break;
                 }
                 // A verb that sets or moves the deadline owns it ("was postponed
@@ -3099,6 +3108,11 @@ impl<'a> Parser<'a> {
         // began in March").
         let mut reported = None;
         let mut would = false;
+        // A past form further off than `tense_of` trusts ("On Feb. 28, the bank
+        // released a note saying growth would slow over the next decade"): too weak to
+        // decide on its own, it still outranks a future cue beyond it, which belongs
+        // to the verb's own clause.
+        let mut past_first = false;
         let decide = |x: Lean, would: bool| match (x, would) {
             (Lean::Past, true) => Lean::Either,
             (Lean::Past, false) => Lean::Past,
@@ -3139,20 +3153,46 @@ impl<'a> Parser<'a> {
                         }
                     } else if self.word_is(r, "would") {
                         would = true;
+                    } else if past_first && x == Lean::Future {
+                        return Lean::Either;
                     } else {
                         return decide(x, would);
                     }
+                } else if !would && self.past_form(r) {
+                    past_first = true;
                 }
                 r += 1;
             }
             if !moved {
                 return match (would, reported) {
+                    (true, _) if past_first => Lean::Either,
                     (true, _) => Lean::Future,
                     (false, Some(x)) => x,
                     (false, None) => Lean::Either,
                 };
             }
         }
+    }
+
+    /// A simple past at `j` read from its form alone: "-ed", and not an adjective or a
+    /// passive participle after a determiner or "be" ("the injured man", "is expected").
+    fn past_form(&self, j: usize) -> bool {
+        let Some(t) = self.t.get(j) else {
+            return false;
+        };
+        let w = self.bytes(j);
+        t.kind == TokKind::Word
+            && t.lex == Lex::None
+            && w.len() >= 5
+            && w.ends_with(b"ed")
+            && !w.ends_with(b"eed")
+            && !(j > 0
+                && [
+                    "be", "is", "are", "am", "was", "were", "been", "being", "a", "an", "the",
+                    "its", "his", "her", "their", "our",
+                ]
+                .iter()
+                .any(|x| self.word_is(j - 1, x)))
     }
 
     /// A verb of reporting at `j` ("said", "told"): it dates the report, and governs an

@@ -1425,3 +1425,64 @@ fn the_2010_and_2020_censuses_are_two_years() {
     let (found, _) = run("Officials ran 2010 and 2020 censuses.", Some("2025-07-01"));
     assert!(found.iter().all(|f| f.0 != "2020"), "{found:?}");
 }
+
+// ----- tense of the governing verb -----
+
+#[test]
+fn on_march_2_the_agency_published_a_report_saying_prices_would_rise() {
+    let (found, _) = run(
+        "On March 2, the agency published a report saying prices would rise over the next decade.",
+        Some("2013-03-22"),
+    );
+    assert_eq!(found[0].0, "March 2", "{found:?}");
+    assert_eq!(found[0].2, "2013-03-02", "{found:?}");
+}
+
+#[test]
+fn on_nov_30_the_union_ratified_a_deal_that_would_end_the_strike() {
+    // The fronted date belongs to the past verb of its clause, not to the "would" of
+    // the relative clause nor to the "next" beyond it.
+    let (found, _) = run(
+        "On Nov. 30, the union ratified a deal that would end the strike next month.",
+        Some("2013-01-10"),
+    );
+    assert_eq!(found[0].0, "Nov. 30", "{found:?}");
+    assert_eq!(found[0].2, "2012-11-30", "{found:?}");
+}
+
+#[test]
+fn the_exhibition_is_set_to_run_through_june() {
+    check(
+        "The museum said the exhibition is to run through June.",
+        "2013-03-18",
+        "June",
+        "DATE",
+        "2013-06",
+        None,
+    );
+}
+
+#[test]
+fn the_fund_had_bought_481_000_shares_through_sept_29() {
+    // A deadline met in the past: the comma inside "481,000" does not end the clause.
+    check(
+        "The fund had bought 481,000 shares through Sept. 29.",
+        "2013-11-02",
+        "Sept. 29",
+        "DATE",
+        "2013-09-29",
+        None,
+    );
+}
+
+#[test]
+fn sales_this_year_through_august_close_a_period() {
+    let (found, _) = run(
+        "Sales rose 4% in the year through August, the firm said.",
+        Some("2013-10-15"),
+    );
+    assert!(
+        found.iter().any(|f| f.0 == "August" && f.2 == "2013-08"),
+        "{found:?}"
+    );
+}
