@@ -1362,6 +1362,20 @@ impl<'a> Parser<'a> {
                 if dir == Some(D::Recent) {
                     return None;
                 }
+                // An age given after "age", "ages" or "aged" ("children ages 6 months
+                // and older", "patients aged 3 years", "the age of 18 years") is
+                // neither a date nor a duration: consumed, never emitted.
+                let after_age =
+                    |p: usize| ["age", "ages", "aged"].iter().any(|w| self.word_is(p, w));
+                if c.n.is_some()
+                    && dir.is_none()
+                    && s.checked_sub(1).is_some_and(|p| {
+                        after_age(p)
+                            || (self.kw(p, Kw::Of) && p.checked_sub(1).is_some_and(after_age))
+                    })
+                {
+                    return Some(Hit::lit(s, e, TimexType::Duration, ""));
+                }
                 // "the last few months", "the past several quarters"
                 if c.n.is_none() && dir == Some(D::Back) && plural {
                     return Some(Hit::lit(s, e, TimexType::Date, "PAST_REF"));

@@ -1486,3 +1486,14 @@ fn sales_this_year_through_august_close_a_period() {
         "{found:?}"
     );
 }
+
+// ----- ages -----
+
+#[test]
+fn children_ages_6_months_and_older_and_patients_aged_3_years_are_ages() {
+    assert!(texts("The vaccine is for children ages 6 months and older.").is_empty());
+    assert!(texts("Patients aged 3 years or more were excluded.").is_empty());
+    assert!(texts("No one under the age of 18 years may enter.").is_empty());
+    // A duration after another noun is still one.
+    assert_eq!(texts("Wages lagged for 3 years."), ["3 years"]);
+}
