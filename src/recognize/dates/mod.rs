@@ -909,6 +909,14 @@ impl<'a> Parser<'a> {
                 return Some(h);
             }
         }
+        // "for a mere 24 hours": the belittling article is part of the expression, as
+        // "more than" is, but states no bound.
+        if self.kw(i, Kw::A) && self.word_is(i + 1, "mere") {
+            if let Some(mut h) = self.duration(i + 2).filter(|h| h.s == i + 2) {
+                h.s = i;
+                return Some(h);
+            }
+        }
         let mut best: Option<Hit> = None;
         let mut consider = |h: Option<Hit>| keep_longest(&mut best, h, i);
         consider(self.edge(i));
@@ -1203,6 +1211,29 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "between 12 and 18 months", "between two and six days": the lower bound is an
+        // expression of its own in the upper bound's unit.
+        if let Some(c0) = c {
+            if c0.n.is_some()
+                && !c0.single
+                && self.kw(e0, Kw::And)
+                && s.checked_sub(1).is_some_and(|p| self.word_is(p, "between"))
+                && self.unit(e0).is_none()
+            {
+                if let Some((e2, _)) = self.count(e0 + 1) {
+                    if let Some((u, true)) = self.unit(e2) {
+                        if u != Unit::Second {
+                            return Some(Hit::lit(
+                                s,
+                                e0,
+                                TimexType::Duration,
+                                &duration_value(u, c0),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
         let (u, plural) = self.unit(e0)?;
         // A quarter as a fraction: "three quarters of the vote", "five and a quarter",
         // "three quarters billion".
@@ -1263,6 +1294,13 @@ impl<'a> Parser<'a> {
                                 .iter()
                                 .any(|w| self.word_is(p, w))
                         });
+                        // "minutes before the plane left", "set days before his
+                        // surgery", "weeks later": an uncounted stretch before or
+                        // after an event.
+                        let offset = !the
+                            && ["before", "after", "later", "earlier"]
+                                .iter()
+                                .any(|w| self.word_is(e, w));
                         // "the days before the vote", "the weeks after the storm": a
                         // stretch of time anchored on an event.
                         let around = ["before", "after", "leading", "following", "since"]
@@ -1276,7 +1314,7 @@ impl<'a> Parser<'a> {
                             {
                                 return None;
                             }
-                        } else if !prep || self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) {
+                        } else if !(prep || offset) || self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) {
                             if self.kw(e, Kw::Ago) {
                                 return Some(Hit::lit(s, e + 1, TimexType::Date, "PAST_REF"));
                             }
@@ -1810,6 +1848,22 @@ impl<'a> Parser<'a> {
                 }
             }
             return None;
+        }
+        // "the expedition of 1957-58", "the 1998-99 season": the second year of a
+        // range, written in two digits, is a year of its own.
+        if !the && t.kind == TokKind::Num && t.digits == 2 && k >= 2 {
+            if let (Some(v), Some(first)) = (t.value, self.year_num(k - 2)) {
+                let y = first - first.rem_euclid(100) + i32::try_from(v).ok()?;
+                if self.punct(k - 1, b'-')
+                    && self.glued(k - 1)
+                    && self.glued(k)
+                    && self.t.get(k - 2).is_some_and(|p| p.digits == 4)
+                    && y > first
+                    && !self.unit_follows(k + 1)
+                {
+                    return Some(Hit::date(k, k + 1, Sem::Year(y)));
+                }
+            }
         }
         if let Some(y) = self.year_num(k) {
             if self.punct(k + 1, b'\'')
@@ -2606,6 +2660,24 @@ impl<'a> Parser<'a> {
             Lex::Unit(u) => {
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
+                }
+                // "over the following decade", "for the following year": a stretch of
+                // one unit, however the narrative places it.
+                if r == R::Narr(1)
+                    && self.kw(k - 1, Kw::Following)
+                    && i.checked_sub(1).is_some_and(|p| {
+                        ["over", "for", "throughout"]
+                            .iter()
+                            .any(|w| self.word_is(p, w))
+                    })
+                {
+                    let one = Count {
+                        n: Some(1),
+                        half: false,
+                        approx: false,
+                        single: true,
+                    };
+                    return Some(Hit::lit(i, e, TimexType::Duration, &duration_value(u, one)));
                 }
                 let sem = match r {
                     R::This | R::Full => Sem::Rel { unit: u, n: 0 },

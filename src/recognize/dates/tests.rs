@@ -1487,6 +1487,108 @@ fn sales_this_year_through_august_close_a_period() {
     );
 }
 
+// ----- spans -----
+
+#[test]
+fn repairs_could_take_between_nine_and_15_months() {
+    let (found, _) = run(
+        "Repairs could take between nine and 15 months.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("nine", "DURATION", "P9M"),
+            ("15 months", "DURATION", "P15M")
+        ]
+    );
+}
+
+#[test]
+fn the_two_to_three_weeks_range_stays_one_expression() {
+    assert_eq!(
+        texts("Shipments resume within two to three weeks."),
+        ["two to three weeks"]
+    );
+}
+
+#[test]
+fn the_campaign_of_1941_42() {
+    let (found, _) = run("the campaign of 1941-42 and the 2003-04 season", None);
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("1941", "1941"),
+            ("42", "1942"),
+            ("2003", "2003"),
+            ("04", "2004")
+        ]
+    );
+    // Not a range of years: a score, a later year before an earlier one, a count.
+    assert_eq!(texts("The final ended 1998-12 in their favour."), ["1998"]);
+    assert_eq!(texts("Their 2012-11 record."), ["2012"]);
+}
+
+#[test]
+fn the_ceasefire_held_for_a_mere_36_hours() {
+    check(
+        "The ceasefire held for a mere 36 hours.",
+        "2013-03-22",
+        "a mere 36 hours",
+        "DURATION",
+        "PT36H",
+        None,
+    );
+}
+
+#[test]
+fn the_warning_came_minutes_before_the_blast_and_weeks_later() {
+    let (found, _) = run(
+        "The warning came minutes before the blast; weeks later the inquiry opened.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("minutes", "DURATION", "PTXM"),
+            ("weeks", "DURATION", "PXW")
+        ]
+    );
+    // Without an event to count from, a bare plural unit is no expression.
+    assert!(texts("It takes hours of practice and months of work.").is_empty());
+}
+
+#[test]
+fn over_the_following_decade_is_a_stretch_of_ten_years() {
+    check(
+        "Over the following decade the port doubled in size.",
+        "2013-03-22",
+        "the following decade",
+        "DURATION",
+        "P10Y",
+        None,
+    );
+}
+
+#[test]
+fn the_following_year_in_a_narrative_is_a_date() {
+    let (found, _) = run(
+        "The mill closed in 1998. The following year the town lost its school.",
+        Some("2013-03-22"),
+    );
+    assert_eq!(found[1].0, "The following year", "{found:?}");
+    assert_eq!(found[1].1, "DATE", "{found:?}");
+}
+
 // ----- ages -----
 
 #[test]
