@@ -1337,9 +1337,21 @@ impl<'a> Parser<'a> {
                     }
                     Some(d) => {
                         if plural {
-                            // "recent years", "coming months", "past years": TimeBank
-                            // writes these as vague references, not durations.
-                            if d == D::First {
+                            // "in recent weeks", "recent months": a stretch of time up
+                            // to now of unknown length (TimeML's "PXM"), as "the first
+                            // months" is one from a start. "recent years" and longer
+                            // name an era, the recent past, and "coming months", "past
+                            // years" are vague references too, as TimeBank writes them.
+                            let stretch = d == D::Recent
+                                && matches!(
+                                    u,
+                                    Unit::Day
+                                        | Unit::Week
+                                        | Unit::Fortnight
+                                        | Unit::Month
+                                        | Unit::Quarter
+                                );
+                            if d == D::First || stretch {
                                 let vague = Count {
                                     n: None,
                                     half: false,

@@ -463,11 +463,31 @@ fn a_week_before_the_celebrations() {
 }
 
 #[test]
-fn in_recent_months_is_a_past_reference() {
+fn in_recent_months_is_a_stretch_up_to_now() {
     check(
         "talks have intensified in recent months",
         "2025-07-20",
         "recent months",
+        "DURATION",
+        "PXM",
+        None,
+    );
+    check(
+        "The ferry has run late in recent weeks.",
+        "2025-07-20",
+        "recent weeks",
+        "DURATION",
+        "PXW",
+        None,
+    );
+}
+
+#[test]
+fn in_recent_years_is_the_recent_past() {
+    check(
+        "Rents have doubled in recent years.",
+        "2025-07-20",
+        "recent years",
         "DATE",
         "PAST_REF",
         None,
