@@ -3211,6 +3211,10 @@ impl<'a> Parser<'a> {
         // decide on its own, it still outranks a future cue beyond it, which belongs
         // to the verb's own clause.
         let mut past_first = false;
+        // An infinitive that governs the expression ("said it expected the merger to
+        // close in May", "is to run through June") is still to happen when the report
+        // around it was made: it outranks the reporting verb's past.
+        let infinitive = self.infinitive_before(s);
         let decide = |x: Lean, would: bool| match (x, would) {
             (Lean::Past, true) => Lean::Either,
             (Lean::Past, false) => Lean::Past,
@@ -3265,11 +3269,38 @@ impl<'a> Parser<'a> {
                 return match (would, reported) {
                     (true, _) if past_first => Lean::Either,
                     (true, _) => Lean::Future,
+                    (false, _) if infinitive => Lean::Future,
                     (false, Some(x)) => x,
                     (false, None) => Lean::Either,
                 };
             }
         }
+    }
+
+    /// Whether an infinitive governs the expression that starts at token `s`: "to" and
+    /// a verb right before it, or before one of its prepositions ("to close in May",
+    /// "to resume Monday", "to respond by Oct. 31"). Not "to Paris", "to the board".
+    fn infinitive_before(&self, s: usize) -> bool {
+        let Some(mut v) = s.checked_sub(1) else {
+            return false;
+        };
+        if [
+            "in", "on", "by", "until", "through", "before", "after", "at",
+        ]
+        .iter()
+        .any(|w| self.word_is(v, w))
+        {
+            let Some(p) = v.checked_sub(1) else {
+                return false;
+            };
+            v = p;
+        }
+        v > 0
+            && self.kw(v - 1, Kw::To)
+            && self
+                .t
+                .get(v)
+                .is_some_and(|t| t.kind == TokKind::Word && t.lex == Lex::None && !t.capital)
     }
 
     /// A simple past at `j` read from its form alone: "-ed", and not an adjective or a

@@ -1619,3 +1619,24 @@ fn children_ages_6_months_and_older_and_patients_aged_3_years_are_ages() {
     // A duration after another noun is still one.
     assert_eq!(texts("Wages lagged for 3 years."), ["3 years"]);
 }
+
+#[test]
+fn the_company_said_it_expected_the_merger_to_close_in_may() {
+    check(
+        "The company said it expected the merger to close in May.",
+        "2013-03-22",
+        "May",
+        "DATE",
+        "2013-05",
+        None,
+    );
+    // A past verb of its own clause still rules the infinitive.
+    check(
+        "The plant was forced to close in May.",
+        "2013-03-22",
+        "May",
+        "DATE",
+        "2012-05",
+        None,
+    );
+}
