@@ -2301,14 +2301,34 @@ impl<'a> Parser<'a> {
         };
         // Most capitalised words are followed by none of these: look at one byte first.
         let first = self.bytes(j + 1).first().copied().unwrap_or(0);
+        if matches!(first, b'F' | b'M') {
+            return self.shopping_day(j).is_some();
+        }
         if !matches!(first, b'D' | b'Y' | b'E') && !self.punct(j + 1, b'\'') {
             return false;
         }
         named(j + 1) || (self.punct(j + 1, b'\'') && (named(j + 2) || named(j + 3)))
     }
 
+    /// A named day written as a word and a weekday at `j`: "Black Friday", "Good
+    /// Friday", "Cyber Monday".
+    fn shopping_day(&self, j: usize) -> Option<Holiday> {
+        let cap =
+            |k: usize, w: &str| self.word_is(k, w) && self.t.get(k).is_some_and(|t| t.capital);
+        if cap(j + 1, "Friday") {
+            if cap(j, "Black") {
+                return Some(Holiday::BlackFriday);
+            }
+            if cap(j, "Good") {
+                return Some(Holiday::GoodFriday);
+            }
+        }
+        (cap(j, "Cyber") && cap(j + 1, "Monday")).then_some(Holiday::CyberMonday)
+    }
+
     /// Holidays and named days: "Christmas", "Christmas Eve", "New Year's Day",
-    /// "Thanksgiving", "Easter Sunday", "Election Day", "Labor Day 2013".
+    /// "Thanksgiving", "Easter Sunday", "Election Day", "Labor Day 2013", "Black
+    /// Friday", "St. Patrick's Day".
     fn holiday(&self, i: usize) -> Option<Hit> {
         let t = self.t.get(i)?;
         if !t.capital || t.kind != TokKind::Word || !matches!(t.lex, Lex::Holiday(_) | Lex::None) {
@@ -2357,6 +2377,7 @@ impl<'a> Parser<'a> {
                     (Holiday::NewYearsDay, k)
                 }
             }
+            _ if self.shopping_day(i).is_some() => (self.shopping_day(i)?, i + 2),
             _ => {
                 let h = Holiday::before_day(self.bytes(i))?;
                 let k = after_possessive(i + 1);

@@ -1640,3 +1640,39 @@ fn the_company_said_it_expected_the_merger_to_close_in_may() {
         None,
     );
 }
+
+// ----- named days and titles -----
+
+#[test]
+fn black_friday_good_friday_and_cyber_monday() {
+    let (found, _) = run(
+        "Shops opened early on Black Friday, closed on Good Friday and sold online on Cyber Monday.",
+        Some("2013-12-20"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Black Friday", "2013-11-29"),
+            ("Good Friday", "2013-03-29"),
+            ("Cyber Monday", "2013-12-02")
+        ]
+    );
+}
+
+#[test]
+fn boxing_day_mothers_day_and_columbus_day() {
+    let (found, _) = run(
+        "Sales peaked on Boxing Day; florists were busy on Mother's Day; banks shut on Columbus Day.",
+        Some("2014-01-10"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Boxing Day", "2013-12-26"),
+            ("Mother's Day", "2013-05-12"),
+            ("Columbus Day", "2013-10-14")
+        ]
+    );
+}
