@@ -458,6 +458,13 @@ fn mask_names(text: &[u8], toks: &mut [Tok]) {
         if word.len() > 1 && word.iter().all(u8::is_ascii_uppercase) {
             continue;
         }
+        // A time word that is all a quotation holds is a title: the programme "Today",
+        // the film "Yesterday".
+        if quoted_alone(text, t.start(), t.end()) {
+            toks[j].lex = Lex::None;
+            toks[j].temporal = false;
+            continue;
+        }
         if opens_sentence(text, toks, j) || title_case_line(text, toks, j) {
             continue;
         }
@@ -482,6 +489,16 @@ fn mask_names(text: &[u8], toks: &mut [Tok]) {
             toks[j].temporal = false;
         }
     }
+}
+
+/// Whether the bytes `start..end` are all that a pair of quotation marks holds
+/// (straight or curly).
+fn quoted_alone(text: &[u8], start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or(&[]);
+    let after = text.get(end..).unwrap_or(&[]);
+    let opens = before.ends_with(b"\"") || before.ends_with("\u{201c}".as_bytes());
+    let closes = after.starts_with(b"\"") || after.starts_with("\u{201d}".as_bytes());
+    opens && closes
 }
 
 /// Whether token `j` ("Day", "Eve", "Year") belongs to a holiday's name: "Labor Day",

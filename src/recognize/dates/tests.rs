@@ -1676,3 +1676,11 @@ fn boxing_day_mothers_day_and_columbus_day() {
         ]
     );
 }
+
+#[test]
+fn the_programme_today_in_quotation_marks_is_a_title() {
+    assert!(texts("She told the programme \"Today\" that talks had failed.").is_empty());
+    assert!(texts("He sang \u{201c}Yesterday\u{201d} to the crowd.").is_empty());
+    // A quotation that starts with the word is speech.
+    assert_eq!(texts("\"Today we won,\" he said."), ["Today"]);
+}
