@@ -1393,7 +1393,16 @@ impl<'a> Parser<'a> {
                             return None;
                         }
                         let n = if d == D::Back { -1 } else { 1 };
-                        if the && u != Unit::Year && u != Unit::Quarter {
+                        // "in the last week", "over the past month", "the last decade":
+                        // the unit before the anchor's, as "the past year" is; "for the
+                        // past week" measures a stretch, "the last week of March" is the
+                        // end of another period, and "the past century" is the last
+                        // hundred years more often than the century before this one.
+                        let previous = d == D::Back
+                            && matches!(u, Unit::Week | Unit::Month | Unit::Decade)
+                            && !self.kw(e, Kw::Of)
+                            && !s.checked_sub(1).is_some_and(|p| self.word_is(p, "for"));
+                        if the && u != Unit::Year && u != Unit::Quarter && !previous {
                             let one = Count {
                                 n: Some(1),
                                 half: false,

@@ -1684,3 +1684,32 @@ fn the_programme_today_in_quotation_marks_is_a_title() {
     // A quotation that starts with the word is speech.
     assert_eq!(texts("\"Today we won,\" he said."), ["Today"]);
 }
+
+#[test]
+fn three_ferries_sank_in_the_last_week_and_the_last_decade_was_the_warmest() {
+    check(
+        "Three ferries sank in the last week.",
+        "2013-03-22",
+        "the last week",
+        "DATE",
+        "2013-W11",
+        None,
+    );
+    check(
+        "The last decade was the warmest.",
+        "2013-03-22",
+        "The last decade",
+        "DATE",
+        "200",
+        None,
+    );
+    // A stretch measured with "for" stays a duration.
+    check(
+        "It has rained for the past week.",
+        "2013-03-22",
+        "the past week",
+        "DURATION",
+        "P1W",
+        None,
+    );
+}
