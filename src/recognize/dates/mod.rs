@@ -1478,6 +1478,17 @@ impl<'a> Parser<'a> {
                     h.quant = Some("EACH");
                     return Some(h);
                 }
+                // "a month earlier than usual", "two days later than planned": a
+                // difference between two times, not a date.
+                if matches!(self.lx(e), Lex::Kw(Kw::Earlier | Kw::Later))
+                    && self.kw(e + 1, Kw::Than)
+                    && !the
+                    && dir.is_none()
+                {
+                    let mut h = Hit::lit(s, e, TimexType::Duration, &duration_value(u, c));
+                    h.modifier = modifier;
+                    return Some(h);
+                }
                 // "a year ago", "two weeks earlier"
                 // "a week or so ago"
                 if self.kw(e, Kw::Or) && self.kw(e + 1, Kw::So) && self.kw(e + 2, Kw::Ago) {

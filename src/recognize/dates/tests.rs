@@ -1713,3 +1713,23 @@ fn three_ferries_sank_in_the_last_week_and_the_last_decade_was_the_warmest() {
         None,
     );
 }
+
+#[test]
+fn the_harvest_began_a_month_earlier_than_usual() {
+    check(
+        "The harvest began a month earlier than usual.",
+        "2013-03-22",
+        "a month",
+        "DURATION",
+        "P1M",
+        None,
+    );
+    check(
+        "The report came out two days later than planned.",
+        "2013-03-22",
+        "two days",
+        "DURATION",
+        "P2D",
+        None,
+    );
+}
