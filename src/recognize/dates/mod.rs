@@ -3218,6 +3218,8 @@ impl<'a> Parser<'a> {
             .any(|w| self.word_is(s - 1, w))
             // "to run through June" is a deadline too, but "this year through August"
             // and "from March through June" close a period that leans as it would.
+            // "was extended to Nov. 16", "postponed to March": the new deadline.
+            || (s > lo + 1 && self.kw(s - 1, Kw::To) && self.moves_deadline(s - 2))
             || (s > lo + 1
                 && (self.word_is(s - 1, "through") || self.word_is(s - 1, "thru"))
                 && self.lx(s - 2) == Lex::None
@@ -3234,20 +3236,8 @@ impl<'a> Parser<'a> {
                 }
                 // A verb that sets or moves the deadline owns it ("was postponed
                 // until Saturday").
-                if [
-                    "gave",
-                    "given",
-                    "set",
-                    "extended",
-                    "postponed",
-                    "delayed",
-                    "deferred",
-                    "adjourned",
-                    "rescheduled",
-                    "moved",
-                ]
-                .iter()
-                .any(|w| self.word_is(j, w))
+                if ["gave", "given", "set"].iter().any(|w| self.word_is(j, w))
+                    || self.moves_deadline(j)
                 {
                     break;
                 }
@@ -3333,6 +3323,27 @@ impl<'a> Parser<'a> {
                 };
             }
         }
+    }
+
+    /// A verb that moves a deadline at `j`: "extended", "postponed", "delayed".
+    fn moves_deadline(&self, j: usize) -> bool {
+        [
+            "extended",
+            "postponed",
+            "delayed",
+            "deferred",
+            "adjourned",
+            "rescheduled",
+            "moved",
+            "extend",
+            "postpone",
+            "delay",
+            "defer",
+            "adjourn",
+            "reschedule",
+        ]
+        .iter()
+        .any(|w| self.word_is(j, w))
     }
 
     /// Whether an infinitive governs the expression that starts at token `s`: "to" and

@@ -1733,3 +1733,23 @@ fn the_harvest_began_a_month_earlier_than_usual() {
         None,
     );
 }
+
+#[test]
+fn the_offer_was_extended_to_nov_16() {
+    check(
+        "The offer, which had been due to lapse, was extended to Nov. 16.",
+        "2013-10-30",
+        "Nov. 16",
+        "DATE",
+        "2013-11-16",
+        None,
+    );
+    check(
+        "The trial was postponed to March.",
+        "2013-10-30",
+        "March",
+        "DATE",
+        "2014-03",
+        None,
+    );
+}
