@@ -8,10 +8,12 @@
 //! and centuries, quarters and halves, seasons, weekdays, relative expressions ("last
 //! week", "a year ago", "the past three months"), durations ("the 44-day war", "for 100
 //! years"), times of day ("5 p.m. EST, Nov. 6"), sets ("every month", "daily", "$33
-//! million a year"), holidays ("Thanksgiving", "New Year's Eve") and expressions
-//! anchored on the narrative ("that day", "later that year", "the next morning", "the
-//! day before Thanksgiving"). Ages ("a 7-year-old girl") and time words inside names
-//! ("USA Today", "Good Morning America", "Orion 1980") are not temporal expressions.
+//! million a year"), holidays and named days ("Thanksgiving", "New Year's Eve", "Black
+//! Friday") and expressions anchored on the narrative ("that day", "later that year",
+//! "the next morning", "the day before Thanksgiving", "minutes before the blast").
+//! Ages ("a 7-year-old girl", "children ages 6 months and older") and time words inside
+//! names and titles ("USA Today", "Good Morning America", "Orion 1980", the programme
+//! "Today") are not temporal expressions.
 //! Spans follow TimeBank: a leading "the" belongs to the expression ("the third
 //! quarter") unless it introduces a compound adjective ("the \[third-quarter\] loss"),
 //! prepositions do not ("in \[2020\]", "by \[May\]"), quantity modifiers do ("\[more
@@ -24,17 +26,21 @@
 //! and never earlier than a period the text says already happened (HeidelTime's news
 //! and narrative strategies). With a published date, an underspecified date leans by
 //! the tense of the verb that governs it: "said on 9 May" is the latest May on or
-//! before the anchor, "will meet on 9 May" the next one, a deadline ("until", "by")
-//! looks ahead unless its own clause is past ("lasted until Tuesday"); a reporting verb
+//! before the anchor, "will meet on 9 May" the next one, a deadline ("until", "by",
+//! "to run through June", "extended to Nov. 16") looks ahead unless its own clause is
+//! past ("lasted until Tuesday"); a reporting verb
 //! governs only the expression beside it, "next to" is a place, and a participle after
-//! a determiner is an adjective. Under an inferred anchor everything leans back, and a
+//! a determiner is an adjective, an infinitive ("expected the merger to close in May")
+//! looks ahead of the report around it, and a past verb met before a "would" or a
+//! future cue ("On Feb. 28, the bank released a note saying growth would slow") keeps
+//! the date from leaning ahead. Under an inferred anchor everything leans back, and a
 //! date without a year first takes the year its paragraph has named ("In 1998, ... On
 //! 9 May"). In a report about a quarter, "a year ago" is that quarter a year earlier.
 //!
 //! What it does not do: date an event ("two days after the vote" has no value), or
 //! read years out of figures ("2,300", "$2000", "2000 soldiers"). Hyphenated measure
-//! adjectives other than ages ("a 10-hour tour") stay durations, as TimeBank writes
-//! them. Impossible dates ("29 February 2015") are consumed and never emitted.
+//! adjectives other than ages ("a 10-hour tour", "a four-week closure") stay
+//! durations, as TimeBank and the TempEval-3 test set write them. Impossible dates ("29 February 2015") are consumed and never emitted.
 
 mod calendar;
 mod lexicon;
