@@ -3491,6 +3491,27 @@ impl<'a> Parser<'a> {
         if future_to && self.kw(j + 1, Kw::To) {
             return Some(Lean::Future);
         }
+        // A present tense that a timetable uses ("the law takes effect Jan. 1",
+        // "voters go to the polls on Nov. 5", "the season opens in April"): the
+        // forms chosen are rarely nouns or habits in news.
+        let scheduled = matches!(
+            w,
+            b"begins"
+                | b"starts"
+                | b"opens"
+                | b"expires"
+                | b"resumes"
+                | b"convenes"
+                | b"goes"
+                | b"go"
+                | b"takes"
+                | b"arrives"
+                | b"visits"
+                | b"premieres"
+        );
+        if scheduled {
+            return Some(Lean::Future);
+        }
         // A participle after "be" ("would be published", "are planned for") or a
         // determiner ("the injured man", "a scheduled flight") carries no tense of its
         // own.

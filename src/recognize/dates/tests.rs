@@ -1753,3 +1753,32 @@ fn the_offer_was_extended_to_nov_16() {
         None,
     );
 }
+
+#[test]
+fn voters_go_to_the_polls_on_nov_5() {
+    check(
+        "Voters go to the polls on Nov. 5.",
+        "2013-03-22",
+        "Nov. 5",
+        "DATE",
+        "2013-11-05",
+        None,
+    );
+    check(
+        "The new rule takes effect in October.",
+        "2013-03-22",
+        "October",
+        "DATE",
+        "2013-10",
+        None,
+    );
+    // Without a timetable verb, a month far ahead is still last year's.
+    check(
+        "Turnout in November was low.",
+        "2013-03-22",
+        "November",
+        "DATE",
+        "2012-11",
+        None,
+    );
+}
