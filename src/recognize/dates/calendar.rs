@@ -220,6 +220,15 @@ pub fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
         // The Tuesday after the first Monday of November.
         Holiday::ElectionDay => nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1)),
         Holiday::Thanksgiving => nth_weekday(y, 11, 4, 4),
+        Holiday::BlackFriday => nth_weekday(y, 11, 4, 4).and_then(|d| add_days(d, 1)),
+        Holiday::CyberMonday => nth_weekday(y, 11, 4, 4).and_then(|d| add_days(d, 4)),
+        Holiday::GoodFriday => easter(y).and_then(|d| add_days(d, -2)),
+        // The second Sunday of May, the third Sunday of June (United States).
+        Holiday::MothersDay => nth_weekday(y, 5, 7, 2),
+        Holiday::FathersDay => nth_weekday(y, 6, 7, 3),
+        // The third Monday of February, the second Monday of October.
+        Holiday::PresidentsDay => nth_weekday(y, 2, 1, 3),
+        Holiday::ColumbusDay => nth_weekday(y, 10, 1, 2),
         _ => None,
     }
 }
@@ -342,6 +351,34 @@ mod tests {
             Some(d(2013, 5, 27))
         );
         assert_eq!(holiday_date(Holiday::LaborDay, 2013), Some(d(2013, 9, 2)));
+        assert_eq!(
+            holiday_date(Holiday::BlackFriday, 2013),
+            Some(d(2013, 11, 29))
+        );
+        assert_eq!(
+            holiday_date(Holiday::CyberMonday, 2013),
+            Some(d(2013, 12, 2))
+        );
+        assert_eq!(
+            holiday_date(Holiday::GoodFriday, 2013),
+            Some(d(2013, 3, 29))
+        );
+        assert_eq!(
+            holiday_date(Holiday::MothersDay, 2013),
+            Some(d(2013, 5, 12))
+        );
+        assert_eq!(
+            holiday_date(Holiday::FathersDay, 2013),
+            Some(d(2013, 6, 16))
+        );
+        assert_eq!(
+            holiday_date(Holiday::PresidentsDay, 2013),
+            Some(d(2013, 2, 18))
+        );
+        assert_eq!(
+            holiday_date(Holiday::ColumbusDay, 2013),
+            Some(d(2013, 10, 14))
+        );
         assert_eq!(
             holiday_date(Holiday::ElectionDay, 2012),
             Some(d(2012, 11, 6))

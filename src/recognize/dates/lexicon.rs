@@ -104,6 +104,15 @@ pub enum Holiday {
     Thanksgiving,
     ChristmasEve,
     Christmas,
+    BoxingDay,
+    StPatricksDay,
+    GoodFriday,
+    MothersDay,
+    FathersDay,
+    PresidentsDay,
+    ColumbusDay,
+    BlackFriday,
+    CyberMonday,
 }
 
 impl Holiday {
@@ -111,14 +120,23 @@ impl Holiday {
     pub fn month(self) -> u32 {
         match self {
             Holiday::NewYearsDay => 1,
-            Holiday::ValentinesDay => 2,
-            Holiday::Easter => 4,
-            Holiday::MemorialDay => 5,
+            Holiday::ValentinesDay | Holiday::PresidentsDay => 2,
+            Holiday::StPatricksDay => 3,
+            Holiday::Easter | Holiday::GoodFriday => 4,
+            Holiday::MemorialDay | Holiday::MothersDay => 5,
+            Holiday::FathersDay => 6,
             Holiday::IndependenceDay => 7,
             Holiday::LaborDay => 9,
-            Holiday::Halloween => 10,
-            Holiday::ElectionDay | Holiday::VeteransDay | Holiday::Thanksgiving => 11,
-            Holiday::NewYearsEve | Holiday::ChristmasEve | Holiday::Christmas => 12,
+            Holiday::Halloween | Holiday::ColumbusDay => 10,
+            Holiday::ElectionDay
+            | Holiday::VeteransDay
+            | Holiday::Thanksgiving
+            | Holiday::BlackFriday
+            | Holiday::CyberMonday => 11,
+            Holiday::NewYearsEve
+            | Holiday::ChristmasEve
+            | Holiday::Christmas
+            | Holiday::BoxingDay => 12,
         }
     }
 
@@ -133,11 +151,20 @@ impl Holiday {
             Holiday::NewYearsEve => 31,
             Holiday::ChristmasEve => 24,
             Holiday::Christmas => 25,
+            Holiday::BoxingDay => 26,
+            Holiday::StPatricksDay => 17,
             Holiday::Easter
             | Holiday::MemorialDay
             | Holiday::LaborDay
             | Holiday::ElectionDay
-            | Holiday::Thanksgiving => return None,
+            | Holiday::Thanksgiving
+            | Holiday::GoodFriday
+            | Holiday::MothersDay
+            | Holiday::FathersDay
+            | Holiday::PresidentsDay
+            | Holiday::ColumbusDay
+            | Holiday::BlackFriday
+            | Holiday::CyberMonday => return None,
         })
     }
 
@@ -159,6 +186,12 @@ impl Holiday {
             b"christmas" => Holiday::Christmas,
             b"thanksgiving" => Holiday::Thanksgiving,
             b"valentine" => Holiday::ValentinesDay,
+            b"boxing" => Holiday::BoxingDay,
+            b"patrick" => Holiday::StPatricksDay,
+            b"mother" | b"mothers" => Holiday::MothersDay,
+            b"father" | b"fathers" => Holiday::FathersDay,
+            b"presidents" => Holiday::PresidentsDay,
+            b"columbus" => Holiday::ColumbusDay,
             _ => return None,
         })
     }

@@ -8,10 +8,12 @@
 //! and centuries, quarters and halves, seasons, weekdays, relative expressions ("last
 //! week", "a year ago", "the past three months"), durations ("the 44-day war", "for 100
 //! years"), times of day ("5 p.m. EST, Nov. 6"), sets ("every month", "daily", "$33
-//! million a year"), holidays ("Thanksgiving", "New Year's Eve") and expressions
-//! anchored on the narrative ("that day", "later that year", "the next morning", "the
-//! day before Thanksgiving"). Ages ("a 7-year-old girl") and time words inside names
-//! ("USA Today", "Good Morning America", "Orion 1980") are not temporal expressions.
+//! million a year"), holidays and named days ("Thanksgiving", "New Year's Eve", "Black
+//! Friday") and expressions anchored on the narrative ("that day", "later that year",
+//! "the next morning", "the day before Thanksgiving", "minutes before the blast").
+//! Ages ("a 7-year-old girl", "children ages 6 months and older") and time words inside
+//! names and titles ("USA Today", "Good Morning America", "Orion 1980", the programme
+//! "Today") are not temporal expressions.
 //! Spans follow TimeBank: a leading "the" belongs to the expression ("the third
 //! quarter") unless it introduces a compound adjective ("the \[third-quarter\] loss"),
 //! prepositions do not ("in \[2020\]", "by \[May\]"), quantity modifiers do ("\[more
@@ -24,17 +26,21 @@
 //! and never earlier than a period the text says already happened (HeidelTime's news
 //! and narrative strategies). With a published date, an underspecified date leans by
 //! the tense of the verb that governs it: "said on 9 May" is the latest May on or
-//! before the anchor, "will meet on 9 May" the next one, a deadline ("until", "by")
-//! looks ahead unless its own clause is past ("lasted until Tuesday"); a reporting verb
+//! before the anchor, "will meet on 9 May" the next one, a deadline ("until", "by",
+//! "to run through June", "extended to Nov. 16") looks ahead unless its own clause is
+//! past ("lasted until Tuesday"); a reporting verb
 //! governs only the expression beside it, "next to" is a place, and a participle after
-//! a determiner is an adjective. Under an inferred anchor everything leans back, and a
+//! a determiner is an adjective, an infinitive ("expected the merger to close in May")
+//! looks ahead of the report around it, and a past verb met before a "would" or a
+//! future cue ("On Feb. 28, the bank released a note saying growth would slow") keeps
+//! the date from leaning ahead. Under an inferred anchor everything leans back, and a
 //! date without a year first takes the year its paragraph has named ("In 1998, ... On
 //! 9 May"). In a report about a quarter, "a year ago" is that quarter a year earlier.
 //!
 //! What it does not do: date an event ("two days after the vote" has no value), or
 //! read years out of figures ("2,300", "$2000", "2000 soldiers"). Hyphenated measure
-//! adjectives other than ages ("a 10-hour tour") stay durations, as TimeBank writes
-//! them. Impossible dates ("29 February 2015") are consumed and never emitted.
+//! adjectives other than ages ("a 10-hour tour", "a four-week closure") stay
+//! durations, as TimeBank and the TempEval-3 test set write them. Impossible dates ("29 February 2015") are consumed and never emitted.
 
 mod calendar;
 mod lexicon;
@@ -458,6 +464,13 @@ fn mask_names(text: &[u8], toks: &mut [Tok]) {
         if word.len() > 1 && word.iter().all(u8::is_ascii_uppercase) {
             continue;
         }
+        // A time word that is all a quotation holds is a title: the programme "Today",
+        // the film "Yesterday".
+        if quoted_alone(text, t.start(), t.end()) {
+            toks[j].lex = Lex::None;
+            toks[j].temporal = false;
+            continue;
+        }
         if opens_sentence(text, toks, j) || title_case_line(text, toks, j) {
             continue;
         }
@@ -482,6 +495,16 @@ fn mask_names(text: &[u8], toks: &mut [Tok]) {
             toks[j].temporal = false;
         }
     }
+}
+
+/// Whether the bytes `start..end` are all that a pair of quotation marks holds
+/// (straight or curly).
+fn quoted_alone(text: &[u8], start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or(&[]);
+    let after = text.get(end..).unwrap_or(&[]);
+    let opens = before.ends_with(b"\"") || before.ends_with("\u{201c}".as_bytes());
+    let closes = after.starts_with(b"\"") || after.starts_with("\u{201d}".as_bytes());
+    opens && closes
 }
 
 /// Whether token `j` ("Day", "Eve", "Year") belongs to a holiday's name: "Labor Day",
@@ -909,6 +932,14 @@ impl<'a> Parser<'a> {
                 return Some(h);
             }
         }
+        // "for a mere 24 hours": the belittling article is part of the expression, as
+        // "more than" is, but states no bound.
+        if self.kw(i, Kw::A) && self.word_is(i + 1, "mere") {
+            if let Some(mut h) = self.duration(i + 2).filter(|h| h.s == i + 2) {
+                h.s = i;
+                return Some(h);
+            }
+        }
         let mut best: Option<Hit> = None;
         let mut consider = |h: Option<Hit>| keep_longest(&mut best, h, i);
         consider(self.edge(i));
@@ -1203,6 +1234,29 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "between 12 and 18 months", "between two and six days": the lower bound is an
+        // expression of its own in the upper bound's unit.
+        if let Some(c0) = c {
+            if c0.n.is_some()
+                && !c0.single
+                && self.kw(e0, Kw::And)
+                && s.checked_sub(1).is_some_and(|p| self.word_is(p, "between"))
+                && self.unit(e0).is_none()
+            {
+                if let Some((e2, _)) = self.count(e0 + 1) {
+                    if let Some((u, true)) = self.unit(e2) {
+                        if u != Unit::Second {
+                            return Some(Hit::lit(
+                                s,
+                                e0,
+                                TimexType::Duration,
+                                &duration_value(u, c0),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
         let (u, plural) = self.unit(e0)?;
         // A quarter as a fraction: "three quarters of the vote", "five and a quarter",
         // "three quarters billion".
@@ -1263,6 +1317,13 @@ impl<'a> Parser<'a> {
                                 .iter()
                                 .any(|w| self.word_is(p, w))
                         });
+                        // "minutes before the plane left", "set days before his
+                        // surgery", "weeks later": an uncounted stretch before or
+                        // after an event.
+                        let offset = !the
+                            && ["before", "after", "later", "earlier"]
+                                .iter()
+                                .any(|w| self.word_is(e, w));
                         // "the days before the vote", "the weeks after the storm": a
                         // stretch of time anchored on an event.
                         let around = ["before", "after", "leading", "following", "since"]
@@ -1276,7 +1337,7 @@ impl<'a> Parser<'a> {
                             {
                                 return None;
                             }
-                        } else if !prep || self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) {
+                        } else if !(prep || offset) || self.kw(e, Kw::Of) || self.kw(e, Kw::Ago) {
                             if self.kw(e, Kw::Ago) {
                                 return Some(Hit::lit(s, e + 1, TimexType::Date, "PAST_REF"));
                             }
@@ -1299,9 +1360,21 @@ impl<'a> Parser<'a> {
                     }
                     Some(d) => {
                         if plural {
-                            // "recent years", "coming months", "past years": TimeBank
-                            // writes these as vague references, not durations.
-                            if d == D::First {
+                            // "in recent weeks", "recent months": a stretch of time up
+                            // to now of unknown length (TimeML's "PXM"), as "the first
+                            // months" is one from a start. "recent years" and longer
+                            // name an era, the recent past, and "coming months", "past
+                            // years" are vague references too, as TimeBank writes them.
+                            let stretch = d == D::Recent
+                                && matches!(
+                                    u,
+                                    Unit::Day
+                                        | Unit::Week
+                                        | Unit::Fortnight
+                                        | Unit::Month
+                                        | Unit::Quarter
+                                );
+                            if d == D::First || stretch {
                                 let vague = Count {
                                     n: None,
                                     half: false,
@@ -1326,7 +1399,16 @@ impl<'a> Parser<'a> {
                             return None;
                         }
                         let n = if d == D::Back { -1 } else { 1 };
-                        if the && u != Unit::Year && u != Unit::Quarter {
+                        // "in the last week", "over the past month", "the last decade":
+                        // the unit before the anchor's, as "the past year" is; "for the
+                        // past week" measures a stretch, "the last week of March" is the
+                        // end of another period, and "the past century" is the last
+                        // hundred years more often than the century before this one.
+                        let previous = d == D::Back
+                            && matches!(u, Unit::Week | Unit::Month | Unit::Decade)
+                            && !self.kw(e, Kw::Of)
+                            && !s.checked_sub(1).is_some_and(|p| self.word_is(p, "for"));
+                        if the && u != Unit::Year && u != Unit::Quarter && !previous {
                             let one = Count {
                                 n: Some(1),
                                 half: false,
@@ -1362,6 +1444,20 @@ impl<'a> Parser<'a> {
                 if dir == Some(D::Recent) {
                     return None;
                 }
+                // An age given after "age", "ages" or "aged" ("children ages 6 months
+                // and older", "patients aged 3 years", "the age of 18 years") is
+                // neither a date nor a duration: consumed, never emitted.
+                let after_age =
+                    |p: usize| ["age", "ages", "aged"].iter().any(|w| self.word_is(p, w));
+                if c.n.is_some()
+                    && dir.is_none()
+                    && s.checked_sub(1).is_some_and(|p| {
+                        after_age(p)
+                            || (self.kw(p, Kw::Of) && p.checked_sub(1).is_some_and(after_age))
+                    })
+                {
+                    return Some(Hit::lit(s, e, TimexType::Duration, ""));
+                }
                 // "the last few months", "the past several quarters"
                 if c.n.is_none() && dir == Some(D::Back) && plural {
                     return Some(Hit::lit(s, e, TimexType::Date, "PAST_REF"));
@@ -1386,6 +1482,17 @@ impl<'a> Parser<'a> {
                     }
                     let mut h = Hit::lit(s, e, TimexType::Set, &duration_value(u, c));
                     h.quant = Some("EACH");
+                    return Some(h);
+                }
+                // "a month earlier than usual", "two days later than planned": a
+                // difference between two times, not a date.
+                if matches!(self.lx(e), Lex::Kw(Kw::Earlier | Kw::Later))
+                    && self.kw(e + 1, Kw::Than)
+                    && !the
+                    && dir.is_none()
+                {
+                    let mut h = Hit::lit(s, e, TimexType::Duration, &duration_value(u, c));
+                    h.modifier = modifier;
                     return Some(h);
                 }
                 // "a year ago", "two weeks earlier"
@@ -1796,6 +1903,22 @@ impl<'a> Parser<'a> {
                 }
             }
             return None;
+        }
+        // "the expedition of 1957-58", "the 1998-99 season": the second year of a
+        // range, written in two digits, is a year of its own.
+        if !the && t.kind == TokKind::Num && t.digits == 2 && k >= 2 {
+            if let (Some(v), Some(first)) = (t.value, self.year_num(k - 2)) {
+                let y = first - first.rem_euclid(100) + i32::try_from(v).ok()?;
+                if self.punct(k - 1, b'-')
+                    && self.glued(k - 1)
+                    && self.glued(k)
+                    && self.t.get(k - 2).is_some_and(|p| p.digits == 4)
+                    && y > first
+                    && !self.unit_follows(k + 1)
+                {
+                    return Some(Hit::date(k, k + 1, Sem::Year(y)));
+                }
+            }
         }
         if let Some(y) = self.year_num(k) {
             if self.punct(k + 1, b'\'')
@@ -2221,14 +2344,34 @@ impl<'a> Parser<'a> {
         };
         // Most capitalised words are followed by none of these: look at one byte first.
         let first = self.bytes(j + 1).first().copied().unwrap_or(0);
+        if matches!(first, b'F' | b'M') {
+            return self.shopping_day(j).is_some();
+        }
         if !matches!(first, b'D' | b'Y' | b'E') && !self.punct(j + 1, b'\'') {
             return false;
         }
         named(j + 1) || (self.punct(j + 1, b'\'') && (named(j + 2) || named(j + 3)))
     }
 
+    /// A named day written as a word and a weekday at `j`: "Black Friday", "Good
+    /// Friday", "Cyber Monday".
+    fn shopping_day(&self, j: usize) -> Option<Holiday> {
+        let cap =
+            |k: usize, w: &str| self.word_is(k, w) && self.t.get(k).is_some_and(|t| t.capital);
+        if cap(j + 1, "Friday") {
+            if cap(j, "Black") {
+                return Some(Holiday::BlackFriday);
+            }
+            if cap(j, "Good") {
+                return Some(Holiday::GoodFriday);
+            }
+        }
+        (cap(j, "Cyber") && cap(j + 1, "Monday")).then_some(Holiday::CyberMonday)
+    }
+
     /// Holidays and named days: "Christmas", "Christmas Eve", "New Year's Day",
-    /// "Thanksgiving", "Easter Sunday", "Election Day", "Labor Day 2013".
+    /// "Thanksgiving", "Easter Sunday", "Election Day", "Labor Day 2013", "Black
+    /// Friday", "St. Patrick's Day".
     fn holiday(&self, i: usize) -> Option<Hit> {
         let t = self.t.get(i)?;
         if !t.capital || t.kind != TokKind::Word || !matches!(t.lex, Lex::Holiday(_) | Lex::None) {
@@ -2277,6 +2420,7 @@ impl<'a> Parser<'a> {
                     (Holiday::NewYearsDay, k)
                 }
             }
+            _ if self.shopping_day(i).is_some() => (self.shopping_day(i)?, i + 2),
             _ => {
                 let h = Holiday::before_day(self.bytes(i))?;
                 let k = after_possessive(i + 1);
@@ -2592,6 +2736,24 @@ impl<'a> Parser<'a> {
             Lex::Unit(u) => {
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
+                }
+                // "over the following decade", "for the following year": a stretch of
+                // one unit, however the narrative places it.
+                if r == R::Narr(1)
+                    && self.kw(k - 1, Kw::Following)
+                    && i.checked_sub(1).is_some_and(|p| {
+                        ["over", "for", "throughout"]
+                            .iter()
+                            .any(|w| self.word_is(p, w))
+                    })
+                {
+                    let one = Count {
+                        n: Some(1),
+                        half: false,
+                        approx: false,
+                        single: true,
+                    };
+                    return Some(Hit::lit(i, e, TimexType::Duration, &duration_value(u, one)));
                 }
                 let sem = match r {
                     R::This | R::Full => Sem::Rel { unit: u, n: 0 },
@@ -3059,30 +3221,29 @@ impl<'a> Parser<'a> {
                 "payable",
             ]
             .iter()
-            .any(|w| self.word_is(s - 1, w));
+            .any(|w| self.word_is(s - 1, w))
+            // "to run through June" is a deadline too, but "this year through August"
+            // and "from March through June" close a period that leans as it would.
+            // "was extended to Nov. 16", "postponed to March": the new deadline.
+            || (s > lo + 1 && self.kw(s - 1, Kw::To) && self.moves_deadline(s - 2))
+            || (s > lo + 1
+                && (self.word_is(s - 1, "through") || self.word_is(s - 1, "thru"))
+                && self.lx(s - 2) == Lex::None
+                && self.t.get(s - 2).is_some_and(|t| t.kind == TokKind::Word));
         if deadline {
             let mut j = s - 1;
             while j > lo && j + 6 > s {
                 j -= 1;
-                if matches!(self.t.get(j).map(|t| t.kind), Some(TokKind::Punct(_))) {
+                // Punctuation ends the clause, but not the comma of "481,000".
+                if matches!(self.t.get(j).map(|t| t.kind), Some(TokKind::Punct(_)))
+                    && !(self.glued(j) && self.glued(j + 1))
+                {
                     break;
                 }
                 // A verb that sets or moves the deadline owns it ("was postponed
                 // until Saturday").
-                if [
-                    "gave",
-                    "given",
-                    "set",
-                    "extended",
-                    "postponed",
-                    "delayed",
-                    "deferred",
-                    "adjourned",
-                    "rescheduled",
-                    "moved",
-                ]
-                .iter()
-                .any(|w| self.word_is(j, w))
+                if ["gave", "given", "set"].iter().any(|w| self.word_is(j, w))
+                    || self.moves_deadline(j)
                 {
                     break;
                 }
@@ -3099,6 +3260,15 @@ impl<'a> Parser<'a> {
         // began in March").
         let mut reported = None;
         let mut would = false;
+        // A past form further off than `tense_of` trusts ("On Feb. 28, the bank
+        // released a note saying growth would slow over the next decade"): too weak to
+        // decide on its own, it still outranks a future cue beyond it, which belongs
+        // to the verb's own clause.
+        let mut past_first = false;
+        // An infinitive that governs the expression ("said it expected the merger to
+        // close in May", "is to run through June") is still to happen when the report
+        // around it was made: it outranks the reporting verb's past.
+        let infinitive = self.infinitive_before(s);
         let decide = |x: Lean, would: bool| match (x, would) {
             (Lean::Past, true) => Lean::Either,
             (Lean::Past, false) => Lean::Past,
@@ -3139,20 +3309,94 @@ impl<'a> Parser<'a> {
                         }
                     } else if self.word_is(r, "would") {
                         would = true;
+                    } else if past_first && x == Lean::Future {
+                        return Lean::Either;
                     } else {
                         return decide(x, would);
                     }
+                } else if !would && self.past_form(r) {
+                    past_first = true;
                 }
                 r += 1;
             }
             if !moved {
                 return match (would, reported) {
+                    (true, _) if past_first => Lean::Either,
                     (true, _) => Lean::Future,
+                    (false, _) if infinitive => Lean::Future,
                     (false, Some(x)) => x,
                     (false, None) => Lean::Either,
                 };
             }
         }
+    }
+
+    /// A verb that moves a deadline at `j`: "extended", "postponed", "delayed".
+    fn moves_deadline(&self, j: usize) -> bool {
+        [
+            "extended",
+            "postponed",
+            "delayed",
+            "deferred",
+            "adjourned",
+            "rescheduled",
+            "moved",
+            "extend",
+            "postpone",
+            "delay",
+            "defer",
+            "adjourn",
+            "reschedule",
+        ]
+        .iter()
+        .any(|w| self.word_is(j, w))
+    }
+
+    /// Whether an infinitive governs the expression that starts at token `s`: "to" and
+    /// a verb right before it, or before one of its prepositions ("to close in May",
+    /// "to resume Monday", "to respond by Oct. 31"). Not "to Paris", "to the board".
+    fn infinitive_before(&self, s: usize) -> bool {
+        let Some(mut v) = s.checked_sub(1) else {
+            return false;
+        };
+        if [
+            "in", "on", "by", "until", "through", "before", "after", "at",
+        ]
+        .iter()
+        .any(|w| self.word_is(v, w))
+        {
+            let Some(p) = v.checked_sub(1) else {
+                return false;
+            };
+            v = p;
+        }
+        v > 0
+            && self.kw(v - 1, Kw::To)
+            && self
+                .t
+                .get(v)
+                .is_some_and(|t| t.kind == TokKind::Word && t.lex == Lex::None && !t.capital)
+    }
+
+    /// A simple past at `j` read from its form alone: "-ed", and not an adjective or a
+    /// passive participle after a determiner or "be" ("the injured man", "is expected").
+    fn past_form(&self, j: usize) -> bool {
+        let Some(t) = self.t.get(j) else {
+            return false;
+        };
+        let w = self.bytes(j);
+        t.kind == TokKind::Word
+            && t.lex == Lex::None
+            && w.len() >= 5
+            && w.ends_with(b"ed")
+            && !w.ends_with(b"eed")
+            && !(j > 0
+                && [
+                    "be", "is", "are", "am", "was", "were", "been", "being", "a", "an", "the",
+                    "its", "his", "her", "their", "our",
+                ]
+                .iter()
+                .any(|x| self.word_is(j - 1, x)))
     }
 
     /// A verb of reporting at `j` ("said", "told"): it dates the report, and governs an
@@ -3245,6 +3489,27 @@ impl<'a> Parser<'a> {
                 | b"supposed"
         );
         if future_to && self.kw(j + 1, Kw::To) {
+            return Some(Lean::Future);
+        }
+        // A present tense that a timetable uses ("the law takes effect Jan. 1",
+        // "voters go to the polls on Nov. 5", "the season opens in April"): the
+        // forms chosen are rarely nouns or habits in news.
+        let scheduled = matches!(
+            w,
+            b"begins"
+                | b"starts"
+                | b"opens"
+                | b"expires"
+                | b"resumes"
+                | b"convenes"
+                | b"goes"
+                | b"go"
+                | b"takes"
+                | b"arrives"
+                | b"visits"
+                | b"premieres"
+        );
+        if scheduled {
             return Some(Lean::Future);
         }
         // A participle after "be" ("would be published", "are planned for") or a

@@ -463,11 +463,31 @@ fn a_week_before_the_celebrations() {
 }
 
 #[test]
-fn in_recent_months_is_a_past_reference() {
+fn in_recent_months_is_a_stretch_up_to_now() {
     check(
         "talks have intensified in recent months",
         "2025-07-20",
         "recent months",
+        "DURATION",
+        "PXM",
+        None,
+    );
+    check(
+        "The ferry has run late in recent weeks.",
+        "2025-07-20",
+        "recent weeks",
+        "DURATION",
+        "PXW",
+        None,
+    );
+}
+
+#[test]
+fn in_recent_years_is_the_recent_past() {
+    check(
+        "Rents have doubled in recent years.",
+        "2025-07-20",
+        "recent years",
         "DATE",
         "PAST_REF",
         None,
@@ -1424,4 +1444,341 @@ fn the_2010_and_2020_censuses_are_two_years() {
     // Without the article the second number is a count: "2010 and 2020 censuses".
     let (found, _) = run("Officials ran 2010 and 2020 censuses.", Some("2025-07-01"));
     assert!(found.iter().all(|f| f.0 != "2020"), "{found:?}");
+}
+
+// ----- tense of the governing verb -----
+
+#[test]
+fn on_march_2_the_agency_published_a_report_saying_prices_would_rise() {
+    let (found, _) = run(
+        "On March 2, the agency published a report saying prices would rise over the next decade.",
+        Some("2013-03-22"),
+    );
+    assert_eq!(found[0].0, "March 2", "{found:?}");
+    assert_eq!(found[0].2, "2013-03-02", "{found:?}");
+}
+
+#[test]
+fn on_nov_30_the_union_ratified_a_deal_that_would_end_the_strike() {
+    // The fronted date belongs to the past verb of its clause, not to the "would" of
+    // the relative clause nor to the "next" beyond it.
+    let (found, _) = run(
+        "On Nov. 30, the union ratified a deal that would end the strike next month.",
+        Some("2013-01-10"),
+    );
+    assert_eq!(found[0].0, "Nov. 30", "{found:?}");
+    assert_eq!(found[0].2, "2012-11-30", "{found:?}");
+}
+
+#[test]
+fn the_exhibition_is_set_to_run_through_june() {
+    check(
+        "The museum said the exhibition is to run through June.",
+        "2013-03-18",
+        "June",
+        "DATE",
+        "2013-06",
+        None,
+    );
+}
+
+#[test]
+fn the_fund_had_bought_481_000_shares_through_sept_29() {
+    // A deadline met in the past: the comma inside "481,000" does not end the clause.
+    check(
+        "The fund had bought 481,000 shares through Sept. 29.",
+        "2013-11-02",
+        "Sept. 29",
+        "DATE",
+        "2013-09-29",
+        None,
+    );
+}
+
+#[test]
+fn sales_this_year_through_august_close_a_period() {
+    let (found, _) = run(
+        "Sales rose 4% in the year through August, the firm said.",
+        Some("2013-10-15"),
+    );
+    assert!(
+        found.iter().any(|f| f.0 == "August" && f.2 == "2013-08"),
+        "{found:?}"
+    );
+}
+
+// ----- spans -----
+
+#[test]
+fn repairs_could_take_between_nine_and_15_months() {
+    let (found, _) = run(
+        "Repairs could take between nine and 15 months.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("nine", "DURATION", "P9M"),
+            ("15 months", "DURATION", "P15M")
+        ]
+    );
+}
+
+#[test]
+fn the_two_to_three_weeks_range_stays_one_expression() {
+    assert_eq!(
+        texts("Shipments resume within two to three weeks."),
+        ["two to three weeks"]
+    );
+}
+
+#[test]
+fn the_campaign_of_1941_42() {
+    let (found, _) = run("the campaign of 1941-42 and the 2003-04 season", None);
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("1941", "1941"),
+            ("42", "1942"),
+            ("2003", "2003"),
+            ("04", "2004")
+        ]
+    );
+    // Not a range of years: a score, a later year before an earlier one, a count.
+    assert_eq!(texts("The final ended 1998-12 in their favour."), ["1998"]);
+    assert_eq!(texts("Their 2012-11 record."), ["2012"]);
+}
+
+#[test]
+fn the_ceasefire_held_for_a_mere_36_hours() {
+    check(
+        "The ceasefire held for a mere 36 hours.",
+        "2013-03-22",
+        "a mere 36 hours",
+        "DURATION",
+        "PT36H",
+        None,
+    );
+}
+
+#[test]
+fn the_warning_came_minutes_before_the_blast_and_weeks_later() {
+    let (found, _) = run(
+        "The warning came minutes before the blast; weeks later the inquiry opened.",
+        Some("2013-03-22"),
+    );
+    let got: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.1, f.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("minutes", "DURATION", "PTXM"),
+            ("weeks", "DURATION", "PXW")
+        ]
+    );
+    // Without an event to count from, a bare plural unit is no expression.
+    assert!(texts("It takes hours of practice and months of work.").is_empty());
+}
+
+#[test]
+fn over_the_following_decade_is_a_stretch_of_ten_years() {
+    check(
+        "Over the following decade the port doubled in size.",
+        "2013-03-22",
+        "the following decade",
+        "DURATION",
+        "P10Y",
+        None,
+    );
+}
+
+#[test]
+fn the_following_year_in_a_narrative_is_a_date() {
+    let (found, _) = run(
+        "The mill closed in 1998. The following year the town lost its school.",
+        Some("2013-03-22"),
+    );
+    assert_eq!(found[1].0, "The following year", "{found:?}");
+    assert_eq!(found[1].1, "DATE", "{found:?}");
+}
+
+// ----- ages -----
+
+#[test]
+fn children_ages_6_months_and_older_and_patients_aged_3_years_are_ages() {
+    assert!(texts("The vaccine is for children ages 6 months and older.").is_empty());
+    assert!(texts("Patients aged 3 years or more were excluded.").is_empty());
+    assert!(texts("No one under the age of 18 years may enter.").is_empty());
+    // A duration after another noun is still one.
+    assert_eq!(texts("Wages lagged for 3 years."), ["3 years"]);
+}
+
+#[test]
+fn the_company_said_it_expected_the_merger_to_close_in_may() {
+    check(
+        "The company said it expected the merger to close in May.",
+        "2013-03-22",
+        "May",
+        "DATE",
+        "2013-05",
+        None,
+    );
+    // A past verb of its own clause still rules the infinitive.
+    check(
+        "The plant was forced to close in May.",
+        "2013-03-22",
+        "May",
+        "DATE",
+        "2012-05",
+        None,
+    );
+}
+
+// ----- named days and titles -----
+
+#[test]
+fn black_friday_good_friday_and_cyber_monday() {
+    let (found, _) = run(
+        "Shops opened early on Black Friday, closed on Good Friday and sold online on Cyber Monday.",
+        Some("2013-12-20"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Black Friday", "2013-11-29"),
+            ("Good Friday", "2013-03-29"),
+            ("Cyber Monday", "2013-12-02")
+        ]
+    );
+}
+
+#[test]
+fn boxing_day_mothers_day_and_columbus_day() {
+    let (found, _) = run(
+        "Sales peaked on Boxing Day; florists were busy on Mother's Day; banks shut on Columbus Day.",
+        Some("2014-01-10"),
+    );
+    let got: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Boxing Day", "2013-12-26"),
+            ("Mother's Day", "2013-05-12"),
+            ("Columbus Day", "2013-10-14")
+        ]
+    );
+}
+
+#[test]
+fn the_programme_today_in_quotation_marks_is_a_title() {
+    assert!(texts("She told the programme \"Today\" that talks had failed.").is_empty());
+    assert!(texts("He sang \u{201c}Yesterday\u{201d} to the crowd.").is_empty());
+    // A quotation that starts with the word is speech.
+    assert_eq!(texts("\"Today we won,\" he said."), ["Today"]);
+}
+
+#[test]
+fn three_ferries_sank_in_the_last_week_and_the_last_decade_was_the_warmest() {
+    check(
+        "Three ferries sank in the last week.",
+        "2013-03-22",
+        "the last week",
+        "DATE",
+        "2013-W11",
+        None,
+    );
+    check(
+        "The last decade was the warmest.",
+        "2013-03-22",
+        "The last decade",
+        "DATE",
+        "200",
+        None,
+    );
+    // A stretch measured with "for" stays a duration.
+    check(
+        "It has rained for the past week.",
+        "2013-03-22",
+        "the past week",
+        "DURATION",
+        "P1W",
+        None,
+    );
+}
+
+#[test]
+fn the_harvest_began_a_month_earlier_than_usual() {
+    check(
+        "The harvest began a month earlier than usual.",
+        "2013-03-22",
+        "a month",
+        "DURATION",
+        "P1M",
+        None,
+    );
+    check(
+        "The report came out two days later than planned.",
+        "2013-03-22",
+        "two days",
+        "DURATION",
+        "P2D",
+        None,
+    );
+}
+
+#[test]
+fn the_offer_was_extended_to_nov_16() {
+    check(
+        "The offer, which had been due to lapse, was extended to Nov. 16.",
+        "2013-10-30",
+        "Nov. 16",
+        "DATE",
+        "2013-11-16",
+        None,
+    );
+    check(
+        "The trial was postponed to March.",
+        "2013-10-30",
+        "March",
+        "DATE",
+        "2014-03",
+        None,
+    );
+}
+
+#[test]
+fn voters_go_to_the_polls_on_nov_5() {
+    check(
+        "Voters go to the polls on Nov. 5.",
+        "2013-03-22",
+        "Nov. 5",
+        "DATE",
+        "2013-11-05",
+        None,
+    );
+    check(
+        "The new rule takes effect in October.",
+        "2013-03-22",
+        "October",
+        "DATE",
+        "2013-10",
+        None,
+    );
+    // Without a timetable verb, a month far ahead is still last year's.
+    check(
+        "Turnout in November was low.",
+        "2013-03-22",
+        "November",
+        "DATE",
+        "2012-11",
+        None,
+    );
 }
