@@ -167,9 +167,9 @@ fn assertion_verdict(
     let whole = assertion::analyse(clause.slice(text));
     let att = attribution.and_then(|a| mentions[a].attribution());
     let content = att
-        .filter(|a| !reported_aside(text, clause, a))
+        .filter(|a| !reported_aside(text, clause, a) && !prepositional(text, a))
         .and_then(|a| a.content)
-        .filter(|c| c.overlaps(clause) && !prepositional(c.slice(text)))
+        .filter(|c| c.overlaps(clause))
         .map_or(whole, |c| {
             let inside = Span::new(c.start.max(clause.start), c.end.min(clause.end));
             let mut content = assertion::analyse(inside.slice(text));
@@ -194,14 +194,26 @@ fn assertion_verdict(
     whole.verdict(&content, anchors)
 }
 
-/// Whether a report's content is a prepositional phrase, not a clause ("Trump responded
-/// by using the example of Chicago …"): the sentence's own verb is what it asserts.
-fn prepositional(content: &str) -> bool {
-    crate::bytescan::words(content).next().is_some_and(|w| {
-        ["by", "with", "on", "about", "for", "to", "in"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    })
+/// Whether a report's content, right after its cue, is a prepositional phrase, not a
+/// clause ("Trump responded by using the example of Chicago …", "Riot police responded
+/// with a volley of plastic bullets"): the sentence's own verb is what it asserts. A
+/// content before its cue is a clause of its own ("With more people working, the rate
+/// fell, the bureau said").
+fn prepositional(text: &str, att: &crate::recognize::Attribution) -> bool {
+    let (Some(cue), Some(content)) = (att.cue, att.content) else {
+        return false;
+    };
+    // "by" or "with" may follow a time ("responded on Sunday with …").
+    let words: Vec<&str> = crate::bytescan::words(content.slice(text))
+        .take(3)
+        .collect();
+    let is = |i: usize, list: &[&str]| {
+        words
+            .get(i)
+            .is_some_and(|w| list.iter().any(|p| w.eq_ignore_ascii_case(p)))
+    };
+    const BY_WITH: &[&str] = &["by", "with"];
+    cue.end <= content.start && (is(0, BY_WITH) || (is(0, &["on", "in", "at"]) && is(2, BY_WITH)))
 }
 
 /// Whether a report is an aside to the clause's own assertion: in a relative clause
@@ -887,6 +899,10 @@ fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("to"));
     if infinitive && !att.direct {
+        return false;
+    }
+    // "Riot police responded with a volley of plastic bullets": an act, not a report.
+    if prepositional(text, att) && !att.direct {
         return false;
     }
     let opens_clause = crate::bytescan::words(body).next().is_some_and(|w| {
@@ -1927,8 +1943,19 @@ mod tests {
     fn trump_responded_by_using_the_example_of_chicago_is_a_claim() {
         let t = "Trump responded on Monday by using the example of Chicago to prove that gun \
                  control is not the solution.";
-        assert!(!prepositional("that gun control is not the solution"));
-        assert!(prepositional("by using the example of Chicago"));
         assert_eq!(pipeline_claims(t).len(), 1);
+    }
+
+    #[test]
+    fn riot_police_responded_with_a_volley_is_the_articles_own() {
+        let t = "Riot police responded on Sunday with a volley of plastic bullets that scattered \
+                 a 50-strong mob.";
+        let claims = pipeline_claims(t);
+        assert_eq!(source_of(&claims, "Riot police"), None, "{claims:?}");
+        // Content before its cue is a clause, whatever its first word.
+        let t = "In addition, vehicle production fell 8.4% from a year ago, a company spokesman \
+                 said.";
+        let claims = pipeline_claims(t);
+        assert!(source_of(&claims, "In addition").is_some(), "{claims:?}");
     }
 }
