@@ -48,7 +48,7 @@ impl Default for Settings {
 }
 
 /// The features of the second stage, in the order of the model's weights.
-pub const FEATURES: [&str; 10] = [
+pub const FEATURES: [&str; 15] = [
     "bm25_claim",
     "bm25_title",
     "bigrams",
@@ -58,8 +58,32 @@ pub const FEATURES: [&str; 10] = [
     "claim_covered",
     "bm25_pairs",
     "cosine",
+    "author",
+    "year_same",
+    "month_same",
+    "year_other",
+    "acronyms",
     "first_rank",
 ];
+
+/// The position of each feature in [`FEATURES`].
+mod f {
+    pub const BM25_CLAIM: usize = 0;
+    pub const BM25_TITLE: usize = 1;
+    pub const BIGRAMS: usize = 2;
+    pub const NUMBERS_SHARED: usize = 3;
+    pub const NUMBERS_MISSING: usize = 4;
+    pub const NAMES: usize = 5;
+    pub const COVERED: usize = 6;
+    pub const BM25_PAIRS: usize = 7;
+    pub const COSINE: usize = 8;
+    pub const AUTHOR: usize = 9;
+    pub const YEAR_SAME: usize = 10;
+    pub const MONTH_SAME: usize = 11;
+    pub const YEAR_OTHER: usize = 12;
+    pub const ACRONYMS: usize = 13;
+    pub const FIRST_RANK: usize = 14;
+}
 
 /// One checked claim to rank: its words and, for a fact-check, its review's title.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -76,6 +100,12 @@ struct Analysed {
     bigrams: HashSet<(String, String)>,
     numbers: HashSet<String>,
     names: HashSet<String>,
+    /// The months named (1 to 12).
+    months: HashSet<u8>,
+    /// The initials of runs of two to five capitalised words ("John F. Kennedy": "jfk").
+    acronyms: HashSet<String>,
+    /// Words written in capitals, two to five letters ("JFK": "jfk").
+    capitals: HashSet<String>,
 }
 
 /// One field's inverted index.
@@ -221,10 +251,18 @@ impl Index {
         self.analysed.is_empty()
     }
 
-    /// The candidates of the first stage for `text` (already [`clean`]ed), best first,
-    /// with their feature vectors.
+    /// The candidates of the first stage for `text` (a tweet as written: it is
+    /// [`parse`]d here), best first, with their feature vectors.
     pub fn candidates(&self, text: &str) -> Vec<(usize, [f64; FEATURES.len()])> {
-        let q = analyse(text);
+        let query = parse(text);
+        let known =
+            |t: &str| self.claims.postings.contains_key(t) || self.titles.postings.contains_key(t);
+        // The author's name is searched for too (a claim is often what its author
+        // said), and is a feature of its own.
+        let q = analyse(&split_unknown(
+            &format!("{} {}", query.text, query.author),
+            known,
+        ));
         let mut scores: HashMap<u32, [f64; 3]> = HashMap::new();
         let bm25 = (self.settings.k1, self.settings.b);
         self.claims.score(&q.terms, bm25, &mut scores, 0);
@@ -251,8 +289,14 @@ impl Index {
         };
         let (top_claim, top_title, top_pairs) = (top(0), top(1), top(2));
         let idf = |t: &str| self.claims.idf(t);
-        let query = tf_idf(&q.terms, idf);
-        let query_norm = query.values().map(|x| x * x).sum::<f64>().sqrt().max(1e-9);
+        let weighted = tf_idf(&q.terms, idf);
+        let query_norm = weighted
+            .values()
+            .map(|x| x * x)
+            .sum::<f64>()
+            .sqrt()
+            .max(1e-9);
+        let author = terms(&query.author);
         first
             .into_iter()
             .enumerate()
@@ -271,10 +315,21 @@ impl Index {
                 let mine = tf_idf(&d.terms, idf);
                 let dot: f64 = mine
                     .iter()
-                    .filter_map(|(t, x)| query.get(t).map(|y| x * y))
+                    .filter_map(|(t, x)| weighted.get(t).map(|y| x * y))
                     .sum();
-                f[8] = dot / (query_norm * self.norms[doc as usize].max(1e-9));
-                f[9] = 1.0 / (rank as f64 + 1.0);
+                f[f::COSINE] = dot / (query_norm * self.norms[doc as usize].max(1e-9));
+                f[f::AUTHOR] = covered(&author, &d.terms, idf);
+                if let Some((year, month)) = query.date {
+                    let years = d.years();
+                    let same = years.contains(&year);
+                    f[f::YEAR_SAME] = f64::from(u8::from(same));
+                    f[f::MONTH_SAME] = f64::from(u8::from(same && d.months.contains(&month)));
+                    let stated = |y: &u32| q.numbers.contains(&y.to_string());
+                    f[f::YEAR_OTHER] = f64::from(u8::from(
+                        !years.is_empty() && !same && !years.iter().any(stated),
+                    ));
+                }
+                f[f::FIRST_RANK] = 1.0 / (rank as f64 + 1.0);
                 (doc as usize, f)
             })
             .collect()
@@ -284,7 +339,7 @@ impl Index {
     /// [`RERANKED`] of BM25 scored by the model; at most `limit`, best first.
     pub fn rank(&self, text: &str, limit: usize) -> Vec<Hit> {
         let mut hits: Vec<Hit> = self
-            .candidates(&clean(text))
+            .candidates(text)
             .into_iter()
             .map(|(entry, f)| Hit {
                 entry,
@@ -323,14 +378,33 @@ fn features(
         (shared / n, (n - shared) / n)
     };
     let names = d.names.intersection(&q.names).count() as f64 / (d.names.len() as f64 + 1.0);
-    let mine: HashSet<&String> = d.terms.iter().collect();
-    let theirs: HashSet<&String> = q.terms.iter().collect();
+    let claim_covered = covered(&d.terms, &q.terms, &idf);
+    let acronyms =
+        q.capitals.intersection(&d.acronyms).count() + d.capitals.intersection(&q.acronyms).count();
+    let mut f = [0.0; FEATURES.len()];
+    f[f::BM25_CLAIM] = bm25[0];
+    f[f::BM25_TITLE] = bm25[1];
+    f[f::BIGRAMS] = bigrams;
+    f[f::NUMBERS_SHARED] = shared;
+    f[f::NUMBERS_MISSING] = missing;
+    f[f::NAMES] = names;
+    f[f::COVERED] = claim_covered;
+    f[f::BM25_PAIRS] = bm25[2];
+    f[f::ACRONYMS] = acronyms as f64;
+    f
+}
+
+/// The share of the distinct words of `mine`, weighted by idf, that `theirs` has too.
+fn covered(mine: &[String], theirs: &[String], idf: impl Fn(&str) -> f64) -> f64 {
+    let mine: HashSet<&String> = mine.iter().collect();
+    let theirs: HashSet<&String> = theirs.iter().collect();
     let total: f64 = mine.iter().map(|t| idf(t)).sum();
-    let covered: f64 = mine.intersection(&theirs).map(|t| idf(t)).sum();
-    let covered = if total > 0.0 { covered / total } else { 0.0 };
-    [
-        bm25[0], bm25[1], bigrams, shared, missing, names, covered, bm25[2], 0.0, 0.0,
-    ]
+    let shared: f64 = mine.intersection(&theirs).map(|t| idf(t)).sum();
+    if total > 0.0 {
+        shared / total
+    } else {
+        0.0
+    }
 }
 
 /// The word pairs of a text as terms of their own ("super bowl").
@@ -450,15 +524,97 @@ pub fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Number words read as figures ("ten times": "10").
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names (1 to 12); "may" only with a capital ("in May", not "may
+/// have").
+fn month(word: &str, capital: bool) -> Option<u8> {
+    let lower = word.to_lowercase();
+    let i = MONTHS.iter().position(|m| {
+        *m == lower || (m.len() > 4 && lower.len() >= 3 && lower == m[..3] && capital)
+    })?;
+    (lower != "may" || capital).then(|| i as u8 + 1)
+}
+
+/// The figure a word starts with ("10x": "10", "1940s": "1940", "1,000": "1000"), or the
+/// figure a number word names ("ten": "10", beyond "one").
+fn figure(lower: &str) -> Option<String> {
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        let n: String = lower
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let n = n.trim_end_matches('.');
+        return Some(n.strip_suffix(".0").unwrap_or(n).to_string());
+    }
+    let i = NUMBER_WORDS.iter().position(|w| *w == lower)?;
+    (i > 1).then(|| i.to_string())
+}
+
 fn analyse(text: &str) -> Analysed {
     let ws = words(text);
     let mut a = Analysed::default();
     let mut previous: Option<String> = None;
+    // The run of capitalised words the current word ends, by their initials.
+    let mut run = String::new();
     for (w, capital) in &ws {
         let lower = w.to_lowercase();
-        if lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            let n = lower.trim_end_matches(".0").to_string();
+        if let Some(n) = figure(&lower) {
             a.numbers.insert(n);
+        }
+        if let Some(m) = month(w, *capital) {
+            a.months.insert(m);
+        }
+        let upper = w.len() >= 2 && w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+        if upper && !STOP.contains(&lower.as_str()) {
+            a.capitals.insert(lower.clone());
+        }
+        if *capital && !upper && w.chars().all(char::is_alphabetic) {
+            run.extend(w.chars().next().and_then(|c| c.to_lowercase().next()));
+            let n = run.chars().count();
+            for len in 2..=n.min(5) {
+                a.acronyms.insert(run.chars().skip(n - len).collect());
+            }
+        } else {
+            run.clear();
         }
         if STOP.contains(&lower.as_str()) {
             continue;
@@ -473,6 +629,90 @@ fn analyse(text: &str) -> Analysed {
         a.terms.push(t);
     }
     a
+}
+
+impl Analysed {
+    /// The years a text names (four-digit figures from 1000 to 2099).
+    fn years(&self) -> HashSet<u32> {
+        self.numbers
+            .iter()
+            .filter(|n| n.len() == 4)
+            .filter_map(|n| n.parse().ok())
+            .filter(|y| (1000..2100).contains(y))
+            .collect()
+    }
+}
+
+/// The words of a compound the index does not know, if it is made of words it does
+/// ("cornflakes": "corn flakes", "georgesoros": "george soros"): the fewest parts, of
+/// three letters or more (function words of two), the longer parts first.
+fn compound(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<&str>> {
+    if !word.is_ascii() || word.len() < 6 || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let n = word.len();
+    // best[i]: the best split of word[..i]: (parts, sum of squared lengths, last cut).
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0, 0));
+    for i in 1..=n {
+        for j in 0..i {
+            let Some((parts, squares, _)) = best[j] else {
+                continue;
+            };
+            let piece = &word[j..i];
+            let stop = STOP.contains(&piece);
+            let fits =
+                (stop && piece.len() >= 2) || (piece.len() >= 3 && !stop && known(&stem(piece)));
+            if !fits || piece.len() == n {
+                continue;
+            }
+            let candidate = (parts + 1, squares + piece.len() * piece.len(), j);
+            let better = match best[i] {
+                None => true,
+                Some((p, q, _)) => candidate.0 < p || (candidate.0 == p && candidate.1 > q),
+            };
+            if better {
+                best[i] = Some(candidate);
+            }
+        }
+    }
+    let (parts, _, _) = best[n]?;
+    if parts > 4 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, _, start) = best[end]?;
+        out.push(&word[start..end]);
+        end = start;
+    }
+    out.reverse();
+    out.iter().any(|p| !STOP.contains(p)).then_some(out)
+}
+
+/// `text` with each word the index does not know that is a compound of words it
+/// knows written as those words (a hashtag or handle in lower case: "#cornflakes",
+/// "@georgesoros").
+fn split_unknown(text: &str, known: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (w, _) in words(text) {
+        let lower = w.to_lowercase();
+        let unknown = !STOP.contains(&lower.as_str()) && !known(&stem(&lower));
+        let parts = if unknown {
+            compound(&lower, &known)
+        } else {
+            None
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match parts {
+            Some(parts) => out.push_str(&parts.join(" ")),
+            None => out.push_str(&w),
+        }
+    }
+    out
 }
 
 /// The words of a `#hashtag` or `@handle`: camel case split ("BlackLivesMatter":
@@ -499,29 +739,58 @@ fn split_camel(tag: &str) -> String {
     out
 }
 
-/// A tweet made plain text: no links; of the "— Name (@handle) Month D, YYYY" signature
-/// of an embedded tweet the name and the date (what its author said, and when);
-/// `#hashtags` and `@handles` as their words, `&amp;` as `&`.
-pub fn clean(text: &str) -> String {
-    let mut t = text.replace("&amp;", "&").replace("&quot;", "\"");
-    // The signature an embedded tweet ends with: after the last dash, a name, a handle
-    // in brackets and a date. The name stays (a claim is often what its author said).
-    if let Some(at) = t.rfind(['—', '–']) {
-        let tail = &t[at..];
+/// A text to search for, as [`parse`] reads it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    /// What it says, [`clean`]ed.
+    pub text: String,
+    /// Who said it, from an embedded tweet's signature ("Donald J. Trump").
+    pub author: String,
+    /// When, from the signature: year and month.
+    pub date: Option<(u32, u8)>,
+}
+
+/// A tweet read for search: of the "— Name (@handle) Month D, YYYY" signature an
+/// embedded tweet ends with, the name and the date are kept apart from what it says
+/// (its author and its date are evidence of their own: words like "Amy" or "November"
+/// are not the tweet's subject), and the rest is [`clean`]ed.
+pub fn parse(text: &str) -> Query {
+    let text = text.replace("&amp;", "&").replace("&quot;", "\"");
+    let mut query = Query::default();
+    let mut body = text.as_str();
+    if let Some(at) = text.rfind(['—', '–']) {
+        let tail = &text[at..];
         if let Some(open) = tail.find("(@") {
             if tail.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
                 let date = tail[open..].split_once(')').map_or("", |(_, d)| d);
-                let name = format!(
-                    "{} {}",
-                    tail[..open].trim_start_matches(['—', '–']).trim(),
-                    date.trim()
-                );
-                t.truncate(at);
-                t.push(' ');
-                t.push_str(&name);
+                query.author = tail[..open]
+                    .trim_start_matches(['—', '–'])
+                    .trim()
+                    .to_string();
+                query.date = date_of(date);
+                body = &text[..at];
             }
         }
     }
+    query.text = clean(body);
+    query
+}
+
+/// The year and month of a signature's date ("March 24, 2019").
+fn date_of(text: &str) -> Option<(u32, u8)> {
+    let ws = words(text);
+    let m = ws.iter().find_map(|(w, _)| month(w, true))?;
+    let year = ws
+        .iter()
+        .rev()
+        .find_map(|(w, _)| w.parse::<u32>().ok().filter(|y| (1900..2100).contains(y)))?;
+    Some((year, m))
+}
+
+/// A tweet's words made plain text: no links; `#hashtags` and `@handles` as their
+/// words, `&amp;` as `&`.
+pub fn clean(text: &str) -> String {
+    let t = text.replace("&amp;", "&").replace("&quot;", "\"");
     let mut out = String::with_capacity(t.len());
     for w in t.split_whitespace() {
         // A link ends the word it is glued to ("stuff.”pic.twitter.com/f5B",
@@ -567,15 +836,104 @@ mod tests {
         let tweet = "Republicans don't want #SingleMoms to get a birth certificate. \
                      https://t.co/yoEOL6vXBm — Paul Wilczynski (@PaulWilczynski) February 25, 2016";
         assert_eq!(
-            clean(tweet),
-            "Republicans don't want Single Moms to get a birth certificate. Paul Wilczynski \
-             February 25, 2016"
+            parse(tweet),
+            Query {
+                text: "Republicans don't want Single Moms to get a birth certificate.".into(),
+                author: "Paul Wilczynski".into(),
+                date: Some((2016, 2)),
+            }
         );
         assert_eq!(clean("thanks @realDonaldTrump"), "thanks real Donald Trump");
         assert_eq!(
             clean("get away with that stuff.”pic.twitter.com/f5BGxpJA85 #elpaso#aoc#onassignmentpic.twitter.com/SWyyI1"),
             "get away with that stuff.” elpaso#aoc#onassignment"
         );
+    }
+
+    #[test]
+    fn jfk_matches_john_f_kennedy() {
+        let tweet = analyse("JFK’s inaugural parade on January 20, 1961");
+        let claim = analyse("President John F. Kennedy's inaugural parade");
+        assert!(tweet.capitals.contains("jfk"), "{:?}", tweet.capitals);
+        assert!(claim.acronyms.contains("jfk"), "{:?}", claim.acronyms);
+        assert!(analyse("Alexandria Ocasio-Cortez").acronyms.contains("aoc"));
+        let index = Index::new(&[
+            entry("The governor of New York said so.", "Governor"),
+            entry("John F. Kennedy said so.", "JFK quote"),
+        ]);
+        let hits = index.candidates("JFK said so");
+        let jfk = hits
+            .iter()
+            .find(|(e, _)| *e == 1)
+            .map(|(_, f)| f[f::ACRONYMS]);
+        assert_eq!(jfk, Some(1.0), "{hits:?}");
+    }
+
+    #[test]
+    fn cornflakes_and_georgesoros_are_read_as_the_words_they_join() {
+        let words = ["corn", "flakes", "george", "soros", "shooting"];
+        let known = |t: &str| words.iter().any(|w| stem(w) == t);
+        assert_eq!(
+            split_unknown("Google why were cornflakes invented", known),
+            "Google why were corn flakes invented"
+        );
+        assert_eq!(split_unknown("georgesoros", known), "george soros");
+        // A word the index knows, or one that is no compound of its words, stays whole.
+        assert_eq!(
+            split_unknown("corn stonemanshooting", known),
+            "corn stonemanshooting"
+        );
+        assert_eq!(compound("theshoot", known), Some(vec!["the", "shoot"]));
+        assert_eq!(compound("the", known), None);
+    }
+
+    #[test]
+    fn ten_times_as_many_is_the_figure_10_of_10x_more() {
+        let a = analyse("ten times as many carcinogens");
+        let b = analyse("10x more cancer-causing agents, 1940s, 26th");
+        assert!(a.numbers.contains("10"), "{:?}", a.numbers);
+        let mut n: Vec<&str> = b.numbers.iter().map(String::as_str).collect();
+        n.sort();
+        assert_eq!(n, ["10", "1940", "26"]);
+        // "one" is too common a word to be read as a figure.
+        assert!(analyse("one of the best").numbers.is_empty());
+    }
+
+    #[test]
+    fn in_may_2019_names_a_month_but_may_have_does_not() {
+        assert_eq!(analyse("in May 2019").months, HashSet::from([5]));
+        assert!(analyse("it may have been").months.is_empty());
+        assert_eq!(analyse("on 4 Dec. 2018").months, HashSet::from([12]));
+        assert_eq!(analyse("in May 2019").years(), HashSet::from([2019]));
+    }
+
+    #[test]
+    fn a_tweet_signed_march_24_2019_is_from_march_2019_by_its_author() {
+        let q = parse(
+            "No Collusion, No Obstruction! — Donald J. Trump (@realDonaldTrump) March 24, 2019",
+        );
+        assert_eq!(q.author, "Donald J. Trump");
+        assert_eq!(q.date, Some((2019, 3)));
+        assert_eq!(q.text, "No Collusion, No Obstruction!");
+        // No signature: all of it is what the tweet says.
+        let q = parse("Crowd sizes — see (@x) for more");
+        assert_eq!((q.author.as_str(), q.date), ("", None));
+    }
+
+    #[test]
+    fn a_claim_dated_june_2019_meets_a_tweet_of_june_2019() {
+        let index = Index::new(&[
+            entry(
+                "A video shows a crowd chanting in June 2019.",
+                "Crowd video",
+            ),
+            entry("A video shows a crowd chanting in 2016.", "Crowd video"),
+        ]);
+        let hits = index.candidates("A crowd chanting — Someone (@someone) June 4, 2019");
+        let of = |e: usize| hits.iter().find(|(x, _)| *x == e).map(|(_, f)| *f);
+        let (june, old) = (of(0).unwrap_or_default(), of(1).unwrap_or_default());
+        assert_eq!((june[f::YEAR_SAME], june[f::MONTH_SAME]), (1.0, 1.0));
+        assert_eq!((old[f::YEAR_SAME], old[f::YEAR_OTHER]), (0.0, 1.0));
     }
 
     #[test]
