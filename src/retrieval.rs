@@ -48,7 +48,7 @@ impl Default for Settings {
 }
 
 /// The features of the second stage, in the order of the model's weights.
-pub const FEATURES: [&str; 15] = [
+pub const FEATURES: [&str; 18] = [
     "bm25_claim",
     "bm25_title",
     "bigrams",
@@ -63,6 +63,9 @@ pub const FEATURES: [&str; 15] = [
     "month_same",
     "year_other",
     "acronyms",
+    "feedback",
+    "names_rare",
+    "text_covered",
     "first_rank",
 ];
 
@@ -82,7 +85,10 @@ mod f {
     pub const MONTH_SAME: usize = 11;
     pub const YEAR_OTHER: usize = 12;
     pub const ACRONYMS: usize = 13;
-    pub const FIRST_RANK: usize = 14;
+    pub const FEEDBACK: usize = 14;
+    pub const NAMES_RARE: usize = 15;
+    pub const TEXT_COVERED: usize = 16;
+    pub const FIRST_RANK: usize = 17;
 }
 
 /// One checked claim to rank: its words and, for a fact-check, its review's title.
@@ -297,6 +303,7 @@ impl Index {
             .sqrt()
             .max(1e-9);
         let author = terms(&query.author);
+        let feedback = Feedback::of(&first, &self.analysed, &q, self.settings.title, idf);
         first
             .into_iter()
             .enumerate()
@@ -329,6 +336,7 @@ impl Index {
                         !years.is_empty() && !same && !years.iter().any(stated),
                     ));
                 }
+                f[f::FEEDBACK] = feedback.agreement(rank, d);
                 f[f::FIRST_RANK] = 1.0 / (rank as f64 + 1.0);
                 (doc as usize, f)
             })
@@ -354,6 +362,69 @@ impl Index {
         });
         hits.truncate(limit);
         hits
+    }
+}
+
+/// Pseudo-relevance feedback (as RM3 builds it): the words the best few candidates
+/// share that the text does not have, each weighted by the candidates' first-stage
+/// scores and its share of their words. A candidate about the same subject as the
+/// others near the top (the tweet's words are few) agrees with them.
+struct Feedback<'a> {
+    /// The words of each of the best [`Feedback::DEPTH`] candidates, with their weights.
+    top: Vec<HashMap<&'a str, f64>>,
+    total: HashMap<&'a str, f64>,
+}
+
+impl<'a> Feedback<'a> {
+    const DEPTH: usize = 5;
+
+    fn of(
+        first: &[(u32, [f64; 3])],
+        analysed: &'a [Analysed],
+        q: &Analysed,
+        title: f64,
+        idf: impl Fn(&str) -> f64,
+    ) -> Feedback<'a> {
+        let query: HashSet<&str> = q.terms.iter().map(String::as_str).collect();
+        let scores: Vec<f64> = first
+            .iter()
+            .take(Self::DEPTH)
+            .map(|(_, s)| s[0] + title * s[1])
+            .collect();
+        let sum: f64 = scores.iter().sum::<f64>().max(1e-9);
+        let mut top = Vec::new();
+        let mut total: HashMap<&str, f64> = HashMap::new();
+        for ((doc, _), score) in first.iter().zip(&scores) {
+            let d = &analysed[*doc as usize];
+            let len = d.terms.len().max(1) as f64;
+            let mut words: HashMap<&str, f64> = HashMap::new();
+            for t in &d.terms {
+                if !query.contains(t.as_str()) {
+                    *words.entry(t).or_default() += score / sum / len * idf(t);
+                }
+            }
+            for (t, x) in &words {
+                *total.entry(t).or_default() += x;
+            }
+            top.push(words);
+        }
+        Feedback { top, total }
+    }
+
+    /// How much of the weight of the other top candidates' words candidate `d` (at
+    /// `rank` in the first stage) has.
+    fn agreement(&self, rank: usize, d: &Analysed) -> f64 {
+        let own = self.top.get(rank);
+        let others = |t: &str| {
+            self.total.get(t).copied().unwrap_or(0.0)
+                - own.and_then(|o| o.get(t)).copied().unwrap_or(0.0)
+        };
+        let all: f64 = self.total.keys().map(|t| others(t)).sum();
+        if all <= 0.0 {
+            return 0.0;
+        }
+        let mine: HashSet<&str> = d.terms.iter().map(String::as_str).collect();
+        mine.iter().map(|t| others(t)).sum::<f64>() / all
     }
 }
 
@@ -391,6 +462,9 @@ fn features(
     f[f::COVERED] = claim_covered;
     f[f::BM25_PAIRS] = bm25[2];
     f[f::ACRONYMS] = acronyms as f64;
+    let names: Vec<String> = q.names.iter().cloned().collect();
+    f[f::NAMES_RARE] = covered(&names, &d.terms, &idf);
+    f[f::TEXT_COVERED] = covered(&q.terms, &d.terms, &idf);
     f
 }
 
@@ -934,6 +1008,59 @@ mod tests {
         let (june, old) = (of(0).unwrap_or_default(), of(1).unwrap_or_default());
         assert_eq!((june[f::YEAR_SAME], june[f::MONTH_SAME]), (1.0, 1.0));
         assert_eq!((old[f::YEAR_SAME], old[f::YEAR_OTHER]), (0.0, 1.0));
+    }
+
+    /// The features of entry `e` for `text`.
+    fn features_of(index: &Index, text: &str, e: usize) -> [f64; FEATURES.len()] {
+        let hits = index.candidates(text);
+        hits.iter()
+            .find(|(x, _)| *x == e)
+            .map(|(_, f)| *f)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn show_maddox_some_love_weighs_the_rare_name_maddox() {
+        let index = Index::new(&[
+            entry(
+                "Noah Biorkman, a boy battling cancer, wants Christmas cards.",
+                "Cards for Noah",
+            ),
+            entry(
+                "Cancer patient Maddox Hyde asked for Christmas cards.",
+                "Christmas cards",
+            ),
+        ]);
+        let text = "His only wish is Christmas cards, please show Maddox some love";
+        // "Christmas" is a name both have; "Maddox", the rarer, only the second.
+        let (noah, maddox) = (features_of(&index, text, 0), features_of(&index, text, 1));
+        assert!(
+            maddox[f::NAMES_RARE] > 2.0 * noah[f::NAMES_RARE],
+            "{noah:?} {maddox:?}"
+        );
+        assert!(
+            features_of(&index, text, 1)[f::TEXT_COVERED]
+                > features_of(&index, text, 0)[f::TEXT_COVERED]
+        );
+    }
+
+    #[test]
+    fn claims_about_the_hollyweed_sign_agree_with_each_other_not_with_a_stray() {
+        let index = Index::new(&[
+            entry(
+                "Pranksters changed the Hollywood sign to read Hollyweed.",
+                "Hollyweed",
+            ),
+            entry(
+                "Pranksters altered the Hollywood sign to read Hollyweed again.",
+                "Hollyweed sign",
+            ),
+            entry("The Hollywood sign is for sale.", "Sign for sale"),
+        ]);
+        let text = "The Hollywood sign right now";
+        let agreeing = features_of(&index, text, 0)[f::FEEDBACK];
+        let stray = features_of(&index, text, 2)[f::FEEDBACK];
+        assert!(agreeing > stray, "{agreeing} {stray}");
     }
 
     #[test]
