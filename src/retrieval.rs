@@ -372,10 +372,11 @@ impl Index {
     }
 }
 
-/// Pseudo-relevance feedback (as RM3 builds it): the words the best few candidates
+/// Pseudo-relevance feedback (as RM3 builds it): the words the best ten candidates
 /// share that the text does not have, each weighted by the candidates' first-stage
 /// scores and its share of their words. A candidate about the same subject as the
 /// others near the top (the tweet's words are few) agrees with them.
+/// Ten: of 3, 5, 10 and 20, the best dev MAP@5 (0.822, 0.830, 0.839, 0.826).
 struct Feedback<'a> {
     /// The words of each of the best [`Feedback::DEPTH`] candidates, with their weights.
     top: Vec<HashMap<&'a str, f64>>,
@@ -383,7 +384,7 @@ struct Feedback<'a> {
 }
 
 impl<'a> Feedback<'a> {
-    const DEPTH: usize = 5;
+    const DEPTH: usize = 10;
 
     fn of(
         first: &[(u32, [f64; 3])],
