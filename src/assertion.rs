@@ -148,6 +148,10 @@ const EVALUATIVE_WORDS: &[&str] = &[
     "hypocritical",
     "hypocrisy",
 ];
+/// Ordinals that rank a time or a run: "the third consecutive month".
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
 /// Forms of "be": "was described in the filing as" is a passive, not a view.
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const BELIEF_WORDS: &[&str] = &[
@@ -516,6 +520,7 @@ pub fn analyse(text: &str) -> Assertion {
     // described": "Mr. Angelo was described in the filing as a consultant" is a fact).
     let mut characterising = false;
     let mut after_be = false;
+    let mut after_ordinal = false;
     // Where the last word ended: a comma since then closes a subordinate clause ("The
     // stock split, which is subject to approval, would be paid in January").
     let mut last_end = 0;
@@ -583,6 +588,17 @@ pub fn analyse(text: &str) -> Assertion {
             a.evaluative = true;
         }
         characterising = false;
+        // "the third consecutive month", "for the first time": a rank.
+        if after_ordinal
+            && ["consecutive", "straight", "successive", "time"]
+                .iter()
+                .any(|x| b.eq_ignore_ascii_case(x.as_bytes()))
+        {
+            a.compares = true;
+        }
+        after_ordinal = ORDINALS
+            .iter()
+            .any(|x| b.eq_ignore_ascii_case(x.as_bytes()));
         if after_this
             && ["reporter", "writer", "correspondent"]
                 .iter()
@@ -756,7 +772,7 @@ impl Assertion {
         }
         // "Power plants are the largest source of U.S. carbon emissions", "The resolution
         // requires approval by the full House": a comparison or a rule, stated as fact.
-        if (content.compares && content.present) || content.rule {
+        if (content.compares && (content.present || content.past)) || content.rule {
             return Ok(());
         }
         Err("nothing that happened or can be counted")
@@ -1157,5 +1173,13 @@ mod tests {
     #[test]
     fn has_not_been_used_in_about_a_century_is_a_past_act() {
         assert!(analyse("The power hasn't been used in a century.").action);
+    }
+
+    #[test]
+    fn it_was_the_third_consecutive_month_is_a_rank() {
+        let text = "It was the third consecutive month that job generation has been strong.";
+        assert!(analyse(text).compares);
+        assert_eq!(verdict(text, NONE), Ok(()));
+        assert!(!analyse("The third man was seen leaving.").compares);
     }
 }

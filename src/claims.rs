@@ -179,6 +179,23 @@ fn assertion_verdict(
             if !content.has_verb() && att.is_some_and(is_data_source) {
                 content.present |= whole.present;
                 content.past |= whole.past;
+                return content;
+            }
+            // A short prepositional phrase without a verb is no clause ("For the moment,
+            // the sources said, he has decided …" read as reporting "For the moment",
+            // "Farkas said on state TV's morning talk show"): the clause is judged by its
+            // own words.
+            let phrase = inside.slice(text);
+            let opens_with_preposition = crate::bytescan::words(phrase).next().is_some_and(|w| {
+                ["in", "on", "for", "at", "during", "after", "before"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            });
+            if !content.has_verb()
+                && opens_with_preposition
+                && crate::bytescan::words(phrase).count() <= 6
+            {
+                return whole;
             }
             content
         });
@@ -498,8 +515,23 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
         // sentence that names it gives none ("A USA TODAY analysis … shows Democratic
         // groups outpacing Republicans. In August, Democratic-aligned super PACs raised
         // $64.8 million …").
+        // A data release's run also goes on through a rank it reports without a figure
+        // ("It was the third consecutive month that job generation has been
+        // exceptionally strong") or a finding it adds ("The demand for workers also led
+        // employers to raise wages"), unless the clause names another actor ("For the
+        // first time, the Labor Department broke out …").
+        let ranks = dataset
+            && !has_figure
+            && (assertion::analyse(clause).compares
+                || crate::bytescan::words(clause)
+                    .take(6)
+                    .any(|w| w.eq_ignore_ascii_case("also")))
+            && !crate::bytescan::words(clause)
+                .skip(1)
+                .any(|w| w.starts_with(|c: char| c.is_uppercase()));
         if adjacent
             && (continues_report(clause)
+                || ranks
                 || (has_figure
                     && (dataset
                         || (data
@@ -1957,5 +1989,33 @@ mod tests {
                  said.";
         let claims = pipeline_claims(t);
         assert!(source_of(&claims, "In addition").is_some(), "{claims:?}");
+    }
+
+    #[test]
+    fn the_third_consecutive_month_carries_the_bureaus_report() {
+        let t = "The Bureau of Labor Statistics said the economy added 358,000 jobs last month. \
+                 It was the third consecutive month that job generation has been strong. With \
+                 more people looking for work, the unemployment rate remained at 4.7 percent. \
+                 The demand for workers also led employers to raise wages again last month. \
+                 For the first time, the Labor Department broke out unemployment by education.";
+        let claims = pipeline_claims(t);
+        for start in [
+            "It was the third",
+            "With more people",
+            "The demand for workers",
+        ] {
+            assert_eq!(
+                source_of(&claims, start).as_deref(),
+                Some("The Bureau of Labor Statistics"),
+                "{start}: {claims:?}"
+            );
+        }
+        assert_eq!(source_of(&claims, "For the first time"), None, "{claims:?}");
+    }
+
+    #[test]
+    fn for_the_moment_the_sources_said_is_judged_by_what_they_said() {
+        let t = "For the moment, the sources said, he has decided against seeking a white knight.";
+        assert_eq!(pipeline_claims(t).len(), 1);
     }
 }
