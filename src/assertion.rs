@@ -656,20 +656,25 @@ pub fn analyse(text: &str) -> Assertion {
     a
 }
 
-/// Whether a clause opens with "It is clear", "It was obvious" and the like: what the
-/// writer infers, not what a record shows.
+/// Whether a clause opens with "It is clear", "It was obvious", "It appears that" and the
+/// like: what the writer infers, not what a record shows.
 fn opens_with_inference(text: &str) -> bool {
     let mut words = crate::bytescan::words(text);
     let (Some(it), Some(verb), Some(adj)) = (words.next(), words.next(), words.next()) else {
         return false;
     };
+    let seems = ["appears", "appeared", "seems", "seemed"]
+        .iter()
+        .any(|v| verb.eq_ignore_ascii_case(v))
+        && adj.eq_ignore_ascii_case("that");
     it.eq_ignore_ascii_case("it")
-        && ["is", "was", "s", "seems", "seemed"]
-            .iter()
-            .any(|v| verb.eq_ignore_ascii_case(v))
-        && ["clear", "obvious", "evident", "apparent"]
-            .iter()
-            .any(|w| adj.eq_ignore_ascii_case(w))
+        && (seems
+            || ["is", "was", "s", "seems", "seemed"]
+                .iter()
+                .any(|v| verb.eq_ignore_ascii_case(v))
+                && ["clear", "obvious", "evident", "apparent"]
+                    .iter()
+                    .any(|w| adj.eq_ignore_ascii_case(w)))
 }
 
 /// Whether a text holds a markup tag: `<` then a letter or `/`, and a `>` after it.
@@ -1159,6 +1164,8 @@ mod tests {
     fn it_was_clear_clinton_is_attempting_is_an_inference() {
         assert!(analyse("It was clear Clinton is attempting to reach out to voters.").opinion);
         assert!(analyse("It's obvious the plan failed.").opinion);
+        assert!(analyse("It appears that the Kremlin has underestimated Trump.").opinion);
+        assert!(!analyse("It appeared on the list in May.").opinion);
         assert!(!analyse("It was cleared by the Senate on Tuesday.").opinion);
     }
 
