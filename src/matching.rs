@@ -734,7 +734,9 @@ fn is_number_word(w: &str) -> bool {
         )
 }
 
-const MONTHS: &[&str] = &[
+/// The names of the months, January first, then of the weekdays: words of a date, never a
+/// subject's name.
+pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -764,7 +766,7 @@ fn qualifier(words: &[Word], i: usize) -> Option<String> {
     if POPULATIONS.contains(&l.as_str()) {
         return Some(lemma(&l));
     }
-    if !is_capitalised(w) || MONTHS.contains(&l.as_str()) || is_number_word(w) {
+    if !is_capitalised(w) || CALENDAR_WORDS.contains(&l.as_str()) || is_number_word(w) {
         return None;
     }
     let possessive = bare(w).len() < w.len();
@@ -856,7 +858,7 @@ fn subject_of(facts: &ClaimFacts, words: &[Word], f: &FigureFact) -> Subject {
                 && !words[to].after_break
                 && !is_barrier(&lower(words[to].text))
                 && !is_number_word(words[to].text)
-                && !MONTHS.contains(&lower(words[to].text).as_str())
+                && !CALENDAR_WORDS.contains(&lower(words[to].text).as_str())
             {
                 to += 1;
             }
@@ -924,7 +926,7 @@ fn subject_of(facts: &ClaimFacts, words: &[Word], f: &FigureFact) -> Subject {
         let mut j = words.partition_point(|w| w.at < end);
         while j < words.len() && predicate.len() < 3 && !words[j].after_break {
             let l = lower(words[j].text);
-            if is_barrier(&l) || is_number_word(words[j].text) || MONTHS.contains(&l.as_str()) {
+            if is_barrier(&l) || is_number_word(words[j].text) || CALENDAR_WORDS.contains(&l.as_str()) {
                 break;
             }
             if !STOP.contains(&l.as_str()) && !PREDICATE_STOP.contains(&l.as_str()) {
@@ -1013,7 +1015,7 @@ fn subject_of(facts: &ClaimFacts, words: &[Word], f: &FigureFact) -> Subject {
                 .iter()
                 .any(|p| prep.eq_ignore_ascii_case(p))
             && !words[j].after_break
-            && !MONTHS.contains(&lower(words[j].text).as_str())
+            && !CALENDAR_WORDS.contains(&lower(words[j].text).as_str())
             && !is_number_word(words[j].text)
             && !facts
                 .dates
@@ -1077,7 +1079,7 @@ fn subject_of(facts: &ClaimFacts, words: &[Word], f: &FigureFact) -> Subject {
         }
         if !in_thing_or_before
             || in_other_figure(i)
-            || MONTHS.contains(&lower(words[i].text).as_str())
+            || CALENDAR_WORDS.contains(&lower(words[i].text).as_str())
         {
             continue;
         }

@@ -631,20 +631,8 @@ const NUMBER_WORDS: &[&str] = &[
     "twenty",
 ];
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The months, January first (the calendar words of matching begin with them).
+const MONTHS: &[&str] = crate::matching::CALENDAR_WORDS.split_at(12).0;
 
 /// The month a word names (1 to 12); "may" only with a capital ("in May", not "may
 /// have").
