@@ -926,7 +926,10 @@ fn subject_of(facts: &ClaimFacts, words: &[Word], f: &FigureFact) -> Subject {
         let mut j = words.partition_point(|w| w.at < end);
         while j < words.len() && predicate.len() < 3 && !words[j].after_break {
             let l = lower(words[j].text);
-            if is_barrier(&l) || is_number_word(words[j].text) || CALENDAR_WORDS.contains(&l.as_str()) {
+            if is_barrier(&l)
+                || is_number_word(words[j].text)
+                || CALENDAR_WORDS.contains(&l.as_str())
+            {
                 break;
             }
             if !STOP.contains(&l.as_str()) && !PREDICATE_STOP.contains(&l.as_str()) {
