@@ -20,21 +20,26 @@ use std::sync::OnceLock;
 use crate::fnv::FnvBuild;
 
 /// Word-class bits of a lower-case word (see [`class_table`]).
-const MODAL: u16 = 1; // will, would, could, might, may, should, must, shall
-const INTENT: u16 = 1 << 1; // expected / plans / wants ... (a modal only before "to")
-const FIRST: u16 = 1 << 2; // we, my, our, me, ours ("I" and "us" are checked by case)
-const SECOND: u16 = 1 << 3; // you, your
-const OPINION: u16 = 1 << 4; // perhaps, maybe, obviously, seems ...
-const EVALUATIVE: u16 = 1 << 5; // disgraceful, outrageous, phony ...
-const BELIEF: u16 = 1 << 6; // believes, thinks, feels, hopes, fears ...
-const PAST: u16 = 1 << 7; // irregular past forms and participles
-const PRESENT: u16 = 1 << 8; // is, are, remains, includes, requires, holds, has ...
-const NEGATED_MODAL: u16 = 1 << 9; // won, wouldn, couldn, shouldn (before "t")
-const SUPERLATIVE: u16 = 1 << 10; // largest, highest ...
-const COMPARATIVE: u16 = 1 << 11; // more, fewer, less (a comparison only before "than")
-const RULE: u16 = 1 << 12; // requires, prohibits, allows ...
-const LINKING: u16 = 1 << 13; // was, were, been, became, seemed: a state, not an action
-const CHARACTERISE: u16 = 1 << 14; // described, compared, expressed: a view of something
+const MODAL: u32 = 1; // will, would, could, might, may, should, must, shall
+const INTENT: u32 = 1 << 1; // expected / plans / wants ... (a modal only before "to")
+const FIRST: u32 = 1 << 2; // we, my, our, me, ours ("I" and "us" are checked by case)
+const SECOND: u32 = 1 << 3; // you, your
+const OPINION: u32 = 1 << 4; // perhaps, maybe, obviously, seems ...
+const EVALUATIVE: u32 = 1 << 5; // disgraceful, outrageous, phony ...
+const BELIEF: u32 = 1 << 6; // believes, thinks, feels, hopes, fears ...
+const PAST: u32 = 1 << 7; // irregular past forms and participles
+const PRESENT: u32 = 1 << 8; // is, are, remains, includes, requires, holds, has ...
+const NEGATED_MODAL: u32 = 1 << 9; // won, wouldn, couldn, shouldn (before "t")
+const SUPERLATIVE: u32 = 1 << 10; // largest, highest ...
+const COMPARATIVE: u32 = 1 << 11; // more, fewer, less (a comparison only before "than")
+const RULE: u32 = 1 << 12; // requires, prohibits, allows ...
+const LINKING: u32 = 1 << 13; // was, were, been, became, seemed: a state, not an action
+const CHARACTERISE: u32 = 1 << 14; // described, compared, expressed: a view of something
+const SUBORDINATOR: u32 = 1 << 15; // who, which, whether, since …
+const BE_FORM: u32 = 1 << 16; // is, was, be, been …
+const ORDINAL: u32 = 1 << 17; // first, second … tenth
+const RANKED: u32 = 1 << 18; // consecutive, straight, successive, time (after an ordinal)
+const NEWSROOM: u32 = 1 << 19; // reporter, writer, correspondent (after "this")
 
 const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "should", "must", "shall", "ll", "gonna", "unlikely",
@@ -152,6 +157,10 @@ const EVALUATIVE_WORDS: &[&str] = &[
 const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
+/// What an ordinal ranks: "the third consecutive month", "for the first time".
+const RANKED_WORDS: &[&str] = &["consecutive", "straight", "successive", "time"];
+/// The writer named in the third person: "this reporter was on the scene".
+const NEWSROOM_WORDS: &[&str] = &["reporter", "writer", "correspondent"];
 /// Forms of "be": "was described in the filing as" is a passive, not a view.
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const BELIEF_WORDS: &[&str] = &[
@@ -382,7 +391,7 @@ const RULE_WORDS: &[&str] = &[
 /// The word classes, behind a filter: for each word length, which first letters occur.
 /// Most words of a clause fail the filter and cost no lower-casing and no hash lookup.
 struct ClassTable {
-    map: HashMap<&'static [u8], u16, FnvBuild>,
+    map: HashMap<&'static [u8], u32, FnvBuild>,
     /// Bit `c - b'a'` of `first[len]`: some listed word of that length starts with `c`;
     /// of `last[len]`: some listed word of that length ends with `c`.
     first: [u32; 17],
@@ -411,7 +420,12 @@ fn class_table() -> &'static ClassTable {
             first: [0; 17],
             last: [0; 17],
         };
-        let lists: [(&[&str], u16); 15] = [
+        let lists: [(&[&str], u32); 20] = [
+            (SUBORDINATORS, SUBORDINATOR),
+            (BE, BE_FORM),
+            (ORDINALS, ORDINAL),
+            (RANKED_WORDS, RANKED),
+            (NEWSROOM_WORDS, NEWSROOM),
             (CHARACTERISE_WORDS, CHARACTERISE),
             (LINKING_WORDS, LINKING),
             (SUPERLATIVE_WORDS, SUPERLATIVE),
@@ -507,7 +521,7 @@ pub fn analyse(text: &str) -> Assertion {
     let mut long = 0;
     let mut capitalised = 0;
     let mut buf = [0u8; 16];
-    let mut prev: u16 = 0;
+    let mut prev: u32 = 0;
     // The last words were a subject pronoun and the words that may stand between it and
     // its verb ("we have never").
     let mut after_subject = false;
@@ -569,11 +583,18 @@ pub fn analyse(text: &str) -> Assertion {
         if subordinate && b.eq_ignore_ascii_case(b"but") {
             subordinate = false;
         }
-        subordinate |= verb_seen
-            && !subordinate
-            && SUBORDINATORS
-                .iter()
-                .any(|s| b.eq_ignore_ascii_case(s.as_bytes()));
+        // The word's classes: one lookup, behind a filter most words fail.
+        let listed = table.may_hold(b) && b.is_ascii();
+        let bits = if listed {
+            let key = &mut buf[..b.len()];
+            for (k, &c) in key.iter_mut().zip(b) {
+                *k = c.to_ascii_lowercase();
+            }
+            table.map.get(&key[..]).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        subordinate |= verb_seen && bits & SUBORDINATOR != 0;
         // Two-word constructions decided by the second word.
         if prev & INTENT != 0 && b.eq_ignore_ascii_case(b"to") {
             a.modal |= !subordinate;
@@ -589,31 +610,17 @@ pub fn analyse(text: &str) -> Assertion {
         }
         characterising = false;
         // "the third consecutive month", "for the first time": a rank.
-        if after_ordinal
-            && ["consecutive", "straight", "successive", "time"]
-                .iter()
-                .any(|x| b.eq_ignore_ascii_case(x.as_bytes()))
-        {
-            a.compares = true;
-        }
-        after_ordinal = ORDINALS
-            .iter()
-            .any(|x| b.eq_ignore_ascii_case(x.as_bytes()));
-        if after_this
-            && ["reporter", "writer", "correspondent"]
-                .iter()
-                .any(|x| b.eq_ignore_ascii_case(x.as_bytes()))
-        {
-            a.first_person = true;
-        }
+        a.compares |= after_ordinal && bits & RANKED != 0;
+        after_ordinal = bits & ORDINAL != 0;
+        a.first_person |= after_this && bits & NEWSROOM != 0;
         after_this = b.eq_ignore_ascii_case(b"this");
         let was_after_be = after_be;
-        after_be = b.len() <= 5 && BE.iter().any(|x| b.eq_ignore_ascii_case(x.as_bytes()));
+        after_be = bits & BE_FORM != 0;
         // "-ed" endings are read before the filter: most past forms are not listed.
         let ed = b.len() > 4
             && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
             && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed");
-        if !table.may_hold(b) || !b.is_ascii() {
+        if !listed {
             if ed {
                 a.past = true;
                 a.action = true;
@@ -623,11 +630,6 @@ pub fn analyse(text: &str) -> Assertion {
             prev = 0;
             continue;
         }
-        let key = &mut buf[..b.len()];
-        for (k, &c) in key.iter_mut().zip(b) {
-            *k = c.to_ascii_lowercase();
-        }
-        let bits = table.map.get(&key[..]).copied().unwrap_or(0);
         if ed {
             a.past = true;
             a.action |= bits & LINKING == 0;
