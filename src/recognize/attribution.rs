@@ -1413,6 +1413,75 @@ fn agentless_passive(
     })
 }
 
+/// An evaluation reported without its author: "has been criticized as too soft",
+/// "is widely seen as a failure", "was accused of fraud", "were praised for their
+/// courage". The passive cue with "as" (any cue verb), or "of" / "for" (a speech verb)
+/// is a relation with no source; what follows is its content.
+fn evaluative_passive(c: &Clause, i: usize, cue: Cue, be: bool, after: usize) -> Option<Found> {
+    if !be || cue.form != Form::Past {
+        return None;
+    }
+    let next = c.word(after)?;
+    // "was called for": the particle makes a different verb.
+    if cue.particle == Some(next) {
+        return None;
+    }
+    let reads = next == "as" || (cue.class == CueClass::Speech && (next == "of" || next == "for"));
+    if !reads {
+        return None;
+    }
+    let (content, direct) = c.content_forward(after + 1)?;
+    // "was described as such": a phrase of some length, not a pronoun alone.
+    let words = c.toks[after + 1..]
+        .iter()
+        .filter(|t| t.punct.is_none())
+        .count();
+    if words < 2 {
+        return None;
+    }
+    Some(Found {
+        source: None,
+        cue: c.span(i, after),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// A belief held by the subject, told with a participle: "residents were worried that
+/// the plant would close", "we are convinced that ...". A cognition verb after a form
+/// of "be" and before "that", with a subject other than "it" ("it was feared that" is
+/// the agentless passive).
+#[allow(clippy::too_many_arguments)]
+fn held_belief(
+    c: &Clause,
+    i: usize,
+    cue: Cue,
+    subj: Option<usize>,
+    prev_word: Option<&str>,
+    be: bool,
+    modal: bool,
+    after: usize,
+) -> Option<Found> {
+    if !be || modal || cue.class != CueClass::Cognition || cue.form != Form::Past {
+        return None;
+    }
+    if c.word(after) != Some("that") || prev_word.is_some_and(|w| w.eq_ignore_ascii_case("it")) {
+        return None;
+    }
+    let (src_start, src_end) = subject_np(c, subj?)?;
+    let source = c.span(src_start, src_end);
+    if !source.slice(c.text).chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let (content, direct) = c.content_forward(after)?;
+    Some(Found {
+        source: Some(source),
+        cue: c.span(i, i),
+        content: Some(content),
+        direct,
+    })
+}
+
 /// Whether a verb of the learned lexicon is a cue where it stands: a cognition verb
 /// needs a complement after it ([`complement_follows`]); a past form followed by a
 /// preposition is a participle modifying a noun ("the agreements previously
@@ -1957,6 +2026,12 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     if let Some(found) = agentless_passive(c, i, cue, prev_word, be) {
         return Some(found);
     }
+    if let Some(found) = evaluative_passive(c, i, cue, be, after) {
+        return Some(found);
+    }
+    if let Some(found) = held_belief(c, i, cue, subj, prev_word, be, modal, after) {
+        return Some(found);
+    }
     let subject_like = prev_word.is_some_and(|w| {
         cues::contains(&SETS.pronouns, w)
             || is_capitalised(w)
@@ -1968,9 +2043,15 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     let opening = prev_punct == Some(',') && subj.is_some_and(|j| opening_document(c, j).is_some());
     match (cue.class, cue.form) {
         (_, Form::Base) => {
+            // "Many people believe", "police say": plural nouns without an "s".
             let plural_word = |w: &str| {
-                lower_ascii_eq(w, &["i", "we", "you", "they", "who"])
-                    || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
+                lower_ascii_eq(
+                    w,
+                    &[
+                        "i", "we", "you", "they", "who", "people", "police", "men", "women",
+                        "children",
+                    ],
+                ) || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
             };
             // "experts surveyed by Vedomosti believe": a plural head a few words back.
             // A name right before a base form is a plural or coordinated subject
@@ -3592,6 +3673,42 @@ mod tests {
         assert_eq!(source.as_deref(), None);
         assert_eq!(content.as_deref(), Some("that 300 people attended"));
         assert!(relations("It was expected to rain.").is_empty());
+    }
+
+    #[test]
+    fn has_been_criticized_as_too_soft_has_a_null_source() {
+        let r = relations("The senator has been criticized as too soft on crime.");
+        let (source, _, content, _) = one(&r, "criticized as");
+        assert_eq!(source.as_deref(), None);
+        assert_eq!(content.as_deref(), Some("too soft on crime"));
+        let r = relations("The plan is widely seen as a costly failure.");
+        assert_eq!(one(&r, "seen as").2.as_deref(), Some("a costly failure"));
+        let r = relations("The mayor was accused of hiding the report.");
+        assert_eq!(one(&r, "accused of").0.as_deref(), None);
+        // The particle of "call for" makes another verb; a pronoun alone is no content.
+        assert!(relations("Troops were called for the parade.").is_empty());
+        assert!(relations("It was described as such.").is_empty());
+    }
+
+    #[test]
+    fn residents_were_worried_that_the_plant_would_close() {
+        let r = relations("Residents were worried that the plant would close.");
+        let (source, _, content, _) = one(&r, "worried");
+        assert_eq!(source.as_deref(), Some("Residents"));
+        assert_eq!(content.as_deref(), Some("that the plant would close"));
+        // "it was feared that" stays the agentless passive.
+        let r = relations("It was feared that the dam would break.");
+        assert_eq!(one(&r, "feared").0.as_deref(), None);
+    }
+
+    #[test]
+    fn many_people_believe_that_the_vote_was_rigged() {
+        let r = relations("Many people believe that the vote was rigged.");
+        let (source, _, content, _) = one(&r, "believe");
+        assert_eq!(source.as_deref(), Some("Many people"));
+        assert_eq!(content.as_deref(), Some("that the vote was rigged"));
+        let r = relations("Police say the driver fled.");
+        assert_eq!(one(&r, "say").0.as_deref(), Some("Police"));
     }
 
     #[test]
