@@ -1848,6 +1848,45 @@ const NOMINALS: &[&str] = &[
     "prediction",
     "estimate",
     "estimates",
+    "announcements",
+    "criticisms",
+    "decision",
+    "decisions",
+    "request",
+    "requests",
+    "message",
+    "doubts",
+    "complaint",
+    "complaints",
+    "threat",
+    "denials",
+    "refusal",
+];
+
+/// Nouns of intention whose content may be an infinitive: "his decision to withdraw",
+/// "her promise to cut taxes". ("his comments to reporters": a recipient, not content.)
+const INTENTION_NOMINALS: &[&str] = &[
+    "decision",
+    "decisions",
+    "promise",
+    "pledge",
+    "demand",
+    "request",
+    "threat",
+    "refusal",
+    "proposal",
+];
+
+/// Nouns of evaluation whose source may follow "from": "criticism from Democrats",
+/// "warnings from economists". ("a proposal from the United States" is a thing.)
+const FROM_NOMINALS: &[&str] = &[
+    "criticism",
+    "criticisms",
+    "warning",
+    "warnings",
+    "complaint",
+    "complaints",
+    "doubts",
 ];
 
 /// A noun cue at token `i` with a named source: a capitalised possessive before it or
@@ -1875,22 +1914,50 @@ fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
             }
             (c.span(s, i - 1), i + 1)
         }
-        (_, Some("by" | "from")) => {
+        // "his announcement that ...", "their decision to ...": a possessive pronoun
+        // is the source when a content follows (checked below).
+        (Some(p), _) if lower_ascii_eq(p, &["his", "her", "their", "its", "our", "my"]) => {
+            (c.span(i - 1, i - 1), i + 1)
+        }
+        (_, Some(by @ ("by" | "from" | "of"))) => {
+            // "the decision of the court", "criticism from Democrats": "of" names the
+            // holder of a decision or a request only, "from" of an evaluation.
+            if by == "of" && !lower_ascii_eq(w, INTENTION_NOMINALS)
+                || by == "from"
+                    && !lower_ascii_eq(w, FROM_NOMINALS)
+                    && !lower_ascii_eq(w, &["statement", "statements"])
+            {
+                return None;
+            }
             let first = c.word(i + 2)?;
             if !(is_capitalised(first) || lower_ascii_eq(first, &["the"])) {
                 return None;
             }
-            let end = c.np_forward(i + 2, 8)?;
+            let mut end = c.np_forward(i + 2, 8)?;
+            // "the decision of the court to hear the case": the infinitive is the content.
+            if lower_ascii_eq(w, INTENTION_NOMINALS) {
+                if let Some(to) = (i + 3..=end).find(|&k| c.word(k) == Some("to")) {
+                    end = to - 1;
+                }
+            }
             (c.span(i + 2, end), end + 1)
         }
         _ => return None,
     };
-    let content = (c.word(next) == Some("that"))
-        .then(|| c.content_forward(next))
-        .flatten();
-    // Without a that-clause only an agent names a relation ("the accusations by X");
-    // "Baku’s demand", "a proposal from the United States" are things, not speech.
-    if content.is_none() && c.word(i + 1) != Some("by") {
+    let pronoun =
+        i > 0 && c.span(i - 1, i - 1) == source && !c.word(i - 1).is_some_and(is_possessive);
+    let content = (c.word(next) == Some("that")
+        || c.word(next) == Some("to") && lower_ascii_eq(w, INTENTION_NOMINALS))
+    .then(|| c.content_forward(next))
+    .flatten();
+    // Without a that-clause only an agent names a relation ("the accusations by X",
+    // "criticism from Democrats"); "Baku’s demand", "a proposal from the United
+    // States", "his statement" are things, not speech.
+    if content.is_none()
+        && (pronoun
+            || !(c.word(i + 1) == Some("by")
+                || c.word(i + 1) == Some("from") && lower_ascii_eq(w, FROM_NOMINALS)))
+    {
         return None;
     }
     Some(Found {
@@ -3709,6 +3776,31 @@ mod tests {
         assert_eq!(content.as_deref(), Some("that the vote was rigged"));
         let r = relations("Police say the driver fled.");
         assert_eq!(one(&r, "say").0.as_deref(), Some("Police"));
+    }
+
+    #[test]
+    fn his_announcement_that_he_would_resign() {
+        let r = relations("His announcement that he would resign surprised the party.");
+        let (source, _, content, _) = one(&r, "announcement");
+        assert_eq!(source.as_deref(), Some("His"));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that he would resign")));
+        let r = relations("The voters welcomed their decision to cut taxes.");
+        assert_eq!(one(&r, "decision").0.as_deref(), Some("their"));
+        // A recipient is not a content; a pronoun's noun alone names no relation.
+        assert!(relations("The papers printed his comments to reporters.").is_empty());
+        assert!(relations("We read her statement.").is_empty());
+    }
+
+    #[test]
+    fn criticism_from_democrats_and_the_decision_of_the_court() {
+        let r = relations("The bill drew criticism from Senate Democrats.");
+        assert_eq!(one(&r, "criticism").0.as_deref(), Some("Senate Democrats"));
+        let r = relations("The decision of the Supreme Court to hear the case came late.");
+        assert_eq!(one(&r, "decision").0.as_deref(), Some("the Supreme Court"));
+        // "a proposal from X" is a thing, not speech.
+        assert!(relations("They studied a proposal from the United States.").is_empty());
     }
 
     #[test]
