@@ -689,7 +689,8 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
     cue_filter: CueFilter::new(
         cues::forms()
             .chain(NOMINALS.iter().copied())
-            .chain(QUOTATION_FRAME_VERBS.iter().copied()),
+            .chain(QUOTATION_FRAME_VERBS.iter().copied())
+            .chain(TOPIC_VERBS.iter().copied()),
     ),
     kind_filter: CueFilter::new(
         [
@@ -1241,6 +1242,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                     })
                     .or_else(|| nominal_cue(&clause, i, w))
                     .or_else(|| quotation_frame_cue(&clause, i, w, last_source))
+                    .or_else(|| topic_cue(&clause, i, w))
             } else {
                 None
             };
@@ -1965,6 +1967,47 @@ fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
         cue,
         content: content.map(|(s, _)| s),
         direct: content.is_some_and(|(_, d)| d),
+    })
+}
+
+/// Verbs that report speech only with the topic after them: "spoke of the legacy of
+/// racism", "talked about bringing communities together". Alone they report nothing
+/// ("he spoke at a rally", "the talks resumed").
+const TOPIC_VERBS: &[&str] = &[
+    "speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking",
+];
+
+/// A topic verb at token `i` with its subject: "Mr. Obama spoke emotionally of his
+/// flights", "She has spoken out about the need for reform". The cue runs to "about"
+/// or "of"; the content is the phrase after it.
+fn topic_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
+    if !lower_ascii_eq(w, TOPIC_VERBS) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 3 && c.word(k).is_some_and(|x| is_ly_adverb(x) || x == "out") {
+        k += 1;
+    }
+    if !c.word(k).is_some_and(|x| x == "about" || x == "of") {
+        return None;
+    }
+    let (subj, _, be) = c.subject_end(i, true);
+    let subj = subj?;
+    let prev = c.word(subj)?;
+    // "the peace talks about", "was talked about": a noun or a passive.
+    let holder = cues::contains(&SETS.pronouns, prev)
+        || cues::contains(&SETS.people_words, prev)
+        || is_capitalised(prev) && !lower_ascii_eq(prev, &["the", "these", "those", "a", "an"]);
+    if be || !holder || lower_ascii_eq(prev, &["it"]) {
+        return None;
+    }
+    let (src_start, src_end) = subject_np(c, subj)?;
+    let (content, direct) = c.content_forward(k + 1)?;
+    Some(Found {
+        source: Some(c.span(src_start, src_end)),
+        cue: c.span(i, k),
+        content: Some(content),
+        direct,
     })
 }
 
@@ -3801,6 +3844,19 @@ mod tests {
         assert_eq!(one(&r, "decision").0.as_deref(), Some("the Supreme Court"));
         // "a proposal from X" is a thing, not speech.
         assert!(relations("They studied a proposal from the United States.").is_empty());
+    }
+
+    #[test]
+    fn mr_obama_spoke_emotionally_of_his_flights() {
+        let r = relations("Mr. Obama spoke emotionally of his flights across the Mall.");
+        let (source, _, content, _) = one(&r, "spoke emotionally of");
+        assert_eq!(source.as_deref(), Some("Mr. Obama"));
+        assert_eq!(content.as_deref(), Some("his flights across the Mall"));
+        let r = relations("Clinton talked about bringing communities together.");
+        assert_eq!(one(&r, "talked about").0.as_deref(), Some("Clinton"));
+        // Without "about" or "of", or as a noun, no relation.
+        assert!(relations("He spoke at a rally in Ohio.").is_empty());
+        assert!(relations("The peace talks about the border resumed.").is_empty());
     }
 
     #[test]
