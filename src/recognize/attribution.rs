@@ -690,7 +690,8 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
         cues::forms()
             .chain(NOMINALS.iter().copied())
             .chain(QUOTATION_FRAME_VERBS.iter().copied())
-            .chain(TOPIC_VERBS.iter().copied()),
+            .chain(TOPIC_VERBS.iter().copied())
+            .chain(LABELLING_VERBS.iter().copied()),
     ),
     kind_filter: CueFilter::new(
         [
@@ -1243,6 +1244,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                     .or_else(|| nominal_cue(&clause, i, w))
                     .or_else(|| quotation_frame_cue(&clause, i, w, last_source))
                     .or_else(|| topic_cue(&clause, i, w))
+                    .or_else(|| labelling_cue(&clause, i, w))
             } else {
                 None
             };
@@ -2006,6 +2008,120 @@ fn topic_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
     Some(Found {
         source: Some(c.span(src_start, src_end)),
         cue: c.span(i, k),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// Verbs that label something "as" something: "cast him as an outsider", "viewed
+/// communists as terrorists", "referred to King as ...". Alone most of them report
+/// nothing ("the film was cast", "the view from the hill").
+const LABELLING_VERBS: &[&str] = &[
+    "cast",
+    "casts",
+    "casting",
+    "paint",
+    "paints",
+    "painted",
+    "painting",
+    "depict",
+    "depicts",
+    "depicted",
+    "depicting",
+    "characterize",
+    "characterizes",
+    "characterized",
+    "characterizing",
+    "characterise",
+    "characterises",
+    "characterised",
+    "characterising",
+    "brand",
+    "brands",
+    "branded",
+    "branding",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "labeling",
+    "labelling",
+    "view",
+    "views",
+    "viewed",
+    "viewing",
+    "regard",
+    "regards",
+    "regarded",
+    "regarding",
+    "refer",
+    "refers",
+    "referred",
+    "referring",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "portray",
+    "portrays",
+    "portrayed",
+    "portraying",
+    "see",
+    "sees",
+    "saw",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+];
+
+/// A labelling verb at token `i`, its object and "as" within a few words, after a
+/// subject that can hold it: "Trump further described the incident as a “terrible
+/// situation”", "Birchers viewed communists as terrorists". The content runs from the
+/// object to the end of the clause.
+fn labelling_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
+    if !lower_ascii_eq(w, LABELLING_VERBS) {
+        return None;
+    }
+    let mut from = i + 1;
+    // "referred to King as": the particle belongs to the cue.
+    if lower_ascii_eq(w, &["refer", "refers", "referred", "referring"]) {
+        if c.word(from) != Some("to") {
+            return None;
+        }
+        from += 1;
+    }
+    // The object: a few words with no punctuation or clause word, then "as".
+    let mut k = from;
+    loop {
+        let x = c.word(k)?;
+        if x == "as" {
+            break;
+        }
+        if k >= from + 6 || cues::contains(&SETS.clause_stop, x) || cues::lookup(x).is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    if k == from {
+        return None;
+    }
+    let (subj, modal, be) = c.subject_end(i, true);
+    let subj = subj?;
+    let prev = c.word(subj)?;
+    let holder = cues::contains(&SETS.pronouns, prev)
+        || cues::contains(&SETS.people_words, prev)
+        || cues::contains(&SETS.org_words, prev)
+        || cues::contains(&SETS.outlet_words, prev)
+        || is_capitalised(prev) && !lower_ascii_eq(prev, &["the", "these", "those", "a", "an"]);
+    if be || modal || !holder || lower_ascii_eq(prev, &["it", "i", "we", "you"]) {
+        return None;
+    }
+    let (src_start, src_end) = subject_np(c, subj)?;
+    let (content, direct) = c.content_forward(from)?;
+    Some(Found {
+        source: Some(c.span(src_start, src_end)),
+        cue: c.span(i, from - 1),
         content: Some(content),
         direct,
     })
@@ -3857,6 +3973,21 @@ mod tests {
         // Without "about" or "of", or as a noun, no relation.
         assert!(relations("He spoke at a rally in Ohio.").is_empty());
         assert!(relations("The peace talks about the border resumed.").is_empty());
+    }
+
+    #[test]
+    fn birchers_viewed_communists_as_terrorists() {
+        let r = relations("Birchers viewed communists as terrorists.");
+        let (source, _, content, _) = one(&r, "viewed");
+        assert_eq!(source.as_deref(), Some("Birchers"));
+        assert_eq!(content.as_deref(), Some("communists as terrorists"));
+        let r = relations("Trump referred to the senator as a traitor.");
+        assert_eq!(one(&r, "referred to").0.as_deref(), Some("Trump"));
+        let r = relations("The campaign cast Clinton as a creature of Washington.");
+        assert_eq!(one(&r, "cast").0.as_deref(), Some("The campaign"));
+        // No "as", or a passive: no label.
+        assert!(relations("The actors were cast in June.").is_empty());
+        assert!(relations("Voters viewed the debate on television.").is_empty());
     }
 
     #[test]
