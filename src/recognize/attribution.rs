@@ -2436,6 +2436,27 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         c.closes_quote(k) || (c.punct(k) == Some(',') && k > 0 && c.closes_quote(k - 1))
     });
     let longest = if after_quote { 24 } else { 10 };
+    // "It does not say whether he had a gun, as police have said.": an "as" clause
+    // after a comma reports the clause before it.
+    if let Some(k) = before_src.filter(|&k| {
+        k > 0
+            && c.punct(k - 1) == Some(',')
+            && c.word(k).is_some_and(|w| w.eq_ignore_ascii_case("as"))
+    }) {
+        if cue.class == CueClass::Speech
+            && !be
+            && ends_clause(c, after)
+            && src_end + 1 - src_start <= 6
+        {
+            let (content, direct) = c.content_backward(k)?;
+            return Some(Found {
+                source: Some(c.span(src_start, src_end)),
+                cue: cue_span,
+                content: Some(content),
+                direct,
+            });
+        }
+    }
     if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= longest {
         let (content, direct) = c.content_backward(src_start)?;
         let content = c.continued(content, direct);
@@ -3988,6 +4009,17 @@ mod tests {
         // No "as", or a passive: no label.
         assert!(relations("The actors were cast in June.").is_empty());
         assert!(relations("Voters viewed the debate on television.").is_empty());
+    }
+
+    #[test]
+    fn whether_he_had_a_gun_as_police_have_said() {
+        let r = relations("Nobody knows whether he had a gun, as police have said.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("police"));
+        assert_eq!(
+            content.as_deref(),
+            Some("Nobody knows whether he had a gun")
+        );
     }
 
     #[test]
