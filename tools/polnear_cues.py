@@ -21,7 +21,7 @@ import json
 import re
 import sys
 
-MIN_COUNT = 8
+MIN_COUNT = 4
 MIN_RATE = 0.5
 SPEECH_RATE = 0.7
 WORD = re.compile(r"[A-Za-z]+")

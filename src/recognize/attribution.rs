@@ -689,7 +689,9 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
     cue_filter: CueFilter::new(
         cues::forms()
             .chain(NOMINALS.iter().copied())
-            .chain(QUOTATION_FRAME_VERBS.iter().copied()),
+            .chain(QUOTATION_FRAME_VERBS.iter().copied())
+            .chain(TOPIC_VERBS.iter().copied())
+            .chain(LABELLING_VERBS.iter().copied()),
     ),
     kind_filter: CueFilter::new(
         [
@@ -1241,6 +1243,8 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                     })
                     .or_else(|| nominal_cue(&clause, i, w))
                     .or_else(|| quotation_frame_cue(&clause, i, w, last_source))
+                    .or_else(|| topic_cue(&clause, i, w))
+                    .or_else(|| labelling_cue(&clause, i, w))
             } else {
                 None
             };
@@ -1407,6 +1411,75 @@ fn agentless_passive(
     let (content, direct) = c.content_forward(i + 1)?;
     Some(Found {
         source: None,
+        cue: c.span(i, i),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// An evaluation reported without its author: "has been criticized as too soft",
+/// "is widely seen as a failure", "was accused of fraud", "were praised for their
+/// courage". The passive cue with "as" (any cue verb), or "of" / "for" (a speech verb)
+/// is a relation with no source; what follows is its content.
+fn evaluative_passive(c: &Clause, i: usize, cue: Cue, be: bool, after: usize) -> Option<Found> {
+    if !be || cue.form != Form::Past {
+        return None;
+    }
+    let next = c.word(after)?;
+    // "was called for": the particle makes a different verb.
+    if cue.particle == Some(next) {
+        return None;
+    }
+    let reads = next == "as" || (cue.class == CueClass::Speech && (next == "of" || next == "for"));
+    if !reads {
+        return None;
+    }
+    let (content, direct) = c.content_forward(after + 1)?;
+    // "was described as such": a phrase of some length, not a pronoun alone.
+    let words = c.toks[after + 1..]
+        .iter()
+        .filter(|t| t.punct.is_none())
+        .count();
+    if words < 2 {
+        return None;
+    }
+    Some(Found {
+        source: None,
+        cue: c.span(i, after),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// A belief held by the subject, told with a participle: "residents were worried that
+/// the plant would close", "we are convinced that ...". A cognition verb after a form
+/// of "be" and before "that", with a subject other than "it" ("it was feared that" is
+/// the agentless passive).
+#[allow(clippy::too_many_arguments)]
+fn held_belief(
+    c: &Clause,
+    i: usize,
+    cue: Cue,
+    subj: Option<usize>,
+    prev_word: Option<&str>,
+    be: bool,
+    modal: bool,
+    after: usize,
+) -> Option<Found> {
+    if !be || modal || cue.class != CueClass::Cognition || cue.form != Form::Past {
+        return None;
+    }
+    if c.word(after) != Some("that") || prev_word.is_some_and(|w| w.eq_ignore_ascii_case("it")) {
+        return None;
+    }
+    let (src_start, src_end) = subject_np(c, subj?)?;
+    let source = c.span(src_start, src_end);
+    if !source.slice(c.text).chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let (content, direct) = c.content_forward(after)?;
+    Some(Found {
+        source: Some(source),
         cue: c.span(i, i),
         content: Some(content),
         direct,
@@ -1779,6 +1852,45 @@ const NOMINALS: &[&str] = &[
     "prediction",
     "estimate",
     "estimates",
+    "announcements",
+    "criticisms",
+    "decision",
+    "decisions",
+    "request",
+    "requests",
+    "message",
+    "doubts",
+    "complaint",
+    "complaints",
+    "threat",
+    "denials",
+    "refusal",
+];
+
+/// Nouns of intention whose content may be an infinitive: "his decision to withdraw",
+/// "her promise to cut taxes". ("his comments to reporters": a recipient, not content.)
+const INTENTION_NOMINALS: &[&str] = &[
+    "decision",
+    "decisions",
+    "promise",
+    "pledge",
+    "demand",
+    "request",
+    "threat",
+    "refusal",
+    "proposal",
+];
+
+/// Nouns of evaluation whose source may follow "from": "criticism from Democrats",
+/// "warnings from economists". ("a proposal from the United States" is a thing.)
+const FROM_NOMINALS: &[&str] = &[
+    "criticism",
+    "criticisms",
+    "warning",
+    "warnings",
+    "complaint",
+    "complaints",
+    "doubts",
 ];
 
 /// A noun cue at token `i` with a named source: a capitalised possessive before it or
@@ -1806,22 +1918,50 @@ fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
             }
             (c.span(s, i - 1), i + 1)
         }
-        (_, Some("by" | "from")) => {
+        // "his announcement that ...", "their decision to ...": a possessive pronoun
+        // is the source when a content follows (checked below).
+        (Some(p), _) if lower_ascii_eq(p, &["his", "her", "their", "its", "our", "my"]) => {
+            (c.span(i - 1, i - 1), i + 1)
+        }
+        (_, Some(by @ ("by" | "from" | "of"))) => {
+            // "the decision of the court", "criticism from Democrats": "of" names the
+            // holder of a decision or a request only, "from" of an evaluation.
+            if by == "of" && !lower_ascii_eq(w, INTENTION_NOMINALS)
+                || by == "from"
+                    && !lower_ascii_eq(w, FROM_NOMINALS)
+                    && !lower_ascii_eq(w, &["statement", "statements"])
+            {
+                return None;
+            }
             let first = c.word(i + 2)?;
             if !(is_capitalised(first) || lower_ascii_eq(first, &["the"])) {
                 return None;
             }
-            let end = c.np_forward(i + 2, 8)?;
+            let mut end = c.np_forward(i + 2, 8)?;
+            // "the decision of the court to hear the case": the infinitive is the content.
+            if lower_ascii_eq(w, INTENTION_NOMINALS) {
+                if let Some(to) = (i + 3..=end).find(|&k| c.word(k) == Some("to")) {
+                    end = to - 1;
+                }
+            }
             (c.span(i + 2, end), end + 1)
         }
         _ => return None,
     };
-    let content = (c.word(next) == Some("that"))
-        .then(|| c.content_forward(next))
-        .flatten();
-    // Without a that-clause only an agent names a relation ("the accusations by X");
-    // "Baku’s demand", "a proposal from the United States" are things, not speech.
-    if content.is_none() && c.word(i + 1) != Some("by") {
+    let pronoun =
+        i > 0 && c.span(i - 1, i - 1) == source && !c.word(i - 1).is_some_and(is_possessive);
+    let content = (c.word(next) == Some("that")
+        || c.word(next) == Some("to") && lower_ascii_eq(w, INTENTION_NOMINALS))
+    .then(|| c.content_forward(next))
+    .flatten();
+    // Without a that-clause only an agent names a relation ("the accusations by X",
+    // "criticism from Democrats"); "Baku’s demand", "a proposal from the United
+    // States", "his statement" are things, not speech.
+    if content.is_none()
+        && (pronoun
+            || !(c.word(i + 1) == Some("by")
+                || c.word(i + 1) == Some("from") && lower_ascii_eq(w, FROM_NOMINALS)))
+    {
         return None;
     }
     Some(Found {
@@ -1829,6 +1969,161 @@ fn nominal_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
         cue,
         content: content.map(|(s, _)| s),
         direct: content.is_some_and(|(_, d)| d),
+    })
+}
+
+/// Verbs that report speech only with the topic after them: "spoke of the legacy of
+/// racism", "talked about bringing communities together". Alone they report nothing
+/// ("he spoke at a rally", "the talks resumed").
+const TOPIC_VERBS: &[&str] = &[
+    "speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking",
+];
+
+/// A topic verb at token `i` with its subject: "Mr. Obama spoke emotionally of his
+/// flights", "She has spoken out about the need for reform". The cue runs to "about"
+/// or "of"; the content is the phrase after it.
+fn topic_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
+    if !lower_ascii_eq(w, TOPIC_VERBS) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 3 && c.word(k).is_some_and(|x| is_ly_adverb(x) || x == "out") {
+        k += 1;
+    }
+    if !c.word(k).is_some_and(|x| x == "about" || x == "of") {
+        return None;
+    }
+    let (subj, _, be) = c.subject_end(i, true);
+    let subj = subj?;
+    let prev = c.word(subj)?;
+    // "the peace talks about", "was talked about": a noun or a passive.
+    let holder = cues::contains(&SETS.pronouns, prev)
+        || cues::contains(&SETS.people_words, prev)
+        || is_capitalised(prev) && !lower_ascii_eq(prev, &["the", "these", "those", "a", "an"]);
+    if be || !holder || lower_ascii_eq(prev, &["it"]) {
+        return None;
+    }
+    let (src_start, src_end) = subject_np(c, subj)?;
+    let (content, direct) = c.content_forward(k + 1)?;
+    Some(Found {
+        source: Some(c.span(src_start, src_end)),
+        cue: c.span(i, k),
+        content: Some(content),
+        direct,
+    })
+}
+
+/// Verbs that label something "as" something: "cast him as an outsider", "viewed
+/// communists as terrorists", "referred to King as ...". Alone most of them report
+/// nothing ("the film was cast", "the view from the hill").
+const LABELLING_VERBS: &[&str] = &[
+    "cast",
+    "casts",
+    "casting",
+    "paint",
+    "paints",
+    "painted",
+    "painting",
+    "depict",
+    "depicts",
+    "depicted",
+    "depicting",
+    "characterize",
+    "characterizes",
+    "characterized",
+    "characterizing",
+    "characterise",
+    "characterises",
+    "characterised",
+    "characterising",
+    "brand",
+    "brands",
+    "branded",
+    "branding",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "labeling",
+    "labelling",
+    "view",
+    "views",
+    "viewed",
+    "viewing",
+    "regard",
+    "regards",
+    "regarded",
+    "regarding",
+    "refer",
+    "refers",
+    "referred",
+    "referring",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "portray",
+    "portrays",
+    "portrayed",
+    "portraying",
+    "see",
+    "sees",
+    "saw",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+];
+
+/// A labelling verb at token `i`, its object and "as" within a few words, after a
+/// subject that can hold it: "Trump further described the incident as a “terrible
+/// situation”", "Birchers viewed communists as terrorists". The content runs from the
+/// object to the end of the clause.
+fn labelling_cue(c: &Clause, i: usize, w: &str) -> Option<Found> {
+    if !lower_ascii_eq(w, LABELLING_VERBS) {
+        return None;
+    }
+    let mut from = i + 1;
+    // "referred to King as": the particle belongs to the cue.
+    if lower_ascii_eq(w, &["refer", "refers", "referred", "referring"]) {
+        if c.word(from) != Some("to") {
+            return None;
+        }
+        from += 1;
+    }
+    // The object: a few words with no punctuation or clause word, then "as".
+    let mut k = from;
+    loop {
+        let x = c.word(k)?;
+        if x == "as" {
+            break;
+        }
+        if k >= from + 6 || cues::contains(&SETS.clause_stop, x) || cues::lookup(x).is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    if k == from {
+        return None;
+    }
+    let (subj, modal, be) = c.subject_end(i, true);
+    let subj = subj?;
+    let prev = c.word(subj)?;
+    let holder = cues::contains(&SETS.pronouns, prev)
+        || cues::contains(&SETS.people_words, prev)
+        || cues::contains(&SETS.org_words, prev)
+        || cues::contains(&SETS.outlet_words, prev)
+        || is_capitalised(prev) && !lower_ascii_eq(prev, &["the", "these", "those", "a", "an"]);
+    if be || modal || !holder || lower_ascii_eq(prev, &["it", "i", "we", "you"]) {
+        return None;
+    }
+    let (src_start, src_end) = subject_np(c, subj)?;
+    let (content, direct) = c.content_forward(from)?;
+    Some(Found {
+        source: Some(c.span(src_start, src_end)),
+        cue: c.span(i, from - 1),
+        content: Some(content),
+        direct,
     })
 }
 
@@ -1957,6 +2252,12 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     if let Some(found) = agentless_passive(c, i, cue, prev_word, be) {
         return Some(found);
     }
+    if let Some(found) = evaluative_passive(c, i, cue, be, after) {
+        return Some(found);
+    }
+    if let Some(found) = held_belief(c, i, cue, subj, prev_word, be, modal, after) {
+        return Some(found);
+    }
     let subject_like = prev_word.is_some_and(|w| {
         cues::contains(&SETS.pronouns, w)
             || is_capitalised(w)
@@ -1968,9 +2269,15 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
     let opening = prev_punct == Some(',') && subj.is_some_and(|j| opening_document(c, j).is_some());
     match (cue.class, cue.form) {
         (_, Form::Base) => {
+            // "Many people believe", "police say": plural nouns without an "s".
             let plural_word = |w: &str| {
-                lower_ascii_eq(w, &["i", "we", "you", "they", "who"])
-                    || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
+                lower_ascii_eq(
+                    w,
+                    &[
+                        "i", "we", "you", "they", "who", "people", "police", "men", "women",
+                        "children",
+                    ],
+                ) || (w.ends_with('s') && !w.ends_with("ss") && !is_possessive(w))
             };
             // "experts surveyed by Vedomosti believe": a plural head a few words back.
             // A name right before a base form is a plural or coordinated subject
@@ -2129,6 +2436,27 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         c.closes_quote(k) || (c.punct(k) == Some(',') && k > 0 && c.closes_quote(k - 1))
     });
     let longest = if after_quote { 24 } else { 10 };
+    // "It does not say whether he had a gun, as police have said.": an "as" clause
+    // after a comma reports the clause before it.
+    if let Some(k) = before_src.filter(|&k| {
+        k > 0
+            && c.punct(k - 1) == Some(',')
+            && c.word(k).is_some_and(|w| w.eq_ignore_ascii_case("as"))
+    }) {
+        if cue.class == CueClass::Speech
+            && !be
+            && ends_clause(c, after)
+            && src_end + 1 - src_start <= 6
+        {
+            let (content, direct) = c.content_backward(k)?;
+            return Some(Found {
+                source: Some(c.span(src_start, src_end)),
+                cue: cue_span,
+                content: Some(content),
+                direct,
+            });
+        }
+    }
     if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= longest {
         let (content, direct) = c.content_backward(src_start)?;
         let content = c.continued(content, direct);
@@ -3592,6 +3920,106 @@ mod tests {
         assert_eq!(source.as_deref(), None);
         assert_eq!(content.as_deref(), Some("that 300 people attended"));
         assert!(relations("It was expected to rain.").is_empty());
+    }
+
+    #[test]
+    fn has_been_criticized_as_too_soft_has_a_null_source() {
+        let r = relations("The senator has been criticized as too soft on crime.");
+        let (source, _, content, _) = one(&r, "criticized as");
+        assert_eq!(source.as_deref(), None);
+        assert_eq!(content.as_deref(), Some("too soft on crime"));
+        let r = relations("The plan is widely seen as a costly failure.");
+        assert_eq!(one(&r, "seen as").2.as_deref(), Some("a costly failure"));
+        let r = relations("The mayor was accused of hiding the report.");
+        assert_eq!(one(&r, "accused of").0.as_deref(), None);
+        // The particle of "call for" makes another verb; a pronoun alone is no content.
+        assert!(relations("Troops were called for the parade.").is_empty());
+        assert!(relations("It was described as such.").is_empty());
+    }
+
+    #[test]
+    fn residents_were_worried_that_the_plant_would_close() {
+        let r = relations("Residents were worried that the plant would close.");
+        let (source, _, content, _) = one(&r, "worried");
+        assert_eq!(source.as_deref(), Some("Residents"));
+        assert_eq!(content.as_deref(), Some("that the plant would close"));
+        // "it was feared that" stays the agentless passive.
+        let r = relations("It was feared that the dam would break.");
+        assert_eq!(one(&r, "feared").0.as_deref(), None);
+    }
+
+    #[test]
+    fn many_people_believe_that_the_vote_was_rigged() {
+        let r = relations("Many people believe that the vote was rigged.");
+        let (source, _, content, _) = one(&r, "believe");
+        assert_eq!(source.as_deref(), Some("Many people"));
+        assert_eq!(content.as_deref(), Some("that the vote was rigged"));
+        let r = relations("Police say the driver fled.");
+        assert_eq!(one(&r, "say").0.as_deref(), Some("Police"));
+    }
+
+    #[test]
+    fn his_announcement_that_he_would_resign() {
+        let r = relations("His announcement that he would resign surprised the party.");
+        let (source, _, content, _) = one(&r, "announcement");
+        assert_eq!(source.as_deref(), Some("His"));
+        assert!(content
+            .as_deref()
+            .is_some_and(|c| c.starts_with("that he would resign")));
+        let r = relations("The voters welcomed their decision to cut taxes.");
+        assert_eq!(one(&r, "decision").0.as_deref(), Some("their"));
+        // A recipient is not a content; a pronoun's noun alone names no relation.
+        assert!(relations("The papers printed his comments to reporters.").is_empty());
+        assert!(relations("We read her statement.").is_empty());
+    }
+
+    #[test]
+    fn criticism_from_democrats_and_the_decision_of_the_court() {
+        let r = relations("The bill drew criticism from Senate Democrats.");
+        assert_eq!(one(&r, "criticism").0.as_deref(), Some("Senate Democrats"));
+        let r = relations("The decision of the Supreme Court to hear the case came late.");
+        assert_eq!(one(&r, "decision").0.as_deref(), Some("the Supreme Court"));
+        // "a proposal from X" is a thing, not speech.
+        assert!(relations("They studied a proposal from the United States.").is_empty());
+    }
+
+    #[test]
+    fn mr_obama_spoke_emotionally_of_his_flights() {
+        let r = relations("Mr. Obama spoke emotionally of his flights across the Mall.");
+        let (source, _, content, _) = one(&r, "spoke emotionally of");
+        assert_eq!(source.as_deref(), Some("Mr. Obama"));
+        assert_eq!(content.as_deref(), Some("his flights across the Mall"));
+        let r = relations("Clinton talked about bringing communities together.");
+        assert_eq!(one(&r, "talked about").0.as_deref(), Some("Clinton"));
+        // Without "about" or "of", or as a noun, no relation.
+        assert!(relations("He spoke at a rally in Ohio.").is_empty());
+        assert!(relations("The peace talks about the border resumed.").is_empty());
+    }
+
+    #[test]
+    fn birchers_viewed_communists_as_terrorists() {
+        let r = relations("Birchers viewed communists as terrorists.");
+        let (source, _, content, _) = one(&r, "viewed");
+        assert_eq!(source.as_deref(), Some("Birchers"));
+        assert_eq!(content.as_deref(), Some("communists as terrorists"));
+        let r = relations("Trump referred to the senator as a traitor.");
+        assert_eq!(one(&r, "referred to").0.as_deref(), Some("Trump"));
+        let r = relations("The campaign cast Clinton as a creature of Washington.");
+        assert_eq!(one(&r, "cast").0.as_deref(), Some("The campaign"));
+        // No "as", or a passive: no label.
+        assert!(relations("The actors were cast in June.").is_empty());
+        assert!(relations("Voters viewed the debate on television.").is_empty());
+    }
+
+    #[test]
+    fn whether_he_had_a_gun_as_police_have_said() {
+        let r = relations("Nobody knows whether he had a gun, as police have said.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("police"));
+        assert_eq!(
+            content.as_deref(),
+            Some("Nobody knows whether he had a gun")
+        );
     }
 
     #[test]
