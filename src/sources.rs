@@ -468,13 +468,9 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
     };
     // (paragraph, source id) of each resolved source mention, in document order.
     let mut recent: Vec<(usize, usize)> = Vec::with_capacity(cited);
-    // Normalised name words of each source, and the sources by last citation.
-    let mut keys: Vec<Vec<String>> = Vec::with_capacity(cited);
+    // What resolution knows of each source, by id, and the sources by last citation.
+    let mut known: Vec<Known> = Vec::with_capacity(cited);
     let mut by_recency: Vec<usize> = Vec::with_capacity(cited);
-    // Whether each source was named by a personal name rather than a phrase.
-    let mut named: Vec<bool> = Vec::with_capacity(cited);
-    // Where each source's canonical name is written.
-    let mut name_spans: Vec<Span> = Vec::with_capacity(cited);
     let paragraph_of = |at: usize| -> usize {
         segments
             .sentence_at(at)
@@ -490,7 +486,7 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         let form = source.slice(text).trim();
         let id = match classify(text, source, a.source_name) {
             Reference::Personal => near(&recent, para)
-                .find(|&id| out.sources[id].kind == SourceKind::Person && named[id]),
+                .find(|&id| out.sources[id].kind == SourceKind::Person && known[id].named),
             Reference::Impersonal { plural } => near(&recent, para).find(|&id| {
                 let k = out.sources[id].kind;
                 if plural {
@@ -512,20 +508,23 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                 .rev()
                 .copied()
                 .find(|&id| {
-                    out.sources[id].kind == SourceKind::Organisation || organisation_name(&keys[id])
+                    out.sources[id].kind == SourceKind::Organisation
+                        || organisation_name(&known[id].key)
                 })
                 .or_else(|| {
-                    let name = form.to_string();
-                    keys.push(name_words(&name));
-                    named.push(false);
-                    name_spans.push(source.trim(text));
-                    out.sources.push(DocSource {
-                        name: name.clone(),
-                        kind: a.source_kind,
-                        role: None,
-                        aliases: vec![name],
-                    });
-                    Some(out.sources.len() - 1)
+                    let entry = Known {
+                        key: name_words(form),
+                        named: false,
+                        name_span: source.trim(text),
+                    };
+                    Some(add_source(
+                        &mut out,
+                        &mut known,
+                        form.to_string(),
+                        a.source_kind,
+                        None,
+                        entry,
+                    ))
                 }),
             Reference::Named(name) => {
                 let name = strip_possessive(&name).to_string();
@@ -536,13 +535,14 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                 // phrases merge when their words are equal ("Azerbaijan" is not "the
                 // foreign ministers of Armenia and Azerbaijan").
                 let found = by_recency.iter().rev().copied().find(|&id| {
-                    short_form(&keys[id], &words)
-                        || organisation_short_name(&keys[id], &words)
-                        || organisation_short_name(&words, &keys[id])
-                        || if is_name && named[id] {
-                            same_words(&keys[id], &words)
+                    let k = &known[id];
+                    short_form(&k.key, &words)
+                        || organisation_short_name(&k.key, &words)
+                        || organisation_short_name(&words, &k.key)
+                        || if is_name && k.named {
+                            same_words(&k.key, &words)
                         } else {
-                            keys[id] == words
+                            k.key == words
                         }
                 });
                 let role = || a.source_role.map(|r| r.slice(text).to_string());
@@ -550,9 +550,9 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                 Some(match found {
                     Some(id) => {
                         let s = &mut out.sources[id];
-                        if words.len() > keys[id].len() {
-                            keys[id] = words;
-                            name_spans[id] = name_span;
+                        if words.len() > known[id].key.len() {
+                            known[id].key = words;
+                            known[id].name_span = name_span;
                             if let Some(i) = s.aliases.iter().position(|x| *x == name) {
                                 s.aliases.remove(i);
                             }
@@ -568,16 +568,12 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
                         id
                     }
                     None => {
-                        keys.push(words);
-                        named.push(is_name);
-                        name_spans.push(name_span);
-                        out.sources.push(DocSource {
-                            name: name.clone(),
-                            kind: a.source_kind,
-                            role: role(),
-                            aliases: vec![name],
-                        });
-                        out.sources.len() - 1
+                        let entry = Known {
+                            key: words,
+                            named: is_name,
+                            name_span,
+                        };
+                        add_source(&mut out, &mut known, name, a.source_kind, role(), entry)
                     }
                 })
             }
@@ -611,13 +607,13 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
     // article's lead gives it ("Columbia Savings amp Loan Association, reeling from …"),
     // even when the full name is cited as no source.
     for (id, source) in out.sources.iter_mut().enumerate() {
-        if source.kind == SourceKind::Person || keys[id].len() != 1 {
+        if source.kind == SourceKind::Person || known[id].key.len() != 1 {
             continue;
         }
         if let Some(full) = full_organisation_name(text, &source.name) {
             let name = full.slice(text).to_string();
-            keys[id] = name_words(&name);
-            name_spans[id] = full;
+            known[id].key = name_words(&name);
+            known[id].name_span = full;
             source.aliases.insert(0, name.clone());
             source.name = name;
         }
@@ -633,10 +629,39 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         };
         let own = name_span(text, a.source_name.unwrap_or(source));
         if own.slice(text) != out.sources[id].name {
-            a.source_name = Some(name_spans[id]);
+            a.source_name = Some(known[id].name_span);
         }
     }
     out
+}
+
+/// What resolution knows of a source beside its [`DocSource`].
+struct Known {
+    /// Normalised words of its canonical name.
+    key: Vec<String>,
+    /// Named by a personal name rather than a phrase.
+    named: bool,
+    /// Where the canonical name is written.
+    name_span: Span,
+}
+
+/// Adds a new source named `name`, and what resolution knows of it; returns its id.
+fn add_source(
+    out: &mut DocSources,
+    known: &mut Vec<Known>,
+    name: String,
+    kind: SourceKind,
+    role: Option<String>,
+    entry: Known,
+) -> usize {
+    known.push(entry);
+    out.sources.push(DocSource {
+        aliases: vec![name.clone()],
+        name,
+        kind,
+        role,
+    });
+    out.sources.len() - 1
 }
 
 /// How far into an article its lead introduces companies by their full names.
