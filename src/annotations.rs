@@ -324,10 +324,7 @@ pub fn file_name(doc: &DocumentRecord, taken: &HashSet<String>) -> String {
 /// The 1-based line of the first occurrence of `needle` in `raw` at or after byte
 /// `from`, else line 1.
 pub fn line_of(raw: &str, needle: &str, from: usize) -> usize {
-    let from = (0..=from.min(raw.len()))
-        .rev()
-        .find(|&i| raw.is_char_boundary(i))
-        .unwrap_or(0);
+    let from = crate::span::floor_char_boundary(raw, from);
     let at = raw
         .get(from..)
         .and_then(|rest| rest.find(needle))

@@ -336,11 +336,7 @@ fn before_dateline(text: &str, sentences: &[crate::segment::Sentence]) -> Option
 /// LOUIS", "WASHINGTON, March 22"), then a dash, or an agency's name in parentheses,
 /// within its first 60 bytes.
 fn opens_with_dateline(paragraph: &str) -> bool {
-    let cut = (0..=paragraph.len().min(60))
-        .rev()
-        .find(|&i| paragraph.is_char_boundary(i))
-        .unwrap_or(0);
-    let head = &paragraph[..cut];
+    let head = &paragraph[..crate::span::floor_char_boundary(paragraph, 60)];
     let Some(at) = [" - ", " \u{2014}", "\u{2014} ", " \u{2013} ", " ("]
         .iter()
         .filter_map(|sep| head.find(sep))

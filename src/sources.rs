@@ -674,10 +674,7 @@ fn full_organisation_name(text: &str, short: &str) -> Option<Span> {
     if !short.starts_with(char::is_uppercase) || short.contains(' ') {
         return None;
     }
-    let lead = &text[..(0..=text.len().min(LEAD_BYTES))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)];
+    let lead = &text[..crate::span::floor_char_boundary(text, LEAD_BYTES)];
     lead.match_indices(short).find_map(|(at, _)| {
         let boundary = lead[..at]
             .chars()

@@ -69,6 +69,15 @@ impl Span {
     }
 }
 
+/// The largest char boundary of `text` at or before byte `at` (`at` past the end is the
+/// end): where to cut a text to at most `at` bytes.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// Code-point offsets of a span, as they leave the process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CharSpan {
@@ -207,6 +216,14 @@ mod tests {
         assert_eq!(Span::of_text(text, 9, 13), Some(Span::new(9, 13)));
         assert_eq!(Span::of_text(text, 9, 14), None);
         assert_eq!(Span::of_text(text, 5, 4), None);
+    }
+
+    #[test]
+    fn erdogan_cut_inside_its_g_breve_falls_back_to_the_char_start() {
+        let text = "Erdoğan said";
+        assert_eq!(floor_char_boundary(text, 5), 4); // inside "ğ"
+        assert_eq!(floor_char_boundary(text, 6), 6);
+        assert_eq!(floor_char_boundary(text, 99), text.len());
     }
 
     #[test]
