@@ -606,31 +606,6 @@ pub fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Number words read as figures ("ten times": "10").
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 /// The months, January first (the calendar words of matching begin with them).
 const MONTHS: &[&str] = crate::matching::CALENDAR_WORDS.split_at(12).0;
 
@@ -655,8 +630,9 @@ fn figure(lower: &str) -> Option<String> {
         let n = n.trim_end_matches('.');
         return Some(n.strip_suffix(".0").unwrap_or(n).to_string());
     }
-    let i = NUMBER_WORDS.iter().position(|w| *w == lower)?;
-    (i > 1).then(|| i.to_string())
+    crate::recognize::figures::cardinal_word(lower)
+        .filter(|n| (2..=20).contains(n))
+        .map(|n| n.to_string())
 }
 
 fn analyse(text: &str) -> Analysed {

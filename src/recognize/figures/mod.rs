@@ -38,6 +38,14 @@ use crate::span::Span;
 use lex::{Kind, NumLit, Tok};
 use words::WClass;
 
+/// The value of a cardinal written as one word ("seven": 7, "twenty": 20).
+pub(crate) fn cardinal_word(w: &str) -> Option<u8> {
+    match words::classify(w.as_bytes()) {
+        WClass::Card(n) => Some(n),
+        _ => None,
+    }
+}
+
 /// Whether `w` is a count written as a word, as before a plural noun: a cardinal above
 /// one ("two", "Twenty-seven"), a scale ("hundred", "million") or a vague quantity
 /// ("dozens", "thousands", "several").
