@@ -72,7 +72,7 @@ impl Claim {
 /// sources the whole sentence ("according to X, ...").
 pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Vec<Claim> {
     let attributions: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].kind() == MentionKind::Attribution)
+        .filter(|&i| mentions[i].reporting().is_some())
         .collect();
     let mut claims = Vec::new();
     let headline_sentences = headline_sentences(text, segments);
@@ -165,7 +165,7 @@ fn assertion_verdict(
     headline: bool,
 ) -> Result<(), assertion::NotClaim> {
     let whole = assertion::analyse(clause.slice(text));
-    let att = attribution.and_then(|a| mentions[a].attribution());
+    let att = attribution.and_then(|a| mentions[a].reporting());
     let content = att
         .filter(|a| !reported_aside(text, clause, a) && !prepositional(text, a))
         .and_then(|a| a.content)
@@ -480,14 +480,14 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
     for i in 0..claims.len() {
         if let Some(a) = claims[i].attribution {
             let data = mentions[a]
-                .attribution()
+                .reporting()
                 .and_then(|x| x.content)
                 .is_some_and(|content| {
                     claims[i].components.iter().any(|&c| {
                         mentions[c].figure().is_some() && content.contains(mentions[c].span)
                     })
                 });
-            let dataset = mentions[a].attribution().is_some_and(is_data_source);
+            let dataset = mentions[a].reporting().is_some_and(is_data_source);
             run = Some((a, data, dataset));
             continue;
         }
@@ -547,7 +547,7 @@ fn carry_sources(text: &str, mentions: &[Mention], claims: &mut [Claim]) {
 /// of $18.9 million" after "America West Airlines … reported …"): the company goes on
 /// giving its own figures.
 fn names_source_again(text: &str, att: &Mention, clause: &str) -> bool {
-    let Some(a) = att.attribution() else {
+    let Some(a) = att.reporting() else {
         return false;
     };
     // The source as written there, and its canonical name.
@@ -612,7 +612,7 @@ fn carry_quoted_turns(
     let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
     let mut p = 0;
     for (i, m) in mentions.iter().enumerate() {
-        if m.attribution().is_none() {
+        if m.reporting().is_none() {
             continue;
         }
         while p < paragraphs.len() && paragraphs[p].end <= m.span.start {
@@ -629,7 +629,7 @@ fn carry_quoted_turns(
     // A quotation or a transcript's "NAME:" label names the speaker of its paragraph.
     let names_speaker = |a: usize| {
         mentions[a]
-            .attribution()
+            .reporting()
             .is_some_and(|x| x.direct || x.cue.is_some_and(|c| c.slice(text) == ":"))
     };
     let mut speaker: Vec<Option<usize>> = vec![None; paragraphs.len()];
@@ -651,9 +651,7 @@ fn carry_quoted_turns(
                 text[end..prev.start + prev_body.len()]
                     .trim_matches(|c: char| c == ':' || c.is_whitespace())
                     .is_empty()
-                    && mentions[a]
-                        .attribution()
-                        .is_some_and(|x| x.content.is_none())
+                    && mentions[a].reporting().is_some_and(|x| x.content.is_none())
             });
         speaker[p] = introducer.or_else(|| {
             if !inside_quote(prev_body) {
@@ -672,7 +670,7 @@ fn carry_quoted_turns(
     for claim in claims.iter_mut().filter(|c| c.attribution.is_none()) {
         let p = segments.sentences[claim.sentence].paragraph;
         if let Some(a) = speaker.get(p).copied().flatten() {
-            if mentions[a].attribution().is_some_and(|x| reports(text, x)) {
+            if mentions[a].reporting().is_some_and(|x| reports(text, x)) {
                 claim.attribution = Some(a);
                 claim.carried = true;
             }
@@ -688,7 +686,7 @@ fn gap_continues(text: &str, mentions: &[Mention], gap: Span, run: usize) -> boo
     if body.trim().is_empty() {
         return true;
     }
-    let Some(source) = mentions[run].attribution().and_then(|a| a.source_id) else {
+    let Some(source) = mentions[run].reporting().and_then(|a| a.source_id) else {
         return false;
     };
     // The gap must be whole sentences, each with an attribution of the run's source.
@@ -696,7 +694,7 @@ fn gap_continues(text: &str, mentions: &[Mention], gap: Span, run: usize) -> boo
     let same_source: Vec<Span> = mentions[first..]
         .iter()
         .take_while(|m| m.span.start < gap.end)
-        .filter(|m| m.attribution().is_some_and(|x| x.source_id == Some(source)))
+        .filter(|m| m.reporting().is_some_and(|x| x.source_id == Some(source)))
         .map(|m| m.span)
         .collect();
     !same_source.is_empty()
@@ -979,7 +977,7 @@ fn choose_attribution(
 ) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None; // (covered components, index)
     for &a in overlapping {
-        let Some(att) = mentions[a].attribution() else {
+        let Some(att) = mentions[a].reporting() else {
             continue;
         };
         let covered = match att.content {
@@ -997,7 +995,7 @@ fn choose_attribution(
         return Some(a);
     }
     overlapping.iter().copied().find(|&a| {
-        mentions[a].attribution().is_some_and(|att| {
+        mentions[a].reporting().is_some_and(|att| {
             let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
             (cue_sources_sentence
                 || att.content.is_some_and(|c| c.contains(clause))
@@ -1023,7 +1021,7 @@ fn classify(
     let has_figure = components
         .iter()
         .any(|&i| mentions[i].kind() == MentionKind::Figure);
-    if let Some(a) = attribution.and_then(|i| mentions[i].attribution()) {
+    if let Some(a) = attribution.and_then(|i| mentions[i].reporting()) {
         if a.direct {
             return ClaimType::Quote;
         }
@@ -1349,6 +1347,7 @@ mod tests {
                 source_role: None,
                 source_kind: SourceKind::Person,
                 source_id: None,
+                by_model: false,
             }),
         }
     }
@@ -1767,7 +1766,7 @@ mod tests {
             .map(|c| {
                 let source = c
                     .attribution
-                    .and_then(|i| a.mentions[i].attribution())
+                    .and_then(|i| a.mentions[i].reporting())
                     .and_then(|x| x.source)
                     .map(|s| s.slice(text).to_string());
                 (c.span.slice(text).to_string(), source, c.carried)

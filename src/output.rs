@@ -102,6 +102,9 @@ pub enum DetailOut<'t> {
         source_kind: &'static str,
         source_name: Option<SpanOut<'t>>,
         source_role: Option<SpanOut<'t>>,
+        /// Read by the fallback model; sources no claim. Left out when false.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        by_model: bool,
     },
 }
 
@@ -134,6 +137,7 @@ impl<'t> MentionOut<'t> {
                 source_kind: a.source_kind.as_str(),
                 source_name: SpanOut::opt(a.source_name, text, idx),
                 source_role: SpanOut::opt(a.source_role, text, idx),
+                by_model: a.by_model,
             },
         };
         MentionOut {
@@ -538,6 +542,10 @@ impl JsonBuf<'_> {
                 self.opt_span(a.source_name, text, idx);
                 self.key("source_role", false);
                 self.opt_span(a.source_role, text, idx);
+                if a.by_model {
+                    self.key("by_model", false);
+                    self.bool(true);
+                }
             }
         }
         self.0.push(b'}');

@@ -461,7 +461,9 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
     // Every list below holds at most one entry per attribution with a source.
     let cited = mentions
         .iter()
-        .filter(|m| matches!(&m.payload, Payload::Attribution(a) if a.source.is_some()))
+        .filter(
+            |m| matches!(&m.payload, Payload::Attribution(a) if a.source.is_some() && !a.by_model),
+        )
         .count();
     let mut out = DocSources {
         sources: Vec::with_capacity(cited),
@@ -481,6 +483,9 @@ pub fn resolve(text: &str, segments: &Segmentation, mentions: &mut [Mention]) ->
         let Payload::Attribution(a) = &mut m.payload else {
             continue;
         };
+        if a.by_model {
+            continue;
+        }
         let Some(source) = a.source else { continue };
         let para = paragraph_of(source.start);
         let form = source.slice(text).trim();
@@ -864,7 +869,7 @@ mod tests {
     fn source_ids(mentions: &[Mention]) -> Vec<Option<usize>> {
         mentions
             .iter()
-            .filter_map(|m| m.attribution())
+            .filter_map(|m| m.reporting())
             .map(|a| a.source_id)
             .collect()
     }
@@ -873,7 +878,7 @@ mod tests {
         #[test]
         fn source_ids_point_into_the_registry(text in "\\PC{0,300}") {
             let (m, s) = analyse(&text);
-            for a in m.iter().filter_map(|m| m.attribution()) {
+            for a in m.iter().filter_map(|m| m.reporting()) {
                 if let Some(id) = a.source_id {
                     proptest::prop_assert!(id < s.sources.len());
                 }
@@ -926,7 +931,7 @@ mod tests {
         let (m, s) = analyse(t);
         let by_cue = |cue: &str| {
             m.iter()
-                .filter_map(|m| m.attribution())
+                .filter_map(|m| m.reporting())
                 .find(|a| a.cue.map(|c| c.slice(t)) == Some(cue))
                 .and_then(|a| a.source_id)
         };
@@ -964,7 +969,7 @@ mod organisation_tests {
         let (mentions, sources) = sources_of(text);
         mentions
             .iter()
-            .filter_map(|m| m.attribution())
+            .filter_map(|m| m.reporting())
             .filter_map(|a| {
                 let id = a.source_id?;
                 Some((

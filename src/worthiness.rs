@@ -566,7 +566,7 @@ fn mention_features(claim: &ClaimInput<'_>) -> u32 {
     if let Some(a) = claim
         .attribution
         .and_then(|i| claim.mentions.get(i))
-        .and_then(|m| m.attribution())
+        .and_then(|m| m.reporting())
     {
         if a.source.is_some() {
             named |= NAMED_SOURCE;

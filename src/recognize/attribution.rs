@@ -31,6 +31,8 @@
 //! source keeps its title. Spans are byte offsets on char boundaries.
 
 mod cues;
+mod fallback;
+mod fallback_model;
 mod learned;
 mod quotes;
 
@@ -982,6 +984,26 @@ impl<'a> Clause<'a> {
         floor
     }
 
+    /// The quotation that ends the sentence before this one in its paragraph, when it
+    /// ends with its own stop ("“… 14 million votes?” Trump said"): the segmenter ends
+    /// a sentence there, and the source that follows still reports it.
+    fn quotation_before(&self) -> Option<Span> {
+        let before = self.text.get(self.paragraph.start..self.sentence.start)?;
+        let trimmed = before.trim_end();
+        let mut chars = trimmed.chars().rev();
+        let close = chars.next()?;
+        if !matches!(chars.next(), Some('?' | '!' | '.' | ',')) {
+            return None;
+        }
+        let fam = quotes::family(close)?;
+        let at = self.paragraph.start + trimmed.len() - close.len_utf8();
+        if !quotes::closes(self.text, at, close) {
+            return None;
+        }
+        let open = quotes::find_open(self.text, at, fam, self.reach_back(at))?;
+        Some(Span::new(open, at + close.len_utf8()))
+    }
+
     fn span(&self, a: usize, b: usize) -> Span {
         let s = self
             .toks
@@ -1154,12 +1176,40 @@ struct Found {
 
 /// Finds the attribution relations of a document.
 pub fn recognise(ctx: &Context) -> Vec<Mention> {
+    recognise_with(ctx, None)
+}
+
+/// A cue word the sentence-shape rules refused, read as a relation, with the named
+/// features the fallback model weighs.
+#[doc(hidden)]
+pub struct TrainingCandidate {
+    pub mention: Mention,
+    pub features: Vec<String>,
+}
+
+/// The relations the rules find, and every refused cue as a candidate for the fallback
+/// model, none of them accepted: what `examples/train_attribution.rs` learns from.
+#[doc(hidden)]
+pub fn training_candidates(ctx: &Context) -> (Vec<Mention>, Vec<TrainingCandidate>) {
+    let mut candidates = Vec::new();
+    let mentions = recognise_with(ctx, Some(&mut candidates));
+    (mentions, candidates)
+}
+
+/// The relations of a document. With `training`, refused cues are collected there as
+/// candidates and none is accepted; without, the fallback model decides each.
+fn recognise_with(
+    ctx: &Context,
+    mut training: Option<&mut Vec<TrainingCandidate>>,
+) -> Vec<Mention> {
     let text = ctx.text;
     let mut out = Vec::new();
     let mut toks = Vec::with_capacity(64);
     let mut quoted: Vec<Span> = Vec::new();
     let mut quoted_for: Option<usize> = None;
     let mut found_here: Vec<Found> = Vec::new();
+    let mut refused_here: Vec<(usize, Cue, bool)> = Vec::new();
+    let mut model_here: Vec<Found> = Vec::new();
     let cue_filter = &SETS.cue_filter;
     for sentence in &ctx.segments.sentences {
         let body = sentence.span.slice(text);
@@ -1199,6 +1249,7 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
             }
             // A span off char boundaries reads as "", which is no cue.
             let w = text.get(tok.span.start..tok.span.end).unwrap_or("");
+            let mut refused: Option<Cue> = None;
             let found = if w.eq_ignore_ascii_case("according") {
                 according_to(&clause, i)
             } else if cue_filter.may_hold(w.as_bytes())
@@ -1211,7 +1262,8 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                 } else {
                     w
                 };
-                cues::lookup(w)
+                refused = cues::lookup(w);
+                refused
                     .and_then(|cue| {
                         if cue.learned && !learned_cue_reads_as_one(&clause, i, cue) {
                             return None;
@@ -1253,11 +1305,41 @@ pub fn recognise(ctx: &Context) -> Vec<Mention> {
                     last_source = f.source;
                 }
                 found_here.push(f);
+            } else if let Some(cue) = refused {
+                if quoted_for != Some(sentence.paragraph) {
+                    quotations(text, paragraph, &mut quoted);
+                    quoted_for = Some(sentence.paragraph);
+                }
+                let in_quotation = quoted
+                    .iter()
+                    .any(|q| q.start < tok.span.start && tok.span.end <= q.end);
+                refused_here.push((i, cue, in_quotation));
+            }
+        }
+        // Refused cues are read once the sentence's relations are known: a cue inside
+        // another relation's content is rarely a relation of its own.
+        let rules_found = found_here.len();
+        for (i, cue, in_quotation) in refused_here.drain(..) {
+            let Some(candidate) =
+                fallback::candidate(&clause, i, cue, in_quotation, &found_here[..rules_found])
+            else {
+                continue;
+            };
+            match training.as_deref_mut() {
+                Some(list) => list.push(TrainingCandidate {
+                    mention: to_mention(text, candidate.found, true),
+                    features: candidate.features,
+                }),
+                None if fallback::accept(&candidate.features) => {
+                    model_here.push(candidate.found);
+                }
+                None => {}
             }
         }
         drop_nested_beliefs(text, &mut found_here);
         bound_contents(text, &mut found_here);
-        out.extend(found_here.drain(..).map(|f| to_mention(text, f)));
+        out.extend(found_here.drain(..).map(|f| to_mention(text, f, false)));
+        out.extend(model_here.drain(..).map(|f| to_mention(text, f, true)));
     }
     out
 }
@@ -1759,7 +1841,7 @@ fn may_hold_cue(s: &str) -> bool {
     s.len() >= 8
 }
 
-fn to_mention(text: &str, f: Found) -> Mention {
+fn to_mention(text: &str, f: Found, by_model: bool) -> Mention {
     let mut span = f.cue;
     for s in [f.source, f.content].into_iter().flatten() {
         span = span.cover(s);
@@ -1779,6 +1861,7 @@ fn to_mention(text: &str, f: Found) -> Mention {
             source_role,
             source_kind,
             source_id: None,
+            by_model,
         }),
     }
 }
@@ -2457,7 +2540,27 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             });
         }
     }
-    if after_boundary && ends_clause(c, after) && src_end + 1 - src_start <= longest {
+    // "Asked about the device, O'Neill said, “Not going to go into that.”": a quotation
+    // right after the cue is what was said, whatever stands before the source.
+    let quote_follows = {
+        let mut k = after;
+        while matches!(c.punct(k), Some(':' | ',')) {
+            k += 1;
+        }
+        c.opens_quote(k)
+    };
+    // "“…,” Melanie said to the Republican nominee", "“…,” she said at a news
+    // conference": after a quotation closed right before the source, a phrase of place or
+    // addressee after the cue leaves the quotation as the content.
+    let quoted_speech = before_src.is_some_and(|k| {
+        k > 0
+            && ((c.closes_quote(k) && matches!(c.punct(k - 1), Some(',' | '?' | '!' | '.')))
+                || (c.punct(k) == Some(',') && c.closes_quote(k - 1)))
+    });
+    let backward = after_boundary
+        && (ends_clause(c, after) || (quoted_speech && adjunct_follows(c, after)))
+        && (quoted_speech || !quote_follows);
+    if backward && src_end + 1 - src_start <= longest {
         let (content, direct) = c.content_backward(src_start)?;
         let content = c.continued(content, direct);
         return Some(Found {
@@ -2466,6 +2569,24 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             content: Some(content),
             direct,
         });
+    }
+    // "“… 14 million votes?” Trump said, looking out on the crowd": the source opens the
+    // sentence after a quotation and nothing after the cue is reported.
+    if before_src.is_none()
+        && cue.class == CueClass::Speech
+        && !be
+        && !quote_follows
+        && (ends_clause(c, after) || adjunct_follows(c, after))
+        && src_end + 1 - src_start <= 10
+    {
+        if let Some(quotation) = c.quotation_before() {
+            return Some(Found {
+                source: Some(c.span(src_start, src_end)),
+                cue: cue_span,
+                content: Some(quotation),
+                direct: true,
+            });
+        }
     }
     // "The economy added 200,000 jobs", "The state had added the additional week":
     // "add" with an object is an increase, not speech; it reports only a clause, a
@@ -2632,6 +2753,13 @@ fn inverted_after(c: &Clause, subj: Option<usize>, after: usize, cue: Span) -> O
         content: Some(content),
         direct,
     })
+}
+
+/// Whether a phrase of place, occasion or addressee follows the cue at token `k` ("said
+/// to the crowd", "said at a news conference", "said during the debate"): no content.
+fn adjunct_follows(c: &Clause, k: usize) -> bool {
+    c.word(k)
+        .is_some_and(|w| lower_ascii_eq(w, &["to", "at", "in", "on", "during", "from", "with"]))
 }
 
 /// Whether the clause ends at token `k`: the sentence ends, or only a time phrase or a
@@ -3413,7 +3541,8 @@ mod tests {
         }
     }
 
-    /// (source, cue, content) texts of every relation found in `text`.
+    /// (source, cue, content) texts of every relation the rules find in `text` (the
+    /// fallback model's are [`model_relations`]).
     fn relations(text: &str) -> Vec<(Option<String>, String, Option<String>, bool)> {
         let segs = segment::segment(text);
         let ctx = Context {
@@ -3423,7 +3552,7 @@ mod tests {
         };
         recognise(&ctx)
             .iter()
-            .filter_map(|m| m.attribution())
+            .filter_map(|m| m.reporting())
             .map(|a| {
                 (
                     a.source.map(|s| s.slice(text).to_string()),
@@ -3433,6 +3562,133 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// (source, cue) texts of the relations the fallback model reads in `text`.
+    fn model_relations(text: &str) -> Vec<(String, String)> {
+        let segs = segment::segment(text);
+        let ctx = Context {
+            text,
+            segments: &segs,
+            published: None,
+        };
+        recognise(&ctx)
+            .iter()
+            .filter_map(|m| m.attribution())
+            .filter(|a| a.by_model)
+            .map(|a| {
+                (
+                    a.source
+                        .map(|s| s.slice(text).to_string())
+                        .unwrap_or_default(),
+                    a.cue.map(|s| s.slice(text).to_string()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cruz_exhorted_republicans_and_praised_the_crowd_is_read_by_the_model() {
+        let text = "Cruz exhorted Republicans to vote their conscience and praised the crowd.";
+        assert_eq!(
+            model_relations(text),
+            vec![("Cruz".to_string(), "praised".to_string())]
+        );
+        // The rules do not find it: it is the model's.
+        assert!(relations(text).iter().all(|r| r.1 != "praised"));
+    }
+
+    #[test]
+    fn it_should_be_noted_and_a_hint_are_no_candidates() {
+        for text in [
+            "It should be noted that Azerbaijan took symmetrical measures.",
+            "A hint of what it might look like came this time on the airwaves.",
+        ] {
+            let segs = segment::segment(text);
+            let ctx = Context {
+                text,
+                segments: &segs,
+                published: None,
+            };
+            let (mentions, candidates) = training_candidates(&ctx);
+            assert!(mentions.is_empty(), "{text}");
+            assert!(candidates.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_tv_shows_were_popular_and_was_arrested_and_charged_are_no_candidates() {
+        for text in [
+            "The TV shows were popular.",
+            "The man was arrested and charged with murder.",
+            "The papers printed his comments to reporters.",
+        ] {
+            let segs = segment::segment(text);
+            let ctx = Context {
+                text,
+                segments: &segs,
+                published: None,
+            };
+            let (_, candidates) = training_candidates(&ctx);
+            assert!(candidates.is_empty(), "{text}: {:?}", candidates.len());
+        }
+    }
+
+    #[test]
+    fn a_refused_cue_after_and_is_a_candidate_of_the_sentence_subject() {
+        let text = "Cruz exhorted Republicans to vote their conscience and praised the crowd.";
+        let segs = segment::segment(text);
+        let ctx = Context {
+            text,
+            segments: &segs,
+            published: None,
+        };
+        let (_, candidates) = training_candidates(&ctx);
+        let c = candidates
+            .iter()
+            .find(|c| c.features.iter().any(|f| f == "word=praised"))
+            .expect("a candidate for praised");
+        assert!(
+            c.features.iter().any(|f| f == "head=coordinated"),
+            "{:?}",
+            c.features
+        );
+        let a = c.mention.attribution().expect("an attribution");
+        assert_eq!(a.source.map(|s| s.slice(text)), Some("Cruz"));
+        assert!(a.by_model);
+    }
+
+    #[test]
+    fn who_would_have_believed_trump_said_looking_out_reports_the_quotation() {
+        let r = relations(
+            "“Who would have believed that we would get 14 million votes?” Trump said, \
+             looking out on the crowd.",
+        );
+        let (source, _, content, direct) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Trump"));
+        assert_eq!(
+            content.as_deref(),
+            Some("“Who would have believed that we would get 14 million votes?”")
+        );
+        assert!(direct);
+    }
+
+    #[test]
+    fn thats_right_melanie_said_to_the_nominee_reports_the_quotation() {
+        let r = relations("“That’s right, Donald,” Melanie said to the Republican nominee.");
+        let (source, _, content, _) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("Melanie"));
+        assert_eq!(content.as_deref(), Some("“That’s right, Donald,”"));
+    }
+
+    #[test]
+    fn asked_about_the_device_oneill_said_reports_the_quotation_after_it() {
+        let r =
+            relations("Asked to describe the device, O'Neill said, \"Not going to go into that.\"");
+        let (source, _, content, direct) = one(&r, "said");
+        assert_eq!(source.as_deref(), Some("O'Neill"));
+        assert_eq!(content.as_deref(), Some("\"Not going to go into that.\""));
+        assert!(direct);
     }
 
     fn one<'a>(

@@ -142,6 +142,12 @@ impl Mention {
             _ => None,
         }
     }
+
+    /// The attribution that reports words a claim can be sourced to: one the rules
+    /// found, not one the fallback model read ([`Attribution::by_model`]).
+    pub fn reporting(&self) -> Option<&Attribution> {
+        self.attribution().filter(|a| !a.by_model)
+    }
 }
 
 /// A hedge or bound on a figure ("about", "more than", "up to"), or its vagueness
@@ -350,6 +356,11 @@ pub struct Attribution {
     pub source_kind: SourceKind,
     /// Index into the document's [`crate::sources::DocSources`] after coreference.
     pub source_id: Option<usize>,
+    /// Read by the fallback model from a cue the sentence-shape rules refused ("Trump
+    /// attacked Clinton for …"): a relation in PolNeAR's broad sense, often a stance or
+    /// an act rather than words, so it sources no claim and is not resolved to one of
+    /// the document's sources.
+    pub by_model: bool,
 }
 
 /// Everything recognised in one document.
