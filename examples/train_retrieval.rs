@@ -15,8 +15,9 @@
 //! coordinate ascent on MAP@5 (each weight in turn tried at every value of a fixed grid,
 //! kept when the training MAP@5 rises; rounds until nothing changes), in a fixed order,
 //! so the same data gives the same table, byte for byte. Dev MAP@5 and the share of
-//! queries with a relevant entry among the candidates are printed; the test tweets are
-//! never read.
+//! queries with a relevant entry among the candidates are printed (`--misses`: and each
+//! dev tweet whose claim is not first, with the top five and their features); the test
+//! tweets are never read.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -60,6 +61,7 @@ fn qrels(path: &Path) -> HashMap<String, HashSet<String>> {
 
 /// A query: its candidates (entry, features) and how many entries are relevant.
 struct Query {
+    text: String,
     candidates: Vec<(usize, Features)>,
     relevant: HashSet<usize>,
 }
@@ -77,39 +79,90 @@ fn queries(index: &Index, ids: &HashMap<String, usize>, dir: &Path) -> Vec<Query
             let text = cols.join(" ");
             Some(Query {
                 candidates: index.candidates(&text),
+                text,
                 relevant,
             })
         })
         .collect()
 }
 
-/// MAP@5 of `weights` over `qs` (the official measure: each relevant entry in the top
-/// five adds the precision at its rank; divided by the number of relevant entries).
-fn map_at<Q: std::borrow::Borrow<Query>>(qs: &[Q], weights: &[f64], k: usize) -> f64 {
-    let mut total = 0.0;
-    for q in qs.iter().map(Q::borrow) {
-        let mut scored: Vec<(f64, usize)> = q
-            .candidates
-            .iter()
-            .map(|(e, f)| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *e))
-            .collect();
-        scored.sort_by(|a, b| {
-            b.0.partial_cmp(&a.0)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.1.cmp(&b.1))
-        });
-        let (mut hits, mut ap) = (0.0, 0.0);
-        for (rank, (_, e)) in scored.iter().take(k).enumerate() {
-            if q.relevant.contains(e) {
-                hits += 1.0;
-                ap += hits / (rank + 1) as f64;
-            }
-        }
-        if !q.relevant.is_empty() {
-            total += ap / q.relevant.len() as f64;
+/// The candidates of `q` scored by `weights`, best first: (score, entry, features).
+fn ranked<'q>(q: &'q Query, weights: &[f64]) -> Vec<(f64, usize, &'q Features)> {
+    let mut scored: Vec<(f64, usize, &Features)> = q
+        .candidates
+        .iter()
+        .map(|(e, f)| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *e, f))
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    });
+    scored
+}
+
+/// Average precision at `k` of `q` ranked by `weights` (the official measure: each
+/// relevant entry in the top `k` adds the precision at its rank; divided by the number
+/// of relevant entries).
+fn average_precision(q: &Query, weights: &[f64], k: usize) -> f64 {
+    if q.relevant.is_empty() {
+        return 0.0;
+    }
+    let (mut hits, mut ap) = (0.0, 0.0);
+    for (rank, (_, e, _)) in ranked(q, weights).iter().take(k).enumerate() {
+        if q.relevant.contains(e) {
+            hits += 1.0;
+            ap += hits / (rank + 1) as f64;
         }
     }
+    ap / q.relevant.len() as f64
+}
+
+/// MAP@k of `weights` over `qs`.
+fn map_at<Q: std::borrow::Borrow<Query>>(qs: &[Q], weights: &[f64], k: usize) -> f64 {
+    let total: f64 = qs
+        .iter()
+        .map(|q| average_precision(q.borrow(), weights, k))
+        .sum();
     total / qs.len().max(1) as f64
+}
+
+/// Prints each query of `qs` whose relevant entries are not all first: its text, the
+/// relevant entries with their rank, and the top five, each with its score and the
+/// features that are not zero.
+fn print_misses(qs: &[Query], entries: &[Entry], weights: &[f64]) {
+    let show = |rank: usize, score: f64, e: usize, f: &Features, mark: &str| {
+        let claim = entries.get(e).map_or("", |x| x.claim.as_str());
+        println!("  {mark}{:>2} {score:7.3} {claim}", rank + 1);
+        let named: Vec<String> = FEATURES
+            .iter()
+            .zip(f.iter())
+            .filter(|(_, x)| **x != 0.0)
+            .map(|(n, x)| format!("{n}={x:.2}"))
+            .collect();
+        println!("         {}", named.join(" "));
+    };
+    for q in qs {
+        if average_precision(q, weights, 5) >= 1.0 - 1e-9 {
+            continue;
+        }
+        println!("MISS {}", q.text);
+        let all = ranked(q, weights);
+        for (rank, (score, e, f)) in all.iter().enumerate() {
+            if q.relevant.contains(e) {
+                show(rank, *score, *e, f, "*");
+            }
+        }
+        if !all.iter().any(|(_, e, _)| q.relevant.contains(e)) {
+            for e in &q.relevant {
+                let claim = entries.get(*e).map_or("", |x| x.claim.as_str());
+                println!("  * -- not a candidate: {claim}");
+            }
+        }
+        for (rank, (score, e, f)) in all.iter().enumerate().take(5) {
+            show(rank, *score, *e, f, " ");
+        }
+    }
 }
 
 /// Weights fitted by pairwise logistic regression (a linear RankNet): for every
@@ -308,6 +361,9 @@ fn main() {
         if !changed {
             break;
         }
+    }
+    if args.iter().any(|a| a == "--misses") {
+        print_misses(&dev, &entries, &w);
     }
     let table = format!(
         "//! The verified-claim retrieval model: GENERATED, do not edit by hand.\n\
