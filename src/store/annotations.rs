@@ -109,7 +109,7 @@ fn invalid(e: String) -> StoreError {
 fn doc_row(conn: &Connection, id: i64) -> Result<DocRow> {
     conn.query_row(
         "SELECT id, source_key, path, url, content_hash, char_len, title, outlet, language,
-                author, published, text FROM documents WHERE id = ?1",
+                author, published, inflate(text) FROM documents WHERE id = ?1",
         [id],
         |r| {
             Ok(DocRow {

@@ -877,7 +877,9 @@ pub(super) fn rebuild_in(tx: &Connection, fact_checks: bool) -> Result<(usize, u
         super::fact_checks::reindex_all(tx)?;
     }
     let docs: Vec<(i64, String, Option<String>)> = tx
-        .prepare("SELECT id, text, published FROM documents WHERE is_current = 1 ORDER BY id")?
+        .prepare(
+            "SELECT id, inflate(text), published FROM documents WHERE is_current = 1 ORDER BY id",
+        )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let n = docs.len();

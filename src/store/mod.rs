@@ -27,7 +27,7 @@ use crate::sources;
 /// (stored records keep code-point offsets, not texts).
 macro_rules! source_span_text {
     () => {
-        "substr(sd.text, json_extract(m.attrs, '$.s[0]') + 1,
+        "substr(inflate(sd.text), json_extract(m.attrs, '$.s[0]') + 1,
             json_extract(m.attrs, '$.s[1]') - json_extract(m.attrs, '$.s[0]'))"
     };
 }
@@ -40,7 +40,7 @@ macro_rules! source_span_text {
 macro_rules! source_in_document {
     () => {
         concat!(
-            "CASE WHEN s.name IS NOT NULL AND instr(sd.text, s.name) > 0 THEN s.name ELSE ",
+            "CASE WHEN s.name IS NOT NULL AND instr(inflate(sd.text), s.name) > 0 THEN s.name ELSE ",
             source_span_text!(),
             " END"
         )
@@ -56,7 +56,7 @@ macro_rules! stored_text {
         concat!(
             "coalesce(",
             $row,
-            ".text, (SELECT substr(text_doc.text, ",
+            ".text, (SELECT substr(inflate(text_doc.text), ",
             $row,
             ".start + 1, ",
             $row,
@@ -96,7 +96,7 @@ macro_rules! release_texts {
             " SET text = NULL WHERE ",
             $filter,
             " AND text IS NOT NULL",
-            " AND text = (SELECT substr(d.text, ",
+            " AND text = (SELECT substr(inflate(d.text), ",
             $table,
             ".start + 1, ",
             $table,
@@ -110,6 +110,7 @@ macro_rules! release_texts {
 }
 
 mod annotations;
+mod deflated;
 mod desk;
 mod fact_checks;
 mod features;
@@ -127,11 +128,17 @@ pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::{DocumentRows, RowsRecord};
 
+/// Gives a connection opened outside [`Database`] (a script's, a test's) the SQL
+/// functions the schema needs: `inflate(text)` reads a document's text.
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    deflated::register(conn)
+}
+
 /// Pages of write-ahead log after which a commit copies the log into the database.
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -162,6 +169,17 @@ impl TextAt {
     /// From the columns of `text_at!` at `i`, `i + 1`, `i + 2` and `i + 3`.
     pub(crate) fn read(r: &rusqlite::Row, i: usize) -> rusqlite::Result<TextAt> {
         TextAt::of(r, i, [i + 1, i + 2, i + 3])
+    }
+
+    /// The document's text at the bytes of columns `at` (document id, byte start, byte
+    /// end).
+    pub(crate) fn in_document(r: &rusqlite::Row, at: [usize; 3]) -> rusqlite::Result<TextAt> {
+        Ok(TextAt {
+            own: None,
+            document: r.get(at[0])?,
+            byte_start: r.get(at[1])?,
+            byte_end: r.get(at[2])?,
+        })
     }
 
     /// From the text column `own` and the document id, byte start and byte end columns
@@ -218,7 +236,7 @@ impl DocTexts {
             return Ok(text);
         }
         let text: String = conn
-            .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
+            .prepare_cached("SELECT inflate(text) FROM documents WHERE id = ?1")?
             .query_row([id], |r| r.get(0))
             .optional()?
             .unwrap_or_default();
@@ -326,6 +344,12 @@ const MIGRATIONS: &[&[Step]] = &[
              UPDATE claims SET created_at = NULL WHERE created_at =
                  (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id);",
         ),
+    ],
+    &[
+        // 7 → 8: a smaller store. Document texts deflated ([`deflated`]); the column
+        // becomes a BLOB.
+        Step::Code(deflated::deflate_texts),
+        Step::Rebuild(&["documents"]),
     ],
 ];
 
@@ -945,6 +969,7 @@ impl Database {
             Connection::open_with_flags(path, flags)?
         };
         wait_when_busy(&conn)?;
+        deflated::register(&conn)?;
         // Ingest alone uses about thirty statements (multi-row inserts of three sizes
         // per table); all stay prepared.
         conn.set_prepared_statement_cache_capacity(64);
@@ -1037,6 +1062,7 @@ impl Database {
     /// An in-memory database, for tests.
     pub fn in_memory() -> Result<Database> {
         let conn = Connection::open_in_memory()?;
+        deflated::register(&conn)?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         let mut db = Database {
             conn,
@@ -1413,7 +1439,7 @@ fn insert_document(
         m.published.map(|d| d.to_string()),
         rows.anchor.map(|a| a.kind.as_str()),
         rows.anchor.and_then(|a| a.date).map(|d| d.to_string()),
-        doc.text,
+        rows.deflated,
         rows.char_len as i64,
         now(),
     ])?;
@@ -1992,7 +2018,7 @@ impl Database {
     pub fn claim_sentence(&self, claim_id: i64) -> Result<(String, i64)> {
         self.conn
             .query_row(
-                "SELECT substr(d.text, s.start + 1, s.end - s.start), s.start
+                "SELECT substr(inflate(d.text), s.start + 1, s.end - s.start), s.start
                  FROM claims c JOIN sentences s ON s.id = c.sentence_id
                  JOIN documents d ON d.id = c.document_id WHERE c.id = ?1",
                 [claim_id],
@@ -2005,9 +2031,11 @@ impl Database {
     /// The full text of a document.
     pub fn document_text(&self, id: i64) -> Result<String> {
         self.conn
-            .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT inflate(text) FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NoDocument(id))
     }
@@ -2219,7 +2247,7 @@ mod tests {
         db.connection()
             .execute_batch(
                 "CREATE TRIGGER fail_claims BEFORE INSERT ON claims
-                 WHEN (SELECT text FROM documents WHERE id = NEW.document_id) LIKE '%poison%'
+                 WHEN (SELECT inflate(text) FROM documents WHERE id = NEW.document_id) LIKE '%poison%'
                  BEGIN SELECT RAISE(ABORT, 'boom'); END;",
             )
             .unwrap();
