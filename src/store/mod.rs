@@ -196,9 +196,19 @@ impl TextAt {
 
 /// The texts of the last few documents read, for [`TextAt`]s: rows come a document at a
 /// time, so each document is read once.
-#[derive(Default)]
 pub(crate) struct DocTexts {
-    recent: Vec<(i64, std::sync::Arc<str>)>,
+    /// Each document's text, or its beginning (`false`: not the whole text).
+    recent: Vec<(i64, std::sync::Arc<str>, bool)>,
+    kept: usize,
+}
+
+impl Default for DocTexts {
+    fn default() -> DocTexts {
+        DocTexts {
+            recent: Vec::new(),
+            kept: DocTexts::KEPT,
+        }
+    }
 }
 
 impl DocTexts {
@@ -206,15 +216,22 @@ impl DocTexts {
     /// most of theirs here, and memory stays a few documents.
     const KEPT: usize = 4;
 
+    /// Keeps the last `n` documents read instead, for readers whose rows come from many
+    /// documents in turn (the candidates of matching).
+    pub(crate) fn keeping(mut self, n: usize) -> DocTexts {
+        self.kept = n.max(1);
+        self
+    }
+
     /// The text `at` stands for.
     pub(crate) fn text(&mut self, conn: &Connection, at: TextAt) -> Result<String> {
         if let Some(own) = at.own {
             return Ok(own);
         }
-        let doc = self.document(conn, at.document)?;
         let range = usize::try_from(at.byte_start)
             .ok()
             .zip(usize::try_from(at.byte_end).ok());
+        let doc = self.document(conn, at.document, range.map_or(0, |(_, e)| e))?;
         Ok(range
             .and_then(|(s, e)| doc.get(s..e))
             .unwrap_or_default()
@@ -224,25 +241,42 @@ impl DocTexts {
     /// Seeds the texts with a document the caller has read already.
     pub(crate) fn with(id: i64, text: &str) -> DocTexts {
         DocTexts {
-            recent: vec![(id, std::sync::Arc::from(text))],
+            recent: vec![(id, std::sync::Arc::from(text), true)],
+            kept: DocTexts::KEPT,
         }
     }
 
-    fn document(&mut self, conn: &Connection, id: i64) -> Result<std::sync::Arc<str>> {
-        if let Some(i) = self.recent.iter().position(|(d, _)| *d == id) {
+    /// The text of document `id`, at least its first `bytes`.
+    fn document(
+        &mut self,
+        conn: &Connection,
+        id: i64,
+        bytes: usize,
+    ) -> Result<std::sync::Arc<str>> {
+        if let Some(i) = self
+            .recent
+            .iter()
+            .position(|(d, text, whole)| *d == id && (*whole || text.len() >= bytes))
+        {
             let hit = self.recent.remove(i);
             let text = hit.1.clone();
             self.recent.insert(0, hit);
             return Ok(text);
         }
-        let text: String = conn
-            .prepare_cached("SELECT inflate(text) FROM documents WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
+        self.recent.retain(|(d, ..)| *d != id);
+        // Inflated here rather than by SQL's `inflate` (which would keep a copy as
+        // well), and only as far as needed: matching reads one claim of each of many
+        // documents.
+        let text = conn
+            .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
+            .query_row([id], |r| Ok(deflated::text_upto(r.get_ref(0)?, bytes)))
             .optional()?
-            .unwrap_or_default();
-        let text: std::sync::Arc<str> = std::sync::Arc::from(text);
-        self.recent.insert(0, (id, text.clone()));
-        self.recent.truncate(Self::KEPT);
+            .transpose()
+            .map_err(StoreError::Invalid)?
+            .unwrap_or_else(|| (String::new(), true));
+        let (text, whole) = (std::sync::Arc::<str>::from(text.0), text.1);
+        self.recent.insert(0, (id, text.clone(), whole));
+        self.recent.truncate(self.kept);
         Ok(text)
     }
 }
