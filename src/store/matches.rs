@@ -188,7 +188,7 @@ pub(super) fn index_document(
     )?;
     let at = now();
     // Candidates come from many documents in turn: keep more of them read.
-    let mut doc_texts = DocTexts::with(document_id, text).keeping(CANDIDATE_DOCUMENTS);
+    let mut doc_texts = DocTexts::with(document_id, text).for_candidates(CANDIDATE_DOCUMENTS);
     for (id, text, k) in &mine {
         let candidates = candidates(tx, cache, text, k)?;
         let mut found: Vec<Found> = Vec::new();

@@ -200,6 +200,8 @@ pub(crate) struct DocTexts {
     /// Each document's text, or its beginning (`false`: not the whole text).
     recent: Vec<(i64, std::sync::Arc<str>, bool)>,
     kept: usize,
+    /// Whether a document is inflated only as far as the text asked for.
+    beginnings: bool,
 }
 
 impl Default for DocTexts {
@@ -207,6 +209,7 @@ impl Default for DocTexts {
         DocTexts {
             recent: Vec::new(),
             kept: DocTexts::KEPT,
+            beginnings: false,
         }
     }
 }
@@ -216,8 +219,16 @@ impl DocTexts {
     /// most of theirs here, and memory stays a few documents.
     const KEPT: usize = 4;
 
-    /// Keeps the last `n` documents read instead, for readers whose rows come from many
-    /// documents in turn (the candidates of matching).
+    /// For readers that want one or two texts of each of many documents in turn (the
+    /// candidates of matching): keeps the last `n` documents read, and inflates a
+    /// document only as far as the text asked for (a listing, which reads every claim
+    /// of a document in turn, inflates each document once, whole).
+    pub(crate) fn for_candidates(mut self, n: usize) -> DocTexts {
+        self.beginnings = true;
+        self.keeping(n)
+    }
+
+    /// Keeps the last `n` documents read.
     pub(crate) fn keeping(mut self, n: usize) -> DocTexts {
         self.kept = n.max(1);
         self
@@ -231,7 +242,11 @@ impl DocTexts {
         let range = usize::try_from(at.byte_start)
             .ok()
             .zip(usize::try_from(at.byte_end).ok());
-        let doc = self.document(conn, at.document, range.map_or(0, |(_, e)| e))?;
+        let upto = match self.beginnings {
+            true => range.map_or(0, |(_, e)| e),
+            false => 0,
+        };
+        let doc = self.document(conn, at.document, upto)?;
         Ok(range
             .and_then(|(s, e)| doc.get(s..e))
             .unwrap_or_default()
@@ -243,10 +258,12 @@ impl DocTexts {
         DocTexts {
             recent: vec![(id, std::sync::Arc::from(text), true)],
             kept: DocTexts::KEPT,
+            beginnings: false,
         }
     }
 
-    /// The text of document `id`, at least its first `bytes`.
+    /// The text of document `id`, at least its first `bytes` (0: the whole text). A
+    /// beginning read before that is too short is replaced by the whole text.
     fn document(
         &mut self,
         conn: &Connection,
@@ -256,14 +273,16 @@ impl DocTexts {
         if let Some(i) = self
             .recent
             .iter()
-            .position(|(d, text, whole)| *d == id && (*whole || text.len() >= bytes))
+            .position(|(d, text, whole)| *d == id && (*whole || (bytes > 0 && text.len() >= bytes)))
         {
             let hit = self.recent.remove(i);
             let text = hit.1.clone();
             self.recent.insert(0, hit);
             return Ok(text);
         }
+        let before = self.recent.len();
         self.recent.retain(|(d, ..)| *d != id);
+        let bytes = if self.recent.len() < before { 0 } else { bytes };
         // Inflated here rather than by SQL's `inflate` (which would keep a copy as
         // well), and only as far as needed: matching reads one claim of each of many
         // documents.
@@ -1916,7 +1935,9 @@ impl Database {
                 Ok((row, TextAt::of(r, 7, [1, 5, 6])?))
             })
             .map_err(StoreError::from)?;
-        let mut texts = DocTexts::default();
+        // A chunk's claims, then their components: the documents of a chunk are read
+        // once (up to a bound, for a chunk sorted across many documents).
+        let mut texts = DocTexts::default().keeping(CHUNK.min(64));
         loop {
             let chunk = rows
                 .by_ref()
@@ -1994,30 +2015,41 @@ impl Database {
                 out[i].components.push(c);
             }
         }
-        let mut src = self.conn.prepare_cached(concat!(
-            "SELECT cs.claim_id, ",
-            source_in_document!(),
-            ", s.name
+        // The source as its document names it (what `source_in_document!` says in SQL),
+        // from the texts read already.
+        let mut src = self.conn.prepare_cached(
+            "SELECT cs.claim_id, s.name, m.document_id, json_extract(m.attrs, '$.s[0]'),
+                    json_extract(m.attrs, '$.s[1]')
              FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
-             JOIN documents sd ON sd.id = m.document_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE cs.claim_id IN (SELECT value FROM json_each(?1))",
-        ))?;
+        )?;
         let rows = src.query_map([&ids], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<i64>>(3)?.zip(r.get::<_, Option<i64>>(4)?),
             ))
         })?;
         for row in rows {
-            let (claim, name, canonical) = row?;
-            if let Some(&i) = pos.get(&claim) {
-                if out[i].source.is_none() {
-                    out[i].source = name;
-                    out[i].source_canonical = canonical;
-                }
+            let (claim, canonical, document, span) = row?;
+            let Some(&i) = pos.get(&claim) else {
+                continue;
+            };
+            if out[i].source.is_some() {
+                continue;
             }
+            let text = texts.document(&self.conn, document, 0)?;
+            out[i].source = match &canonical {
+                Some(name) if text.contains(name.as_str()) => Some(name.clone()),
+                _ => span.map(|(start, end)| {
+                    let start = usize::try_from(start).unwrap_or(0);
+                    let len = usize::try_from(end.saturating_sub(start as i64)).unwrap_or(0);
+                    text.chars().skip(start).take(len).collect()
+                }),
+            };
+            out[i].source_canonical = canonical;
         }
         Ok(out)
     }
