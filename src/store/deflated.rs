@@ -6,8 +6,10 @@
 //!
 //! `inflate` gives a TEXT value back unchanged, so one query reads a database before and
 //! after the migration that deflated its texts (the steps of older migrations run on
-//! texts not yet deflated). Deflating level 1: a larger level saves under 5% more of the
-//! bench corpus and costs ingest several times its CPU.
+//! texts not yet deflated). Deflating level 1 (miniz_oxide, the 10 MB bench corpus): its
+//! texts take 5.4 MB in 0.22 s of CPU; level 2 4.98 MB in 0.29 s, level 6 4.83 MB in
+//! 0.37 s. Ingest spends about 5 s of CPU on that corpus, and every tenth of a second
+//! counts against it.
 
 use miniz_oxide::inflate::TINFLStatus;
 use rusqlite::functions::FunctionFlags;
