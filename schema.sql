@@ -1,4 +1,4 @@
--- claimtrace schema, version 7. The one schema: embedded in the binary with include_str!.
+-- claimtrace schema, version 8. The one schema: embedded in the binary with include_str!.
 -- Offsets: `start`/`end` are Unicode code points (end exclusive), `byte_start`/`byte_end`
 -- bytes of the UTF-8 text. Times are RFC 3339 UTC strings. The version lives in
 -- PRAGMA user_version; each later version adds a migration step in src/store/mod.rs.
@@ -9,7 +9,10 @@
 -- Link tables are WITHOUT ROWID: their primary key is the only b-tree they need.
 
 -- One row per version of an article. Versions of the same source (path or URL) share
--- `source_key`; `previous_id` links a version to the one it replaced.
+-- `source_key`; `previous_id` links a version to the one it replaced. `text`: the
+-- article's text deflated (raw DEFLATE, RFC 1951, of its UTF-8; version 8, plain text
+-- before): queries read it as `inflate(text)`, an SQL function every connection of
+-- claimtrace has (src/store/deflated.rs), which gives a plain text back as it is.
 CREATE TABLE documents (
     id           INTEGER PRIMARY KEY,
     source_key   TEXT    NOT NULL,
@@ -27,7 +30,7 @@ CREATE TABLE documents (
     anchor_kind  TEXT    CHECK (anchor_kind = 'published' OR anchor_kind = 'inferred'
                                 OR anchor_kind = 'none'),
     anchor_date  TEXT,
-    text         TEXT    NOT NULL,
+    text         BLOB    NOT NULL,
     char_len     INTEGER NOT NULL,
     ingested_at  TEXT    NOT NULL,
     UNIQUE (source_key, version)

@@ -71,10 +71,18 @@ fn current_database(db: &Path) -> (i64, i64) {
     (a, b)
 }
 
+/// A connection to `db` with claimtrace's SQL functions (`inflate` reads a document's
+/// text, deflated since version 8).
+fn connect(db: impl AsRef<Path>) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(db)?;
+    claimtrace::store::register_functions(&conn)?;
+    Ok(conn)
+}
+
 /// An old database of `schema` and `version`, holding a copy of every row of `from` (the
 /// columns the old schema has).
 fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
-    let conn = Connection::open(to).unwrap();
+    let conn = connect(to).unwrap();
     conn.execute_batch(schema).unwrap();
     conn.execute_batch(&format!("PRAGMA user_version = {version};"))
         .unwrap();
@@ -94,10 +102,14 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
         let values: Vec<String> = columns
             .iter()
             .map(|c| match (*t, c.as_str()) {
-                ("claims" | "mentions", "text") => "coalesce(t.text, (SELECT substr(d.text,
+                // Before version 8 texts were not deflated.
+                ("documents", "text") => "inflate(t.text)".to_string(),
+                ("claims" | "mentions", "text") => {
+                    "coalesce(t.text, (SELECT substr(inflate(d.text),
                      t.start + 1, t.end - t.start) FROM current.documents d
                      WHERE d.id = t.document_id))"
-                    .to_string(),
+                        .to_string()
+                }
                 // Before version 7 every claim kept its feature list and its times.
                 ("claims", "features") => "coalesce((SELECT json_group_array(json(x)) FROM (SELECT
                      json_array(f.name, f.weight) AS x FROM json_each('[' || replace(t.features,
@@ -163,7 +175,7 @@ fn version_1_copy(from: &Path, to: &Path) {
 }
 
 fn user_version(db: &Path) -> i64 {
-    Connection::open(db)
+    connect(db)
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap()
@@ -172,7 +184,7 @@ fn user_version(db: &Path) -> i64 {
 /// The schema as SQLite keeps it, sorted, with identifier quotes dropped (a renamed
 /// table is stored as `CREATE TABLE "name"`).
 fn schema_of(db: &Path) -> Vec<(String, String, String)> {
-    let conn = Connection::open(db).unwrap();
+    let conn = connect(db).unwrap();
     let mut stmt = conn
         .prepare(
             "SELECT type, name, coalesce(sql, '') FROM sqlite_master
@@ -192,7 +204,7 @@ fn schema_of(db: &Path) -> Vec<(String, String, String)> {
 }
 
 fn dump(db: &Path) -> Vec<String> {
-    let conn = Connection::open(db).unwrap();
+    let conn = connect(db).unwrap();
     let mut out = Vec::new();
     for t in TABLES {
         // Ordered by every column: link tables have no rowid once migrated.
@@ -241,7 +253,7 @@ fn version_1_database_is_migrated_keeping_every_row_and_review() {
         "every row kept, sentences and mentions renumbered as version 2 numbers them"
     );
     assert_eq!(schema_of(&old), schema_of(&current));
-    let conn = Connection::open(&old).unwrap();
+    let conn = connect(&old).unwrap();
     let broken: i64 = conn
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)
@@ -295,7 +307,7 @@ fn database_that_cannot_be_migrated_is_left_unchanged() {
     current_database(&current);
     version_1_copy(&current, &old);
     // A component that refers to a mention that does not exist.
-    Connection::open(&old)
+    connect(&old)
         .unwrap()
         .execute_batch(
             "PRAGMA foreign_keys = OFF;
@@ -338,7 +350,7 @@ fn version_2_database_is_migrated_with_reviews_bound_to_their_text() {
         "every row kept; each entry records the claim it judged, as version 3 writes it"
     );
     assert_eq!(schema_of(&old), schema_of(&current));
-    let conn = Connection::open(&old).unwrap();
+    let conn = connect(&old).unwrap();
     let broken: i64 = conn
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)
@@ -425,7 +437,7 @@ fn version_2_verdict_on_text_that_changed_since_needs_a_recheck() {
 
 /// The relations between claims, without the time they were found.
 fn relations(db: &Path) -> Vec<(i64, i64, String, String)> {
-    let conn = Connection::open(db).unwrap();
+    let conn = connect(db).unwrap();
     let mut stmt = conn
         .prepare(
             "SELECT claim_id, other_id, relation, reason FROM claim_relations
@@ -468,7 +480,7 @@ fn version_3_database_gets_the_claim_index_and_its_relations() {
     assert!(dump(&old) == before, "every row kept");
     assert_eq!(schema_of(&old), schema_of(&current));
     assert_eq!(relations(&old), found);
-    let conn = Connection::open(&old).unwrap();
+    let conn = connect(&old).unwrap();
     let hits: i64 = conn
         .query_row(
             "SELECT count(*) FROM claim_text WHERE claim_text MATCH 'azerbaijanis'",
@@ -516,7 +528,7 @@ fn untimed(s: &str) -> String {
 /// Every row of `db`'s tables (the full-text index by its row ids), sorted, as text with
 /// the times of writes left out.
 fn untimed_rows(db: &Path) -> Vec<(String, Vec<String>)> {
-    let conn = Connection::open(db).unwrap();
+    let conn = connect(db).unwrap();
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table'
@@ -561,7 +573,7 @@ fn untimed_rows(db: &Path) -> Vec<(String, Vec<String>)> {
 fn version_4_desk(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("desk.db");
     // A dump leaves the schema version out.
-    Connection::open(&db)
+    connect(&db)
         .unwrap()
         .execute_batch(concat!(
             include_str!("data/v4-desk.sql"),
@@ -577,17 +589,17 @@ fn version_4_desk(dir: &Path) -> std::path::PathBuf {
 /// flag or re-anchoring touched, with their texts (their own or their document's).
 /// Nothing here depends on how a version analyses articles.
 fn desk_rows(db: &Path) -> Vec<String> {
-    let conn = Connection::open(db).unwrap();
+    let conn = connect(db).unwrap();
     let queries = [
         "SELECT 'documents', id, source_key, version, previous_id, is_current, content_hash, path, url,
-             title, outlet, language, author, published, anchor_kind, anchor_date, text,
+             title, outlet, language, author, published, anchor_kind, anchor_date, inflate(text),
              char_len, ingested_at FROM documents ORDER BY id",
         "SELECT 'review_log', id, claim_id, at, reviewer, action, from_status, to_status, note, evidence,
              against_id, claim_text, claim_values FROM review_log ORDER BY id",
         "SELECT 'claim_links', id, claim_id, other_id, relation, reason, created_at, active FROM claim_links
              ORDER BY id",
         "SELECT 'claims', c.id, c.document_id, c.start, c.end, c.status, c.anchor_state,
-             coalesce(c.text, substr(d.text, c.start + 1, c.end - c.start)), c.quote_prefix,
+             coalesce(c.text, substr(inflate(d.text), c.start + 1, c.end - c.start)), c.quote_prefix,
              c.quote_suffix
          FROM claims c JOIN documents d ON d.id = c.document_id
          WHERE c.status <> 'unverified' OR c.anchor_state <> 'anchored'
@@ -623,7 +635,7 @@ fn version_4_database_is_migrated_keeping_every_review_flag_and_note() {
     let (old_dir, new_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let old = version_4_desk(old_dir.path());
     assert_eq!(user_version(&old), 4);
-    let attrs: String = Connection::open(&old)
+    let attrs: String = connect(&old)
         .unwrap()
         .query_row(
             "SELECT attrs FROM mentions WHERE kind = 'attribution' ORDER BY id LIMIT 1",
@@ -654,7 +666,7 @@ fn version_4_database_is_migrated_keeping_every_review_flag_and_note() {
         .assert()
         .success();
     assert_eq!(schema_of(&old), schema_of(&fresh));
-    let conn = Connection::open(&old).unwrap();
+    let conn = connect(&old).unwrap();
     let broken: i64 = conn
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)
@@ -669,7 +681,7 @@ fn version_4_database_is_migrated_keeping_every_review_flag_and_note() {
 
     // Texts are their documents' but for the orphan, whose words are gone from its
     // document: it keeps them.
-    let kept: Vec<(String, String)> = Connection::open(&old)
+    let kept: Vec<(String, String)> = connect(&old)
         .unwrap()
         .prepare(
             "SELECT anchor_state, text FROM claims WHERE text IS NOT NULL
@@ -721,7 +733,7 @@ fn version_4_database_gets_fact_checks_and_keeps_its_relations() {
     let dir = tempfile::tempdir().unwrap();
     let old = version_4_desk(dir.path());
     let count = |sql: &str| -> i64 {
-        Connection::open(&old)
+        connect(&old)
             .unwrap()
             .query_row(sql, [], |r| r.get(0))
             .unwrap()
@@ -743,7 +755,7 @@ fn version_4_database_gets_fact_checks_and_keeps_its_relations() {
 /// verdict on the first claim, given before the new version of `putin.txt`.
 fn version_6_desk(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("desk.db");
-    Connection::open(&db)
+    connect(&db)
         .unwrap()
         .execute_batch(concat!(
             include_str!("data/v6-desk.sql"),
@@ -757,7 +769,7 @@ fn version_6_desk(dir: &Path) -> std::path::PathBuf {
 /// text, with claims read as version 6 kept them: their feature lists and their times
 /// (a database of version 7 keeps a list once and leaves out times it holds already).
 fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
-    let conn = Connection::open(db).unwrap();
+    let conn = connect(db).unwrap();
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
@@ -799,6 +811,14 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                         "updated_at" => "coalesce(t.updated_at, t.created_at, (SELECT
                              d.ingested_at FROM documents d WHERE d.id = t.document_id))"
                             .to_string(),
+                        c => format!("t.{c}"),
+                    })
+                    .collect(),
+                // Version 8 deflates document texts.
+                ("documents", _) => columns
+                    .iter()
+                    .map(|c| match c.as_str() {
+                        "text" => "inflate(t.text)".to_string(),
                         c => format!("t.{c}"),
                     })
                     .collect(),
@@ -942,7 +962,7 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
     let (old_dir, new_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let old = version_6_desk(old_dir.path());
     let before = rows_as_version_6(&old);
-    let features: String = Connection::open(&old)
+    let features: String = connect(&old)
         .unwrap()
         .query_row("SELECT features FROM claims WHERE id = 3", [], |r| r.get(0))
         .unwrap();
@@ -958,7 +978,7 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
 
     // Each feature is kept once; claims keep times only where they are news: when claim 6,
     // orphaned by the new version of its document, and the reviewed ones changed.
-    let conn = Connection::open(&old).unwrap();
+    let conn = connect(&old).unwrap();
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     let (stored, listed) = (
         count("SELECT count(*) FROM features"),
@@ -1020,6 +1040,94 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
         .map(|c| c["id"].as_i64().unwrap())
         .collect();
     assert_eq!(&order[..3], [7, 1, 3]);
+
+    // The schema is a new database's.
+    let fresh = new_dir.path().join("fresh.db");
+    std::fs::write(new_dir.path().join("a.txt"), PUTIN).unwrap();
+    bin()
+        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(new_dir.path().join("a.txt"))
+        .assert()
+        .success();
+    assert_eq!(schema_of(&old), schema_of(&fresh));
+}
+
+/// A version-7 database: `tests/data/v7-desk.sql` is `sqlite3 .dump` of the database the
+/// last version-7 claimtrace made of [`version_6_desk`] by migrating it.
+fn version_7_desk(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("desk.db");
+    connect(&db)
+        .unwrap()
+        .execute_batch(concat!(
+            include_str!("data/v7-desk.sql"),
+            "PRAGMA user_version = 7;"
+        ))
+        .unwrap();
+    db
+}
+
+#[test]
+fn version_7_database_is_migrated_with_its_texts_deflated() {
+    let (old_dir, new_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let old = version_7_desk(old_dir.path());
+    let before = rows_as_version_6(&old);
+    let plain = |db: &Path| -> Vec<(i64, String)> {
+        connect(db)
+            .unwrap()
+            .prepare("SELECT id, inflate(text) FROM documents ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let texts = plain(&old);
+    assert!(texts.len() >= 2 && texts.iter().any(|(_, t)| t.contains("600,000")));
+
+    let shown = json(&old, &["show", "3", "--format", "json"]);
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
+    let after = rows_as_version_6(&old);
+    for ((table, got), (_, want)) in after.iter().zip(&before) {
+        assert_eq!(got, want, "{table}");
+    }
+    assert_eq!(after.len(), before.len());
+    assert_eq!(plain(&old), texts);
+
+    // Every text is deflated, and smaller for it.
+    let conn = connect(&old).unwrap();
+    let (blobs, stored, chars): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT sum(typeof(text) = 'blob'), sum(length(text)),
+                    sum(length(inflate(text))) FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(blobs, texts.len() as i64);
+    assert!(
+        stored < chars,
+        "{stored} bytes stored for {chars} characters"
+    );
+    drop(conn);
+
+    // Commands read the texts: every claim's words are its document's at its offsets.
+    let words_at = |claim: &Value| -> String {
+        let doc = claim["document_id"].as_i64().unwrap();
+        let (start, end) = (
+            claim["start"].as_u64().unwrap() as usize,
+            claim["end"].as_u64().unwrap() as usize,
+        );
+        let text = &texts.iter().find(|(id, _)| *id == doc).unwrap().1;
+        text.chars().skip(start).take(end - start).collect()
+    };
+    assert_eq!(shown["text"], words_at(&shown).as_str());
+    assert!(shown["text"].as_str().unwrap().contains("600,000"));
+    let claims = json(&old, &["claims", "--format", "json"]);
+    let claims = claims.as_array().unwrap();
+    assert!(claims.len() > 3);
+    for c in claims {
+        assert_eq!(c["text"], words_at(c).as_str());
+    }
 
     // The schema is a new database's.
     let fresh = new_dir.path().join("fresh.db");

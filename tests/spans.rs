@@ -193,10 +193,11 @@ fn every_stored_span_slices_back_to_its_text() {
         .assert()
         .success();
     let conn = rusqlite::Connection::open(&db).unwrap();
+    claimtrace::store::register_functions(&conn).unwrap();
     for table in ["mentions", "claims"] {
         let sql = format!(
-            "SELECT count(*), sum(substr(d.text, t.start + 1, t.end - t.start)
-                    = CAST(substr(CAST(d.text AS BLOB), t.byte_start + 1, t.byte_end - t.byte_start) AS TEXT)),
+            "SELECT count(*), sum(substr(inflate(d.text), t.start + 1, t.end - t.start)
+                    = CAST(substr(CAST(inflate(d.text) AS BLOB), t.byte_start + 1, t.byte_end - t.byte_start) AS TEXT)),
                     sum(t.text IS NULL)
              FROM {table} t JOIN documents d ON d.id = t.document_id"
         );
@@ -208,7 +209,7 @@ fn every_stored_span_slices_back_to_its_text() {
     }
     let chars_of = |doc: i64, start: &serde_json::Value, end: &serde_json::Value| -> String {
         conn.query_row(
-            "SELECT substr(text, ?2 + 1, ?3 - ?2) FROM documents WHERE id = ?1",
+            "SELECT substr(inflate(text), ?2 + 1, ?3 - ?2) FROM documents WHERE id = ?1",
             rusqlite::params![doc, start.as_i64().unwrap(), end.as_i64().unwrap()],
             |r| r.get(0),
         )

@@ -109,7 +109,7 @@ fn invalid(e: String) -> StoreError {
 fn doc_row(conn: &Connection, id: i64) -> Result<DocRow> {
     conn.query_row(
         "SELECT id, source_key, path, url, content_hash, char_len, title, outlet, language,
-                author, published, text FROM documents WHERE id = ?1",
+                author, published, inflate(text) FROM documents WHERE id = ?1",
         [id],
         |r| {
             Ok(DocRow {
@@ -137,6 +137,15 @@ fn doc_row(conn: &Connection, id: i64) -> Result<DocRow> {
 /// The claims of a document in file order, each with its key. Keys that would repeat
 /// (two claims with the same span and quote) get `~2`, `~3`, ... in that order.
 fn keyed_claims(conn: &Connection, doc_id: i64) -> Result<Vec<ClaimBase>> {
+    keyed_claims_with(conn, doc_id, &mut DocTexts::default())
+}
+
+/// [`keyed_claims`], reading texts through `texts` (which may hold the document).
+fn keyed_claims_with(
+    conn: &Connection,
+    doc_id: i64,
+    texts: &mut DocTexts,
+) -> Result<Vec<ClaimBase>> {
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT c.id, c.start, c.end, c.claim_type, c.status, c.anchor_state, c.quote_prefix,
                 c.quote_suffix, ",
@@ -158,7 +167,6 @@ fn keyed_claims(conn: &Connection, doc_id: i64) -> Result<Vec<ClaimBase>> {
         };
         Ok((base, TextAt::read(r, 8)?))
     })?;
-    let mut texts = DocTexts::default();
     let mut out = Vec::new();
     for row in rows {
         let (mut c, at) = row?;
@@ -355,8 +363,8 @@ fn attribution_of(
 /// A document's claims as annotation records, with their ids.
 fn claim_records(conn: &Connection, doc: &DocRow) -> Result<Vec<(i64, ClaimRecord)>> {
     let idx = OffsetIndex::new(&doc.text);
-    let bases = keyed_claims(conn, doc.id)?;
     let mut texts = DocTexts::with(doc.id, &doc.text);
+    let bases = keyed_claims_with(conn, doc.id, &mut texts)?;
     let mut refs = RefNames {
         conn,
         doc_id: doc.id,

@@ -544,12 +544,13 @@ fn relate_fact_check(
     let mut found = Vec::new();
     let mut texts = super::DocTexts::default();
     for c in candidates {
-        let Some(s) = matches::stored(tx, c, &mut texts)? else {
+        let Some(mut s) = matches::stored(tx, c)? else {
             continue;
         };
+        s.read_text(tx, &mut texts)?;
         let m = matching::classify(
             Side {
-                text: &s.text,
+                text: s.text(),
                 keys: &s.keys,
             },
             Side { text: claim, keys },

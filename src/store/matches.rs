@@ -26,6 +26,9 @@ pub(super) const CANDIDATES_PER_TERM: usize = 16;
 /// Stored claims kept in memory for matching, at most: about 1 KB each, so an ingest of
 /// any size stays near 130 MB (a cache of 200,000 took 213 MB on 30 MB of articles).
 const CACHED_CLAIMS: usize = 50_000;
+/// Documents whose texts matching one document keeps read (most articles are a few
+/// kilobytes).
+const CANDIDATE_DOCUMENTS: usize = 64;
 /// Words of a figure's subject looked up (the head first).
 pub(super) const TERMS_PER_KEY: usize = 3;
 /// Nearest wordings read by BM25 for a claim without figures.
@@ -81,8 +84,26 @@ pub(super) struct Stored {
     /// The content hash of its document: an article stored twice (the same text under
     /// two names) does not repeat itself.
     pub hash: String,
-    pub text: String,
+    /// Where its text is: read the first time it is compared ([`Stored::read_text`]),
+    /// since a candidate of another copy of the same article never is.
+    at: TextAt,
+    text: Option<String>,
     pub keys: Vec<QuantityKey>,
+}
+
+impl Stored {
+    /// Its text, read once (from `texts`, which keeps the last documents read).
+    pub(super) fn read_text(&mut self, conn: &Connection, texts: &mut DocTexts) -> Result<()> {
+        if self.text.is_none() {
+            self.text = Some(texts.text(conn, self.at.clone())?);
+        }
+        Ok(())
+    }
+
+    /// Its text, once read.
+    pub(super) fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or_default()
+    }
 }
 
 /// A relation to write.
@@ -166,7 +187,8 @@ pub(super) fn index_document(
              found_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let at = now();
-    let mut doc_texts = DocTexts::with(document_id, text);
+    // Candidates come from many documents in turn: keep more of them read.
+    let mut doc_texts = DocTexts::with(document_id, text).for_candidates(CANDIDATE_DOCUMENTS);
     for (id, text, k) in &mine {
         let candidates = candidates(tx, cache, text, k)?;
         let mut found: Vec<Found> = Vec::new();
@@ -175,9 +197,9 @@ pub(super) fn index_document(
                 continue;
             }
             if let std::collections::hash_map::Entry::Vacant(e) = cache.claims.entry(other) {
-                e.insert(stored(tx, other, &mut doc_texts)?);
+                e.insert(stored(tx, other)?);
             }
-            let Some(Some(s)) = cache.claims.get(&other) else {
+            let Some(Some(s)) = cache.claims.get_mut(&other) else {
                 continue;
             };
             // Within one article only a conflict is news (two sources in it disagree, as
@@ -186,10 +208,11 @@ pub(super) fn index_document(
             if !same_document && s.hash == hash {
                 continue;
             }
+            s.read_text(tx, &mut doc_texts)?;
             let m = matching::classify(
                 Side { text, keys: k },
                 Side {
-                    text: &s.text,
+                    text: s.text(),
                     keys: &s.keys,
                 },
             );
@@ -515,7 +538,7 @@ pub(super) fn compact_keys(conn: &Connection) -> Result<()> {
 
 /// A stored claim of a current document, with its keys; `None` for a claim that is
 /// gone, an orphan, or of an old version.
-pub(super) fn stored(conn: &Connection, id: i64, texts: &mut DocTexts) -> Result<Option<Stored>> {
+pub(super) fn stored(conn: &Connection, id: i64) -> Result<Option<Stored>> {
     let row: Option<(i64, TextAt, String)> = conn
         .prepare_cached(concat!(
             "SELECT c.document_id, d.content_hash, ",
@@ -531,7 +554,8 @@ pub(super) fn stored(conn: &Connection, id: i64, texts: &mut DocTexts) -> Result
     Ok(Some(Stored {
         document_id,
         hash,
-        text: texts.text(conn, at)?,
+        at,
+        text: None,
         keys: claim_keys(conn, id)?,
     }))
 }
@@ -877,7 +901,9 @@ pub(super) fn rebuild_in(tx: &Connection, fact_checks: bool) -> Result<(usize, u
         super::fact_checks::reindex_all(tx)?;
     }
     let docs: Vec<(i64, String, Option<String>)> = tx
-        .prepare("SELECT id, text, published FROM documents WHERE is_current = 1 ORDER BY id")?
+        .prepare(
+            "SELECT id, inflate(text), published FROM documents WHERE is_current = 1 ORDER BY id",
+        )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let n = docs.len();

@@ -27,7 +27,7 @@ use crate::sources;
 /// (stored records keep code-point offsets, not texts).
 macro_rules! source_span_text {
     () => {
-        "substr(sd.text, json_extract(m.attrs, '$.s[0]') + 1,
+        "substr(inflate(sd.text), json_extract(m.attrs, '$.s[0]') + 1,
             json_extract(m.attrs, '$.s[1]') - json_extract(m.attrs, '$.s[0]'))"
     };
 }
@@ -40,7 +40,7 @@ macro_rules! source_span_text {
 macro_rules! source_in_document {
     () => {
         concat!(
-            "CASE WHEN s.name IS NOT NULL AND instr(sd.text, s.name) > 0 THEN s.name ELSE ",
+            "CASE WHEN s.name IS NOT NULL AND instr(inflate(sd.text), s.name) > 0 THEN s.name ELSE ",
             source_span_text!(),
             " END"
         )
@@ -56,7 +56,7 @@ macro_rules! stored_text {
         concat!(
             "coalesce(",
             $row,
-            ".text, (SELECT substr(text_doc.text, ",
+            ".text, (SELECT substr(inflate(text_doc.text), ",
             $row,
             ".start + 1, ",
             $row,
@@ -96,7 +96,7 @@ macro_rules! release_texts {
             " SET text = NULL WHERE ",
             $filter,
             " AND text IS NOT NULL",
-            " AND text = (SELECT substr(d.text, ",
+            " AND text = (SELECT substr(inflate(d.text), ",
             $table,
             ".start + 1, ",
             $table,
@@ -110,6 +110,7 @@ macro_rules! release_texts {
 }
 
 mod annotations;
+mod deflated;
 mod desk;
 mod fact_checks;
 mod features;
@@ -127,11 +128,17 @@ pub use report::{CompetingClaim, ContestedClaim, StatusCount, UnsourcedFigure};
 pub use review::{ClaimLink, FlagRequest, ReviewRequest};
 pub use rows::{DocumentRows, RowsRecord};
 
+/// Gives a connection opened outside [`Database`] (a script's, a test's) the SQL
+/// functions the schema needs: `inflate(text)` reads a document's text.
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    deflated::register(conn)
+}
+
 /// Pages of write-ahead log after which a commit copies the log into the database.
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -164,6 +171,17 @@ impl TextAt {
         TextAt::of(r, i, [i + 1, i + 2, i + 3])
     }
 
+    /// The document's text at the bytes of columns `at` (document id, byte start, byte
+    /// end).
+    pub(crate) fn in_document(r: &rusqlite::Row, at: [usize; 3]) -> rusqlite::Result<TextAt> {
+        Ok(TextAt {
+            own: None,
+            document: r.get(at[0])?,
+            byte_start: r.get(at[1])?,
+            byte_end: r.get(at[2])?,
+        })
+    }
+
     /// From the text column `own` and the document id, byte start and byte end columns
     /// `at`.
     pub(crate) fn of(r: &rusqlite::Row, own: usize, at: [usize; 3]) -> rusqlite::Result<TextAt> {
@@ -178,9 +196,22 @@ impl TextAt {
 
 /// The texts of the last few documents read, for [`TextAt`]s: rows come a document at a
 /// time, so each document is read once.
-#[derive(Default)]
 pub(crate) struct DocTexts {
-    recent: Vec<(i64, std::sync::Arc<str>)>,
+    /// Each document's text, or its beginning (`false`: not the whole text).
+    recent: Vec<(i64, std::sync::Arc<str>, bool)>,
+    kept: usize,
+    /// Whether a document is inflated only as far as the text asked for.
+    beginnings: bool,
+}
+
+impl Default for DocTexts {
+    fn default() -> DocTexts {
+        DocTexts {
+            recent: Vec::new(),
+            kept: DocTexts::KEPT,
+            beginnings: false,
+        }
+    }
 }
 
 impl DocTexts {
@@ -188,15 +219,34 @@ impl DocTexts {
     /// most of theirs here, and memory stays a few documents.
     const KEPT: usize = 4;
 
+    /// For readers that want one or two texts of each of many documents in turn (the
+    /// candidates of matching): keeps the last `n` documents read, and inflates a
+    /// document only as far as the text asked for (a listing, which reads every claim
+    /// of a document in turn, inflates each document once, whole).
+    pub(crate) fn for_candidates(mut self, n: usize) -> DocTexts {
+        self.beginnings = true;
+        self.keeping(n)
+    }
+
+    /// Keeps the last `n` documents read.
+    pub(crate) fn keeping(mut self, n: usize) -> DocTexts {
+        self.kept = n.max(1);
+        self
+    }
+
     /// The text `at` stands for.
     pub(crate) fn text(&mut self, conn: &Connection, at: TextAt) -> Result<String> {
         if let Some(own) = at.own {
             return Ok(own);
         }
-        let doc = self.document(conn, at.document)?;
         let range = usize::try_from(at.byte_start)
             .ok()
             .zip(usize::try_from(at.byte_end).ok());
+        let upto = match self.beginnings {
+            true => range.map_or(0, |(_, e)| e),
+            false => 0,
+        };
+        let doc = self.document(conn, at.document, upto)?;
         Ok(range
             .and_then(|(s, e)| doc.get(s..e))
             .unwrap_or_default()
@@ -206,25 +256,46 @@ impl DocTexts {
     /// Seeds the texts with a document the caller has read already.
     pub(crate) fn with(id: i64, text: &str) -> DocTexts {
         DocTexts {
-            recent: vec![(id, std::sync::Arc::from(text))],
+            recent: vec![(id, std::sync::Arc::from(text), true)],
+            kept: DocTexts::KEPT,
+            beginnings: false,
         }
     }
 
-    fn document(&mut self, conn: &Connection, id: i64) -> Result<std::sync::Arc<str>> {
-        if let Some(i) = self.recent.iter().position(|(d, _)| *d == id) {
+    /// The text of document `id`, at least its first `bytes` (0: the whole text). A
+    /// beginning read before that is too short is replaced by the whole text.
+    fn document(
+        &mut self,
+        conn: &Connection,
+        id: i64,
+        bytes: usize,
+    ) -> Result<std::sync::Arc<str>> {
+        if let Some(i) = self
+            .recent
+            .iter()
+            .position(|(d, text, whole)| *d == id && (*whole || (bytes > 0 && text.len() >= bytes)))
+        {
             let hit = self.recent.remove(i);
             let text = hit.1.clone();
             self.recent.insert(0, hit);
             return Ok(text);
         }
-        let text: String = conn
+        let before = self.recent.len();
+        self.recent.retain(|(d, ..)| *d != id);
+        let bytes = if self.recent.len() < before { 0 } else { bytes };
+        // Inflated here rather than by SQL's `inflate` (which would keep a copy as
+        // well), and only as far as needed: matching reads one claim of each of many
+        // documents.
+        let text = conn
             .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
+            .query_row([id], |r| Ok(deflated::text_upto(r.get_ref(0)?, bytes)))
             .optional()?
-            .unwrap_or_default();
-        let text: std::sync::Arc<str> = std::sync::Arc::from(text);
-        self.recent.insert(0, (id, text.clone()));
-        self.recent.truncate(Self::KEPT);
+            .transpose()
+            .map_err(StoreError::Invalid)?
+            .unwrap_or_else(|| (String::new(), true));
+        let (text, whole) = (std::sync::Arc::<str>::from(text.0), text.1);
+        self.recent.insert(0, (id, text.clone(), whole));
+        self.recent.truncate(self.kept);
         Ok(text)
     }
 }
@@ -326,6 +397,12 @@ const MIGRATIONS: &[&[Step]] = &[
              UPDATE claims SET created_at = NULL WHERE created_at =
                  (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id);",
         ),
+    ],
+    &[
+        // 7 → 8: a smaller store. Document texts deflated ([`deflated`]); the column
+        // becomes a BLOB.
+        Step::Code(deflated::deflate_texts),
+        Step::Rebuild(&["documents"]),
     ],
 ];
 
@@ -945,6 +1022,7 @@ impl Database {
             Connection::open_with_flags(path, flags)?
         };
         wait_when_busy(&conn)?;
+        deflated::register(&conn)?;
         // Ingest alone uses about thirty statements (multi-row inserts of three sizes
         // per table); all stay prepared.
         conn.set_prepared_statement_cache_capacity(64);
@@ -1037,6 +1115,7 @@ impl Database {
     /// An in-memory database, for tests.
     pub fn in_memory() -> Result<Database> {
         let conn = Connection::open_in_memory()?;
+        deflated::register(&conn)?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         let mut db = Database {
             conn,
@@ -1413,7 +1492,7 @@ fn insert_document(
         m.published.map(|d| d.to_string()),
         rows.anchor.map(|a| a.kind.as_str()),
         rows.anchor.and_then(|a| a.date).map(|d| d.to_string()),
-        doc.text,
+        rows.deflated,
         rows.char_len as i64,
         now(),
     ])?;
@@ -1856,7 +1935,9 @@ impl Database {
                 Ok((row, TextAt::of(r, 7, [1, 5, 6])?))
             })
             .map_err(StoreError::from)?;
-        let mut texts = DocTexts::default();
+        // A chunk's claims, then their components: the documents of a chunk are read
+        // once (up to a bound, for a chunk sorted across many documents).
+        let mut texts = DocTexts::default().keeping(CHUNK.min(64));
         loop {
             let chunk = rows
                 .by_ref()
@@ -1934,30 +2015,41 @@ impl Database {
                 out[i].components.push(c);
             }
         }
-        let mut src = self.conn.prepare_cached(concat!(
-            "SELECT cs.claim_id, ",
-            source_in_document!(),
-            ", s.name
+        // The source as its document names it (what `source_in_document!` says in SQL),
+        // from the texts read already.
+        let mut src = self.conn.prepare_cached(
+            "SELECT cs.claim_id, s.name, m.document_id, json_extract(m.attrs, '$.s[0]'),
+                    json_extract(m.attrs, '$.s[1]')
              FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
-             JOIN documents sd ON sd.id = m.document_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE cs.claim_id IN (SELECT value FROM json_each(?1))",
-        ))?;
+        )?;
         let rows = src.query_map([&ids], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<i64>>(3)?.zip(r.get::<_, Option<i64>>(4)?),
             ))
         })?;
         for row in rows {
-            let (claim, name, canonical) = row?;
-            if let Some(&i) = pos.get(&claim) {
-                if out[i].source.is_none() {
-                    out[i].source = name;
-                    out[i].source_canonical = canonical;
-                }
+            let (claim, canonical, document, span) = row?;
+            let Some(&i) = pos.get(&claim) else {
+                continue;
+            };
+            if out[i].source.is_some() {
+                continue;
             }
+            let text = texts.document(&self.conn, document, 0)?;
+            out[i].source = match &canonical {
+                Some(name) if text.contains(name.as_str()) => Some(name.clone()),
+                _ => span.map(|(start, end)| {
+                    let start = usize::try_from(start).unwrap_or(0);
+                    let len = usize::try_from(end.saturating_sub(start as i64)).unwrap_or(0);
+                    text.chars().skip(start).take(len).collect()
+                }),
+            };
+            out[i].source_canonical = canonical;
         }
         Ok(out)
     }
@@ -1992,7 +2084,7 @@ impl Database {
     pub fn claim_sentence(&self, claim_id: i64) -> Result<(String, i64)> {
         self.conn
             .query_row(
-                "SELECT substr(d.text, s.start + 1, s.end - s.start), s.start
+                "SELECT substr(inflate(d.text), s.start + 1, s.end - s.start), s.start
                  FROM claims c JOIN sentences s ON s.id = c.sentence_id
                  JOIN documents d ON d.id = c.document_id WHERE c.id = ?1",
                 [claim_id],
@@ -2005,9 +2097,11 @@ impl Database {
     /// The full text of a document.
     pub fn document_text(&self, id: i64) -> Result<String> {
         self.conn
-            .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT inflate(text) FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NoDocument(id))
     }
@@ -2219,7 +2313,7 @@ mod tests {
         db.connection()
             .execute_batch(
                 "CREATE TRIGGER fail_claims BEFORE INSERT ON claims
-                 WHEN (SELECT text FROM documents WHERE id = NEW.document_id) LIKE '%poison%'
+                 WHEN (SELECT inflate(text) FROM documents WHERE id = NEW.document_id) LIKE '%poison%'
                  BEGIN SELECT RAISE(ABORT, 'boom'); END;",
             )
             .unwrap();

@@ -125,12 +125,12 @@ impl Database {
         // A figure stored before the flag existed has no `checkable` key: checkable.
         let sql = format!(
             "SELECT d.id, coalesce(d.title, d.source_key), c.id, c.worthiness,
-                    substr(d.text, s.start + 1, s.end - s.start),
+                    coalesce(s.byte_start, 0),
                     m.text, m.start, m.end, m.value, m.unit, m.mod,
                     json_extract(m.attrs, '$.l'), json_extract(m.attrs, '$.h'),
                     coalesce(json_extract(m.attrs, '$.x'), 1),
                     json_extract(m.attrs, '$.y'), m.document_id, m.byte_start,
-                    m.byte_end
+                    m.byte_end, coalesce(s.byte_end, 0)
              FROM claims c
              JOIN documents d ON d.id = c.document_id
              JOIN claim_components cc ON cc.claim_id = c.id
@@ -146,6 +146,8 @@ impl Database {
             }
         );
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        // Texts are sliced here from one read of each document (a claim with no sentence
+        // has the empty one).
         let mut texts = DocTexts::default();
         // One document at a time: each query sorts one document's figures, never the
         // corpus's (SQLite's sorter would hold them all).
@@ -166,7 +168,7 @@ impl Database {
                     document: r.get(1)?,
                     claim_id: r.get(2)?,
                     worthiness: r.get(3)?,
-                    sentence: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    sentence: String::new(),
                     figure: String::new(),
                     start: r.get(6)?,
                     end: r.get(7)?,
@@ -181,6 +183,8 @@ impl Database {
             };
             while let Some(r) = rows.next().map_err(StoreError::from)? {
                 let mut figure = row(r).map_err(StoreError::from)?;
+                let sentence = TextAt::in_document(r, [0, 4, 18]).map_err(StoreError::from)?;
+                figure.sentence = texts.text(&self.conn, sentence)?;
                 let at = TextAt::of(r, 5, [15, 16, 17]).map_err(StoreError::from)?;
                 figure.figure = texts.text(&self.conn, at)?;
                 each(figure)?;

@@ -31,6 +31,8 @@ pub struct DocumentRows {
     pub(super) claims: Vec<ClaimRow>,
     /// The quantity keys of each claim's figures (claim order), for the claim index.
     pub(super) keys: Vec<Vec<crate::matching::QuantityKey>>,
+    /// The document's text as it is stored ([`super::deflated`]).
+    pub(super) deflated: Vec<u8>,
 }
 
 /// Code-point and byte offsets of a span (as columns, and as the spans of a stored
@@ -192,6 +194,7 @@ impl DocumentRows {
             mentions,
             claims,
             keys: super::matches::document_keys(doc, a),
+            deflated: super::deflated::deflate(text),
         }
     }
 }
@@ -453,6 +456,7 @@ impl DocumentRows {
             mentions,
             claims,
             keys,
+            deflated: super::deflated::deflate(text),
         })
     }
 }
