@@ -14,6 +14,7 @@ use crate::fnv::FnvBuild;
 use crate::recognize::{Mention, MentionKind, SourceKind, TimexType};
 use crate::segment::Segmentation;
 use crate::span::Span;
+use crate::tokens::{self, Word};
 use crate::worthiness::{self, Cues, Feature};
 
 string_enum! {
@@ -110,6 +111,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             .filter(|&a| mentions[a].span.overlaps(sentence.span))
             .collect();
         let clauses = clauses(text, sentence.span);
+        let sentence_words = tokens::words(text, sentence.span);
         for clause in clauses {
             let (components, uncheckable): (Vec<usize>, Vec<usize>) = in_sentence
                 .iter()
@@ -121,16 +123,24 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             if Some(sentence.paragraph) == last_paragraph && is_author_note(clause.slice(text)) {
                 continue;
             }
-            if assertion_verdict(text, mentions, clause, &components, attribution, headline)
-                .is_err()
-            {
+            let words = tokens::within(text, &sentence_words, clause);
+            let verdict = assertion_verdict(
+                text,
+                mentions,
+                (clause, &words),
+                &components,
+                attribution,
+                headline,
+            );
+            if verdict.is_err() {
                 continue;
             }
             let clause_text = clause.slice(text);
-            let mask = lexicon_mask(clause_text);
+            let mask = lexicon_mask(words.iter().map(|w| w.slice(text)));
             let claim_type = classify(mask, &components, attribution, mentions);
             let (worthiness, features) = worthiness::score(&worthiness::ClaimInput {
                 clause: clause_text,
+                words: Some((text, &words)),
                 cues: cues(mask),
                 components: &components,
                 attribution,
@@ -156,15 +166,16 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
 
 /// Whether a clause is a claim (see [`crate::assertion`]): its own words, the words of
 /// the report it carries, and whether it has a checkable figure or a calendar date.
+/// `clause` comes with its words.
 fn assertion_verdict(
     text: &str,
     mentions: &[Mention],
-    clause: Span,
+    (clause, words): (Span, &[Word]),
     components: &[usize],
     attribution: Option<usize>,
     headline: bool,
 ) -> Result<(), assertion::NotClaim> {
-    let whole = assertion::analyse(clause.slice(text));
+    let whole = assertion::analyse_words(text, clause, words);
     let att = attribution.and_then(|a| mentions[a].attribution());
     let content = att
         .filter(|a| !reported_aside(text, clause, a) && !prepositional(text, a))
@@ -172,7 +183,8 @@ fn assertion_verdict(
         .filter(|c| c.overlaps(clause))
         .map_or(whole, |c| {
             let inside = Span::new(c.start.max(clause.start), c.end.min(clause.end));
-            let mut content = assertion::analyse(inside.slice(text));
+            let inside_words = tokens::within(text, words, inside);
+            let mut content = assertion::analyse_words(text, inside, &inside_words);
             // "An analysis … shows Democratic groups outpacing Republicans": what a
             // document or a data set shows, without a verb of its own, takes its tense
             // from the verb that reports it.
@@ -185,16 +197,12 @@ fn assertion_verdict(
             // the sources said, he has decided …" read as reporting "For the moment",
             // "Farkas said on state TV's morning talk show"): the clause is judged by its
             // own words.
-            let phrase = inside.slice(text);
-            let opens_with_preposition = crate::bytescan::words(phrase).next().is_some_and(|w| {
+            let opens_with_preposition = inside_words.first().is_some_and(|w| {
                 ["in", "on", "for", "at", "during", "after", "before"]
                     .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
+                    .any(|p| w.slice(text).eq_ignore_ascii_case(p))
             });
-            if !content.has_verb()
-                && opens_with_preposition
-                && crate::bytescan::words(phrase).count() <= 6
-            {
+            if !content.has_verb() && opens_with_preposition && inside_words.len() <= 6 {
                 return whole;
             }
             content
@@ -1242,14 +1250,13 @@ fn phrase_index() -> &'static PhraseIndex {
 }
 
 /// Which word lists a clause matches, as whole words or phrases, case-insensitively:
-/// one pass over its words, no allocation. Every listed word is ASCII and short: other
-/// words, and words whose length, first and last letters no first word has, are skipped
-/// before they are lower-cased (in a stack buffer) and looked up.
-fn lexicon_mask(clause: &str) -> u8 {
+/// one pass over its words (in order), no allocation. Every listed word is ASCII and
+/// short: other words, and words whose length, first and last letters no first word
+/// has, are skipped before they are lower-cased (in a stack buffer) and looked up.
+fn lexicon_mask<'a>(mut words: impl Iterator<Item = &'a str> + Clone) -> u8 {
     let index = phrase_index();
     let mut buf = [0u8; 24];
     let mut mask = 0;
-    let mut words = crate::bytescan::words(clause);
     while let Some(w) = words.next() {
         let b = w.as_bytes();
         if b.len() > buf.len() || !index.may_hold(b) || !b.is_ascii() {
@@ -1287,7 +1294,8 @@ pub fn worthiness_input<'a>(
     let clause = span.slice(text);
     worthiness::ClaimInput {
         clause,
-        cues: cues(lexicon_mask(clause)),
+        words: None,
+        cues: cues(lexicon_mask(crate::bytescan::words(clause))),
         components,
         attribution,
         mentions,
@@ -1479,7 +1487,11 @@ mod tests {
             ("more", 0),
             ("", 0),
         ] {
-            assert_eq!(lexicon_mask(clause), mask, "{clause:?}");
+            assert_eq!(
+                lexicon_mask(crate::bytescan::words(clause)),
+                mask,
+                "{clause:?}"
+            );
             assert_eq!(lexicon_mask_by_windows(clause), mask, "{clause:?}");
         }
     }
@@ -1508,7 +1520,7 @@ mod tests {
             if upper {
                 clause = clause.to_uppercase();
             }
-            proptest::prop_assert_eq!(lexicon_mask(&clause), lexicon_mask_by_windows(&clause));
+            proptest::prop_assert_eq!(lexicon_mask(crate::bytescan::words(&clause)), lexicon_mask_by_windows(&clause));
         }
     }
 
