@@ -36,15 +36,50 @@ impl Word {
     }
 }
 
-/// The words of `span` of `text`, with offsets into `text`.
+/// The words of `span` of `text`, with offsets into `text`: the words
+/// [`crate::bytescan::words`] finds in the span's text, scanned byte by byte (a word is
+/// a few bytes long; only non-ASCII characters are decoded).
 pub fn words(text: &str, span: Span) -> Vec<Word> {
-    let body = span.slice(text);
-    crate::bytescan::words(body)
-        .map(|w| {
-            let start = span.start + (w.as_ptr() as usize - body.as_ptr() as usize);
-            Word::new(text, start, start + w.len())
-        })
-        .collect()
+    let b = text.as_bytes();
+    let end = span.end.min(b.len());
+    // Whether the character at `i` is alphanumeric, and its length.
+    let char_at = |i: usize| match text.get(i..end).and_then(|s| s.chars().next()) {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (false, 1),
+    };
+    let mut out = Vec::with_capacity(span.len() / 6 + 1);
+    let mut i = span.start;
+    while i < end {
+        let c = b[i];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (alnum, len) = char_at(i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+        }
+        let start = i;
+        loop {
+            while i < end && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i < end && b[i] >= 0x80 {
+                let (alnum, len) = char_at(i);
+                if alnum {
+                    i += len;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(Word::new(text, start, i));
+    }
+    out
 }
 
 /// The words of `span`, given the words of a span of `text` that holds it: borrowed
@@ -114,7 +149,37 @@ mod tests {
         assert_eq!(got, ["wages", "fell"]);
     }
 
+    /// The words as [`crate::bytescan::words`] splits the span's text.
+    fn split(text: &str, span: Span) -> Vec<(usize, usize)> {
+        let body = span.slice(text);
+        crate::bytescan::words(body)
+            .map(|w| {
+                let start = span.start + (w.as_ptr() as usize - body.as_ptr() as usize);
+                (start, start + w.len())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn naive_cafe_and_tokyo_are_words_as_the_splitter_finds_them() {
+        let text = "all-time high, 32.1% of ½ the Ⅻ; naïve café 東京 ٣٤ e\u{301} ’quoted’ — dash…";
+        let got: Vec<(usize, usize)> = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|w| (w.start, w.end))
+            .collect();
+        assert_eq!(got, split(text, Span::new(0, text.len())));
+        assert!(got.len() > 10);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn words_are_those_of_the_splitter_on_any_text(t in "\\PC{0,64}", a in 0usize..70) {
+            let a = crate::span::floor_char_boundary(&t, a);
+            let span = Span::new(a, t.len());
+            let got: Vec<(usize, usize)> = words(&t, span).iter().map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(got, split(&t, span));
+        }
+
         #[test]
         fn words_within_any_span_match_the_words_of_that_span(
             t in "[a-zA-Z0-9 ,;'’é-]{0,24}",
