@@ -689,6 +689,18 @@ pub fn analyse_words(text: &str, span: crate::span::Span, words: &[Word]) -> Ass
             long += 1;
             capitalised += usize::from(flags & UPPER_INITIAL != 0);
         }
+        // Most words are in no class and have no flag: they only end what the words
+        // before them began (the steps below, with every bit clear).
+        if flags & !UPPER_INITIAL == 0 {
+            evaluative |= characterising && !subordinate;
+            after_subject = false;
+            after_ordinal = false;
+            after_this = false;
+            after_be = false;
+            characterising = false;
+            prev = 0;
+            continue;
+        }
         let subject = flags & SUBJECT != 0;
         let between = after_subject && flags & BETWEEN != 0;
         // This word is the verb of a subject pronoun.
