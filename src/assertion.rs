@@ -14,10 +14,9 @@
 //! second-person pronouns, irregular past forms) plus short lists of evaluative
 //! adjectives and belief verbs, the markers of opinion in news text.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::fnv::FnvBuild;
+use crate::tokens::Word;
 
 /// Word-class bits of a lower-case word (see [`class_table`]).
 const MODAL: u32 = 1; // will, would, could, might, may, should, must, shall
@@ -389,9 +388,16 @@ const RULE_WORDS: &[&str] = &[
 ];
 
 /// The word classes, behind a filter: for each word length, which first letters occur.
-/// Most words of a clause fail the filter and cost no lower-casing and no hash lookup.
+/// Most words of a clause fail the filter and cost no lower-casing and no lookup.
+///
+/// Every listed word is ASCII and at most 16 bytes: packed into a `u128`, it is found
+/// in an open-addressing table with one multiplication to hash and one comparison.
 struct ClassTable {
-    map: HashMap<&'static [u8], u32, FnvBuild>,
+    /// Packed lower-case words, linear probing in a power-of-two table at most half
+    /// full; key 0 is empty. The keys alone (16 KB) stay in the first-level cache.
+    keys: Vec<u128>,
+    /// The classes (low 32 bits) and flags ([`word_class`]) of the word in each slot.
+    classes: Vec<u64>,
     /// Bit `c - b'a'` of `first[len]`: some listed word of that length starts with `c`;
     /// of `last[len]`: some listed word of that length ends with `c`.
     first: [u32; 17],
@@ -410,13 +416,55 @@ impl ClassTable {
             && self.first[word.len()] & (1 << (f - b'a')) != 0
             && self.last[word.len()] & (1 << (l - b'a')) != 0
     }
+
+    /// A word of 1 to 16 ASCII bytes, lower-cased and packed little-endian (no word
+    /// has a zero byte, so distinct words pack apart and none packs to 0).
+    fn pack(word: &[u8]) -> Option<u128> {
+        if word.is_empty() || word.len() > 16 {
+            return None;
+        }
+        let mut key = 0u128;
+        for (i, &c) in word.iter().enumerate() {
+            if !c.is_ascii() {
+                return None;
+            }
+            key |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(key)
+    }
+
+    fn home(&self, key: u128) -> usize {
+        // Fibonacci hashing of the two halves folded together.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let bits = self.keys.len().trailing_zeros();
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut i = self.home(key);
+        while self.keys[i] != key && self.keys[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The classes and flags of a word in any case; 0 when it is not listed.
+    fn get(&self, word: &[u8]) -> u64 {
+        match Self::pack(word) {
+            Some(key) => self.classes[self.slot(key)],
+            None => 0,
+        }
+    }
 }
 
 fn class_table() -> &'static ClassTable {
     static TABLE: OnceLock<ClassTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = ClassTable {
-            map: HashMap::default(),
+            // Some 350 words, half full at most.
+            keys: vec![0; 1024],
+            classes: vec![0; 1024],
             first: [0; 17],
             last: [0; 17],
         };
@@ -442,15 +490,34 @@ fn class_table() -> &'static ClassTable {
             (PAST_WORDS, PAST),
             (PRESENT_WORDS, PRESENT),
         ];
+        let flags: [(&[&str], u64); 8] = [
+            (BEFORE_VERB, BETWEEN),
+            (&["we", "you"], SUBJECT),
+            (&["but"], BUT),
+            (&["to"], TO),
+            (&["t"], T),
+            (&["than"], THAN),
+            (&["with"], WITH),
+            (&["this"], THIS),
+        ];
+        let lists = lists
+            .into_iter()
+            .map(|(list, bit)| (list, u64::from(bit)))
+            .chain(flags);
         for (list, bit) in lists {
             for w in list {
                 let b = w.as_bytes();
                 debug_assert!(b.len() < 17 && b[0].is_ascii_lowercase(), "{w}");
                 t.first[b.len()] |= 1 << (b[0] - b'a');
                 t.last[b.len()] |= 1 << (b[b.len() - 1] - b'a');
-                *t.map.entry(b).or_default() |= bit;
+                if let Some(key) = ClassTable::pack(b) {
+                    let i = t.slot(key);
+                    t.keys[i] = key;
+                    t.classes[i] |= bit;
+                }
             }
         }
+        debug_assert!(t.keys.iter().filter(|&&k| k != 0).count() * 2 <= t.keys.len());
         t
     })
 }
@@ -505,22 +572,88 @@ impl Assertion {
     }
 }
 
+/// Flags of a word beside its classes (see [`word_class`]): its shape and the few words
+/// the analysis reads one by one.
+const DIGIT_INITIAL: u64 = 1 << 32; // opens with an ASCII digit: a number, not a word
+const UPPER_INITIAL: u64 = 1 << 33; // opens with an upper-case letter
+const I_OR_US: u64 = 1 << 34; // "I", "us", "Us" (not "US", the country)
+const SUBJECT: u64 = 1 << 35; // "I", "we", "you"
+const BETWEEN: u64 = 1 << 36; // one of BEFORE_VERB
+const BUT: u64 = 1 << 37;
+const TO: u64 = 1 << 38;
+const T: u64 = 1 << 39;
+const THAN: u64 = 1 << 40;
+const WITH: u64 = 1 << 41;
+const THIS: u64 = 1 << 42;
+const ED: u64 = 1 << 43; // an "-ed" ending (not "-eed") on a word of five letters or more
+
+/// The classes of a word (its lower-case form's bits in the word lists) and its flags,
+/// as [`analyse_words`] reads them: computed once per word of a sentence
+/// ([`crate::tokens`]).
+pub fn word_class(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else {
+        return 0;
+    };
+    if !first.is_ascii_alphabetic() && first.is_ascii() {
+        return DIGIT_INITIAL;
+    }
+    let mut class = 0;
+    let table = class_table();
+    // One lookup, behind a filter most words fail; the listed words and the flagged
+    // words that case does not change ("we", "but", "than") are all in the table.
+    if table.may_hold(b) {
+        class |= table.get(b);
+    }
+    if first.is_ascii_uppercase()
+        || (!first.is_ascii() && w.chars().next().is_some_and(char::is_uppercase))
+    {
+        class |= UPPER_INITIAL;
+    }
+    // The words whose case matters.
+    if w == "I" {
+        class |= I_OR_US | SUBJECT;
+    }
+    if w == "us" || w == "Us" {
+        class |= I_OR_US;
+    }
+    if b.len() > 4
+        && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed")
+    {
+        class |= ED;
+    }
+    class
+}
+
 /// Reads the words of `text` once.
 pub fn analyse(text: &str) -> Assertion {
-    let table = class_table();
+    let span = crate::span::Span::new(0, text.len());
+    analyse_words(text, span, &crate::tokens::words(text, span))
+}
+
+/// Reads the words of `span` of `text`, given as `words` (exactly the words of the span,
+/// as [`crate::tokens::within`] gives them).
+pub fn analyse_words(text: &str, span: crate::span::Span, words: &[Word]) -> Assertion {
+    let body = span.slice(text);
     let mut a = Assertion::default();
-    let end = text.trim_end_matches(|c: char| {
+    let end = body.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '`' | ')' | ']' | '»')
     });
     a.question = end.ends_with('?');
-    a.markup = has_tag(text) || text.trim_start().starts_with("The Latest:");
+    a.markup = has_tag(body) || body.trim_start().starts_with("The Latest:");
     a.exclamation = end.ends_with('!');
     a.lead_in = end.ends_with(':');
     // "It was clear Clinton is attempting to reach out": the writer's inference.
-    a.opinion = opens_with_inference(text);
+    a.opinion = opens_with_inference(text, words);
+    // The loop keeps its state in locals and ORs the classes that count wherever they
+    // occur into one word, `any`: a clause's words are read at a few instructions each.
+    let mut n = 0;
     let mut long = 0;
     let mut capitalised = 0;
-    let mut buf = [0u8; 16];
+    let mut any: u64 = 0;
+    let (mut modal, mut compares, mut evaluative, mut action, mut own_act, mut first_person) =
+        (false, false, false, false, false, false);
     let mut prev: u32 = 0;
     // The last words were a subject pronoun and the words that may stand between it and
     // its verb ("we have never").
@@ -537,134 +670,104 @@ pub fn analyse(text: &str) -> Assertion {
     let mut after_ordinal = false;
     // Where the last word ended: a comma since then closes a subordinate clause ("The
     // stock split, which is subject to approval, would be paid in January").
-    let mut last_end = 0;
-    for w in crate::bytescan::words(text) {
-        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+    let mut last_end = span.start;
+    for w in words {
         if subordinate
             && text
-                .get(last_end..start)
+                .get(last_end..w.start)
                 .is_some_and(|gap| gap.contains(','))
         {
             subordinate = false;
         }
-        last_end = start + w.len();
-        let b = w.as_bytes();
-        let Some(&first) = b.first() else { continue };
-        if !first.is_ascii_alphabetic() && first.is_ascii() {
+        last_end = w.end;
+        let flags = w.class;
+        if flags & DIGIT_INITIAL != 0 {
             prev = 0;
             continue;
         }
-        a.words += 1;
+        n += 1;
+        any |= flags;
         // Title case: after the first word, most words of two letters or more are
         // capitalised ("Gennifer Flowers Won't Be at Debate"), verbs and function
         // words included, as no sentence has them.
-        if a.words > 1 && w.len() >= 2 {
+        if n > 1 && w.end - w.start >= 2 {
             long += 1;
-            if first.is_ascii_uppercase()
-                || (!first.is_ascii() && w.chars().next().is_some_and(char::is_uppercase))
-            {
-                capitalised += 1;
-            }
+            capitalised += usize::from(flags & UPPER_INITIAL != 0);
         }
-        // Pronouns whose case tells them from other words: "I" (not a roman numeral in
-        // a name here, a risk taken), "us" (not "US", the country).
-        if w == "I" || w == "us" || w == "Us" {
-            a.first_person = true;
+        // Most words are in no class and have no flag: they only end what the words
+        // before them began (the steps below, with every bit clear).
+        if flags & !UPPER_INITIAL == 0 {
+            evaluative |= characterising && !subordinate;
+            after_subject = false;
+            after_ordinal = false;
+            after_this = false;
+            after_be = false;
+            characterising = false;
+            prev = 0;
+            continue;
         }
-        let subject = w == "I" || b.eq_ignore_ascii_case(b"we") || b.eq_ignore_ascii_case(b"you");
-        let between = after_subject
-            && BEFORE_VERB
-                .iter()
-                .any(|x| b.eq_ignore_ascii_case(x.as_bytes()));
+        let subject = flags & SUBJECT != 0;
+        let between = after_subject && flags & BETWEEN != 0;
         // This word is the verb of a subject pronoun.
         let acting = after_subject && !subject && !between;
         after_subject = subject || between;
         // "…, but would not be part of it": "but" opens a clause of the sentence's own.
-        if subordinate && b.eq_ignore_ascii_case(b"but") {
+        if subordinate && flags & BUT != 0 {
             subordinate = false;
         }
-        // The word's classes: one lookup, behind a filter most words fail.
-        let listed = table.may_hold(b) && b.is_ascii();
-        let bits = if listed {
-            let key = &mut buf[..b.len()];
-            for (k, &c) in key.iter_mut().zip(b) {
-                *k = c.to_ascii_lowercase();
-            }
-            table.map.get(&key[..]).copied().unwrap_or(0)
-        } else {
-            0
-        };
+        // The word's classes, looked up once for the sentence (0 for unlisted words).
+        let bits = flags as u32;
         subordinate |= verb_seen && bits & SUBORDINATOR != 0;
         // Two-word constructions decided by the second word.
-        if prev & INTENT != 0 && b.eq_ignore_ascii_case(b"to") {
-            a.modal |= !subordinate;
+        if (prev & INTENT != 0 && flags & TO != 0) || (prev & NEGATED_MODAL != 0 && flags & T != 0)
+        {
+            modal |= !subordinate;
         }
-        if prev & NEGATED_MODAL != 0 && b.eq_ignore_ascii_case(b"t") {
-            a.modal |= !subordinate;
-        }
-        if prev & COMPARATIVE != 0 && b.eq_ignore_ascii_case(b"than") {
-            a.compares = true;
-        }
-        if characterising && !subordinate && !b.eq_ignore_ascii_case(b"with") {
-            a.evaluative = true;
-        }
-        characterising = false;
+        compares |= prev & COMPARATIVE != 0 && flags & THAN != 0;
+        evaluative |= characterising && !subordinate && flags & WITH == 0;
         // "the third consecutive month", "for the first time": a rank.
-        a.compares |= after_ordinal && bits & RANKED != 0;
+        compares |= after_ordinal && bits & RANKED != 0;
         after_ordinal = bits & ORDINAL != 0;
-        a.first_person |= after_this && bits & NEWSROOM != 0;
-        after_this = b.eq_ignore_ascii_case(b"this");
+        first_person |= after_this && bits & NEWSROOM != 0;
+        after_this = flags & THIS != 0;
         let was_after_be = after_be;
         after_be = bits & BE_FORM != 0;
-        // "-ed" endings are read before the filter: most past forms are not listed.
-        let ed = b.len() > 4
-            && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
-            && !b[b.len() - 3..].eq_ignore_ascii_case(b"eed");
-        if !listed {
-            if ed {
-                a.past = true;
-                a.action = true;
-                a.own_act |= acting;
-                verb_seen = true;
-            }
-            prev = 0;
-            continue;
-        }
-        if ed {
-            a.past = true;
-            a.action |= bits & LINKING == 0;
-        }
-        a.modal |= bits & MODAL != 0 && !subordinate;
+        // "-ed" endings count whether or not the word is listed: most past forms are not.
+        let ed = flags & ED != 0;
+        modal |= bits & MODAL != 0 && !subordinate;
         verb_seen |= ed || bits & (PAST | LINKING | PRESENT) != 0;
-        a.first_person |= bits & FIRST != 0;
-        a.second_person |= bits & SECOND != 0;
-        a.opinion |= bits & OPINION != 0;
-        a.evaluative |= bits & EVALUATIVE != 0;
-        a.belief |= bits & BELIEF != 0;
-        a.past |= bits & (PAST | LINKING) != 0;
+        // Something happened, not only something was.
         let act = (ed || bits & PAST != 0) && bits & LINKING == 0;
-        a.action |= bits & PAST != 0 && bits & LINKING == 0;
-        a.own_act |= acting && act;
-        a.present |= bits & PRESENT != 0;
-        a.compares |= bits & SUPERLATIVE != 0;
-        a.rule |= bits & RULE != 0;
+        action |= act;
+        own_act |= acting && act;
         characterising = bits & CHARACTERISE != 0 && !was_after_be;
         prev = bits;
     }
-    if characterising && !subordinate {
-        a.evaluative = true;
-    }
-    a.title_case = a.words >= 3 && long > 0 && capitalised * 5 >= long * 3;
+    let has = |bits: u64| any & bits != 0;
+    a.words = n;
+    a.modal = modal;
+    a.compares = compares || has(u64::from(SUPERLATIVE));
+    a.evaluative = evaluative || (characterising && !subordinate) || has(u64::from(EVALUATIVE));
+    a.action = action;
+    a.own_act = own_act;
+    a.first_person = first_person || has(I_OR_US | u64::from(FIRST));
+    a.second_person = has(u64::from(SECOND));
+    a.opinion |= has(u64::from(OPINION));
+    a.belief = has(u64::from(BELIEF));
+    a.past = has(ED | u64::from(PAST | LINKING));
+    a.present = has(u64::from(PRESENT));
+    a.rule = has(u64::from(RULE));
+    a.title_case = n >= 3 && long > 0 && capitalised * 5 >= long * 3;
     a
 }
 
 /// Whether a clause opens with "It is clear", "It was obvious", "It appears that" and the
 /// like: what the writer infers, not what a record shows.
-fn opens_with_inference(text: &str) -> bool {
-    let mut words = crate::bytescan::words(text);
-    let (Some(it), Some(verb), Some(adj)) = (words.next(), words.next(), words.next()) else {
+fn opens_with_inference(text: &str, words: &[Word]) -> bool {
+    let [it, verb, adj, ..] = words else {
         return false;
     };
+    let (it, verb, adj) = (it.slice(text), verb.slice(text), adj.slice(text));
     let seems = ["appears", "appeared", "seems", "seemed"]
         .iter()
         .any(|v| verb.eq_ignore_ascii_case(v))
@@ -789,6 +892,25 @@ impl Assertion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unfortunately_described_and_we_are_found_in_any_case_and_sentence_words_are_not() {
+        let class = |w: &str| word_class(w) as u32;
+        assert_ne!(class("Unfortunately") & OPINION, 0);
+        assert_ne!(class("DESCRIBED") & CHARACTERISE, 0);
+        assert_ne!(class("won") & NEGATED_MODAL, 0);
+        assert_ne!(class("won") & PAST, 0);
+        assert_ne!(word_class("We") & SUBJECT, 0);
+        assert_ne!(word_class("I") & SUBJECT, 0);
+        assert_eq!(word_class("i") & SUBJECT, 0);
+        assert_eq!(word_class("US") & I_OR_US, 0);
+        assert_ne!(word_class("published") & ED, 0);
+        assert_eq!(word_class("agreed") & ED, 0);
+        assert_eq!(word_class("12th"), DIGIT_INITIAL);
+        for w in ["the", "Parliament", "naïve", "disgracefulnesses", "wills"] {
+            assert_eq!(class(w), 0, "{w}");
+        }
+    }
 
     fn verdict(text: &str, anchors: Anchors) -> Result<(), NotClaim> {
         let a = analyse(text);

@@ -14,6 +14,7 @@ use crate::fnv::FnvBuild;
 use crate::recognize::{Mention, MentionKind, SourceKind, TimexType};
 use crate::segment::Segmentation;
 use crate::span::Span;
+use crate::tokens::{self, Word};
 use crate::worthiness::{self, Cues, Feature};
 
 string_enum! {
@@ -82,6 +83,7 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
                       // and not ended before its start (a sweep, so a document costs linear time).
     let mut next_attribution = 0;
     let mut open_attributions: Vec<usize> = Vec::new();
+    let mut reporting = Reporting::new(text, mentions);
     for (si, sentence) in segments.sentences.iter().enumerate() {
         while next < mentions.len() && mentions[next].span.start < sentence.span.start {
             next += 1;
@@ -110,27 +112,42 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
             .filter(|&a| mentions[a].span.overlaps(sentence.span))
             .collect();
         let clauses = clauses(text, sentence.span);
+        let sentence_words = tokens::words(text, sentence.span);
         for clause in clauses {
             let (components, uncheckable): (Vec<usize>, Vec<usize>) = in_sentence
                 .iter()
                 .copied()
                 .filter(|&c| clause.contains(mentions[c].span))
                 .partition(|&c| mentions[c].figure().is_none_or(|f| f.is_checkable()));
-            let attribution = choose_attribution(text, mentions, &overlapping, clause, &components);
+            let choice = choose_attribution(
+                &mut reporting,
+                &overlapping,
+                clause,
+                &components,
+                (sentence.span, &sentence_words),
+            );
+            let attribution = choice.attribution;
             let headline = si < headline_sentences;
             if Some(sentence.paragraph) == last_paragraph && is_author_note(clause.slice(text)) {
                 continue;
             }
-            if assertion_verdict(text, mentions, clause, &components, attribution, headline)
-                .is_err()
-            {
+            let words = tokens::within(text, &sentence_words, clause);
+            let verdict = assertion_verdict(
+                &mut reporting,
+                (clause, &words),
+                &components,
+                choice,
+                headline,
+            );
+            if verdict.is_err() {
                 continue;
             }
             let clause_text = clause.slice(text);
-            let mask = lexicon_mask(clause_text);
+            let mask = lexicon_mask(words.iter().map(|w| w.slice(text)));
             let claim_type = classify(mask, &components, attribution, mentions);
             let (worthiness, features) = worthiness::score(&worthiness::ClaimInput {
                 clause: clause_text,
+                words: Some((text, &words)),
                 cues: cues(mask),
                 components: &components,
                 attribution,
@@ -150,29 +167,85 @@ pub fn assemble(text: &str, segments: &Segmentation, mentions: &[Mention]) -> Ve
         }
     }
     carry_sources(text, mentions, &mut claims);
-    carry_quoted_turns(text, segments, mentions, &mut claims);
+    carry_quoted_turns(&mut reporting, segments, &mut claims);
     claims
+}
+
+/// What each attribution of a document says of itself, decided once per document and
+/// read for every clause it overlaps: whether it reports something ([`reports`]) and
+/// whether its content is a prepositional phrase ([`prepositional`]).
+struct Reporting<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    reports: Vec<Option<bool>>,
+    prepositional: Vec<Option<bool>>,
+}
+
+impl<'a> Reporting<'a> {
+    fn new(text: &'a str, mentions: &'a [Mention]) -> Reporting<'a> {
+        Reporting {
+            text,
+            mentions,
+            reports: vec![None; mentions.len()],
+            prepositional: vec![None; mentions.len()],
+        }
+    }
+
+    /// [`prepositional`] of attribution mention `a` (false for other mentions).
+    fn prepositional(&mut self, a: usize) -> bool {
+        let (text, mentions) = (self.text, self.mentions);
+        *self.prepositional[a].get_or_insert_with(|| {
+            mentions[a]
+                .reporting()
+                .is_some_and(|att| prepositional(text, att))
+        })
+    }
+
+    /// [`reports`] of attribution mention `a` (false for other mentions), given the
+    /// sentence being read with its words.
+    fn reports(&mut self, a: usize, sentence: Option<(Span, &[Word])>) -> bool {
+        if let Some(known) = self.reports[a] {
+            return known;
+        }
+        let Some(att) = self.mentions[a].reporting() else {
+            return false;
+        };
+        let prepositional = self.prepositional(a);
+        let known = reports(self.text, att, prepositional, sentence);
+        self.reports[a] = Some(known);
+        known
+    }
 }
 
 /// Whether a clause is a claim (see [`crate::assertion`]): its own words, the words of
 /// the report it carries, and whether it has a checkable figure or a calendar date.
+/// `clause` comes with its words.
 fn assertion_verdict(
-    text: &str,
-    mentions: &[Mention],
-    clause: Span,
+    reporting: &mut Reporting<'_>,
+    (clause, words): (Span, &[Word]),
     components: &[usize],
-    attribution: Option<usize>,
+    choice: Choice,
     headline: bool,
 ) -> Result<(), assertion::NotClaim> {
-    let whole = assertion::analyse(clause.slice(text));
-    let att = attribution.and_then(|a| mentions[a].reporting());
+    let (text, mentions) = (reporting.text, reporting.mentions);
+    let whole = assertion::analyse_words(text, clause, words);
+    let att = choice.attribution.and_then(|a| mentions[a].reporting());
+    // The report's content is the clause's, unless the report is an aside or its
+    // content a prepositional phrase; both known from choosing it when they were read.
+    let own = choice.attribution.is_some_and(|a| {
+        choice
+            .aside
+            .unwrap_or_else(|| att.is_some_and(|x| reported_aside(text, clause, x)))
+            || reporting.prepositional(a)
+    });
     let content = att
-        .filter(|a| !reported_aside(text, clause, a) && !prepositional(text, a))
+        .filter(|_| !own)
         .and_then(|a| a.content)
         .filter(|c| c.overlaps(clause))
         .map_or(whole, |c| {
             let inside = Span::new(c.start.max(clause.start), c.end.min(clause.end));
-            let mut content = assertion::analyse(inside.slice(text));
+            let inside_words = tokens::within(text, words, inside);
+            let mut content = assertion::analyse_words(text, inside, &inside_words);
             // "An analysis … shows Democratic groups outpacing Republicans": what a
             // document or a data set shows, without a verb of its own, takes its tense
             // from the verb that reports it.
@@ -185,16 +258,12 @@ fn assertion_verdict(
             // the sources said, he has decided …" read as reporting "For the moment",
             // "Farkas said on state TV's morning talk show"): the clause is judged by its
             // own words.
-            let phrase = inside.slice(text);
-            let opens_with_preposition = crate::bytescan::words(phrase).next().is_some_and(|w| {
+            let opens_with_preposition = inside_words.first().is_some_and(|w| {
                 ["in", "on", "for", "at", "during", "after", "before"]
                     .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
+                    .any(|p| w.slice(text).eq_ignore_ascii_case(p))
             });
-            if !content.has_verb()
-                && opens_with_preposition
-                && crate::bytescan::words(phrase).count() <= 6
-            {
+            if !content.has_verb() && opens_with_preposition && inside_words.len() <= 6 {
                 return whole;
             }
             content
@@ -599,11 +668,11 @@ fn names_again(name: &str, clause: &str) -> bool {
 /// introducer that ends in a colon ("He said: ¶ "In Chicago, they've had thousands of
 /// shootings …""). A paragraph that names its own speaker starts a new turn.
 fn carry_quoted_turns(
-    text: &str,
+    reporting: &mut Reporting<'_>,
     segments: &Segmentation,
-    mentions: &[Mention],
     claims: &mut [Claim],
 ) {
+    let (text, mentions) = (reporting.text, reporting.mentions);
     let paragraphs = &segments.paragraphs;
     if paragraphs.len() < 2 || claims.iter().all(|c| c.attribution.is_some()) {
         return;
@@ -670,7 +739,7 @@ fn carry_quoted_turns(
     for claim in claims.iter_mut().filter(|c| c.attribution.is_none()) {
         let p = segments.sentences[claim.sentence].paragraph;
         if let Some(a) = speaker.get(p).copied().flatten() {
-            if mentions[a].reporting().is_some_and(|x| reports(text, x)) {
+            if reporting.reports(a, None) {
                 claim.attribution = Some(a);
                 claim.carried = true;
             }
@@ -913,7 +982,15 @@ fn is_data_source(att: &crate::recognize::Attribution) -> bool {
 /// detained"), or a noun phrase after a verb that reports data ("reported net of $547
 /// million"). "Police found more than 1,300 pounds of explosives" and "Iraq boasts an
 /// army of 1 million" report nothing: the figure is the article's own.
-fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
+///
+/// `prepositional` is [`prepositional`] of the attribution; `sentence`, a sentence with
+/// its words, lends them when it holds the content.
+fn reports(
+    text: &str,
+    att: &crate::recognize::Attribution,
+    prepositional: bool,
+    sentence: Option<(Span, &[Word])>,
+) -> bool {
     let Some(content) = att.content else {
         return true;
     };
@@ -928,7 +1005,7 @@ fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
         return false;
     }
     // "Riot police responded with a volley of plastic bullets": an act, not a report.
-    if prepositional(text, att) && !att.direct {
+    if prepositional && !att.direct {
         return false;
     }
     let opens_clause = crate::bytescan::words(body).next().is_some_and(|w| {
@@ -959,7 +1036,14 @@ fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
         return false;
     }
     // A poll, a study or a data set reports whatever it "found" or "shows".
-    if att.direct || is_data_source(att) || opens_clause || assertion::analyse(body).has_verb() {
+    let has_verb = || match sentence.filter(|(s, _)| s.contains(content)) {
+        Some((_, words)) => {
+            assertion::analyse_words(text, content, &tokens::within(text, words, content))
+                .has_verb()
+        }
+        None => assertion::analyse(body).has_verb(),
+    };
+    if att.direct || is_data_source(att) || opens_clause || has_verb() {
         return true;
     }
     att.cue.is_none_or(|cue| {
@@ -968,13 +1052,22 @@ fn reports(text: &str, att: &crate::recognize::Attribution) -> bool {
     })
 }
 
+/// The attribution a clause takes, and whether it is an aside to the clause
+/// ([`reported_aside`]) when choosing it told.
+#[derive(Debug, Clone, Copy)]
+struct Choice {
+    attribution: Option<usize>,
+    aside: Option<bool>,
+}
+
 fn choose_attribution(
-    text: &str,
-    mentions: &[Mention],
+    reporting: &mut Reporting<'_>,
     overlapping: &[usize],
     clause: Span,
     components: &[usize],
-) -> Option<usize> {
+    sentence: (Span, &[Word]),
+) -> Choice {
+    let (text, mentions) = (reporting.text, reporting.mentions);
     let mut best: Option<(usize, usize)> = None; // (covered components, index)
     for &a in overlapping {
         let Some(att) = mentions[a].reporting() else {
@@ -987,14 +1080,20 @@ fn choose_attribution(
                 .count(),
             None => 0,
         };
-        if covered > 0 && best.is_none_or(|(n, _)| covered > n) && reports(text, att) {
+        if covered > 0
+            && best.is_none_or(|(n, _)| covered > n)
+            && reporting.reports(a, Some(sentence))
+        {
             best = Some((covered, a));
         }
     }
     if let Some((_, a)) = best {
-        return Some(a);
+        return Choice {
+            attribution: Some(a),
+            aside: None,
+        };
     }
-    overlapping.iter().copied().find(|&a| {
+    let fallback = overlapping.iter().copied().find(|&a| {
         mentions[a].reporting().is_some_and(|att| {
             let cue_sources_sentence = att.cue.is_some_and(|c| is_document_cue(c.slice(text)));
             (cue_sources_sentence
@@ -1005,12 +1104,16 @@ fn choose_attribution(
                     .iter()
                     .all(|&c| att.source.is_some_and(|s| s.contains(mentions[c].span)))
                     && att.content.is_some_and(|c| c.overlaps(clause))))
-                && reports(text, att)
+                && reporting.reports(a, Some(sentence))
                 // An aside with none of the clause's figures leaves the clause the
                 // article's own.
                 && !reported_aside(text, clause, att)
         })
-    })
+    });
+    Choice {
+        attribution: fallback,
+        aside: fallback.map(|_| false),
+    }
 }
 fn classify(
     mask: u8,
@@ -1240,14 +1343,13 @@ fn phrase_index() -> &'static PhraseIndex {
 }
 
 /// Which word lists a clause matches, as whole words or phrases, case-insensitively:
-/// one pass over its words, no allocation. Every listed word is ASCII and short: other
-/// words, and words whose length, first and last letters no first word has, are skipped
-/// before they are lower-cased (in a stack buffer) and looked up.
-fn lexicon_mask(clause: &str) -> u8 {
+/// one pass over its words (in order), no allocation. Every listed word is ASCII and
+/// short: other words, and words whose length, first and last letters no first word
+/// has, are skipped before they are lower-cased (in a stack buffer) and looked up.
+fn lexicon_mask<'a>(mut words: impl Iterator<Item = &'a str> + Clone) -> u8 {
     let index = phrase_index();
     let mut buf = [0u8; 24];
     let mut mask = 0;
-    let mut words = crate::bytescan::words(clause);
     while let Some(w) = words.next() {
         let b = w.as_bytes();
         if b.len() > buf.len() || !index.may_hold(b) || !b.is_ascii() {
@@ -1285,7 +1387,8 @@ pub fn worthiness_input<'a>(
     let clause = span.slice(text);
     worthiness::ClaimInput {
         clause,
-        cues: cues(lexicon_mask(clause)),
+        words: None,
+        cues: cues(lexicon_mask(crate::bytescan::words(clause))),
         components,
         attribution,
         mentions,
@@ -1478,7 +1581,11 @@ mod tests {
             ("more", 0),
             ("", 0),
         ] {
-            assert_eq!(lexicon_mask(clause), mask, "{clause:?}");
+            assert_eq!(
+                lexicon_mask(crate::bytescan::words(clause)),
+                mask,
+                "{clause:?}"
+            );
             assert_eq!(lexicon_mask_by_windows(clause), mask, "{clause:?}");
         }
     }
@@ -1507,7 +1614,7 @@ mod tests {
             if upper {
                 clause = clause.to_uppercase();
             }
-            proptest::prop_assert_eq!(lexicon_mask(&clause), lexicon_mask_by_windows(&clause));
+            proptest::prop_assert_eq!(lexicon_mask(crate::bytescan::words(&clause)), lexicon_mask_by_windows(&clause));
         }
     }
 

@@ -37,5 +37,6 @@ pub mod sources;
 pub mod span;
 pub mod store;
 pub mod table;
+pub mod tokens;
 pub mod worthiness;
 mod worthiness_model;
