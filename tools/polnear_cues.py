@@ -24,6 +24,9 @@ import sys
 MIN_COUNT = 4
 MIN_RATE = 0.5
 SPEECH_RATE = 0.7
+# Verbs whose cue rate is below MIN_RATE but at least MODEL_RATE ("support", "oppose",
+# "show") are read only by the fallback model, never by the sentence-shape rules.
+MODEL_RATE = 0.3
 WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -71,8 +74,9 @@ def main():
                     for w in set(WORD.findall(m["cue"]["text"])):
                         cue[w] += 1
     lemmas = {}
+    model_only = {}
     for word, n in cue.items():
-        if not word.islower() or n < MIN_COUNT or n / seen[word] < MIN_RATE:
+        if not word.islower() or n < MIN_COUNT or n / seen[word] < MODEL_RATE:
             continue
         if word.endswith("ly") or not word.endswith(("ed", "ing", "s")):
             continue
@@ -84,8 +88,12 @@ def main():
         total_seen = sum(seen[f] for f in forms[1:])
         rate = total_cue / max(total_seen, 1)
         # The lemma as a whole, not one lucky form ("talked" is a cue, "talks" a noun).
-        if rate >= MIN_RATE:
+        if rate >= MIN_RATE and n / seen[word] >= MIN_RATE:
             lemmas[lemma] = (total_cue, total_seen, rate)
+        elif rate >= MODEL_RATE:
+            model_only[lemma] = (total_cue, total_seen, rate)
+    for lemma in lemmas:
+        model_only.pop(lemma, None)
     print("//! Cue verbs learned from PolNeAR train counts. Generated; do not edit by hand:")
     print("//!")
     print("//! ```text")
@@ -105,6 +113,14 @@ def main():
     for lemma in sorted(lemmas):
         n, a, rate = lemmas[lemma]
         print(f'    ("{lemma}", {"true" if rate >= SPEECH_RATE else "false"}), // {n}/{a}')
+    print("];")
+    print()
+    print(f"/// Verbs whose inflections are cues in at least {MODEL_RATE:.0%} (but under {MIN_RATE:.0%}) of their")
+    print("/// occurrences: too often no cue for the rules, so only the fallback model reads them.")
+    print("pub const MODEL_ONLY: &[&str] = &[")
+    for lemma in sorted(model_only):
+        n, a, rate = model_only[lemma]
+        print(f'    "{lemma}", // {n}/{a}')
     print("];")
 
 

@@ -1262,8 +1262,9 @@ fn recognise_with(
                 } else {
                     w
                 };
-                refused = cues::lookup(w);
-                refused
+                let rules_cue = cues::lookup(w);
+                refused = rules_cue.or_else(|| cues::lookup_model_only(w));
+                rules_cue
                     .and_then(|cue| {
                         if cue.learned && !learned_cue_reads_as_one(&clause, i, cue) {
                             return None;
@@ -3632,6 +3633,34 @@ mod tests {
             let (_, candidates) = training_candidates(&ctx);
             assert!(candidates.is_empty(), "{text}: {:?}", candidates.len());
         }
+    }
+
+    #[test]
+    fn local_leaders_championed_the_plan_is_read_by_the_model_only() {
+        let text = "Local leaders in the county championed the plan to rebuild the bridge.";
+        // "champion" is a cue in under half its PolNeAR uses: the rules never read it.
+        assert!(relations(text).is_empty());
+        let segs = segment::segment(text);
+        let ctx = Context {
+            text,
+            segments: &segs,
+            published: None,
+        };
+        let (_, candidates) = training_candidates(&ctx);
+        let c = candidates
+            .iter()
+            .find(|c| c.features.iter().any(|f| f == "word=championed"))
+            .expect("a candidate for championed");
+        assert!(
+            c.features.iter().any(|f| f == "model-only"),
+            "{:?}",
+            c.features
+        );
+        let a = c.mention.attribution().expect("an attribution");
+        assert_eq!(
+            a.source.map(|s| s.slice(text)),
+            Some("Local leaders in the county")
+        );
     }
 
     #[test]

@@ -348,7 +348,38 @@ static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 /// Every surface form in the lexicon.
 pub fn forms() -> impl Iterator<Item = &'static str> {
-    LEXICON.keys().map(String::as_str)
+    LEXICON
+        .keys()
+        .map(String::as_str)
+        .chain(MODEL_ONLY.keys().map(String::as_str))
+}
+
+/// The inflections of the verbs only the fallback model reads ([`super::learned::MODEL_ONLY`]),
+/// as learned cognition cues.
+static MODEL_ONLY: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
+    let mut map = FnvMap::default();
+    for &lemma in super::learned::MODEL_ONLY {
+        for (word, form) in regular_forms(lemma) {
+            if !LEXICON.contains_key(&word) {
+                map.insert(
+                    word,
+                    Cue {
+                        class: CueClass::Cognition,
+                        form,
+                        particle: None,
+                        learned: true,
+                    },
+                );
+            }
+        }
+    }
+    map
+});
+
+/// The cue a lower-case word is for the fallback model only ("supported", "opposes"):
+/// one the sentence-shape rules never read.
+pub fn lookup_model_only(word: &str) -> Option<Cue> {
+    MODEL_ONLY.get(word).copied()
 }
 
 /// The cue a lower-case word is, if any.

@@ -258,6 +258,9 @@ pub(super) fn candidate(
     if cue.learned {
         features.push("learned".to_owned());
     }
+    if cues::lookup(&word).is_none() {
+        features.push("model-only".to_owned());
+    }
     if modal {
         features.push("modal".to_owned());
     }
