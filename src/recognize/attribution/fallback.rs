@@ -168,6 +168,11 @@ pub(super) fn candidate(
     found: &[Found],
 ) -> Option<Candidate> {
     let word = c.word(i)?.to_ascii_lowercase();
+    // "The campaign appears harsh", "It seems that …": a raising verb says how a thing
+    // looks, and its subject is no one who reports it.
+    if word.starts_with("appear") || word.starts_with("seem") {
+        return None;
+    }
     let (subj, modal, be) = c.subject_end(i, false);
     // A passive ("It should be noted", "was announced") reports nothing of its subject.
     if be {
@@ -205,6 +210,32 @@ pub(super) fn candidate(
     } else {
         subj.and_then(|j| subject_head(c, j))?
     };
+    // "the overall decline", "Agreement talks, …": a bare form after a singular noun,
+    // or an -s form before a comma or stop, is a noun.
+    let plural_head = matches!(head, "plural" | "people" | "coordinated")
+        || (head == "person-pronoun"
+            && subj
+                .and_then(|j| c.word(j))
+                .is_some_and(|w| !lower_ascii_eq(w, &["he", "she"])))
+        || (head == "name"
+            && subj
+                .and_then(|j| c.word(j))
+                .is_some_and(|w| w.ends_with('s')));
+    if cue.form == Form::Base && !modal && !plural_head {
+        return None;
+    }
+    if cue.form == Form::ThirdPerson && matches!(c.punct(after), Some(',' | '.' | ')' | ';')) {
+        return None;
+    }
+    // "the agreements previously concluded in 2020": a participle after its noun, with
+    // no auxiliary, is a reduced relative clause, not the noun's report.
+    if cue.form == Form::Past
+        && matches!(head, "plural" | "noun" | "name")
+        && c.word(after)
+            .is_some_and(|w| lower_ascii_eq(w, &["in", "by", "under", "during", "between"]))
+    {
+        return None;
+    }
     // A relation with no one to report it is no help to a reader: the candidate needs
     // a subject phrase before the cue.
     let source = if coordinated {
@@ -213,6 +244,10 @@ pub(super) fn candidate(
         subj.and_then(|j| subject_np(c, j))
             .map(|(a, b)| c.span(a, b))?
     };
+    // "2022, which confirmed …": a source names someone in words.
+    if !source.slice(c.text).chars().any(char::is_alphabetic) {
+        return None;
+    }
     let (content, direct) = c.content_forward(after)?;
     let prev = prev_class(c, subj);
     let next = next_class(c, after);
