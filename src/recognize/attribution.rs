@@ -1208,7 +1208,8 @@ fn recognise_with(
     let mut quoted: Vec<Span> = Vec::new();
     let mut quoted_for: Option<usize> = None;
     let mut found_here: Vec<Found> = Vec::new();
-    let mut refused_here: Vec<(usize, Cue, bool)> = Vec::new();
+    let mut refused_here: Vec<(usize, Cue)> = Vec::new();
+    let mut scored = fallback::Features::scored();
     let mut model_here: Vec<Found> = Vec::new();
     let cue_filter = &SETS.cue_filter;
     for sentence in &ctx.segments.sentences {
@@ -1307,34 +1308,48 @@ fn recognise_with(
                 }
                 found_here.push(f);
             } else if let Some(cue) = refused {
-                if quoted_for != Some(sentence.paragraph) {
-                    quotations(text, paragraph, &mut quoted);
-                    quoted_for = Some(sentence.paragraph);
-                }
-                let in_quotation = quoted
-                    .iter()
-                    .any(|q| q.start < tok.span.start && tok.span.end <= q.end);
-                refused_here.push((i, cue, in_quotation));
+                refused_here.push((i, cue));
             }
         }
         // Refused cues are read once the sentence's relations are known: a cue inside
         // another relation's content is rarely a relation of its own.
         let rules_found = found_here.len();
-        for (i, cue, in_quotation) in refused_here.drain(..) {
-            let Some(candidate) =
-                fallback::candidate(&clause, i, cue, in_quotation, &found_here[..rules_found])
-            else {
-                continue;
+        for (i, cue) in refused_here.drain(..) {
+            let at = toks.get(i).map_or(Span::new(0, 0), |t| t.span);
+            // The paragraph's quotations are found only for a candidate.
+            let in_quotation = || {
+                if quoted_for != Some(sentence.paragraph) {
+                    quotations(text, paragraph, &mut quoted);
+                    quoted_for = Some(sentence.paragraph);
+                }
+                quoted.iter().any(|q| q.start < at.start && at.end <= q.end)
             };
             match training.as_deref_mut() {
-                Some(list) => list.push(TrainingCandidate {
-                    mention: to_mention(text, candidate.found, true),
-                    features: candidate.features,
-                }),
-                None if fallback::accept(&candidate.features) => {
-                    model_here.push(candidate.found);
+                Some(list) => {
+                    let mut features = fallback::Features::Named(Vec::new());
+                    let found = &found_here[..rules_found];
+                    if let Some(f) =
+                        fallback::candidate(&clause, i, cue, in_quotation, found, &mut features)
+                    {
+                        if let fallback::Features::Named(features) = features {
+                            list.push(TrainingCandidate {
+                                mention: to_mention(text, f, true),
+                                features,
+                            });
+                        }
+                    }
                 }
-                None => {}
+                None => {
+                    scored.reset();
+                    let found = &found_here[..rules_found];
+                    if let Some(f) =
+                        fallback::candidate(&clause, i, cue, in_quotation, found, &mut scored)
+                    {
+                        if scored.accepted() {
+                            model_here.push(f);
+                        }
+                    }
+                }
             }
         }
         drop_nested_beliefs(text, &mut found_here);

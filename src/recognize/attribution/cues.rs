@@ -332,19 +332,26 @@ static LEXICON: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
 });
 
 /// A bit for each (length, first letter, second letter) that some lexicon form has.
-static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut shapes = vec![0u64; (16 * 676usize).div_ceil(64)];
-    for w in LEXICON.keys() {
-        let b = w.as_bytes();
-        if let (Some(&b0), Some(&b1), true) = (b.first(), b.get(1), b.len() < 16) {
-            if b0.is_ascii_lowercase() && b1.is_ascii_lowercase() {
-                let bit = b.len() * 676 + usize::from(b0 - b'a') * 26 + usize::from(b1 - b'a');
-                shapes[bit / 64] |= 1u64 << (bit % 64);
-            }
+static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| shapes_of(LEXICON.keys()));
+
+/// The (length, first letter, second letter) bitmap of a set of forms.
+fn shapes_of<'a>(forms: impl Iterator<Item = &'a String>) -> Vec<u64> {
+    let mut shapes = vec![0u64; (24 * 676usize).div_ceil(64)];
+    for w in forms {
+        if let Some(bit) = shape_bit(w.as_bytes()) {
+            shapes[bit / 64] |= 1u64 << (bit % 64);
         }
     }
     shapes
-});
+}
+
+/// Whether a shape bitmap may hold `word`.
+#[inline]
+fn may_be_in(shapes: &[u64], word: &str) -> bool {
+    word.len() < 16
+        && shape_bit(word.as_bytes())
+            .is_some_and(|bit| shapes[bit / 64] & (1u64 << (bit % 64)) != 0)
+}
 
 /// Every surface form in the lexicon.
 pub fn forms() -> impl Iterator<Item = &'static str> {
@@ -379,26 +386,19 @@ static MODEL_ONLY: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
 /// The cue a lower-case word is for the fallback model only ("supported", "opposes"):
 /// one the sentence-shape rules never read.
 pub fn lookup_model_only(word: &str) -> Option<Cue> {
+    if !may_be_in(&MODEL_SHAPES, word) {
+        return None;
+    }
     MODEL_ONLY.get(word).copied()
 }
+
+static MODEL_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| shapes_of(MODEL_ONLY.keys()));
 
 /// The cue a lower-case word is, if any.
 #[inline]
 pub fn lookup(word: &str) -> Option<Cue> {
     // A bitmap of (length, first two letters) rejects most words before hashing.
-    let b = word.as_bytes();
-    let (Some(&b0), Some(&b1)) = (b.first(), b.get(1)) else {
-        return None;
-    };
-    let (l0, l1) = (
-        usize::from(b0.wrapping_sub(b'a')),
-        usize::from(b1.wrapping_sub(b'a')),
-    );
-    if b.len() >= 16 || l0 >= 26 || l1 >= 26 {
-        return None;
-    }
-    let bit = b.len() * 676 + l0 * 26 + l1;
-    if SHAPES[bit / 64] & (1u64 << (bit % 64)) == 0 {
+    if !may_be_in(&SHAPES, word) {
         return None;
     }
     LEXICON.get(word).copied()

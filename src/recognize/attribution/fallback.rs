@@ -11,17 +11,15 @@
 //! `examples/train_attribution.rs` into `fallback_model.rs`; its header gives the
 //! command.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::cues::{self, Cue, CueClass, Form};
 use super::fallback_model::{BIAS, THRESHOLD, WEIGHTS};
 use super::{
     is_capitalised, is_possessive, leading_subject, lower_ascii_eq, subject_np, Clause, Found, SETS,
 };
-
-/// A refused cue read as a relation, with the features that describe it.
-pub(super) struct Candidate {
-    pub(super) found: Found,
-    pub(super) features: Vec<String>,
-}
+use crate::fnv::FnvBuild;
 
 /// Prepositions and particles that often follow a cue, each its own feature value.
 const NEXT_WORDS: &[&str] = &[
@@ -120,12 +118,12 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// The class of the token after the cue.
-fn next_class(c: &Clause, k: usize) -> String {
+fn next_class(c: &Clause, k: usize) -> &'static str {
     if k >= c.toks.len() {
-        return "end".to_owned();
+        return "end";
     }
     if c.opens_quote(k) {
-        return "quote".to_owned();
+        return "quote";
     }
     if let Some(p) = c.punct(k) {
         return match p {
@@ -133,13 +131,11 @@ fn next_class(c: &Clause, k: usize) -> String {
             ',' => "comma",
             '.' | '!' | '?' | ';' => "stop",
             _ => "punct",
-        }
-        .to_owned();
+        };
     }
     let w = c.word(k).unwrap_or("");
-    let lower = w.to_ascii_lowercase();
-    if NEXT_WORDS.contains(&lower.as_str()) {
-        return lower;
+    if let Some(&n) = NEXT_WORDS.iter().find(|n| w.eq_ignore_ascii_case(n)) {
+        return n;
     }
     if lower_ascii_eq(
         w,
@@ -147,13 +143,13 @@ fn next_class(c: &Clause, k: usize) -> String {
             "the", "a", "an", "his", "her", "their", "its", "our", "this",
         ],
     ) {
-        "determiner".to_owned()
+        "determiner"
     } else if cues::contains(&SETS.pronouns, w) {
-        "pronoun".to_owned()
+        "pronoun"
     } else if is_capitalised(w) {
-        "capitalised".to_owned()
+        "capitalised"
     } else {
-        "word".to_owned()
+        "word"
     }
 }
 
@@ -164,13 +160,19 @@ pub(super) fn candidate(
     c: &Clause,
     i: usize,
     cue: Cue,
-    in_quotation: bool,
+    in_quotation: impl FnOnce() -> bool,
     found: &[Found],
-) -> Option<Candidate> {
-    let word = c.word(i)?.to_ascii_lowercase();
+    features: &mut Features,
+) -> Option<Found> {
+    let surface = c.word(i)?;
     // "The campaign appears harsh", "It seems that …": a raising verb says how a thing
     // looks, and its subject is no one who reports it.
-    if word.starts_with("appear") || word.starts_with("seem") {
+    let starts = |p: &str| {
+        surface
+            .get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    };
+    if starts("appear") || starts("seem") {
         return None;
     }
     let (subj, modal, be) = c.subject_end(i, false);
@@ -251,6 +253,7 @@ pub(super) fn candidate(
     let (content, direct) = c.content_forward(after)?;
     let prev = prev_class(c, subj);
     let next = next_class(c, after);
+    let word = surface.to_ascii_lowercase();
     let class = match cue.class {
         CueClass::Speech => "speech",
         CueClass::Cognition => "cognition",
@@ -266,44 +269,40 @@ pub(super) fn candidate(
         .iter()
         .filter(|t| source.contains(t.span) && t.punct.is_none())
         .count();
-    let mut features = vec![
-        format!("head={head}"),
-        format!("word+head={word}+{head}"),
-        format!("head+next={head}+{next}"),
-        format!("word={word}"),
-        format!("class={class}"),
-        format!("form={form}"),
-        format!("prev={prev}"),
-        format!("next={next}"),
-        format!("form+prev={form}+{prev}"),
-        format!("word+next={word}+{next}"),
-        format!("class+next={class}+{next}"),
-        format!(
-            "source={}",
-            match source_len {
-                0..=1 => "one",
-                2..=3 => "short",
-                _ => "long",
-            }
-        ),
-    ];
+    features.add(&["head=", head]);
+    features.add(&["word+head=", &word, "+", head]);
+    features.add(&["head+next=", head, "+", next]);
+    features.add(&["word=", &word]);
+    features.add(&["class=", class]);
+    features.add(&["form=", form]);
+    features.add(&["prev=", prev]);
+    features.add(&["next=", next]);
+    features.add(&["form+prev=", form, "+", prev]);
+    features.add(&["word+next=", &word, "+", next]);
+    features.add(&["class+next=", class, "+", next]);
+    let bucket = match source_len {
+        0..=1 => "one",
+        2..=3 => "short",
+        _ => "long",
+    };
+    features.add(&["source=", bucket]);
     if let Some(w) = subj.and_then(|j| c.word(j)) {
-        features.push(format!("prevword={}", w.to_ascii_lowercase()));
+        features.add(&["prevword=", &w.to_ascii_lowercase()]);
     }
     if cue.learned {
-        features.push("learned".to_owned());
+        features.add(&["learned"]);
     }
     if cues::lookup(&word).is_none() {
-        features.push("model-only".to_owned());
+        features.add(&["model-only"]);
     }
     if modal {
-        features.push("modal".to_owned());
+        features.add(&["modal"]);
     }
-    if in_quotation {
-        features.push("in-quotation".to_owned());
+    if in_quotation() {
+        features.add(&["in-quotation"]);
     }
     if direct {
-        features.push("direct".to_owned());
+        features.add(&["direct"]);
     }
     let cue_span = c.span(i, cue_end);
     let source = Some(source);
@@ -325,40 +324,68 @@ pub(super) fn candidate(
     } else {
         "before"
     };
-    features.push(format!("relation={relation}"));
-    features.push(format!("class+relation={class}+{relation}"));
+    features.add(&["relation=", relation]);
+    features.add(&["class+relation=", class, "+", relation]);
     let words = c.toks[after..].iter().filter(|t| t.punct.is_none()).count();
-    features.push(format!(
-        "content={}",
-        match words {
-            0..=2 => "short",
-            3..=8 => "medium",
-            _ => "long",
-        }
-    ));
-    let found = Found {
+    let bucket = match words {
+        0..=2 => "short",
+        3..=8 => "medium",
+        _ => "long",
+    };
+    features.add(&["content=", bucket]);
+    Some(Found {
         source,
         cue: cue_span,
         content: Some(content),
         direct,
-    };
-    Some(Candidate { found, features })
+    })
 }
 
-/// The model's score of a candidate: the log-odds that it is a relation.
-pub(super) fn score(features: &[String]) -> f32 {
-    BIAS + features
-        .iter()
-        .filter_map(|f| {
-            WEIGHTS
-                .binary_search_by(|(name, _)| name.cmp(&f.as_str()))
-                .ok()
-                .map(|k| WEIGHTS[k].1)
-        })
-        .sum::<f32>()
+/// The model's weights by feature name.
+static WEIGHT_OF: LazyLock<HashMap<&'static str, f32, FnvBuild>> =
+    LazyLock::new(|| WEIGHTS.iter().copied().collect());
+
+/// Where a candidate's features go: kept as names for training, or weighed at once
+/// (one reused buffer, no allocation per feature) to decide.
+pub(super) enum Features {
+    Named(Vec<String>),
+    Scored { name: String, sum: f32 },
 }
 
-/// Whether the model reads the candidate as a relation.
-pub(super) fn accept(features: &[String]) -> bool {
-    score(features) >= THRESHOLD
+impl Features {
+    pub(super) fn scored() -> Features {
+        Features::Scored {
+            name: String::new(),
+            sum: BIAS,
+        }
+    }
+
+    /// Adds the feature whose name is `parts` joined.
+    fn add(&mut self, parts: &[&str]) {
+        match self {
+            Features::Named(list) => list.push(parts.concat()),
+            Features::Scored { name, sum } => {
+                name.clear();
+                for p in parts {
+                    name.push_str(p);
+                }
+                if let Some(w) = WEIGHT_OF.get(name.as_str()) {
+                    *sum += w;
+                }
+            }
+        }
+    }
+
+    /// Starts weighing another candidate.
+    pub(super) fn reset(&mut self) {
+        match self {
+            Features::Named(list) => list.clear(),
+            Features::Scored { sum, .. } => *sum = BIAS,
+        }
+    }
+
+    /// Whether the model reads the candidate weighed so far as a relation.
+    pub(super) fn accepted(&self) -> bool {
+        matches!(self, Features::Scored { sum, .. } if *sum >= THRESHOLD)
+    }
 }
