@@ -3580,6 +3580,17 @@ mod tests {
             .collect()
     }
 
+    /// The rules' relations and the fallback model's candidates in `text`.
+    fn candidates_of(text: &str) -> (Vec<Mention>, Vec<TrainingCandidate>) {
+        let segs = segment::segment(text);
+        let ctx = Context {
+            text,
+            segments: &segs,
+            published: None,
+        };
+        training_candidates(&ctx)
+    }
+
     /// (source, cue) texts of the relations the fallback model reads in `text`.
     fn model_relations(text: &str) -> Vec<(String, String)> {
         let segs = segment::segment(text);
@@ -3620,13 +3631,7 @@ mod tests {
             "It should be noted that Azerbaijan took symmetrical measures.",
             "A hint of what it might look like came this time on the airwaves.",
         ] {
-            let segs = segment::segment(text);
-            let ctx = Context {
-                text,
-                segments: &segs,
-                published: None,
-            };
-            let (mentions, candidates) = training_candidates(&ctx);
+            let (mentions, candidates) = candidates_of(text);
             assert!(mentions.is_empty(), "{text}");
             assert!(candidates.is_empty(), "{text}");
         }
@@ -3643,13 +3648,7 @@ mod tests {
             "It revises the agreements previously concluded in 2020 and 2022.",
             "After the Association Agreement talks, the ban followed.",
         ] {
-            let segs = segment::segment(text);
-            let ctx = Context {
-                text,
-                segments: &segs,
-                published: None,
-            };
-            let (_, candidates) = training_candidates(&ctx);
+            let (_, candidates) = candidates_of(text);
             assert!(candidates.is_empty(), "{text}: {:?}", candidates.len());
         }
     }
@@ -3659,13 +3658,7 @@ mod tests {
         let text = "Local leaders in the county championed the plan to rebuild the bridge.";
         // "champion" is a cue in under half its PolNeAR uses: the rules never read it.
         assert!(relations(text).is_empty());
-        let segs = segment::segment(text);
-        let ctx = Context {
-            text,
-            segments: &segs,
-            published: None,
-        };
-        let (_, candidates) = training_candidates(&ctx);
+        let (_, candidates) = candidates_of(text);
         let c = candidates
             .iter()
             .find(|c| c.features.iter().any(|f| f == "word=championed"))
@@ -3685,13 +3678,7 @@ mod tests {
     #[test]
     fn a_refused_cue_after_and_is_a_candidate_of_the_sentence_subject() {
         let text = "Cruz exhorted Republicans to vote their conscience and praised the crowd.";
-        let segs = segment::segment(text);
-        let ctx = Context {
-            text,
-            segments: &segs,
-            published: None,
-        };
-        let (_, candidates) = training_candidates(&ctx);
+        let (_, candidates) = candidates_of(text);
         let c = candidates
             .iter()
             .find(|c| c.features.iter().any(|f| f == "word=praised"))
