@@ -36,15 +36,11 @@ fn shape_bit(b: &[u8]) -> Option<usize> {
 }
 
 pub fn word_set(list: &[&str]) -> WordSet {
-    let mut shapes = vec![0u64; (24 * 676usize).div_ceil(64)];
-    let mut words = std::collections::HashSet::default();
-    for w in list {
-        let lower = w.to_ascii_lowercase().into_bytes();
-        if let Some(bit) = shape_bit(&lower) {
-            shapes[bit / 64] |= 1u64 << (bit % 64);
-        }
-        words.insert(lower.into_boxed_slice());
-    }
+    let words: std::collections::HashSet<Box<[u8]>, FnvBuild> = list
+        .iter()
+        .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
+        .collect();
+    let shapes = shapes_of(words.iter().map(|w| &w[..]));
     WordSet { words, shapes }
 }
 
@@ -319,7 +315,21 @@ static LEXICON: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
         } else {
             CueClass::Cognition
         };
-        for (word, form) in regular_forms(lemma) {
+        insert_learned(&mut map, lemma, class, |_| true);
+    }
+    map
+});
+
+/// Adds the regular inflections of a learned `lemma` to `map` as cues of `class`, each
+/// where `keep` allows it and `map` does not already hold it.
+fn insert_learned(
+    map: &mut FnvMap<String, Cue>,
+    lemma: &str,
+    class: CueClass,
+    keep: impl Fn(&str) -> bool,
+) {
+    for (word, form) in regular_forms(lemma) {
+        if keep(&word) {
             map.entry(word).or_insert(Cue {
                 class,
                 form,
@@ -328,17 +338,17 @@ static LEXICON: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
             });
         }
     }
-    map
-});
+}
 
 /// A bit for each (length, first letter, second letter) that some lexicon form has.
-static SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| shapes_of(LEXICON.keys()));
+static SHAPES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| shapes_of(LEXICON.keys().map(String::as_bytes)));
 
 /// The (length, first letter, second letter) bitmap of a set of forms.
-fn shapes_of<'a>(forms: impl Iterator<Item = &'a String>) -> Vec<u64> {
+fn shapes_of<'a>(forms: impl Iterator<Item = &'a [u8]>) -> Vec<u64> {
     let mut shapes = vec![0u64; (24 * 676usize).div_ceil(64)];
     for w in forms {
-        if let Some(bit) = shape_bit(w.as_bytes()) {
+        if let Some(bit) = shape_bit(w) {
             shapes[bit / 64] |= 1u64 << (bit % 64);
         }
     }
@@ -366,19 +376,9 @@ pub fn forms() -> impl Iterator<Item = &'static str> {
 static MODEL_ONLY: LazyLock<FnvMap<String, Cue>> = LazyLock::new(|| {
     let mut map = FnvMap::default();
     for &lemma in super::learned::MODEL_ONLY {
-        for (word, form) in regular_forms(lemma) {
-            if !LEXICON.contains_key(&word) {
-                map.insert(
-                    word,
-                    Cue {
-                        class: CueClass::Cognition,
-                        form,
-                        particle: None,
-                        learned: true,
-                    },
-                );
-            }
-        }
+        insert_learned(&mut map, lemma, CueClass::Cognition, |w| {
+            !LEXICON.contains_key(w)
+        });
     }
     map
 });
@@ -392,7 +392,8 @@ pub fn lookup_model_only(word: &str) -> Option<Cue> {
     MODEL_ONLY.get(word).copied()
 }
 
-static MODEL_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| shapes_of(MODEL_ONLY.keys()));
+static MODEL_SHAPES: LazyLock<Vec<u64>> =
+    LazyLock::new(|| shapes_of(MODEL_ONLY.keys().map(String::as_bytes)));
 
 /// The cue a lower-case word is, if any.
 #[inline]
