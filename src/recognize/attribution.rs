@@ -1205,11 +1205,14 @@ fn recognise_with(
     let text = ctx.text;
     let mut out = Vec::new();
     let mut toks = Vec::with_capacity(64);
-    let mut quoted: Vec<Span> = Vec::new();
-    let mut quoted_for: Option<usize> = None;
+    let mut quoted = ParagraphQuotations::default();
     let mut found_here: Vec<Found> = Vec::new();
     let mut refused_here: Vec<(usize, Cue)> = Vec::new();
-    let mut scored = fallback::Features::scored();
+    let mut features = if training.is_some() {
+        fallback::Features::named()
+    } else {
+        fallback::Features::scored()
+    };
     let mut model_here: Vec<Found> = Vec::new();
     let cue_filter = &SETS.cue_filter;
     for sentence in &ctx.segments.sentences {
@@ -1284,12 +1287,8 @@ fn recognise_with(
                         // ("“I think ...,” she said"), which PolNeAR leaves unannotated.
                         // The paragraph's quotations are found only for a relation.
                         if cue.class == CueClass::Cognition {
-                            if quoted_for != Some(sentence.paragraph) {
-                                quotations(text, paragraph, &mut quoted);
-                                quoted_for = Some(sentence.paragraph);
-                            }
                             let at = toks.get(i).map_or(Span::new(0, 0), |t| t.span);
-                            if quoted.iter().any(|q| q.start < at.start && at.end <= q.end) {
+                            if quoted.hold(text, sentence.paragraph, paragraph, at) {
                                 return None;
                             }
                         }
@@ -1317,39 +1316,20 @@ fn recognise_with(
         for (i, cue) in refused_here.drain(..) {
             let at = toks.get(i).map_or(Span::new(0, 0), |t| t.span);
             // The paragraph's quotations are found only for a candidate.
-            let in_quotation = || {
-                if quoted_for != Some(sentence.paragraph) {
-                    quotations(text, paragraph, &mut quoted);
-                    quoted_for = Some(sentence.paragraph);
-                }
-                quoted.iter().any(|q| q.start < at.start && at.end <= q.end)
+            let in_quotation = || quoted.hold(text, sentence.paragraph, paragraph, at);
+            features.reset();
+            let found = &found_here[..rules_found];
+            let Some(f) = fallback::candidate(&clause, i, cue, in_quotation, found, &mut features)
+            else {
+                continue;
             };
             match training.as_deref_mut() {
-                Some(list) => {
-                    let mut features = fallback::Features::Named(Vec::new());
-                    let found = &found_here[..rules_found];
-                    if let Some(f) =
-                        fallback::candidate(&clause, i, cue, in_quotation, found, &mut features)
-                    {
-                        if let fallback::Features::Named(features) = features {
-                            list.push(TrainingCandidate {
-                                mention: to_mention(text, f, true),
-                                features,
-                            });
-                        }
-                    }
-                }
-                None => {
-                    scored.reset();
-                    let found = &found_here[..rules_found];
-                    if let Some(f) =
-                        fallback::candidate(&clause, i, cue, in_quotation, found, &mut scored)
-                    {
-                        if scored.accepted() {
-                            model_here.push(f);
-                        }
-                    }
-                }
+                Some(list) => list.push(TrainingCandidate {
+                    mention: to_mention(text, f, true),
+                    features: features.take_names(),
+                }),
+                None if features.accepted() => model_here.push(f),
+                None => {}
             }
         }
         drop_nested_beliefs(text, &mut found_here);
@@ -1754,6 +1734,28 @@ fn dash_signature(c: &Clause, i: usize) -> Option<Found> {
         content: Some(Span::new(open, q_at + q.len_utf8())),
         direct: true,
     })
+}
+
+/// The quotations of the paragraph last asked about, found once per paragraph and only
+/// when a relation or a candidate needs them.
+#[derive(Default)]
+struct ParagraphQuotations {
+    spans: Vec<Span>,
+    paragraph: Option<usize>,
+}
+
+impl ParagraphQuotations {
+    /// Whether `at` lies inside a quotation of paragraph number `index`, whose span is
+    /// `paragraph`.
+    fn hold(&mut self, text: &str, index: usize, paragraph: Span, at: Span) -> bool {
+        if self.paragraph != Some(index) {
+            quotations(text, paragraph, &mut self.spans);
+            self.paragraph = Some(index);
+        }
+        self.spans
+            .iter()
+            .any(|q| q.start < at.start && at.end <= q.end)
+    }
 }
 
 /// The quotations of a paragraph: double quotes and guillemets, and single quotes
@@ -2556,23 +2558,24 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
             });
         }
     }
+    // Where a forward content starts: after the cue and any colon or comma.
+    let mut forward = after;
+    while matches!(c.punct(forward), Some(':' | ',')) {
+        forward += 1;
+    }
     // "Asked about the device, O'Neill said, “Not going to go into that.”": a quotation
     // right after the cue is what was said, whatever stands before the source.
-    let quote_follows = {
-        let mut k = after;
-        while matches!(c.punct(k), Some(':' | ',')) {
-            k += 1;
-        }
-        c.opens_quote(k)
-    };
+    let quote_follows = c.opens_quote(forward);
     // "“…,” Melanie said to the Republican nominee", "“…,” she said at a news
     // conference": after a quotation closed right before the source, a phrase of place or
     // addressee after the cue leaves the quotation as the content.
-    let quoted_speech = before_src.is_some_and(|k| {
-        k > 0
-            && ((c.closes_quote(k) && matches!(c.punct(k - 1), Some(',' | '?' | '!' | '.')))
-                || (c.punct(k) == Some(',') && c.closes_quote(k - 1)))
-    });
+    // The quotation ends with its own stop or comma, not as a scare quote inside the
+    // subject ("the 'charged' spokesperson said").
+    let quoted_speech = after_quote
+        && before_src.is_some_and(|k| {
+            c.punct(k) == Some(',')
+                || (k > 0 && matches!(c.punct(k - 1), Some(',' | '?' | '!' | '.')))
+        });
     let backward = after_boundary
         && (ends_clause(c, after) || (quoted_speech && adjunct_follows(c, after)))
         && (quoted_speech || !quote_follows);
@@ -2616,10 +2619,7 @@ fn verb_cue(c: &Clause, i: usize, cue: Cue, last_source: Option<Span>) -> Option
         return None;
     }
     // Forward: "X said (that) ...", "X said: “...”".
-    let mut k = after;
-    while matches!(c.punct(k), Some(':' | ',')) {
-        k += 1;
-    }
+    let k = forward;
     let (content, direct) = match c.content_forward(k) {
         Some(x) => x,
         None if cue.class == CueClass::Speech && before_src.is_none() => {

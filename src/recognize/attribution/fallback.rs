@@ -91,14 +91,8 @@ fn subject_head(c: &Clause, j: usize) -> Option<&'static str> {
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && !lower_ascii_eq(w, FUNCTION_WORDS)
         && (j.saturating_sub(3)..j).any(|k| {
-            c.word(k).is_some_and(|d| {
-                lower_ascii_eq(
-                    d,
-                    &[
-                        "the", "a", "an", "his", "her", "their", "its", "our", "this",
-                    ],
-                ) || is_possessive(d)
-            })
+            c.word(k)
+                .is_some_and(|d| lower_ascii_eq(d, DETERMINERS) || is_possessive(d))
         })
     {
         // "the band leader", "the company", "Trump's campaign".
@@ -107,6 +101,11 @@ fn subject_head(c: &Clause, j: usize) -> Option<&'static str> {
         None
     }
 }
+
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this",
+];
 
 /// Words that end no subject phrase.
 const FUNCTION_WORDS: &[&str] = &[
@@ -137,12 +136,7 @@ fn next_class(c: &Clause, k: usize) -> &'static str {
     if let Some(&n) = NEXT_WORDS.iter().find(|n| w.eq_ignore_ascii_case(n)) {
         return n;
     }
-    if lower_ascii_eq(
-        w,
-        &[
-            "the", "a", "an", "his", "her", "their", "its", "our", "this",
-        ],
-    ) {
+    if lower_ascii_eq(w, DETERMINERS) {
         "determiner"
     } else if cues::contains(&SETS.pronouns, w) {
         "pronoun"
@@ -345,47 +339,61 @@ pub(super) fn candidate(
 static WEIGHT_OF: LazyLock<HashMap<&'static str, f32, FnvBuild>> =
     LazyLock::new(|| WEIGHTS.iter().copied().collect());
 
-/// Where a candidate's features go: kept as names for training, or weighed at once
-/// (one reused buffer, no allocation per feature) to decide.
-pub(super) enum Features {
-    Named(Vec<String>),
-    Scored { name: String, sum: f32 },
+/// A candidate's features, weighed as they come (one reused buffer, no allocation per
+/// feature); for training, their names are kept too.
+pub(super) struct Features {
+    name: String,
+    sum: f32,
+    names: Option<Vec<String>>,
 }
 
 impl Features {
+    /// Features that are weighed only.
     pub(super) fn scored() -> Features {
-        Features::Scored {
+        Features {
             name: String::new(),
             sum: BIAS,
+            names: None,
+        }
+    }
+
+    /// Features whose names are kept for training.
+    pub(super) fn named() -> Features {
+        Features {
+            names: Some(Vec::new()),
+            ..Features::scored()
         }
     }
 
     /// Adds the feature whose name is `parts` joined.
     fn add(&mut self, parts: &[&str]) {
-        match self {
-            Features::Named(list) => list.push(parts.concat()),
-            Features::Scored { name, sum } => {
-                name.clear();
-                for p in parts {
-                    name.push_str(p);
-                }
-                if let Some(w) = WEIGHT_OF.get(name.as_str()) {
-                    *sum += w;
-                }
-            }
+        self.name.clear();
+        for p in parts {
+            self.name.push_str(p);
+        }
+        if let Some(w) = WEIGHT_OF.get(self.name.as_str()) {
+            self.sum += w;
+        }
+        if let Some(names) = &mut self.names {
+            names.push(self.name.clone());
         }
     }
 
     /// Starts weighing another candidate.
     pub(super) fn reset(&mut self) {
-        match self {
-            Features::Named(list) => list.clear(),
-            Features::Scored { sum, .. } => *sum = BIAS,
+        self.sum = BIAS;
+        if let Some(names) = &mut self.names {
+            names.clear();
         }
     }
 
     /// Whether the model reads the candidate weighed so far as a relation.
     pub(super) fn accepted(&self) -> bool {
-        matches!(self, Features::Scored { sum, .. } if *sum >= THRESHOLD)
+        self.sum >= THRESHOLD
+    }
+
+    /// The names of the features added since the last reset (none when only weighed).
+    pub(super) fn take_names(&mut self) -> Vec<String> {
+        self.names.as_mut().map(std::mem::take).unwrap_or_default()
     }
 }
