@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use claimtrace::recognize::attribution::{training_candidates, TrainingCandidate};
 use claimtrace::recognize::Context;
 use claimtrace::segment;
-use claimtrace::span::Span;
+use claimtrace::span::{OffsetIndex, Span};
 
 /// A feature enters the model when this many candidates have it.
 const MIN_COUNT: usize = 3;
@@ -141,15 +141,11 @@ fn read_docs(path: &PathBuf) -> Result<Vec<Doc>, String> {
             .as_str()
             .ok_or_else(|| format!("line {}: no \"text\"", n + 1))?;
         // Code-point offset → byte offset.
-        let bytes: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()))
-            .collect();
+        let index = OffsetIndex::new(text);
         let at = |v: &serde_json::Value| -> Option<usize> {
             v.as_u64()
                 .and_then(|x| usize::try_from(x).ok())
-                .and_then(|x| bytes.get(x).copied())
+                .and_then(|x| index.to_byte(x))
         };
         let gold = value["mentions"]
             .as_array()
