@@ -37,47 +37,21 @@ impl Word {
 }
 
 /// The words of `span` of `text`, with offsets into `text`: the words
-/// [`crate::bytescan::words`] finds in the span's text, scanned in one pass (only
-/// non-ASCII characters are decoded).
+/// [`crate::bytescan::words`] finds in the span's text.
 pub fn words(text: &str, span: Span) -> Vec<Word> {
-    let b = text.as_bytes();
-    let end = span.end.min(b.len());
-    // Whether the character at `i` is alphanumeric, and its length.
-    let char_at = |i: usize| match text.get(i..end).and_then(|s| s.chars().next()) {
-        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-        None => (false, 1),
-    };
-    let mut out = Vec::with_capacity(span.len() / 6 + 1);
-    let mut i = span.start;
-    while i < end {
-        let c = b[i];
-        if c < 0x80 {
-            if !c.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
-            let (alnum, len) = char_at(i);
-            if !alnum {
-                i += len;
-                continue;
-            }
-        }
-        let start = i;
-        loop {
-            // ASCII letters and digits eight bytes at a time.
-            i = crate::bytescan::alnum_end(&b[..end], i);
-            if i < end && b[i] >= 0x80 {
-                let (alnum, len) = char_at(i);
-                if alnum {
-                    i += len;
-                    continue;
-                }
-            }
-            break;
-        }
-        out.push(Word::new(text, start, i));
+    let end = span.end.min(text.len());
+    // A start inside a character skips to the next one, as a scan over bytes would.
+    let mut start = span.start;
+    while start < end && !text.is_char_boundary(start) {
+        start += 1;
     }
+    let body = text.get(start..end).unwrap_or("");
+    let mut out = Vec::with_capacity(span.len() / 6 + 1);
+    out.extend(crate::bytescan::words(body).map(|w| {
+        // A word is a slice of `body`: its offset is where it starts in it.
+        let at = start + (w.as_ptr() as usize - body.as_ptr() as usize);
+        Word::new(text, at, at + w.len())
+    }));
     out
 }
 
