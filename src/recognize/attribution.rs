@@ -37,9 +37,11 @@ mod learned;
 mod quotes;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{Attribution, Context, Mention, Payload, SourceKind};
+use crate::fnv::FnvBuild;
 use crate::span::Span;
 use cues::{Cue, CueClass, Form};
 
@@ -660,9 +662,75 @@ impl CueFilter {
     }
 }
 
+/// The cue shapes a word is on: bits of [`CueWord::shapes`].
+const NOMINAL: u8 = 1;
+const QUOTATION_FRAME: u8 = 1 << 1;
+const TOPIC: u8 = 1 << 2;
+const LABELLING: u8 = 1 << 3;
+
+/// Everything a word that may open a relation is, found by one lookup: the cue the
+/// rules read it as, the cue only the fallback model reads it as, and the lists of
+/// the other cue shapes (noun, quotation frame, topic, labelling verb) it is on.
+#[derive(Debug, Clone, Copy, Default)]
+struct CueWord {
+    rules: Option<Cue>,
+    model_only: Option<Cue>,
+    shapes: u8,
+}
+
+impl CueWord {
+    /// The entry of `w`, whose first letter is lower case: the cues are those of its
+    /// exact form, the shapes those of the word in any case ("cLAIMS" in a headline
+    /// is still a noun cue).
+    fn of(w: &str) -> CueWord {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return SETS.cue_words.get(w).copied().unwrap_or_default();
+        }
+        let shapes = SETS
+            .cue_words
+            .get(w.to_ascii_lowercase().as_str())
+            .map_or(0, |e| e.shapes);
+        CueWord {
+            shapes,
+            ..CueWord::default()
+        }
+    }
+
+    fn is(&self, shape: u8) -> bool {
+        self.shapes & shape != 0
+    }
+
+    /// Every form of the cue lexicon and of the shape lists, as
+    /// [`cues::lookup`], [`cues::lookup_model_only`] and the lists read them.
+    fn table() -> HashMap<Box<str>, CueWord, FnvBuild> {
+        let mut table: HashMap<Box<str>, CueWord, FnvBuild> = HashMap::default();
+        for form in cues::forms() {
+            let entry = table.entry(form.into()).or_default();
+            entry.rules = cues::lookup(form);
+            entry.model_only = cues::lookup_model_only(form);
+        }
+        for (list, shape) in [
+            (NOMINALS, NOMINAL),
+            (QUOTATION_FRAME_VERBS, QUOTATION_FRAME),
+            (TOPIC_VERBS, TOPIC),
+            (LABELLING_VERBS, LABELLING),
+        ] {
+            for w in list {
+                table
+                    .entry(w.to_ascii_lowercase().into())
+                    .or_default()
+                    .shapes |= shape;
+            }
+        }
+        table
+    }
+}
+
 /// The word lists above as hash sets, built once.
 struct Sets {
     cue_filter: CueFilter,
+    /// What each word that passes `cue_filter` and opens a relation is.
+    cue_words: HashMap<Box<str>, CueWord, FnvBuild>,
     /// The same filter over the lists that tell a source's kind.
     kind_filter: CueFilter,
     nominals: cues::WordSet,
@@ -688,6 +756,7 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    cue_words: CueWord::table(),
     cue_filter: CueFilter::new(
         cues::forms()
             .chain(NOMINALS.iter().copied())
@@ -1266,8 +1335,9 @@ fn recognise_with(
                 } else {
                     w
                 };
-                let rules_cue = cues::lookup(w);
-                refused = rules_cue.or_else(|| cues::lookup_model_only(w));
+                let entry = CueWord::of(w);
+                let rules_cue = entry.rules;
+                refused = rules_cue.or(entry.model_only);
                 rules_cue
                     .and_then(|cue| {
                         if cue.learned && !learned_cue_reads_as_one(&clause, i, cue) {
@@ -1294,10 +1364,14 @@ fn recognise_with(
                         }
                         Some(found)
                     })
-                    .or_else(|| nominal_cue(&clause, i, w))
-                    .or_else(|| quotation_frame_cue(&clause, i, w, last_source))
-                    .or_else(|| topic_cue(&clause, i, w))
-                    .or_else(|| labelling_cue(&clause, i, w))
+                    .or_else(|| entry.is(NOMINAL).then(|| nominal_cue(&clause, i, w))?)
+                    .or_else(|| {
+                        entry
+                            .is(QUOTATION_FRAME)
+                            .then(|| quotation_frame_cue(&clause, i, w, last_source))?
+                    })
+                    .or_else(|| entry.is(TOPIC).then(|| topic_cue(&clause, i, w))?)
+                    .or_else(|| entry.is(LABELLING).then(|| labelling_cue(&clause, i, w))?)
             } else {
                 None
             };
@@ -3517,6 +3591,48 @@ mod tests {
         for w in ["the", "of", "and", "a", "in", "to", "is", "2020"] {
             assert!(!f.may_hold(w.as_bytes()), "{w}");
         }
+    }
+
+    /// The one lookup of a cue word says what the lexicon's lookups and the shape lists
+    /// say of it: "said" a rule cue, "championed" a cue of the model only, "criticism" a
+    /// noun, "continued" a quotation frame, "spoke" a topic verb, "portrayed" a label;
+    /// in a headline's capitals only the lists match.
+    #[test]
+    fn said_championed_criticism_and_portrayed_are_found_by_one_lookup() {
+        let listed = [
+            (NOMINALS, NOMINAL),
+            (QUOTATION_FRAME_VERBS, QUOTATION_FRAME),
+            (TOPIC_VERBS, TOPIC),
+            (LABELLING_VERBS, LABELLING),
+        ];
+        let words = cues::forms().chain(listed.iter().flat_map(|(l, _)| l.iter().copied()));
+        for w in words.chain(["the", "statement", "Statement", "cLAIMS", "SAID"]) {
+            let lower = format!(
+                "{}{}",
+                w.get(..1).unwrap_or("").to_ascii_lowercase(),
+                &w[1..]
+            );
+            let entry = CueWord::of(&lower);
+            assert_eq!(
+                entry.rules.map(|c| c.form),
+                cues::lookup(&lower).map(|c| c.form),
+                "{w}"
+            );
+            assert_eq!(entry.rules.is_some(), cues::lookup(&lower).is_some(), "{w}");
+            assert_eq!(
+                entry.model_only.is_some(),
+                cues::lookup_model_only(&lower).is_some(),
+                "{w}"
+            );
+            for (list, shape) in listed {
+                assert_eq!(entry.is(shape), lower_ascii_eq(w, list), "{w}");
+            }
+        }
+        assert!(CueWord::of("said").rules.is_some());
+        assert!(CueWord::of("championed").model_only.is_some());
+        assert!(CueWord::of("criticism").is(NOMINAL));
+        assert!(CueWord::of("cLAIMS").is(NOMINAL) && CueWord::of("cLAIMS").rules.is_none());
+        assert!(CueWord::of("portrayed").is(LABELLING));
     }
 
     #[test]
