@@ -662,6 +662,35 @@ impl CueFilter {
     }
 }
 
+/// The lists that tell a source's kind, as bits of [`Sets::kind_words`].
+const DATASET: u8 = 1;
+const DOCUMENT: u8 = 2;
+const OUTLET: u8 = 4;
+const ORG: u8 = 8;
+const PEOPLE: u8 = 16;
+const TITLE: u8 = 32;
+
+/// Each lower-case word of the kind lists with the bits of the lists it is on.
+fn kind_words() -> HashMap<Box<[u8]>, u8, FnvBuild> {
+    let mut table: HashMap<Box<[u8]>, u8, FnvBuild> = HashMap::default();
+    for (list, bit) in [
+        (DATASET_WORDS, DATASET),
+        (DOCUMENT_WORDS, DOCUMENT),
+        (OUTLET_WORDS, OUTLET),
+        (ORG_WORDS, ORG),
+        (PEOPLE_WORDS, PEOPLE),
+        (PERSON_TITLES, TITLE),
+        (ROLE_WORDS, TITLE),
+    ] {
+        for w in list {
+            *table
+                .entry(w.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                .or_default() |= bit;
+        }
+    }
+    table
+}
+
 /// The cue shapes a word is on: bits of [`CueWord::shapes`].
 const NOMINAL: u8 = 1;
 const QUOTATION_FRAME: u8 = 1 << 1;
@@ -733,6 +762,7 @@ struct Sets {
     cue_words: HashMap<Box<str>, CueWord, FnvBuild>,
     /// The same filter over the lists that tell a source's kind.
     kind_filter: CueFilter,
+    kind_words: HashMap<Box<[u8]>, u8, FnvBuild>,
     nominals: cues::WordSet,
     plural_nouns: cues::WordSet,
     noun_followers: cues::WordSet,
@@ -746,7 +776,6 @@ struct Sets {
     clause_stop: cues::WordSet,
     tail_ok: cues::WordSet,
     np_back_stop: cues::WordSet,
-    title_words: cues::WordSet,
     abbreviated_titles: cues::WordSet,
     people_words: cues::WordSet,
     document_words: cues::WordSet,
@@ -756,6 +785,7 @@ struct Sets {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    kind_words: kind_words(),
     cue_words: CueWord::table(),
     cue_filter: CueFilter::new(
         cues::forms()
@@ -791,7 +821,6 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
     clause_stop: cues::word_set(CLAUSE_STOP),
     tail_ok: cues::word_set(TAIL_OK),
     np_back_stop: cues::word_set(NP_BACK_STOP),
-    title_words: cues::word_set(&[PERSON_TITLES, ROLE_WORDS].concat()),
     abbreviated_titles: cues::word_set(ABBREVIATED_TITLES),
     people_words: cues::word_set(PEOPLE_WORDS),
     document_words: cues::word_set(DOCUMENT_WORDS),
@@ -3423,29 +3452,18 @@ fn analyse_source_with(
         .map(|(i, t)| (i, t.span.slice(text)))
         .collect();
     // Which of the kind lists each word is in, looked up once.
-    const DATASET: u8 = 1;
-    const DOCUMENT: u8 = 2;
-    const OUTLET: u8 = 4;
-    const ORG: u8 = 8;
-    const PEOPLE: u8 = 16;
-    const TITLE: u8 = 32;
-    let lists: [(&cues::WordSet, u8); 6] = [
-        (&SETS.dataset_words, DATASET),
-        (&SETS.document_words, DOCUMENT),
-        (&SETS.outlet_words, OUTLET),
-        (&SETS.org_words, ORG),
-        (&SETS.people_words, PEOPLE),
-        (&SETS.title_words, TITLE),
-    ];
     in_lists.clear();
     in_lists.extend(words.iter().map(|(_, w)| {
         if !SETS.kind_filter.may_hold(w.as_bytes()) {
             return 0;
         }
-        lists
-            .iter()
-            .filter(|(set, _)| cues::contains(set, w))
-            .fold(0, |acc, (_, bit)| acc | bit)
+        let mut buf = [0u8; 24];
+        let Some(b) = buf.get_mut(..w.len()) else {
+            return 0;
+        };
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        SETS.kind_words.get(&*b).copied().unwrap_or(0)
     }));
     let in_lists: &[u8] = in_lists;
     let has = |bit: u8| in_lists.iter().any(|&k| k & bit != 0);
