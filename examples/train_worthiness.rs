@@ -49,7 +49,11 @@ struct Settings {
     prior: f64,
 }
 
-/// The settings of the shipped model, chosen by `--cv` on the training split.
+/// The settings of the shipped model, chosen by `--cv` on the training split. On the
+/// claims of 1cd2b59 other settings score up to 0.009 higher across debates (0.2121
+/// against 0.2036), but each of the seven models retrained on those claims that were
+/// tried ranks the news claims of the claim-level dev gold lower than the shipped table
+/// does (worthiness MAP 0.838 to 0.849 against 0.852), so the table was not regenerated.
 const SHIPPED: Settings = Settings {
     min_df: 3,
     l2_named: 0.01,
@@ -154,21 +158,20 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
+/// The settings `--cv` compares: the words' penalty and pruning and the named
+/// features' prior, the knobs that move the held-out MAP most (the vocabulary's
+/// `min_df` moves it by less than 0.001, the named features' penalty by less than 0.005).
 fn grid() -> Vec<Settings> {
     let mut out = Vec::new();
-    for min_df in [3, 5] {
-        for l2_words in [0.01] {
-            for l2_named in [0.01] {
-                for prior in [0.0, 0.25, 0.5, 1.0] {
-                    out.push(Settings {
-                        min_df,
-                        l2_named,
-                        l2_words,
-                        min_word_weight: SHIPPED.min_word_weight,
-                        all_sentences: false,
-                        prior,
-                    });
-                }
+    for l2_words in [0.003, 0.01] {
+        for min_word_weight in [0.05, 0.1] {
+            for prior in [0.25, 0.5] {
+                out.push(Settings {
+                    l2_words,
+                    min_word_weight,
+                    prior,
+                    ..SHIPPED
+                });
             }
         }
     }

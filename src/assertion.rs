@@ -490,7 +490,8 @@ fn class_table() -> &'static ClassTable {
             (PAST_WORDS, PAST),
             (PRESENT_WORDS, PRESENT),
         ];
-        let flags: [(&[&str], u64); 8] = [
+        let flags: [(&[&str], u64); 9] = [
+            (&["me", "my", "mine", "myself"], SINGULAR),
             (BEFORE_VERB, BETWEEN),
             (&["we", "you"], SUBJECT),
             (&["but"], BUT),
@@ -537,6 +538,9 @@ pub struct Assertion {
     pub modal: bool,
     /// The speaker speaks of themselves: "I", "we", "my", "us".
     pub first_person: bool,
+    /// The speaker speaks of themselves alone: "I", "me", "my" (not "we", "our": in a
+    /// speech the speaker's country, party or company).
+    pub singular: bool,
     /// Addressed to someone: "you".
     pub second_person: bool,
     /// "I", "we" or "you" right before a past action ("You said it's the finest deal",
@@ -586,6 +590,7 @@ const THAN: u64 = 1 << 40;
 const WITH: u64 = 1 << 41;
 const THIS: u64 = 1 << 42;
 const ED: u64 = 1 << 43; // an "-ed" ending (not "-eed") on a word of five letters or more
+const SINGULAR: u64 = 1 << 44; // "I", "me", "my", "mine", "myself": the speaker alone
 
 /// The classes of a word (its lower-case form's bits in the word lists) and its flags,
 /// as [`analyse_words`] reads them: computed once per word of a sentence
@@ -612,7 +617,7 @@ pub fn word_class(w: &str) -> u64 {
     }
     // The words whose case matters.
     if w == "I" {
-        class |= I_OR_US | SUBJECT;
+        class |= I_OR_US | SUBJECT | SINGULAR;
     }
     if w == "us" || w == "Us" {
         class |= I_OR_US;
@@ -652,7 +657,7 @@ pub fn analyse_words(text: &str, span: crate::span::Span, words: &[Word]) -> Ass
     let mut long = 0;
     let mut capitalised = 0;
     let mut any: u64 = 0;
-    let (mut modal, mut compares, mut evaluative, mut action, mut own_act, mut first_person) =
+    let (mut modal, mut compares, mut evaluative, mut action, mut own_act, mut newsroom) =
         (false, false, false, false, false, false);
     let mut prev: u32 = 0;
     // The last words were a subject pronoun and the words that may stand between it and
@@ -728,7 +733,8 @@ pub fn analyse_words(text: &str, span: crate::span::Span, words: &[Word]) -> Ass
         // "the third consecutive month", "for the first time": a rank.
         compares |= after_ordinal && bits & RANKED != 0;
         after_ordinal = bits & ORDINAL != 0;
-        first_person |= after_this && bits & NEWSROOM != 0;
+        // "This reporter": the writer, alone.
+        newsroom |= after_this && bits & NEWSROOM != 0;
         after_this = flags & THIS != 0;
         let was_after_be = after_be;
         after_be = bits & BE_FORM != 0;
@@ -750,7 +756,8 @@ pub fn analyse_words(text: &str, span: crate::span::Span, words: &[Word]) -> Ass
     a.evaluative = evaluative || (characterising && !subordinate) || has(u64::from(EVALUATIVE));
     a.action = action;
     a.own_act = own_act;
-    a.first_person = first_person || has(I_OR_US | u64::from(FIRST));
+    a.first_person = newsroom || has(I_OR_US | u64::from(FIRST));
+    a.singular = newsroom || has(SINGULAR);
     a.second_person = has(u64::from(SECOND));
     a.opinion |= has(u64::from(OPINION));
     a.belief = has(u64::from(BELIEF));
@@ -846,7 +853,10 @@ impl Assertion {
             return Err("a headline or title");
         }
         if anchors.figure {
-            if content.first_person && !content.past {
+            // "We have a $505 billion trade deficit", "our debt is up to $20 trillion":
+            // the speaker's "we" is a country, a party or a company, and its figures are
+            // on the record; "I'm 100 percent sure" is the speaker's own view.
+            if content.first_person && content.singular && !content.past {
                 return Err("the speaker's own view");
             }
             // "A 4-4 ruling would leave the regulations in place": a figure in a
@@ -1010,6 +1020,30 @@ mod tests {
             NONE
         )
         .is_err());
+    }
+
+    #[test]
+    fn we_have_a_505_billion_trade_deficit_is_a_claim_but_i_am_100_percent_sure_is_not() {
+        for text in [
+            "And we have a $505 billion trade deficit right now.",
+            "We lose 33,000 people a year to gun violence.",
+            "Our national debt is now almost $20 trillion.",
+        ] {
+            assert_eq!(verdict(text, FIGURE), Ok(()), "{text}");
+        }
+        for text in [
+            "I'm 100 percent sure of it.",
+            "My campaign gets 3 percent of its money from them.",
+            "This reporter is 100 percent sure of it.",
+        ] {
+            assert_eq!(
+                verdict(text, FIGURE),
+                Err("the speaker's own view"),
+                "{text}"
+            );
+        }
+        // Without a figure, "we" is still the speaker's view.
+        assert!(verdict("We are the greatest country.", NONE).is_err());
     }
 
     #[test]
