@@ -143,10 +143,12 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
 enum Step {
-    /// Rebuilds these tables to their definition in `schema.sql`, keeping every row,
-    /// with their indexes and triggers: for changes SQLite cannot make in place
-    /// (constraints).
-    Rebuild(&'static [&'static str]),
+    /// Rebuilds the tables these statements define (with their indexes and triggers)
+    /// to that definition, keeping every row: for changes SQLite cannot make in place
+    /// (constraints). The statements are the step's own (`migrations/v*-rebuild.sql`),
+    /// frozen as `schema.sql` was at the version the step brings a database to, so that
+    /// a later schema never changes what an older step does.
+    Rebuild(&'static str),
     /// Runs these statements.
     Sql(&'static str),
     /// Runs this function (for what SQL alone cannot say).
@@ -317,15 +319,7 @@ const MIGRATIONS: &[&[Step]] = &[
     &[
         // 1 → 2: enumeration CHECKs as OR chains instead of IN lists, partial claim
         // indexes, link tables WITHOUT ROWID (see schema.sql).
-        Step::Rebuild(&[
-            "documents",
-            "mentions",
-            "claims",
-            "claim_components",
-            "claim_sources",
-            "review_log",
-            "sentences",
-        ]),
+        Step::Rebuild(include_str!("migrations/v2-rebuild.sql")),
         // Sentence and mention ids become document_id * 2^24 + ordinal; references follow
         // (a reference to a row that does not exist is kept, for foreign_key_check to
         // report). Old ids are first moved below zero, where no new id lies.
@@ -348,12 +342,11 @@ const MIGRATIONS: &[&[Step]] = &[
     &[
         // 2 → 3: review entries record the claim they judged; claims gain the status
         // needs_recheck. The log's append-only trigger is dropped while old entries are
-        // filled in, and comes back with the rebuilt table. (A database of version 1
-        // has the columns already: step 1 → 2 rebuilt its log to this schema.)
+        // filled in, and comes back with the rebuilt table.
         Step::Code(review::add_reviewed_columns),
         Step::Sql("DROP TRIGGER IF EXISTS review_log_no_update;"),
         Step::Code(review::record_reviewed_claims),
-        Step::Rebuild(&["claims", "review_log"]),
+        Step::Rebuild(include_str!("migrations/v3-rebuild.sql")),
         Step::Code(review::recheck_lapsed_verdicts),
         // Documents are found by path as well as by key.
         Step::Sql("CREATE INDEX IF NOT EXISTS documents_path ON documents (path);"),
@@ -361,7 +354,8 @@ const MIGRATIONS: &[&[Step]] = &[
     &[
         // 3 → 4: the claim index (full text and quantity keys) and the relations between
         // claims, built from the stored documents.
-        Step::Code(matches::add_claim_index),
+        Step::Sql(include_str!("migrations/v4-claim-index.sql")),
+        Step::Code(matches::fill_claim_index),
     ],
     &[
         // 4 → 5: a smaller store. Mention records keep only what no column holds,
@@ -369,7 +363,7 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Code(compact_records),
         // Claim and mention texts are their document's text at their offsets: left out
         // (the column becomes nullable), kept only where they differ (orphans).
-        Step::Rebuild(&["mentions", "claims"]),
+        Step::Rebuild(include_str!("migrations/v5-rebuild.sql")),
         Step::Sql(concat!(
             release_texts!("mentions", "1 = 1"),
             ";",
@@ -380,14 +374,15 @@ const MIGRATIONS: &[&[Step]] = &[
     &[
         // 5 → 6: fact-checks from elsewhere (ClaimReview), their index and their
         // relations to claims; none is stored yet, so there is nothing to fill in.
-        Step::Code(fact_checks::add_fact_checks),
+        Step::Sql(include_str!("migrations/v6-fact-checks.sql")),
     ],
     &[
         // 6 → 7: a smaller store. Claims list the ids of their features, which are
         // stored once, and leave out times their document or they already hold (see
         // schema.sql); the times become nullable.
+        Step::Sql(include_str!("migrations/v7-features.sql")),
         Step::Code(features::move_to_table),
-        Step::Rebuild(&["claims"]),
+        Step::Rebuild(include_str!("migrations/v7-rebuild.sql")),
         // Quantity keys as separated text, not JSON ([`matches::encode_key`]).
         Step::Code(matches::compact_keys),
         // Mention records by short names ([`rows::compact_attrs`]).
@@ -402,7 +397,7 @@ const MIGRATIONS: &[&[Step]] = &[
         // 7 → 8: a smaller store. Document texts deflated ([`deflated`]); the column
         // becomes a BLOB.
         Step::Code(deflated::deflate_texts),
-        Step::Rebuild(&["documents"]),
+        Step::Rebuild(include_str!("migrations/v8-rebuild.sql")),
     ],
 ];
 
@@ -456,29 +451,6 @@ fn rewrite_column(
             }
         }
     }
-}
-
-/// The part of `schema.sql` that a version added: from the comment line starting with
-/// `marker` to the next section — a comment after a blank line that names a version — or
-/// the end. (A comment inside a section may mention a later version's change.)
-fn schema_section(marker: &str) -> Result<&'static str> {
-    let Some(at) = SCHEMA.find(marker) else {
-        return Err(StoreError::Invalid(format!(
-            "schema.sql: the section {marker:?} is missing"
-        )));
-    };
-    let rest = &SCHEMA[at + marker.len()..];
-    let end = rest
-        .match_indices("\n\n-- ")
-        .map(|(i, _)| i + 1)
-        .find(|&i| {
-            rest[i + 1..]
-                .lines()
-                .next()
-                .is_some_and(|l| l.contains("(version "))
-        })
-        .unwrap_or(rest.len());
-    Ok(&SCHEMA[at..at + marker.len() + end])
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -662,10 +634,24 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// Rebuilds `table` to its definition in the current schema (`fresh`, a database made
-/// from `schema.sql`): a new table, every row copied column by column (the columns both
-/// have), the old one dropped
-/// and the new one renamed, then its indexes and triggers. Foreign keys must be off.
+/// Rebuilds every table that `ddl` creates to that definition (see [`Step::Rebuild`]).
+fn rebuild_tables(tx: &Connection, ddl: &str) -> Result<()> {
+    let fresh = Connection::open_in_memory()?;
+    fresh.execute_batch(ddl)?;
+    let tables = fresh
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for table in &tables {
+        rebuild_table(tx, &fresh, table)?;
+    }
+    Ok(())
+}
+
+/// Rebuilds `table` to its definition in `fresh` (a database made from a step's
+/// statements): a new table, every row copied column by column (the columns both have),
+/// the old one dropped and the new one renamed, then its indexes and triggers. Foreign
+/// keys must be off.
 fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()> {
     let create: String = fresh.query_row(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
@@ -696,7 +682,7 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
     let rebuilt = format!("{table}_rebuilt");
     let Some(body) = create.strip_prefix(&format!("CREATE TABLE {table}")) else {
         return Err(StoreError::Invalid(format!(
-            "schema.sql: unexpected definition of table {table}"
+            "migration: unexpected definition of table {table}"
         )));
     };
     tx.execute_batch(&format!(
@@ -1231,19 +1217,13 @@ impl Database {
             }
             tx.execute_batch(SCHEMA)?;
         } else {
-            let fresh = Connection::open_in_memory()?;
-            fresh.execute_batch(SCHEMA)?;
             for step in MIGRATIONS[(version - 1) as usize..]
                 .iter()
                 .copied()
                 .flatten()
             {
                 match step {
-                    Step::Rebuild(tables) => {
-                        for table in *tables {
-                            rebuild_table(&tx, &fresh, table)?;
-                        }
-                    }
+                    Step::Rebuild(ddl) => rebuild_tables(&tx, ddl)?,
                     Step::Sql(sql) => {
                         tx.execute_batch(sql)?;
                     }
