@@ -1,4 +1,4 @@
--- claimtrace schema, version 8. The one schema: embedded in the binary with include_str!.
+-- claimtrace schema, version 9. The one schema: embedded in the binary with include_str!.
 -- Offsets: `start`/`end` are Unicode code points (end exclusive), `byte_start`/`byte_end`
 -- bytes of the UTF-8 text. Times are RFC 3339 UTC strings. The version lives in
 -- PRAGMA user_version; each later version adds a migration step in src/store/mod.rs.
@@ -7,6 +7,12 @@
 -- SQLite evaluates a CHECK with an IN list of three or more values by building a
 -- temporary b-tree for every row it writes, which cost ingest about 15%. (Version 2.)
 -- Link tables are WITHOUT ROWID: their primary key is the only b-tree they need.
+--
+-- Columns a row's other columns determine are VIRTUAL generated columns (version 9):
+-- queries read them by name, they take no space, and only the stored columns are
+-- written. Offsets are stored as `start`, `length` (code points), `byte_shift` (bytes
+-- before `start` beyond one per code point) and `byte_extra` (bytes of the span beyond
+-- one per code point): small numbers, zero (no bytes at all) in ASCII text.
 
 -- One row per version of an article. Versions of the same source (path or URL) share
 -- `source_key`; `previous_id` links a version to the one it replaced. `text`: the
@@ -41,16 +47,21 @@ CREATE INDEX documents_current ON documents (source_key, is_current);
 CREATE INDEX documents_path ON documents (path);
 
 -- The id of a sentence or a mention is document_id * 2^24 + ordinal: the rows of a
--- document are one range of the primary key, and need no second index (version 2).
+-- document are one range of the primary key, and need no second index (version 2);
+-- both are generated from it (version 9).
 CREATE TABLE sentences (
     id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    ordinal     INTEGER NOT NULL,
+    document_id INTEGER GENERATED ALWAYS AS (id >> 24) VIRTUAL
+                REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal     INTEGER GENERATED ALWAYS AS (id & 16777215) VIRTUAL,
     paragraph   INTEGER NOT NULL,
     start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    byte_start  INTEGER NOT NULL,
-    byte_end    INTEGER NOT NULL
+    length      INTEGER NOT NULL,
+    byte_shift  INTEGER NOT NULL DEFAULT 0,
+    byte_extra  INTEGER NOT NULL DEFAULT 0,
+    end         INTEGER GENERATED ALWAYS AS (start + length) VIRTUAL,
+    byte_start  INTEGER GENERATED ALWAYS AS (start + byte_shift) VIRTUAL,
+    byte_end    INTEGER GENERATED ALWAYS AS (start + byte_shift + length + byte_extra) VIRTUAL
 );
 
 -- Recognised expressions. The normalised attributes every kind shares have columns
@@ -64,16 +75,27 @@ CREATE TABLE sentences (
 -- 5; before, records also held byte offsets, nulls and, before version 2, texts).
 -- `text` is NULL when it is the document's text at the mention's offsets, as it is for
 -- every mention an analysis stores (version 5; before, every row repeated it).
+-- `sentence` is the ordinal of its sentence in the document, `kind_code` its kind (0
+-- figure, 1 date, 2 attribution; version 9: before, both were stored as `sentence_id`
+-- and `kind`, which are now generated from them).
 CREATE TABLE mentions (
     id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    sentence_id INTEGER REFERENCES sentences(id),
-    ordinal     INTEGER NOT NULL,
-    kind        TEXT    NOT NULL CHECK (kind = 'figure' OR kind = 'date' OR kind = 'attribution'),
+    document_id INTEGER GENERATED ALWAYS AS (id >> 24) VIRTUAL
+                REFERENCES documents(id) ON DELETE CASCADE,
+    sentence    INTEGER,
+    sentence_id INTEGER GENERATED ALWAYS AS (((id >> 24) << 24) + sentence) VIRTUAL
+                REFERENCES sentences(id),
+    ordinal     INTEGER GENERATED ALWAYS AS (id & 16777215) VIRTUAL,
+    kind_code   INTEGER NOT NULL CHECK (kind_code = 0 OR kind_code = 1 OR kind_code = 2),
+    kind        TEXT    GENERATED ALWAYS AS (CASE kind_code WHEN 0 THEN 'figure'
+                    WHEN 1 THEN 'date' ELSE 'attribution' END) VIRTUAL,
     start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    byte_start  INTEGER NOT NULL,
-    byte_end    INTEGER NOT NULL,
+    length      INTEGER NOT NULL,
+    byte_shift  INTEGER NOT NULL DEFAULT 0,
+    byte_extra  INTEGER NOT NULL DEFAULT 0,
+    end         INTEGER GENERATED ALWAYS AS (start + length) VIRTUAL,
+    byte_start  INTEGER GENERATED ALWAYS AS (start + byte_shift) VIRTUAL,
+    byte_end    INTEGER GENERATED ALWAYS AS (start + byte_shift + length + byte_extra) VIRTUAL,
     text        TEXT,
     value       TEXT,
     unit        TEXT,

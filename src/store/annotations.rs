@@ -889,6 +889,15 @@ fn foreign_claim(conn: &Connection, source_key: &str, key: &str) -> Result<Optio
         .map(|c| c.id))
 }
 
+/// The stored columns `sentence, kind_code, start, length, byte_shift, byte_extra` of a
+/// mention (schema.sql) from the parameters ?1 its id, ?2 its sentence's id, ?3 its
+/// kind's code, ?4 to ?7 its start, end, byte start and byte end.
+macro_rules! insert_offsets {
+    () => {
+        "?2 - ((?1 >> 24) << 24), ?3, ?4, ?5 - ?4, ?6 - ?4, (?7 - ?6) - (?5 - ?4)"
+    };
+}
+
 fn sentence_at(conn: &Connection, doc_id: i64, byte: usize) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached(&format!(
@@ -905,8 +914,8 @@ fn byte_pair(idx: &OffsetIndex, s: usize, e: usize) -> (i64, i64) {
         .map_or((s as i64, e as i64), |b| (b.start as i64, b.end as i64))
 }
 
-/// The ordinal of a new mention of a document, and its id (see [`ID_SPAN`]).
-fn next_mention(conn: &Connection, doc_id: i64) -> Result<(i64, i64)> {
+/// The id of a new mention of a document (see [`ID_SPAN`]).
+fn next_mention(conn: &Connection, doc_id: i64) -> Result<i64> {
     let ordinal: i64 = conn.query_row(
         &format!(
             "SELECT coalesce(max(id) - ?1 * {ID_SPAN}, -1) + 1 FROM mentions WHERE {}",
@@ -920,7 +929,7 @@ fn next_mention(conn: &Connection, doc_id: i64) -> Result<(i64, i64)> {
             "document {doc_id} has too many mentions to add one"
         )));
     }
-    Ok((ordinal, doc_id * ID_SPAN + ordinal))
+    Ok(doc_id * ID_SPAN + ordinal)
 }
 
 fn span_attrs(s: &Option<SpanRecord>, idx: &OffsetIndex) -> Value {
@@ -984,16 +993,19 @@ fn component_mention(
         attrs.insert("unit".into(), m.unit.clone().into());
     }
     attrs.insert("mod".into(), m.modifier.clone().into());
-    let (ordinal, id) = next_mention(conn, r.doc_id)?;
+    let id = next_mention(conn, r.doc_id)?;
     conn.execute(
-        "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end, byte_start,
-             byte_end, text, value, unit, mod, timex_type, attrs, id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        concat!(
+            "INSERT INTO mentions (id, sentence, kind_code, start, length, byte_shift,
+                 byte_extra, text, value, unit, mod, timex_type, attrs)
+             VALUES (?1, ",
+            insert_offsets!(),
+            ", ?8, ?9, ?10, ?11, ?12, ?13)"
+        ),
         params![
-            r.doc_id,
+            id,
             sentence_at(conn, r.doc_id, bs as usize)?,
-            ordinal,
-            m.kind.as_str(),
+            super::rows::kind_code(m.kind.as_str()),
             m.start as i64,
             m.end as i64,
             bs,
@@ -1004,7 +1016,6 @@ fn component_mention(
             m.modifier,
             m.timex_type,
             super::rows::compact_attrs(Value::Object(attrs)).to_string(),
-            id
         ],
     )?;
     release_mention_text(conn, id)?;
@@ -1051,22 +1062,25 @@ fn attribution_ids(
                 "content": span_attrs(&a.content, idx), "direct": a.direct,
                 "source_kind": source.as_ref().map_or("unknown", |s| s.kind.as_str()),
             });
-            let (ordinal, id) = next_mention(conn, r.doc_id)?;
+            let id = next_mention(conn, r.doc_id)?;
             conn.execute(
-                "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end,
-                     byte_start, byte_end, text, attrs, id)
-                 VALUES (?1, ?2, ?3, 'attribution', ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                concat!(
+                    "INSERT INTO mentions (id, sentence, kind_code, start, length, byte_shift,
+                         byte_extra, text, attrs)
+                     VALUES (?1, ",
+                    insert_offsets!(),
+                    ", ?8, ?9)"
+                ),
                 params![
-                    r.doc_id,
+                    id,
                     sentence_at(conn, r.doc_id, bs as usize)?,
-                    ordinal,
+                    super::rows::kind_code("attribution"),
                     a.start as i64,
                     a.end as i64,
                     bs,
                     be,
                     a.text,
                     super::rows::compact_attrs(attrs).to_string(),
-                    id
                 ],
             )?;
             release_mention_text(conn, id)?;

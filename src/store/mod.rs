@@ -138,7 +138,7 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// The schema this binary writes.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One step of a migration.
@@ -399,7 +399,53 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Code(deflated::deflate_texts),
         Step::Rebuild(include_str!("migrations/v8-rebuild.sql")),
     ],
+    &[
+        // 8 → 9: a smaller store. Sentences and mentions keep as stored columns only what
+        // their id and other columns do not determine (see schema.sql).
+        Step::Code(generate_columns),
+    ],
 ];
+
+/// Migration 8 → 9: sentences and mentions rebuilt with generated columns, their stored
+/// ones computed from the version 8 columns. A row whose document or ordinal is not
+/// its id's (which no version since 2 writes) would change: it stops the migration.
+fn generate_columns(tx: &Connection) -> Result<()> {
+    for table in ["sentences", "mentions"] {
+        let strays: i64 = tx.query_row(
+            &format!(
+                "SELECT count(*) FROM {table} WHERE document_id IS NOT id >> 24
+                     OR ordinal IS NOT id & {}",
+                ID_SPAN - 1
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        if strays > 0 {
+            return Err(StoreError::Invalid(format!(
+                "cannot migrate the database to schema version 9: {strays} row(s) of \
+                 {table} have an id that is not their document's and ordinal's; nothing \
+                 was changed"
+            )));
+        }
+    }
+    let fresh = Connection::open_in_memory()?;
+    fresh.execute_batch(include_str!("migrations/v9-rebuild.sql"))?;
+    let offsets = [
+        ("length", "end - start"),
+        ("byte_shift", "byte_start - start"),
+        ("byte_extra", "(byte_end - byte_start) - (end - start)"),
+    ];
+    rebuild_table_with(tx, &fresh, "sentences", &offsets)?;
+    let mut mention = offsets.to_vec();
+    mention.extend([
+        ("sentence", "sentence_id - (document_id << 24)"),
+        (
+            "kind_code",
+            "CASE kind WHEN 'figure' THEN 0 WHEN 'date' THEN 1 ELSE 2 END",
+        ),
+    ]);
+    rebuild_table_with(tx, &fresh, "mentions", &mention)
+}
 
 /// Migration 6 → 7: mention records by the short names of [`rows::compact_attrs`].
 fn shorten_records(conn: &Connection) -> Result<()> {
@@ -653,6 +699,17 @@ fn rebuild_tables(tx: &Connection, ddl: &str) -> Result<()> {
 /// the old one dropped and the new one renamed, then its indexes and triggers. Foreign
 /// keys must be off.
 fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()> {
+    rebuild_table_with(tx, fresh, table, &[])
+}
+
+/// [`rebuild_table`], the new table's columns named in `computed` filled with their
+/// SQL expression over the old table's columns.
+fn rebuild_table_with(
+    tx: &Connection,
+    fresh: &Connection,
+    table: &str,
+    computed: &[(&str, &str)],
+) -> Result<()> {
     let create: String = fresh.query_row(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
         [table],
@@ -667,11 +724,18 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
     // Columns a later version adds are not in an older table yet: they take their
     // defaults (a later step fills them).
     let old_columns = columns_of(tx)?;
-    let columns = columns_of(fresh)?
-        .into_iter()
-        .filter(|c| old_columns.contains(c))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let (mut columns, mut values) = (Vec::new(), Vec::new());
+    for c in columns_of(fresh)? {
+        if let Some((_, expr)) = computed.iter().find(|(name, _)| *name == c) {
+            values.push(expr.to_string());
+        } else if old_columns.contains(&c) {
+            values.push(c.clone());
+        } else {
+            continue;
+        }
+        columns.push(c);
+    }
+    let (columns, values) = (columns.join(", "), values.join(", "));
     let extras = fresh
         .prepare(
             "SELECT sql FROM sqlite_master
@@ -687,7 +751,7 @@ fn rebuild_table(tx: &Connection, fresh: &Connection, table: &str) -> Result<()>
     };
     tx.execute_batch(&format!(
         "CREATE TABLE {rebuilt}{body};
-         INSERT INTO {rebuilt} ({columns}) SELECT {columns} FROM {table};
+         INSERT INTO {rebuilt} ({columns}) SELECT {values} FROM {table};
          DROP TABLE {table};
          ALTER TABLE {rebuilt} RENAME TO {table};"
     ))?;
@@ -1513,20 +1577,15 @@ fn insert_analysis(
     let first_claim = next_id("claims")?;
     let at = |first: i64, i: usize| first + i as i64;
 
-    let sentences: Vec<(i64, i64, &rows::SentenceRow)> = rows
+    let sentences: Vec<(i64, [i64; 3], &rows::SentenceRow)> = rows
         .sentences
         .iter()
         .enumerate()
-        .map(|(i, s)| (at(first_sentence, i), i as i64, s))
+        .map(|(i, s)| (at(first_sentence, i), s.at.packed(), s))
         .collect();
-    SENTENCES.run(tx, &sentences, |(id, ordinal, s), v| {
-        v.extend([id as &dyn ToSql, &document_id, ordinal, &s.paragraph]);
-        v.extend([
-            &s.at.start as &dyn ToSql,
-            &s.at.end,
-            &s.at.byte_start,
-            &s.at.byte_end,
-        ]);
+    SENTENCES.run(tx, &sentences, |(id, packed, s), v| {
+        v.extend([id as &dyn ToSql, &s.paragraph, &s.at.start]);
+        v.extend(packed.iter().map(|n| n as &dyn ToSql));
     })?;
 
     let source_ids = register_sources(tx, registry, &rows.sources)?;
@@ -1537,24 +1596,24 @@ fn insert_analysis(
         .map(|(i, m)| {
             (
                 at(first_mention, i),
-                i as i64,
-                m.sentence.map(|s| at(first_sentence, s)),
+                m.sentence.map(|s| s as i64),
+                rows::kind_code(m.kind),
+                m.at.packed(),
                 m.source.and_then(|s| source_ids.get(s).copied()),
                 m,
             )
         })
         .collect();
-    MENTIONS.run(tx, &mentions, |(id, ordinal, sentence, source, m), v| {
-        v.extend([id as &dyn ToSql, &document_id, sentence, ordinal, &m.kind]);
-        v.extend([
-            &m.at.start as &dyn ToSql,
-            &m.at.end,
-            &m.at.byte_start,
-            &m.at.byte_end,
-        ]);
-        v.extend([&m.value as &dyn ToSql, &m.unit, &m.modifier, &m.timex_type]);
-        v.extend([source as &dyn ToSql, &m.attrs]);
-    })?;
+    MENTIONS.run(
+        tx,
+        &mentions,
+        |(id, sentence, kind, packed, source, m), v| {
+            v.extend([id as &dyn ToSql, sentence, kind, &m.at.start]);
+            v.extend(packed.iter().map(|n| n as &dyn ToSql));
+            v.extend([&m.value as &dyn ToSql, &m.unit, &m.modifier, &m.timex_type]);
+            v.extend([source as &dyn ToSql, &m.attrs]);
+        },
+    )?;
 
     // A document's claims share their features: each is looked up once.
     let mut ids = features::Ids::default();
@@ -1607,15 +1666,14 @@ fn insert_analysis(
 }
 
 static SENTENCES: rows::Insert = rows::Insert::new(
-    "INSERT INTO sentences (id, document_id, ordinal, paragraph, start, end, byte_start,
-             byte_end)",
-    8,
+    "INSERT INTO sentences (id, paragraph, start, length, byte_shift, byte_extra)",
+    6,
 );
 
 static MENTIONS: rows::Insert = rows::Insert::new(
-    "INSERT INTO mentions (id, document_id, sentence_id, ordinal, kind, start, end,
-             byte_start, byte_end, value, unit, mod, timex_type, source_id, attrs)",
-    15,
+    "INSERT INTO mentions (id, sentence, kind_code, start, length, byte_shift, byte_extra,
+             value, unit, mod, timex_type, source_id, attrs)",
+    13,
 );
 
 static CLAIMS: rows::Insert = rows::Insert::new(
@@ -1635,9 +1693,17 @@ static CLAIM_SOURCES: rows::Insert = rows::Insert::new(
     3,
 );
 
-/// Ids and values of a mention row: id, ordinal, sentence id, source id, the rest (its
-/// text is the document's at its offsets).
-type MentionValues<'r> = (i64, i64, Option<i64>, Option<i64>, &'r rows::MentionRow);
+/// Ids and values of a mention row: id, its sentence's ordinal, its kind's code, its
+/// packed offsets ([`rows::Offsets::packed`]), source id, the rest (its text is the
+/// document's at its offsets).
+type MentionValues<'r> = (
+    i64,
+    Option<i64>,
+    Option<i64>,
+    [i64; 3],
+    Option<i64>,
+    &'r rows::MentionRow,
+);
 /// Ids and values of a claim row: id, sentence id, feature ids, the rest (its times are
 /// its document's).
 type ClaimValues<'r> = (i64, Option<i64>, Option<String>, &'r rows::ClaimRow);

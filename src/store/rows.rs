@@ -48,6 +48,30 @@ pub(super) struct Offsets {
 }
 
 impl Offsets {
+    /// The stored columns besides `start` (schema.sql, version 9): `length`,
+    /// `byte_shift`, `byte_extra`.
+    pub fn packed(&self) -> [i64; 3] {
+        let length = self.end - self.start;
+        [
+            length,
+            self.byte_start - self.start,
+            (self.byte_end - self.byte_start) - length,
+        ]
+    }
+}
+
+/// The stored code of a mention kind (schema.sql, `mentions.kind_code`); `None` (which
+/// the column refuses) for a name that is no kind.
+pub(super) fn kind_code(kind: &str) -> Option<i64> {
+    match kind {
+        "figure" => Some(0),
+        "date" => Some(1),
+        "attribution" => Some(2),
+        _ => None,
+    }
+}
+
+impl Offsets {
     fn new(span: Span, idx: &OffsetIndex) -> Offsets {
         let c = idx.char_span(span);
         Offsets {
