@@ -42,7 +42,8 @@ CREATE TABLE documents (
     UNIQUE (source_key, version)
 );
 CREATE INDEX documents_hash ON documents (content_hash);
-CREATE INDEX documents_current ON documents (source_key, is_current);
+-- The current version of a source is found through UNIQUE (source_key, version): a
+-- source has a few versions at most (version 9; before, an index of its own).
 -- The same file given with or without its URL is found by its path (version 3).
 CREATE INDEX documents_path ON documents (path);
 
@@ -133,7 +134,9 @@ CREATE INDEX source_aliases_alias ON source_aliases (alias);
 -- is NULL while the claim's text is its document's at its offsets (version 5); an
 -- orphan keeps its words here. `created_at` is NULL while it is its document's
 -- `ingested_at`, `updated_at` while it is `created_at` (version 7; before, every claim
--- repeated the times).
+-- repeated the times). `claim_type`, `status` and `anchor_state` are generated from the
+-- codes stored in `claim_type_code`, `status_code` and `orphaned` (version 9; the codes
+-- in the order of the CASE expressions, as in src/store/rows.rs).
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
     document_id   INTEGER NOT NULL REFERENCES documents(id),
@@ -143,18 +146,22 @@ CREATE TABLE claims (
     byte_start    INTEGER NOT NULL,
     byte_end      INTEGER NOT NULL,
     text          TEXT,
-    claim_type    TEXT    NOT NULL CHECK (claim_type = 'statistic' OR claim_type = 'quote'
-                    OR claim_type = 'attribution' OR claim_type = 'event'
-                    OR claim_type = 'comparison' OR claim_type = 'prediction'),
+    claim_type_code INTEGER NOT NULL CHECK (claim_type_code BETWEEN 0 AND 5),
+    claim_type    TEXT    GENERATED ALWAYS AS (CASE claim_type_code WHEN 0 THEN 'statistic'
+                    WHEN 1 THEN 'quote' WHEN 2 THEN 'attribution' WHEN 3 THEN 'event'
+                    WHEN 4 THEN 'comparison' ELSE 'prediction' END) VIRTUAL,
     worthiness    REAL    NOT NULL DEFAULT 0,
     features      TEXT,
     sourced       INTEGER NOT NULL DEFAULT 0 CHECK (sourced IN (0, 1)),
     has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
-    status        TEXT    NOT NULL DEFAULT 'unverified' CHECK (status = 'unverified'
-                    OR status = 'in_review' OR status = 'verified' OR status = 'false'
-                    OR status = 'misleading' OR status = 'contested' OR status = 'unverifiable'
-                    OR status = 'needs_recheck'),
-    anchor_state  TEXT    NOT NULL DEFAULT 'anchored' CHECK (anchor_state IN ('anchored', 'orphan')),
+    status_code   INTEGER NOT NULL DEFAULT 0 CHECK (status_code BETWEEN 0 AND 7),
+    status        TEXT    GENERATED ALWAYS AS (CASE status_code WHEN 0 THEN 'unverified'
+                    WHEN 1 THEN 'in_review' WHEN 2 THEN 'verified' WHEN 3 THEN 'false'
+                    WHEN 4 THEN 'misleading' WHEN 5 THEN 'contested' WHEN 6 THEN 'unverifiable'
+                    ELSE 'needs_recheck' END) VIRTUAL,
+    orphaned      INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+    anchor_state  TEXT    GENERATED ALWAYS AS (CASE orphaned WHEN 0 THEN 'anchored'
+                    ELSE 'orphan' END) VIRTUAL,
     -- The quote context (W3C TextQuoteSelector prefix/suffix) of an orphan, whose text
     -- is no longer in its document; NULL while the claim is anchored.
     quote_prefix  TEXT,

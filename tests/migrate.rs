@@ -360,12 +360,16 @@ fn version_2_database_is_migrated_with_reviews_bound_to_their_text() {
     assert!(conn
         .execute("UPDATE review_log SET note = 'changed'", [])
         .is_err());
+    // Claims can take the status needs_recheck (stored by its code since version 9).
     assert!(conn
-        .execute(
-            "UPDATE claims SET status = 'needs_recheck' WHERE id = ?1",
-            [flagged]
-        )
+        .execute("UPDATE claims SET status_code = 7 WHERE id = ?1", [flagged])
         .is_ok());
+    let status: String = conn
+        .query_row("SELECT status FROM claims WHERE id = ?1", [flagged], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(status, "needs_recheck");
     drop(conn);
     let history = json(
         &old,
@@ -765,20 +769,23 @@ fn version_6_desk(dir: &Path) -> std::path::PathBuf {
     db
 }
 
-/// The stored columns of sentences and mentions from which version 9 generates the
+/// The stored columns of sentences, mentions and claims from which version 9 generates
 /// columns of version 8.
-const V9_STORED: [&str; 5] = [
+const V9_STORED: [&str; 8] = [
     "sentence",
     "kind_code",
     "length",
     "byte_shift",
     "byte_extra",
+    "claim_type_code",
+    "status_code",
+    "orphaned",
 ];
-
 /// Every row of every table of `db` (the full-text index by its row ids), sorted, as
 /// text, with claims read as version 6 kept them: their feature lists and their times
 /// (a database of version 7 keeps a list once and leaves out times it holds already),
-/// and sentences and mentions by the columns of version 8 (which version 9 generates).
+/// and sentences, mentions and claims by the columns of version 8 (which version 9
+/// generates).
 fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
     let conn = connect(db).unwrap();
     let version: i64 = conn
@@ -807,7 +814,7 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                 .unwrap()
                 .map(Result::unwrap)
                 .filter(|c: &String| {
-                    !(matches!(t.as_str(), "mentions" | "sentences")
+                    !(matches!(t.as_str(), "mentions" | "sentences" | "claims")
                         && version >= 9
                         && V9_STORED.contains(&c.as_str()))
                 })
@@ -1215,7 +1222,9 @@ fn version_8_database_is_migrated_to_generated_columns_printing_what_it_printed(
     for ((table, got), (_, want)) in after.iter().zip(&before) {
         assert_eq!(got, want, "{table}");
     }
-    assert!(after.iter().any(|(t, rows)| t == "mentions" && rows.len() > 10));
+    assert!(after
+        .iter()
+        .any(|(t, rows)| t == "mentions" && rows.len() > 10));
 
     // The schema is a new database's.
     let fresh = new_dir.path().join("fresh.db");

@@ -1005,7 +1005,7 @@ fn component_mention(
         params![
             id,
             sentence_at(conn, r.doc_id, bs as usize)?,
-            super::rows::kind_code(m.kind.as_str()),
+            super::rows::code(&super::rows::MENTION_KINDS, m.kind.as_str()),
             m.start as i64,
             m.end as i64,
             bs,
@@ -1074,7 +1074,7 @@ fn attribution_ids(
                 params![
                     id,
                     sentence_at(conn, r.doc_id, bs as usize)?,
-                    super::rows::kind_code("attribution"),
+                    super::rows::code(&super::rows::MENTION_KINDS, "attribution"),
                     a.start as i64,
                     a.end as i64,
                     bs,
@@ -1141,12 +1141,12 @@ fn write_claims(
         let id = match found {
             Some(id) => {
                 conn.execute(
-                    "UPDATE claims SET claim_type = ?2, anchor_state = ?3, quote_prefix = ?4,
+                    "UPDATE claims SET claim_type_code = ?2, orphaned = ?3, quote_prefix = ?4,
                          quote_suffix = ?5 WHERE id = ?1",
                     params![
                         id,
-                        c.claim_type.as_str(),
-                        c.anchor_state.as_str(),
+                        super::rows::code(&super::rows::CLAIM_TYPES, c.claim_type.as_str()),
+                        orphan,
                         prefix,
                         suffix
                     ],
@@ -1167,7 +1167,7 @@ fn write_claims(
                 };
                 conn.execute(
                     "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end,
-                         text, claim_type, anchor_state, quote_prefix, quote_suffix, created_at)
+                         text, claim_type_code, orphaned, quote_prefix, quote_suffix, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
                         r.doc_id,
@@ -1177,8 +1177,8 @@ fn write_claims(
                         bs,
                         be,
                         c.selector.exact,
-                        c.claim_type.as_str(),
-                        c.anchor_state.as_str(),
+                        super::rows::code(&super::rows::CLAIM_TYPES, c.claim_type.as_str()),
+                        orphan,
                         prefix,
                         suffix,
                         at
@@ -1301,9 +1301,9 @@ fn write_reviews(
             }
         }
         // The status is the log's last status, also when the log is empty.
-        let status = c.status.as_str();
+        let status = super::rows::code(&super::rows::STATUSES, c.status.as_str());
         tx.execute(
-            "UPDATE claims SET status = ?2 WHERE id = ?1 AND status <> ?2",
+            "UPDATE claims SET status_code = ?2 WHERE id = ?1 AND status_code IS NOT ?2",
             params![id, status],
         )?;
     }
@@ -1399,9 +1399,9 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                             "UPDATE claim_sources SET claim_id = ?1 WHERE claim_id = ?2",
                         )?
                         .execute([c.id, f])?;
-                        tx.prepare_cached("UPDATE claims SET (sentence_id, claim_type, worthiness, features, sourced,
+                        tx.prepare_cached("UPDATE claims SET (sentence_id, claim_type_code, worthiness, features, sourced,
                                  has_figure, earliest_date, latest_date) =
-                               (SELECT sentence_id, claim_type, worthiness, features, sourced,
+                               (SELECT sentence_id, claim_type_code, worthiness, features, sourced,
                                  has_figure, earliest_date, latest_date FROM claims WHERE id = ?2)
                              WHERE id = ?1")?.execute([c.id, f])?;
                         tx.prepare_cached("DELETE FROM claims WHERE id = ?1")?
@@ -1438,7 +1438,7 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 set_has_figure(tx, c.id)?;
                 tx.prepare_cached(
                     "UPDATE claims SET document_id = ?2, start = ?3, end = ?4, byte_start = ?5,
-                         byte_end = ?6, text = NULL, anchor_state = 'anchored', quote_prefix = NULL,
+                         byte_end = ?6, text = NULL, orphaned = 0, quote_prefix = NULL,
                          quote_suffix = NULL, updated_at = ?7, created_at = coalesce(created_at,
                              (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id))
                      WHERE id = ?1",
@@ -1466,11 +1466,14 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
             }
             Placement::Orphan { best_score } => {
                 // Its words are no longer in its document: the claim keeps them.
-                tx.prepare_cached("UPDATE claims SET document_id = ?2, sentence_id = NULL, anchor_state = 'orphan',
+                tx.prepare_cached(
+                    "UPDATE claims SET document_id = ?2, sentence_id = NULL, orphaned = 1,
                          quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5, text = ?6,
                          created_at = coalesce(created_at, (SELECT d.ingested_at FROM documents d
                              WHERE d.id = claims.document_id))
-                     WHERE id = ?1")?.execute(params![c.id, new, sel.prefix, sel.suffix, at, c.text])?;
+                     WHERE id = ?1",
+                )?
+                .execute(params![c.id, new, sel.prefix, sel.suffix, at, c.text])?;
                 done.orphaned += 1;
                 (
                     ReviewAction::Orphan,

@@ -400,14 +400,16 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Rebuild(include_str!("migrations/v8-rebuild.sql")),
     ],
     &[
-        // 8 → 9: a smaller store. Sentences and mentions keep as stored columns only what
-        // their id and other columns do not determine (see schema.sql).
+        // 8 → 9: a smaller store. Sentences, mentions and claims keep as stored columns
+        // only what their id and other columns do not determine, and codes for names
+        // (see schema.sql).
         Step::Code(generate_columns),
+        Step::Sql("DROP INDEX documents_current;"),
     ],
 ];
 
-/// Migration 8 → 9: sentences and mentions rebuilt with generated columns, their stored
-/// ones computed from the version 8 columns. A row whose document or ordinal is not
+/// Migration 8 → 9: sentences, mentions and claims rebuilt with generated columns, their
+/// stored ones computed from the version 8 columns. A row whose document or ordinal is not
 /// its id's (which no version since 2 writes) would change: it stops the migration.
 fn generate_columns(tx: &Connection) -> Result<()> {
     for table in ["sentences", "mentions"] {
@@ -436,15 +438,27 @@ fn generate_columns(tx: &Connection) -> Result<()> {
         ("byte_extra", "(byte_end - byte_start) - (end - start)"),
     ];
     rebuild_table_with(tx, &fresh, "sentences", &offsets)?;
+    let kind = rows::code_sql(&rows::MENTION_KINDS, "kind");
     let mut mention = offsets.to_vec();
     mention.extend([
         ("sentence", "sentence_id - (document_id << 24)"),
-        (
-            "kind_code",
-            "CASE kind WHEN 'figure' THEN 0 WHEN 'date' THEN 1 ELSE 2 END",
-        ),
+        ("kind_code", kind.as_str()),
     ]);
-    rebuild_table_with(tx, &fresh, "mentions", &mention)
+    rebuild_table_with(tx, &fresh, "mentions", &mention)?;
+    let (claim_type, status) = (
+        rows::code_sql(&rows::CLAIM_TYPES, "claim_type"),
+        rows::code_sql(&rows::STATUSES, "status"),
+    );
+    rebuild_table_with(
+        tx,
+        &fresh,
+        "claims",
+        &[
+            ("claim_type_code", claim_type.as_str()),
+            ("status_code", status.as_str()),
+            ("orphaned", "anchor_state = 'orphan'"),
+        ],
+    )
 }
 
 /// Migration 6 → 7: mention records by the short names of [`rows::compact_attrs`].
@@ -1597,7 +1611,7 @@ fn insert_analysis(
             (
                 at(first_mention, i),
                 m.sentence.map(|s| s as i64),
-                rows::kind_code(m.kind),
+                rows::code(&rows::MENTION_KINDS, m.kind),
                 m.at.packed(),
                 m.source.and_then(|s| source_ids.get(s).copied()),
                 m,
@@ -1621,9 +1635,10 @@ fn insert_analysis(
     for (i, c) in rows.claims.iter().enumerate() {
         let sentence = (c.sentence < rows.sentences.len()).then(|| at(first_sentence, c.sentence));
         let features = ids.list(tx, &c.features)?;
-        claims.push((at(first_claim, i), sentence, features, c));
+        let claim_type = rows::code(&rows::CLAIM_TYPES, c.claim_type);
+        claims.push((at(first_claim, i), sentence, features, claim_type, c));
     }
-    CLAIMS.run(tx, &claims, |(id, sentence, features, c), v| {
+    CLAIMS.run(tx, &claims, |(id, sentence, features, claim_type, c), v| {
         v.extend([id as &dyn ToSql, &document_id, sentence]);
         v.extend([
             &c.at.start as &dyn ToSql,
@@ -1631,7 +1646,7 @@ fn insert_analysis(
             &c.at.byte_start,
             &c.at.byte_end,
         ]);
-        v.extend([&c.claim_type as &dyn ToSql, &c.worthiness, features]);
+        v.extend([claim_type as &dyn ToSql, &c.worthiness, features]);
         v.extend([&c.sourced as &dyn ToSql, &c.has_figure, &c.earliest_date]);
         v.push(&c.latest_date);
     })?;
@@ -1678,7 +1693,7 @@ static MENTIONS: rows::Insert = rows::Insert::new(
 
 static CLAIMS: rows::Insert = rows::Insert::new(
     "INSERT INTO claims (id, document_id, sentence_id, start, end, byte_start, byte_end,
-             claim_type, worthiness, features, sourced, has_figure, earliest_date,
+             claim_type_code, worthiness, features, sourced, has_figure, earliest_date,
              latest_date)",
     14,
 );
@@ -1704,9 +1719,15 @@ type MentionValues<'r> = (
     Option<i64>,
     &'r rows::MentionRow,
 );
-/// Ids and values of a claim row: id, sentence id, feature ids, the rest (its times are
-/// its document's).
-type ClaimValues<'r> = (i64, Option<i64>, Option<String>, &'r rows::ClaimRow);
+/// Ids and values of a claim row: id, sentence id, feature ids, its type's code, the rest
+/// (its times are its document's).
+type ClaimValues<'r> = (
+    i64,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    &'r rows::ClaimRow,
+);
 
 /// Maps each document source to a registry entry, creating entries and aliases as needed.
 fn register_sources(

@@ -60,15 +60,44 @@ impl Offsets {
     }
 }
 
-/// The stored code of a mention kind (schema.sql, `mentions.kind_code`); `None` (which
-/// the column refuses) for a name that is no kind.
-pub(super) fn kind_code(kind: &str) -> Option<i64> {
-    match kind {
-        "figure" => Some(0),
-        "date" => Some(1),
-        "attribution" => Some(2),
-        _ => None,
-    }
+/// The names of mention kinds, claim types and claim statuses in the order of their
+/// stored codes (schema.sql, version 9: `mentions.kind_code`, `claims.claim_type_code`,
+/// `claims.status_code`; generated columns name them back).
+pub(super) const MENTION_KINDS: [&str; 3] = ["figure", "date", "attribution"];
+pub(super) const CLAIM_TYPES: [&str; 6] = [
+    "statistic",
+    "quote",
+    "attribution",
+    "event",
+    "comparison",
+    "prediction",
+];
+pub(super) const STATUSES: [&str; 8] = [
+    "unverified",
+    "in_review",
+    "verified",
+    "false",
+    "misleading",
+    "contested",
+    "unverifiable",
+    "needs_recheck",
+];
+
+/// The stored code of `name` among `names` (one of the lists above); `None`, which the
+/// columns refuse, for a name that is not there.
+pub(super) fn code(names: &[&str], name: &str) -> Option<i64> {
+    names.iter().position(|n| *n == name).map(|i| i as i64)
+}
+
+/// SQL: the code of the name `column` holds among `names`, NULL for another name (for
+/// migrations from the columns of names).
+pub(super) fn code_sql(names: &[&str], column: &str) -> String {
+    let whens: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!(" WHEN '{n}' THEN {i}"))
+        .collect();
+    format!("CASE {column}{whens} END")
 }
 
 impl Offsets {
@@ -706,6 +735,65 @@ impl Insert {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every kind, type and status (a claim "needs_recheck" after its text changed) is
+    /// stored by a code the schema's generated column names back as it was written.
+    #[test]
+    fn a_claim_that_needs_recheck_reads_back_its_status_from_its_code() {
+        use crate::claims::ClaimType;
+        use crate::recognize::MentionKind;
+        use crate::review::ClaimStatus;
+        let db = crate::store::Database::in_memory().unwrap();
+        let conn = db.connection();
+        conn.execute_batch(
+            "INSERT INTO documents (id, source_key, content_hash, text, char_len, ingested_at)
+                 VALUES (1, 'k', 'h', x'', 0, 't');",
+        )
+        .unwrap();
+        for (i, kind) in MentionKind::ALL.iter().enumerate() {
+            let code = code(&MENTION_KINDS, kind.as_str());
+            conn.execute(
+                "INSERT INTO mentions (id, kind_code, start, length) VALUES (?1, ?2, 0, 0)",
+                rusqlite::params![(1 << 24) + i as i64, code],
+            )
+            .unwrap();
+            let back: String = conn
+                .query_row(
+                    "SELECT kind FROM mentions WHERE id = ?1",
+                    [(1 << 24) + i as i64],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(back, kind.as_str());
+        }
+        for t in ClaimType::ALL {
+            for s in ClaimStatus::ALL {
+                conn.execute(
+                    "INSERT INTO claims (document_id, start, end, byte_start, byte_end,
+                         claim_type_code, status_code) VALUES (1, 0, 0, 0, 0, ?1, ?2)",
+                    rusqlite::params![code(&CLAIM_TYPES, t.as_str()), code(&STATUSES, s.as_str())],
+                )
+                .unwrap();
+                let back: (String, String) = conn
+                    .query_row(
+                        "SELECT claim_type, status FROM claims WHERE id = last_insert_rowid()",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                assert_eq!(back, (t.as_str().to_string(), s.as_str().to_string()));
+            }
+        }
+        // A name that is no status has no code, which the column refuses.
+        assert_eq!(code(&STATUSES, "maybe"), None);
+        assert!(conn
+            .execute(
+                "INSERT INTO claims (document_id, start, end, byte_start, byte_end,
+                     claim_type_code, status_code) VALUES (1, 0, 0, 0, 0, 0, NULL)",
+                [],
+            )
+            .is_err());
+    }
 
     #[test]
     fn a_stored_figure_keeps_its_checkable_flag_and_reason() {

@@ -42,3 +42,45 @@ CREATE TABLE mentions (
     source_id   INTEGER REFERENCES sources(id),
     attrs       TEXT    NOT NULL DEFAULT '{}'
 );
+
+CREATE TABLE claims (
+    id            INTEGER PRIMARY KEY,
+    document_id   INTEGER NOT NULL REFERENCES documents(id),
+    sentence_id   INTEGER REFERENCES sentences(id),
+    start         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
+    byte_start    INTEGER NOT NULL,
+    byte_end      INTEGER NOT NULL,
+    text          TEXT,
+    claim_type_code INTEGER NOT NULL CHECK (claim_type_code BETWEEN 0 AND 5),
+    claim_type    TEXT    GENERATED ALWAYS AS (CASE claim_type_code WHEN 0 THEN 'statistic'
+                    WHEN 1 THEN 'quote' WHEN 2 THEN 'attribution' WHEN 3 THEN 'event'
+                    WHEN 4 THEN 'comparison' ELSE 'prediction' END) VIRTUAL,
+    worthiness    REAL    NOT NULL DEFAULT 0,
+    features      TEXT,
+    sourced       INTEGER NOT NULL DEFAULT 0 CHECK (sourced IN (0, 1)),
+    has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
+    status_code   INTEGER NOT NULL DEFAULT 0 CHECK (status_code BETWEEN 0 AND 7),
+    status        TEXT    GENERATED ALWAYS AS (CASE status_code WHEN 0 THEN 'unverified'
+                    WHEN 1 THEN 'in_review' WHEN 2 THEN 'verified' WHEN 3 THEN 'false'
+                    WHEN 4 THEN 'misleading' WHEN 5 THEN 'contested' WHEN 6 THEN 'unverifiable'
+                    ELSE 'needs_recheck' END) VIRTUAL,
+    orphaned      INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+    anchor_state  TEXT    GENERATED ALWAYS AS (CASE orphaned WHEN 0 THEN 'anchored'
+                    ELSE 'orphan' END) VIRTUAL,
+    -- The quote context (W3C TextQuoteSelector prefix/suffix) of an orphan, whose text
+    -- is no longer in its document; NULL while the claim is anchored.
+    quote_prefix  TEXT,
+    quote_suffix  TEXT,
+    earliest_date TEXT,
+    latest_date   TEXT,
+    created_at    TEXT,
+    updated_at    TEXT
+);
+
+CREATE INDEX claims_document ON claims (document_id);
+
+CREATE INDEX claims_reviewed ON claims (status) WHERE status <> 'unverified';
+
+CREATE INDEX claims_unsourced ON claims (worthiness DESC, document_id, start)
+    WHERE sourced = 0 AND has_figure = 1;
