@@ -76,6 +76,10 @@ CREATE TABLE sentences (
 -- 5; before, records also held byte offsets, nulls and, before version 2, texts).
 -- `text` is NULL when it is the document's text at the mention's offsets, as it is for
 -- every mention an analysis stores (version 5; before, every row repeated it).
+-- An attribution's record is a JSON array (version 9; see `row_attrs` in
+-- src/store/rows.rs): its source kind, then its source, cue, content, source name and
+-- source role spans, each as its start from the mention's `start` and its length (two
+-- nulls for a span it lacks), then 1 if direct; the nulls at its end are left out.
 -- `sentence` is the ordinal of its sentence in the document, `kind_code` its kind (0
 -- figure, 1 date, 2 attribution; version 9: before, both were stored as `sentence_id`
 -- and `kind`, which are now generated from them).

@@ -133,17 +133,17 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
         .unwrap();
     }
     // Before version 7 records named their fields in full.
-    let records: Vec<(i64, String)> = conn
-        .prepare("SELECT id, attrs FROM main.mentions")
+    let records: Vec<(i64, i64, String)> = conn
+        .prepare("SELECT id, start, attrs FROM main.mentions")
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    for (id, attrs) in records {
+    for (id, start, attrs) in records {
         conn.execute(
             "UPDATE main.mentions SET attrs = ?2 WHERE id = ?1",
-            rusqlite::params![id, long_names(&attrs)],
+            rusqlite::params![id, long_names(&attrs, start)],
         )
         .unwrap();
     }
@@ -857,6 +857,7 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                 "mentions" => columns.iter().position(|c| c == "t.attrs"),
                 _ => None,
             };
+            let start_column = columns.iter().position(|c| c == "t.start");
             let mut rows: Vec<String> = stmt
                 .query_map([], |r| {
                     let cells: Vec<String> = (0..n)
@@ -865,7 +866,8 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                                 key_fields(&String::from_utf8_lossy(t))
                             }
                             rusqlite::types::ValueRef::Text(t) if attrs_column == Some(i) => {
-                                long_names(&String::from_utf8_lossy(t))
+                                let start = start_column.map_or(0, |j| r.get(j).unwrap());
+                                long_names(&String::from_utf8_lossy(t), start)
                             }
                             rusqlite::types::ValueRef::Text(t) => {
                                 format!("{:?}", String::from_utf8_lossy(t))
@@ -884,9 +886,11 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// A stored mention record with the names of its fields as `extract` prints them
-/// (version 7 stores short names).
-fn long_names(stored: &str) -> String {
+/// A stored mention record (of a mention starting at `start`) with the names of its
+/// fields as `extract` prints them (version 7 stores short names; version 9 an
+/// attribution's as an array: its source kind, then each span from `start` and by its
+/// length, then 1 if direct).
+fn long_names(stored: &str, start: i64) -> String {
     const NAMES: [(&str, &str); 14] = [
         ("s", "source"),
         ("c", "cue"),
@@ -903,8 +907,30 @@ fn long_names(stored: &str) -> String {
         ("q", "quant"),
         ("f", "freq"),
     ];
-    let Value::Object(fields) = serde_json::from_str(stored).unwrap() else {
-        panic!("not a record: {stored}");
+    let fields = match serde_json::from_str(stored).unwrap() {
+        Value::Object(fields) => fields,
+        // Its fields in the order of an analysis's record.
+        Value::Array(items) => {
+            let at = |i: usize| items.get(i).and_then(Value::as_i64);
+            let span = |j: usize| -> Option<Value> {
+                let (from, len) = (at(1 + 2 * j)?, at(2 + 2 * j)?);
+                Some(serde_json::json!([start + from, start + from + len]))
+            };
+            let fields: [(&str, Option<Value>); 7] = [
+                ("s", span(0)),
+                ("c", span(1)),
+                ("t", span(2)),
+                ("d", (at(11) == Some(1)).then_some(Value::Bool(true))),
+                ("k", items.first().filter(|k| !k.is_null()).cloned()),
+                ("n", span(3)),
+                ("r", span(4)),
+            ];
+            fields
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_string(), v?)))
+                .collect()
+        }
+        _ => panic!("not a record: {stored}"),
     };
     let named: serde_json::Map<String, Value> = fields
         .into_iter()
@@ -1024,7 +1050,14 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
         count("SELECT count(*) FROM mentions WHERE attrs LIKE '%\"source\"%'"),
         0
     );
-    assert!(count("SELECT count(*) FROM mentions WHERE attrs LIKE '{\"s\":[%'") > 0);
+    // Attribution records are arrays without field names (version 9).
+    assert!(
+        count("SELECT count(*) FROM mentions WHERE kind = 'attribution' AND attrs LIKE '[\"%'") > 0
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM mentions WHERE kind = 'attribution' AND attrs NOT LIKE '[%'"),
+        0
+    );
     // Quantity keys are separated text, no longer JSON.
     assert!(count("SELECT count(*) FROM claim_keys") > 0);
     assert_eq!(

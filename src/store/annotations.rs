@@ -323,7 +323,7 @@ fn query_mentions(
 }
 
 fn component_of(c: &MentionCols) -> Result<ComponentRecord> {
-    let attrs = super::rows::expand_attrs(&c.9);
+    let attrs = super::rows::expand_attrs(&c.9, c.2);
     Ok(ComponentRecord {
         kind: c.1.parse().map_err(invalid)?,
         start: c.2 as usize,
@@ -347,7 +347,7 @@ fn attribution_of(
     text: &str,
     attrs: &str,
 ) -> AttributionRecord {
-    let a = super::rows::expand_attrs(attrs);
+    let a = super::rows::expand_attrs(attrs, start);
     let (doc_text, idx) = doc;
     AttributionRecord {
         start: start as usize,
@@ -553,7 +553,7 @@ impl Database {
                 unit: c.6,
                 modifier: c.7,
                 timex_type: c.8,
-                attrs: super::rows::expand_attrs(&c.9),
+                attrs: super::rows::expand_attrs(&c.9, c.2),
             })
             .collect())
     }
@@ -1015,7 +1015,11 @@ fn component_mention(
             m.unit,
             m.modifier,
             m.timex_type,
-            super::rows::compact_attrs(Value::Object(attrs)).to_string(),
+            super::rows::row_attrs(
+                m.kind.as_str(),
+                m.start as i64,
+                &super::rows::compact_attrs(Value::Object(attrs)).to_string()
+            ),
         ],
     )?;
     release_mention_text(conn, id)?;
@@ -1080,7 +1084,11 @@ fn attribution_ids(
                     bs,
                     be,
                     a.text,
-                    super::rows::compact_attrs(attrs).to_string(),
+                    super::rows::row_attrs(
+                        "attribution",
+                        a.start as i64,
+                        &super::rows::compact_attrs(attrs).to_string()
+                    ),
                 ],
             )?;
             release_mention_text(conn, id)?;

@@ -397,7 +397,7 @@ pub(super) fn same_analysis(conn: &Connection, id: i64, rows: &DocumentRows) -> 
                 m.unit.clone(),
                 m.modifier.clone(),
                 m.timex_type.map(str::to_string),
-                m.attrs.clone(),
+                super::rows::row_attrs(m.kind, m.at.start, &m.attrs),
             )
         })
         .collect();

@@ -23,12 +23,36 @@ use crate::document::Document;
 use crate::pipeline::Analysis;
 use crate::sources;
 
+/// SQL: the code-point offset where the source span of attribution mention `m` starts:
+/// in its record as version 9 stores it (an array, from the mention's start) or as an
+/// older version did (the migrations of older versions read those).
+macro_rules! source_start {
+    () => {
+        "coalesce(json_extract(m.attrs, '$.s[0]'), m.start + json_extract(m.attrs, '$[1]'))"
+    };
+}
+
+/// SQL: where the source span of attribution mention `m` ends (see `source_start!`).
+macro_rules! source_end {
+    () => {
+        "coalesce(json_extract(m.attrs, '$.s[1]'),
+            m.start + json_extract(m.attrs, '$[1]') + json_extract(m.attrs, '$[2]'))"
+    };
+}
+
 /// SQL: the text of the source span of attribution mention `m`, from its document `sd`
 /// (stored records keep code-point offsets, not texts).
 macro_rules! source_span_text {
     () => {
-        "substr(inflate(sd.text), json_extract(m.attrs, '$.s[0]') + 1,
-            json_extract(m.attrs, '$.s[1]') - json_extract(m.attrs, '$.s[0]'))"
+        concat!(
+            "substr(inflate(sd.text), ",
+            source_start!(),
+            " + 1, ",
+            source_end!(),
+            " - ",
+            source_start!(),
+            ")"
+        )
     };
 }
 
@@ -401,8 +425,8 @@ const MIGRATIONS: &[&[Step]] = &[
     ],
     &[
         // 8 → 9: a smaller store. Sentences, mentions and claims keep as stored columns
-        // only what their id and other columns do not determine, and codes for names
-        // (see schema.sql).
+        // only what their id and other columns do not determine, and codes for names;
+        // attribution records become arrays (see schema.sql).
         Step::Code(generate_columns),
         Step::Sql("DROP INDEX documents_current;"),
     ],
@@ -445,6 +469,7 @@ fn generate_columns(tx: &Connection) -> Result<()> {
         ("kind_code", kind.as_str()),
     ]);
     rebuild_table_with(tx, &fresh, "mentions", &mention)?;
+    pack_attribution_records(tx)?;
     let (claim_type, status) = (
         rows::code_sql(&rows::CLAIM_TYPES, "claim_type"),
         rows::code_sql(&rows::STATUSES, "status"),
@@ -459,6 +484,32 @@ fn generate_columns(tx: &Connection) -> Result<()> {
             ("orphaned", "anchor_state = 'orphan'"),
         ],
     )
+}
+
+/// Migration 8 → 9: attribution records as arrays ([`rows::row_attrs`]), in batches by
+/// id, so memory stays that of one batch.
+fn pack_attribution_records(tx: &Connection) -> Result<()> {
+    let mut select = tx.prepare(
+        "SELECT id, start, attrs FROM mentions WHERE id > ?1 AND kind_code = 2
+         ORDER BY id LIMIT 10000",
+    )?;
+    let mut update = tx.prepare("UPDATE mentions SET attrs = ?2 WHERE id = ?1")?;
+    let mut after = i64::MIN;
+    loop {
+        let batch: Vec<(i64, i64, String)> = select
+            .query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(&(last, _, _)) = batch.last() else {
+            return Ok(());
+        };
+        after = last;
+        for (id, start, old) in &batch {
+            let new = rows::row_attrs("attribution", *start, old);
+            if new != *old {
+                update.execute(params![id, new])?;
+            }
+        }
+    }
 }
 
 /// Migration 6 → 7: mention records by the short names of [`rows::compact_attrs`].
@@ -1607,27 +1658,23 @@ fn insert_analysis(
         .mentions
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            (
-                at(first_mention, i),
-                m.sentence.map(|s| s as i64),
-                rows::code(&rows::MENTION_KINDS, m.kind),
-                m.at.packed(),
-                m.source.and_then(|s| source_ids.get(s).copied()),
-                m,
-            )
+        .map(|(i, m)| MentionValues {
+            id: at(first_mention, i),
+            sentence: m.sentence.map(|s| s as i64),
+            kind: rows::code(&rows::MENTION_KINDS, m.kind),
+            packed: m.at.packed(),
+            source: m.source.and_then(|s| source_ids.get(s).copied()),
+            attrs: rows::row_attrs(m.kind, m.at.start, &m.attrs),
+            row: m,
         })
         .collect();
-    MENTIONS.run(
-        tx,
-        &mentions,
-        |(id, sentence, kind, packed, source, m), v| {
-            v.extend([id as &dyn ToSql, sentence, kind, &m.at.start]);
-            v.extend(packed.iter().map(|n| n as &dyn ToSql));
-            v.extend([&m.value as &dyn ToSql, &m.unit, &m.modifier, &m.timex_type]);
-            v.extend([source as &dyn ToSql, &m.attrs]);
-        },
-    )?;
+    MENTIONS.run(tx, &mentions, |m, v| {
+        v.extend([&m.id as &dyn ToSql, &m.sentence, &m.kind, &m.row.at.start]);
+        v.extend(m.packed.iter().map(|n| n as &dyn ToSql));
+        let r = m.row;
+        v.extend([&r.value as &dyn ToSql, &r.unit, &r.modifier, &r.timex_type]);
+        v.extend([&m.source as &dyn ToSql, &m.attrs]);
+    })?;
 
     // A document's claims share their features: each is looked up once.
     let mut ids = features::Ids::default();
@@ -1708,17 +1755,18 @@ static CLAIM_SOURCES: rows::Insert = rows::Insert::new(
     3,
 );
 
-/// Ids and values of a mention row: id, its sentence's ordinal, its kind's code, its
-/// packed offsets ([`rows::Offsets::packed`]), source id, the rest (its text is the
-/// document's at its offsets).
-type MentionValues<'r> = (
-    i64,
-    Option<i64>,
-    Option<i64>,
-    [i64; 3],
-    Option<i64>,
-    &'r rows::MentionRow,
-);
+/// The values of a mention row besides its record's: id, its sentence's ordinal, its
+/// kind's code, its packed offsets ([`rows::Offsets::packed`]), source id, its stored
+/// record ([`rows::row_attrs`]); its text is the document's at its offsets.
+struct MentionValues<'r> {
+    id: i64,
+    sentence: Option<i64>,
+    kind: Option<i64>,
+    packed: [i64; 3],
+    source: Option<i64>,
+    attrs: String,
+    row: &'r rows::MentionRow,
+}
 /// Ids and values of a claim row: id, sentence id, feature ids, its type's code, the rest
 /// (its times are its document's).
 type ClaimValues<'r> = (
@@ -2084,13 +2132,15 @@ impl Database {
         }
         // The source as its document names it (what `source_in_document!` says in SQL),
         // from the texts read already.
-        let mut src = self.conn.prepare_cached(
-            "SELECT cs.claim_id, s.name, m.document_id, json_extract(m.attrs, '$.s[0]'),
-                    json_extract(m.attrs, '$.s[1]')
-             FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
+        let mut src = self.conn.prepare_cached(concat!(
+            "SELECT cs.claim_id, s.name, m.document_id, ",
+            source_start!(),
+            ", ",
+            source_end!(),
+            " FROM claim_sources cs JOIN mentions m ON m.id = cs.attribution_mention_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE cs.claim_id IN (SELECT value FROM json_each(?1))",
-        )?;
+        ))?;
         let rows = src.query_map([&ids], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -2370,6 +2420,25 @@ mod tests {
                 "Exports rose 12% to $3.6 billion in 2024."
             ]
         );
+    }
+
+    /// "She said exports fell 3%": the registry knows this source as the "she" of
+    /// another article, and this article's claim is attributed to the words it uses,
+    /// read at the source span its stored record keeps.
+    #[test]
+    fn she_said_in_one_article_is_she_not_the_she_of_another() {
+        let mut db = Database::in_memory().unwrap();
+        let first = doc("a.txt", "Prices rose 5% in 2024, she said.\n");
+        db.ingest(&first, &analyse(&first)).unwrap();
+        let second = doc("b.txt", "She said exports fell 3% in 2023.\n");
+        db.ingest(&second, &analyse(&second)).unwrap();
+        let sources: Vec<Option<String>> = db
+            .list_claims(&ClaimFilter::default())
+            .unwrap()
+            .into_iter()
+            .map(|c| c.source)
+            .collect();
+        assert_eq!(sources, [Some("she".to_string()), Some("She".to_string())]);
     }
 
     /// A failure half-way through one document of a batch undoes that document only.
