@@ -648,6 +648,8 @@ pub struct Database {
     pending_texts: Vec<(i64, String)>,
     /// When [`Database::commit_batch`] last left the lock to other writers.
     yielded: std::time::Instant,
+    /// This connection created the database ([`Database::compact_if_created`]).
+    created: bool,
 }
 
 /// A background checkpointer (see [`Database::background_checkpoints`]).
@@ -1149,6 +1151,7 @@ impl Database {
             stored_claims: matches::StoredCache::default(),
             pending_texts: Vec::new(),
             yielded: std::time::Instant::now(),
+            created: false,
         };
         // Read first, change nothing: a file refused here is left as it was.
         let version = db.check_version()?;
@@ -1240,6 +1243,7 @@ impl Database {
             stored_claims: matches::StoredCache::default(),
             pending_texts: Vec::new(),
             yielded: std::time::Instant::now(),
+            created: false,
         };
         db.migrate()?;
         Ok(db)
@@ -1322,6 +1326,21 @@ impl Database {
         }
     }
 
+    /// Rewrites a database this connection created, once a first ingest has filled it,
+    /// into as few pages as its rows need. Tables and indexes without rowids (claim keys,
+    /// their terms, components, relations, and every index) fill their pages to between
+    /// a half and all of them as rows arrive, since SQLite splits a full page of such a
+    /// b-tree in two; rewritten, the 10 MB bench corpus's database takes 5% less (32.0 MB
+    /// to 30.4 MB), for 0.2 s of CPU against the ingest's 6 s. Only a database just
+    /// created: copying a large one for each later ingest would cost more than its
+    /// slack. A reader that keeps `VACUUM` out leaves the file as it is.
+    pub fn compact_if_created(&mut self) {
+        if self.created && self.file.is_some() {
+            self.created = false;
+            let _ = self.conn.execute_batch("VACUUM");
+        }
+    }
+
     /// Migrates in one transaction; whether an older database was migrated (not
     /// created, nor found migrated by another process).
     fn migrate_in_transaction(&mut self) -> Result<bool> {
@@ -1345,6 +1364,7 @@ impl Database {
                 });
             }
             tx.execute_batch(SCHEMA)?;
+            self.created = true;
         } else {
             for step in MIGRATIONS[(version - 1) as usize..]
                 .iter()
