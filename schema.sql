@@ -121,11 +121,12 @@ CREATE TABLE sources (
 );
 CREATE INDEX sources_name ON sources (name);
 
+-- Without rowid (version 9): its primary key is the only b-tree it needs.
 CREATE TABLE source_aliases (
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     alias     TEXT    NOT NULL,
     PRIMARY KEY (source_id, alias)
-);
+) WITHOUT ROWID;
 CREATE INDEX source_aliases_alias ON source_aliases (alias);
 
 -- Claims. `status` is the latest status of the review log (kept here for fast filters;

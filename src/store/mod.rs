@@ -433,7 +433,7 @@ const MIGRATIONS: &[&[Step]] = &[
 ];
 
 /// Migration 8 → 9: sentences, mentions and claims rebuilt with generated columns, their
-/// stored ones computed from the version 8 columns. A row whose document or ordinal is not
+/// stored ones computed from the version 8 columns; source aliases without rowids. A row whose document or ordinal is not
 /// its id's (which no version since 2 writes) would change: it stops the migration.
 fn generate_columns(tx: &Connection) -> Result<()> {
     for table in ["sentences", "mentions"] {
@@ -474,6 +474,7 @@ fn generate_columns(tx: &Connection) -> Result<()> {
         rows::code_sql(&rows::CLAIM_TYPES, "claim_type"),
         rows::code_sql(&rows::STATUSES, "status"),
     );
+    rebuild_table(tx, &fresh, "source_aliases")?;
     rebuild_table_with(
         tx,
         &fresh,

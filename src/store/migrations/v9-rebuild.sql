@@ -84,3 +84,11 @@ CREATE INDEX claims_reviewed ON claims (status) WHERE status <> 'unverified';
 
 CREATE INDEX claims_unsourced ON claims (worthiness DESC, document_id, start)
     WHERE sourced = 0 AND has_figure = 1;
+
+CREATE TABLE source_aliases (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    alias     TEXT    NOT NULL,
+    PRIMARY KEY (source_id, alias)
+) WITHOUT ROWID;
+
+CREATE INDEX source_aliases_alias ON source_aliases (alias);
