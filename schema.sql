@@ -25,7 +25,9 @@ CREATE TABLE documents (
     version      INTEGER NOT NULL DEFAULT 1,
     previous_id  INTEGER REFERENCES documents(id),
     is_current   INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
-    content_hash TEXT    NOT NULL,
+    hash         BLOB    NOT NULL,
+    content_hash TEXT    GENERATED ALWAYS AS (CASE typeof(hash) WHEN 'blob'
+                    THEN lower(hex(hash)) ELSE hash END) VIRTUAL,
     path         TEXT,
     url          TEXT,
     title        TEXT,
@@ -41,7 +43,10 @@ CREATE TABLE documents (
     ingested_at  TEXT    NOT NULL,
     UNIQUE (source_key, version)
 );
-CREATE INDEX documents_hash ON documents (content_hash);
+-- `hash`: the content hash (SHA-256, as lower-case hex in `content_hash`) as its 32
+-- bytes, in the table and its index (version 9; see `stored_hash!` in
+-- src/store/mod.rs; a hash that is not 64 hex digits is kept as text).
+CREATE INDEX documents_hash ON documents (hash);
 -- The current version of a source is found through UNIQUE (source_key, version): a
 -- source has a few versions at most (version 9; before, an index of its own).
 -- The same file given with or without its URL is found by its path (version 3).

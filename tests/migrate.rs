@@ -769,9 +769,10 @@ fn version_6_desk(dir: &Path) -> std::path::PathBuf {
     db
 }
 
-/// The stored columns of sentences, mentions and claims from which version 9 generates
-/// columns of version 8.
-const V9_STORED: [&str; 8] = [
+/// The stored columns of documents, sentences, mentions and claims from which version 9
+/// generates columns of version 8.
+const V9_STORED: [&str; 9] = [
+    "hash",
     "sentence",
     "kind_code",
     "length",
@@ -784,8 +785,8 @@ const V9_STORED: [&str; 8] = [
 /// Every row of every table of `db` (the full-text index by its row ids), sorted, as
 /// text, with claims read as version 6 kept them: their feature lists and their times
 /// (a database of version 7 keeps a list once and leaves out times it holds already),
-/// and sentences, mentions and claims by the columns of version 8 (which version 9
-/// generates).
+/// and documents, sentences, mentions and claims by the columns of version 8 (which
+/// version 9 generates).
 fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
     let conn = connect(db).unwrap();
     let version: i64 = conn
@@ -814,8 +815,10 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                 .unwrap()
                 .map(Result::unwrap)
                 .filter(|c: &String| {
-                    !(matches!(t.as_str(), "mentions" | "sentences" | "claims")
-                        && version >= 9
+                    !(matches!(
+                        t.as_str(),
+                        "documents" | "mentions" | "sentences" | "claims"
+                    ) && version >= 9
                         && V9_STORED.contains(&c.as_str()))
                 })
                 .collect();
@@ -1258,6 +1261,20 @@ fn version_8_database_is_migrated_to_generated_columns_printing_what_it_printed(
     assert!(after
         .iter()
         .any(|(t, rows)| t == "mentions" && rows.len() > 10));
+    // Content hashes are kept as their 32 bytes, and read as the hex they were.
+    let conn = connect(&old).unwrap();
+    let (documents, as_bytes): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), sum(typeof(hash) = 'blob' AND length(hash) = 32
+                 AND content_hash GLOB '[0-9a-f]*' AND length(content_hash) = 64)
+             FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(documents >= 2);
+    assert_eq!(as_bytes, documents);
+    drop(conn);
 
     // The schema is a new database's.
     let fresh = new_dir.path().join("fresh.db");

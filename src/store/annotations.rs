@@ -673,8 +673,11 @@ impl Database {
             .conn
             .query_row(
                 // Two sources may carry the same text: prefer the one the file names.
-                "SELECT id FROM documents WHERE content_hash = ?1
-                 ORDER BY source_key = ?2 DESC, is_current DESC, id DESC LIMIT 1",
+                concat!(
+                    "SELECT id FROM documents WHERE hash = ",
+                    stored_hash!("?1"),
+                    " ORDER BY source_key = ?2 DESC, is_current DESC, id DESC LIMIT 1"
+                ),
                 [&file.document.content_hash, &file.document.source_key],
                 |r| r.get(0),
             )

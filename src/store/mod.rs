@@ -23,6 +23,24 @@ use crate::document::Document;
 use crate::pipeline::Analysis;
 use crate::sources;
 
+/// SQL: the stored form of the content hash in parameter `$p` (schema.sql, documents):
+/// 64 lower-case hex digits as their 32 bytes, anything else as it is.
+macro_rules! stored_hash {
+    ($p:literal) => {
+        concat!(
+            "CASE WHEN length(",
+            $p,
+            ") = 64 AND ",
+            $p,
+            " NOT GLOB '*[^0-9a-f]*' THEN unhex(",
+            $p,
+            ") ELSE ",
+            $p,
+            " END"
+        )
+    };
+}
+
 /// SQL: the code-point offset where the source span of attribution mention `m` starts:
 /// in its record as version 9 stores it (an array, from the mention's start) or as an
 /// older version did (the migrations of older versions read those).
@@ -427,13 +445,14 @@ const MIGRATIONS: &[&[Step]] = &[
         // 8 → 9: a smaller store. Sentences, mentions and claims keep as stored columns
         // only what their id and other columns do not determine, and codes for names;
         // attribution records become arrays (see schema.sql).
+        // (documents_current goes with the rebuilt table.)
         Step::Code(generate_columns),
-        Step::Sql("DROP INDEX documents_current;"),
     ],
 ];
 
 /// Migration 8 → 9: sentences, mentions and claims rebuilt with generated columns, their
-/// stored ones computed from the version 8 columns; source aliases without rowids. A row whose document or ordinal is not
+/// stored ones computed from the version 8 columns; source aliases without rowids;
+/// documents with their content hashes as bytes. A row whose document or ordinal is not
 /// its id's (which no version since 2 writes) would change: it stops the migration.
 fn generate_columns(tx: &Connection) -> Result<()> {
     for table in ["sentences", "mentions"] {
@@ -475,6 +494,12 @@ fn generate_columns(tx: &Connection) -> Result<()> {
         rows::code_sql(&rows::STATUSES, "status"),
     );
     rebuild_table(tx, &fresh, "source_aliases")?;
+    rebuild_table_with(
+        tx,
+        &fresh,
+        "documents",
+        &[("hash", stored_hash!("content_hash"))],
+    )?;
     rebuild_table_with(
         tx,
         &fresh,
@@ -1602,12 +1627,14 @@ fn insert_document(
     previous: Option<i64>,
 ) -> Result<i64> {
     let m = &doc.meta;
-    tx.prepare_cached(
-        "INSERT INTO documents (source_key, version, previous_id, content_hash, path, url,
-             title, outlet, language, author, published, anchor_kind, anchor_date, text,
-             char_len, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?
+    tx.prepare_cached(concat!(
+        "INSERT INTO documents (source_key, version, previous_id, hash, path, url,
+                 title, outlet, language, author, published, anchor_kind, anchor_date, text,
+                 char_len, ingested_at)
+             VALUES (?1, ?2, ?3, ",
+        stored_hash!("?4"),
+        ", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+    ))?
     .execute(params![
         key,
         version,
@@ -2233,6 +2260,19 @@ impl Database {
     }
 
     /// The full text of a document.
+    /// The first stored document (any version) with this content hash.
+    pub fn document_with_hash(&self, content_hash: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached(concat!(
+                "SELECT id FROM documents WHERE hash = ",
+                stored_hash!("?1"),
+                " LIMIT 1"
+            ))?
+            .query_row([content_hash], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn document_text(&self, id: i64) -> Result<String> {
         self.conn
             .query_row(

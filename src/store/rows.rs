@@ -824,7 +824,7 @@ mod tests {
         let db = crate::store::Database::in_memory().unwrap();
         let conn = db.connection();
         conn.execute_batch(
-            "INSERT INTO documents (id, source_key, content_hash, text, char_len, ingested_at)
+            "INSERT INTO documents (id, source_key, hash, text, char_len, ingested_at)
                  VALUES (1, 'k', 'h', x'', 0, 't');",
         )
         .unwrap();

@@ -1,6 +1,35 @@
 -- Migration 8 → 9: the tables it rebuilds as schema.sql defined them at version 9,
 -- with their indexes and triggers. Frozen: later versions never change what this step does.
 
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    source_key   TEXT    NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1,
+    previous_id  INTEGER REFERENCES documents(id),
+    is_current   INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
+    hash         BLOB    NOT NULL,
+    content_hash TEXT    GENERATED ALWAYS AS (CASE typeof(hash) WHEN 'blob'
+                    THEN lower(hex(hash)) ELSE hash END) VIRTUAL,
+    path         TEXT,
+    url          TEXT,
+    title        TEXT,
+    outlet       TEXT,
+    language     TEXT,
+    author       TEXT,
+    published    TEXT,
+    anchor_kind  TEXT    CHECK (anchor_kind = 'published' OR anchor_kind = 'inferred'
+                                OR anchor_kind = 'none'),
+    anchor_date  TEXT,
+    text         BLOB    NOT NULL,
+    char_len     INTEGER NOT NULL,
+    ingested_at  TEXT    NOT NULL,
+    UNIQUE (source_key, version)
+);
+
+CREATE INDEX documents_hash ON documents (hash);
+
+CREATE INDEX documents_path ON documents (path);
+
 CREATE TABLE sentences (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER GENERATED ALWAYS AS (id >> 24) VIRTUAL
