@@ -1,4 +1,4 @@
--- claimtrace schema, version 8. The one schema: embedded in the binary with include_str!.
+-- claimtrace schema, version 9. The one schema: embedded in the binary with include_str!.
 -- Offsets: `start`/`end` are Unicode code points (end exclusive), `byte_start`/`byte_end`
 -- bytes of the UTF-8 text. Times are RFC 3339 UTC strings. The version lives in
 -- PRAGMA user_version; each later version adds a migration step in src/store/mod.rs.
@@ -7,6 +7,12 @@
 -- SQLite evaluates a CHECK with an IN list of three or more values by building a
 -- temporary b-tree for every row it writes, which cost ingest about 15%. (Version 2.)
 -- Link tables are WITHOUT ROWID: their primary key is the only b-tree they need.
+--
+-- Columns a row's other columns determine are VIRTUAL generated columns (version 9):
+-- queries read them by name, they take no space, and only the stored columns are
+-- written. Offsets are stored as `start`, `length` (code points), `byte_shift` (bytes
+-- before `start` beyond one per code point) and `byte_extra` (bytes of the span beyond
+-- one per code point): small numbers, zero (no bytes at all) in ASCII text.
 
 -- One row per version of an article. Versions of the same source (path or URL) share
 -- `source_key`; `previous_id` links a version to the one it replaced. `text`: the
@@ -19,7 +25,9 @@ CREATE TABLE documents (
     version      INTEGER NOT NULL DEFAULT 1,
     previous_id  INTEGER REFERENCES documents(id),
     is_current   INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
-    content_hash TEXT    NOT NULL,
+    hash         BLOB    NOT NULL,
+    content_hash TEXT    GENERATED ALWAYS AS (CASE typeof(hash) WHEN 'blob'
+                    THEN lower(hex(hash)) ELSE hash END) VIRTUAL,
     path         TEXT,
     url          TEXT,
     title        TEXT,
@@ -35,22 +43,31 @@ CREATE TABLE documents (
     ingested_at  TEXT    NOT NULL,
     UNIQUE (source_key, version)
 );
-CREATE INDEX documents_hash ON documents (content_hash);
-CREATE INDEX documents_current ON documents (source_key, is_current);
+-- `hash`: the content hash (SHA-256, as lower-case hex in `content_hash`) as its 32
+-- bytes, in the table and its index (version 9; see `stored_hash!` in
+-- src/store/mod.rs; a hash that is not 64 hex digits is kept as text).
+CREATE INDEX documents_hash ON documents (hash);
+-- The current version of a source is found through UNIQUE (source_key, version): a
+-- source has a few versions at most (version 9; before, an index of its own).
 -- The same file given with or without its URL is found by its path (version 3).
 CREATE INDEX documents_path ON documents (path);
 
 -- The id of a sentence or a mention is document_id * 2^24 + ordinal: the rows of a
--- document are one range of the primary key, and need no second index (version 2).
+-- document are one range of the primary key, and need no second index (version 2);
+-- both are generated from it (version 9).
 CREATE TABLE sentences (
     id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    ordinal     INTEGER NOT NULL,
+    document_id INTEGER GENERATED ALWAYS AS (id >> 24) VIRTUAL
+                REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal     INTEGER GENERATED ALWAYS AS (id & 16777215) VIRTUAL,
     paragraph   INTEGER NOT NULL,
     start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    byte_start  INTEGER NOT NULL,
-    byte_end    INTEGER NOT NULL
+    length      INTEGER NOT NULL,
+    byte_shift  INTEGER NOT NULL DEFAULT 0,
+    byte_extra  INTEGER NOT NULL DEFAULT 0,
+    end         INTEGER GENERATED ALWAYS AS (start + length) VIRTUAL,
+    byte_start  INTEGER GENERATED ALWAYS AS (start + byte_shift) VIRTUAL,
+    byte_end    INTEGER GENERATED ALWAYS AS (start + byte_shift + length + byte_extra) VIRTUAL
 );
 
 -- Recognised expressions. The normalised attributes every kind shares have columns
@@ -64,16 +81,31 @@ CREATE TABLE sentences (
 -- 5; before, records also held byte offsets, nulls and, before version 2, texts).
 -- `text` is NULL when it is the document's text at the mention's offsets, as it is for
 -- every mention an analysis stores (version 5; before, every row repeated it).
+-- An attribution's record is a JSON array (version 9; see `row_attrs` in
+-- src/store/rows.rs): its source kind, then its source, cue, content, source name and
+-- source role spans, each as its start from the mention's `start` and its length (two
+-- nulls for a span it lacks), then 1 if direct; the nulls at its end are left out.
+-- `sentence` is the ordinal of its sentence in the document, `kind_code` its kind (0
+-- figure, 1 date, 2 attribution; version 9: before, both were stored as `sentence_id`
+-- and `kind`, which are now generated from them).
 CREATE TABLE mentions (
     id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    sentence_id INTEGER REFERENCES sentences(id),
-    ordinal     INTEGER NOT NULL,
-    kind        TEXT    NOT NULL CHECK (kind = 'figure' OR kind = 'date' OR kind = 'attribution'),
+    document_id INTEGER GENERATED ALWAYS AS (id >> 24) VIRTUAL
+                REFERENCES documents(id) ON DELETE CASCADE,
+    sentence    INTEGER,
+    sentence_id INTEGER GENERATED ALWAYS AS (((id >> 24) << 24) + sentence) VIRTUAL
+                REFERENCES sentences(id),
+    ordinal     INTEGER GENERATED ALWAYS AS (id & 16777215) VIRTUAL,
+    kind_code   INTEGER NOT NULL CHECK (kind_code = 0 OR kind_code = 1 OR kind_code = 2),
+    kind        TEXT    GENERATED ALWAYS AS (CASE kind_code WHEN 0 THEN 'figure'
+                    WHEN 1 THEN 'date' ELSE 'attribution' END) VIRTUAL,
     start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    byte_start  INTEGER NOT NULL,
-    byte_end    INTEGER NOT NULL,
+    length      INTEGER NOT NULL,
+    byte_shift  INTEGER NOT NULL DEFAULT 0,
+    byte_extra  INTEGER NOT NULL DEFAULT 0,
+    end         INTEGER GENERATED ALWAYS AS (start + length) VIRTUAL,
+    byte_start  INTEGER GENERATED ALWAYS AS (start + byte_shift) VIRTUAL,
+    byte_end    INTEGER GENERATED ALWAYS AS (start + byte_shift + length + byte_extra) VIRTUAL,
     text        TEXT,
     value       TEXT,
     unit        TEXT,
@@ -94,11 +126,12 @@ CREATE TABLE sources (
 );
 CREATE INDEX sources_name ON sources (name);
 
+-- Without rowid (version 9): its primary key is the only b-tree it needs.
 CREATE TABLE source_aliases (
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     alias     TEXT    NOT NULL,
     PRIMARY KEY (source_id, alias)
-);
+) WITHOUT ROWID;
 CREATE INDEX source_aliases_alias ON source_aliases (alias);
 
 -- Claims. `status` is the latest status of the review log (kept here for fast filters;
@@ -111,7 +144,9 @@ CREATE INDEX source_aliases_alias ON source_aliases (alias);
 -- is NULL while the claim's text is its document's at its offsets (version 5); an
 -- orphan keeps its words here. `created_at` is NULL while it is its document's
 -- `ingested_at`, `updated_at` while it is `created_at` (version 7; before, every claim
--- repeated the times).
+-- repeated the times). `claim_type`, `status` and `anchor_state` are generated from the
+-- codes stored in `claim_type_code`, `status_code` and `orphaned` (version 9; the codes
+-- in the order of the CASE expressions, as in src/store/rows.rs).
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
     document_id   INTEGER NOT NULL REFERENCES documents(id),
@@ -121,18 +156,22 @@ CREATE TABLE claims (
     byte_start    INTEGER NOT NULL,
     byte_end      INTEGER NOT NULL,
     text          TEXT,
-    claim_type    TEXT    NOT NULL CHECK (claim_type = 'statistic' OR claim_type = 'quote'
-                    OR claim_type = 'attribution' OR claim_type = 'event'
-                    OR claim_type = 'comparison' OR claim_type = 'prediction'),
+    claim_type_code INTEGER NOT NULL CHECK (claim_type_code BETWEEN 0 AND 5),
+    claim_type    TEXT    GENERATED ALWAYS AS (CASE claim_type_code WHEN 0 THEN 'statistic'
+                    WHEN 1 THEN 'quote' WHEN 2 THEN 'attribution' WHEN 3 THEN 'event'
+                    WHEN 4 THEN 'comparison' ELSE 'prediction' END) VIRTUAL,
     worthiness    REAL    NOT NULL DEFAULT 0,
     features      TEXT,
     sourced       INTEGER NOT NULL DEFAULT 0 CHECK (sourced IN (0, 1)),
     has_figure    INTEGER NOT NULL DEFAULT 0 CHECK (has_figure IN (0, 1)),
-    status        TEXT    NOT NULL DEFAULT 'unverified' CHECK (status = 'unverified'
-                    OR status = 'in_review' OR status = 'verified' OR status = 'false'
-                    OR status = 'misleading' OR status = 'contested' OR status = 'unverifiable'
-                    OR status = 'needs_recheck'),
-    anchor_state  TEXT    NOT NULL DEFAULT 'anchored' CHECK (anchor_state IN ('anchored', 'orphan')),
+    status_code   INTEGER NOT NULL DEFAULT 0 CHECK (status_code BETWEEN 0 AND 7),
+    status        TEXT    GENERATED ALWAYS AS (CASE status_code WHEN 0 THEN 'unverified'
+                    WHEN 1 THEN 'in_review' WHEN 2 THEN 'verified' WHEN 3 THEN 'false'
+                    WHEN 4 THEN 'misleading' WHEN 5 THEN 'contested' WHEN 6 THEN 'unverifiable'
+                    ELSE 'needs_recheck' END) VIRTUAL,
+    orphaned      INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+    anchor_state  TEXT    GENERATED ALWAYS AS (CASE orphaned WHEN 0 THEN 'anchored'
+                    ELSE 'orphan' END) VIRTUAL,
     -- The quote context (W3C TextQuoteSelector prefix/suffix) of an orphan, whose text
     -- is no longer in its document; NULL while the claim is anchored.
     quote_prefix  TEXT,

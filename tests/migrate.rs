@@ -133,17 +133,17 @@ fn old_copy(from: &Path, to: &Path, schema: &str, version: i64) -> Connection {
         .unwrap();
     }
     // Before version 7 records named their fields in full.
-    let records: Vec<(i64, String)> = conn
-        .prepare("SELECT id, attrs FROM main.mentions")
+    let records: Vec<(i64, i64, String)> = conn
+        .prepare("SELECT id, start, attrs FROM main.mentions")
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    for (id, attrs) in records {
+    for (id, start, attrs) in records {
         conn.execute(
             "UPDATE main.mentions SET attrs = ?2 WHERE id = ?1",
-            rusqlite::params![id, long_names(&attrs)],
+            rusqlite::params![id, long_names(&attrs, start)],
         )
         .unwrap();
     }
@@ -360,12 +360,16 @@ fn version_2_database_is_migrated_with_reviews_bound_to_their_text() {
     assert!(conn
         .execute("UPDATE review_log SET note = 'changed'", [])
         .is_err());
+    // Claims can take the status needs_recheck (stored by its code since version 9).
     assert!(conn
-        .execute(
-            "UPDATE claims SET status = 'needs_recheck' WHERE id = ?1",
-            [flagged]
-        )
+        .execute("UPDATE claims SET status_code = 7 WHERE id = ?1", [flagged])
         .is_ok());
+    let status: String = conn
+        .query_row("SELECT status FROM claims WHERE id = ?1", [flagged], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(status, "needs_recheck");
     drop(conn);
     let history = json(
         &old,
@@ -765,9 +769,24 @@ fn version_6_desk(dir: &Path) -> std::path::PathBuf {
     db
 }
 
+/// The stored columns of documents, sentences, mentions and claims from which version 9
+/// generates columns of version 8.
+const V9_STORED: [&str; 9] = [
+    "hash",
+    "sentence",
+    "kind_code",
+    "length",
+    "byte_shift",
+    "byte_extra",
+    "claim_type_code",
+    "status_code",
+    "orphaned",
+];
 /// Every row of every table of `db` (the full-text index by its row ids), sorted, as
 /// text, with claims read as version 6 kept them: their feature lists and their times
-/// (a database of version 7 keeps a list once and leaves out times it holds already).
+/// (a database of version 7 keeps a list once and leaves out times it holds already),
+/// and documents, sentences, mentions and claims by the columns of version 8 (which
+/// version 9 generates).
 fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
     let conn = connect(db).unwrap();
     let version: i64 = conn
@@ -786,14 +805,22 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
     tables
         .into_iter()
         .map(|t| {
+            // Generated columns too (version 9), for the columns they replace.
             let columns: Vec<String> = conn
                 .prepare(&format!(
-                    "SELECT name FROM pragma_table_info('{t}') ORDER BY cid"
+                    "SELECT name FROM pragma_table_xinfo('{t}') WHERE hidden <> 1 ORDER BY cid"
                 ))
                 .unwrap()
                 .query_map([], |r| r.get(0))
                 .unwrap()
                 .map(Result::unwrap)
+                .filter(|c: &String| {
+                    !(matches!(
+                        t.as_str(),
+                        "documents" | "mentions" | "sentences" | "claims"
+                    ) && version >= 9
+                        && V9_STORED.contains(&c.as_str()))
+                })
                 .collect();
             let columns: Vec<String> = match (t.as_str(), columns.is_empty()) {
                 (_, true) => vec!["rowid".to_string()],
@@ -833,6 +860,7 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                 "mentions" => columns.iter().position(|c| c == "t.attrs"),
                 _ => None,
             };
+            let start_column = columns.iter().position(|c| c == "t.start");
             let mut rows: Vec<String> = stmt
                 .query_map([], |r| {
                     let cells: Vec<String> = (0..n)
@@ -841,7 +869,8 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
                                 key_fields(&String::from_utf8_lossy(t))
                             }
                             rusqlite::types::ValueRef::Text(t) if attrs_column == Some(i) => {
-                                long_names(&String::from_utf8_lossy(t))
+                                let start = start_column.map_or(0, |j| r.get(j).unwrap());
+                                long_names(&String::from_utf8_lossy(t), start)
                             }
                             rusqlite::types::ValueRef::Text(t) => {
                                 format!("{:?}", String::from_utf8_lossy(t))
@@ -860,9 +889,11 @@ fn rows_as_version_6(db: &Path) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// A stored mention record with the names of its fields as `extract` prints them
-/// (version 7 stores short names).
-fn long_names(stored: &str) -> String {
+/// A stored mention record (of a mention starting at `start`) with the names of its
+/// fields as `extract` prints them (version 7 stores short names; version 9 an
+/// attribution's as an array: its source kind, then each span from `start` and by its
+/// length, then 1 if direct).
+fn long_names(stored: &str, start: i64) -> String {
     const NAMES: [(&str, &str); 14] = [
         ("s", "source"),
         ("c", "cue"),
@@ -879,8 +910,30 @@ fn long_names(stored: &str) -> String {
         ("q", "quant"),
         ("f", "freq"),
     ];
-    let Value::Object(fields) = serde_json::from_str(stored).unwrap() else {
-        panic!("not a record: {stored}");
+    let fields = match serde_json::from_str(stored).unwrap() {
+        Value::Object(fields) => fields,
+        // Its fields in the order of an analysis's record.
+        Value::Array(items) => {
+            let at = |i: usize| items.get(i).and_then(Value::as_i64);
+            let span = |j: usize| -> Option<Value> {
+                let (from, len) = (at(1 + 2 * j)?, at(2 + 2 * j)?);
+                Some(serde_json::json!([start + from, start + from + len]))
+            };
+            let fields: [(&str, Option<Value>); 7] = [
+                ("s", span(0)),
+                ("c", span(1)),
+                ("t", span(2)),
+                ("d", (at(11) == Some(1)).then_some(Value::Bool(true))),
+                ("k", items.first().filter(|k| !k.is_null()).cloned()),
+                ("n", span(3)),
+                ("r", span(4)),
+            ];
+            fields
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_string(), v?)))
+                .collect()
+        }
+        _ => panic!("not a record: {stored}"),
     };
     let named: serde_json::Map<String, Value> = fields
         .into_iter()
@@ -1000,7 +1053,14 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
         count("SELECT count(*) FROM mentions WHERE attrs LIKE '%\"source\"%'"),
         0
     );
-    assert!(count("SELECT count(*) FROM mentions WHERE attrs LIKE '{\"s\":[%'") > 0);
+    // Attribution records are arrays without field names (version 9).
+    assert!(
+        count("SELECT count(*) FROM mentions WHERE kind = 'attribution' AND attrs LIKE '[\"%'") > 0
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM mentions WHERE kind = 'attribution' AND attrs NOT LIKE '[%'"),
+        0
+    );
     // Quantity keys are separated text, no longer JSON.
     assert!(count("SELECT count(*) FROM claim_keys") > 0);
     assert_eq!(
@@ -1128,6 +1188,93 @@ fn version_7_database_is_migrated_with_its_texts_deflated() {
     for c in claims {
         assert_eq!(c["text"], words_at(c).as_str());
     }
+
+    // The schema is a new database's.
+    let fresh = new_dir.path().join("fresh.db");
+    std::fs::write(new_dir.path().join("a.txt"), PUTIN).unwrap();
+    bin()
+        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(new_dir.path().join("a.txt"))
+        .assert()
+        .success();
+    assert_eq!(schema_of(&old), schema_of(&fresh));
+}
+
+/// A version-8 database: `tests/data/v8-desk.sql` is `sqlite3 .dump` of the database the
+/// last version-8 claimtrace made of [`version_7_desk`] by migrating it; the files in
+/// `tests/data/v8-desk/` are what that claimtrace printed for it.
+fn version_8_desk(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("desk.db");
+    connect(&db)
+        .unwrap()
+        .execute_batch(concat!(
+            include_str!("data/v8-desk.sql"),
+            "PRAGMA user_version = 8;"
+        ))
+        .unwrap();
+    db
+}
+
+/// What `args` print on `db`.
+fn printed(db: &Path, args: &[&str]) -> String {
+    let out = bin()
+        .args(["--db", db.to_str().unwrap()])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {:?}", out);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn version_8_database_is_migrated_to_generated_columns_printing_what_it_printed() {
+    let (old_dir, new_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let old = version_8_desk(old_dir.path());
+    let before = rows_as_version_6(&old);
+
+    // Every command prints what version 8 printed.
+    assert_eq!(
+        printed(&old, &["claims", "--format", "json"]),
+        include_str!("data/v8-desk/claims.json")
+    );
+    assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
+    assert_eq!(
+        printed(&old, &["show", "3", "--format", "json"]),
+        include_str!("data/v8-desk/show-3.json")
+    );
+    assert_eq!(
+        printed(&old, &["export", "--format", "w3c"]),
+        include_str!("data/v8-desk/w3c.json")
+    );
+    assert_eq!(
+        printed(&old, &["export", "--format", "csv"]),
+        include_str!("data/v8-desk/export.csv")
+    );
+
+    // Every row is kept: the generated columns of sentences and mentions read as the
+    // stored ones did.
+    let after = rows_as_version_6(&old);
+    assert_eq!(after.len(), before.len());
+    for ((table, got), (_, want)) in after.iter().zip(&before) {
+        assert_eq!(got, want, "{table}");
+    }
+    assert!(after
+        .iter()
+        .any(|(t, rows)| t == "mentions" && rows.len() > 10));
+    // Content hashes are kept as their 32 bytes, and read as the hex they were.
+    let conn = connect(&old).unwrap();
+    let (documents, as_bytes): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), sum(typeof(hash) = 'blob' AND length(hash) = 32
+                 AND content_hash GLOB '[0-9a-f]*' AND length(content_hash) = 64)
+             FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(documents >= 2);
+    assert_eq!(as_bytes, documents);
+    drop(conn);
 
     // The schema is a new database's.
     let fresh = new_dir.path().join("fresh.db");

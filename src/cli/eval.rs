@@ -96,14 +96,7 @@ fn find_text(file: &AnnotationFile, gold_dir: &Path, db: Option<&Database>) -> O
         }
     }
     let db = db?;
-    let id: i64 = db
-        .connection()
-        .query_row(
-            "SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1",
-            [&doc.content_hash],
-            |r| r.get(0),
-        )
-        .ok()?;
+    let id: i64 = db.document_with_hash(&doc.content_hash).ok()??;
     db.document_text(id).ok()
 }
 

@@ -193,6 +193,7 @@ pub fn run(args: IngestArgs, db: &DbArgs) -> anyhow::Result<i32> {
     if let Some(c) = checkpoints {
         db.end_background_checkpoints(c)?;
     }
+    db.compact_if_created();
     // Every worker catches its panics, so none ends early; if one did, the files after
     // it were not stored and the summary must not say otherwise.
     if analysed.finished_early() {

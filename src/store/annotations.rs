@@ -323,7 +323,7 @@ fn query_mentions(
 }
 
 fn component_of(c: &MentionCols) -> Result<ComponentRecord> {
-    let attrs = super::rows::expand_attrs(&c.9);
+    let attrs = super::rows::expand_attrs(&c.9, c.2);
     Ok(ComponentRecord {
         kind: c.1.parse().map_err(invalid)?,
         start: c.2 as usize,
@@ -347,7 +347,7 @@ fn attribution_of(
     text: &str,
     attrs: &str,
 ) -> AttributionRecord {
-    let a = super::rows::expand_attrs(attrs);
+    let a = super::rows::expand_attrs(attrs, start);
     let (doc_text, idx) = doc;
     AttributionRecord {
         start: start as usize,
@@ -553,7 +553,7 @@ impl Database {
                 unit: c.6,
                 modifier: c.7,
                 timex_type: c.8,
-                attrs: super::rows::expand_attrs(&c.9),
+                attrs: super::rows::expand_attrs(&c.9, c.2),
             })
             .collect())
     }
@@ -673,8 +673,11 @@ impl Database {
             .conn
             .query_row(
                 // Two sources may carry the same text: prefer the one the file names.
-                "SELECT id FROM documents WHERE content_hash = ?1
-                 ORDER BY source_key = ?2 DESC, is_current DESC, id DESC LIMIT 1",
+                concat!(
+                    "SELECT id FROM documents WHERE hash = ",
+                    stored_hash!("?1"),
+                    " ORDER BY source_key = ?2 DESC, is_current DESC, id DESC LIMIT 1"
+                ),
                 [&file.document.content_hash, &file.document.source_key],
                 |r| r.get(0),
             )
@@ -889,6 +892,15 @@ fn foreign_claim(conn: &Connection, source_key: &str, key: &str) -> Result<Optio
         .map(|c| c.id))
 }
 
+/// The stored columns `sentence, kind_code, start, length, byte_shift, byte_extra` of a
+/// mention (schema.sql) from the parameters ?1 its id, ?2 its sentence's id, ?3 its
+/// kind's code, ?4 to ?7 its start, end, byte start and byte end.
+macro_rules! insert_offsets {
+    () => {
+        "?2 - ((?1 >> 24) << 24), ?3, ?4, ?5 - ?4, ?6 - ?4, (?7 - ?6) - (?5 - ?4)"
+    };
+}
+
 fn sentence_at(conn: &Connection, doc_id: i64, byte: usize) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached(&format!(
@@ -905,8 +917,8 @@ fn byte_pair(idx: &OffsetIndex, s: usize, e: usize) -> (i64, i64) {
         .map_or((s as i64, e as i64), |b| (b.start as i64, b.end as i64))
 }
 
-/// The ordinal of a new mention of a document, and its id (see [`ID_SPAN`]).
-fn next_mention(conn: &Connection, doc_id: i64) -> Result<(i64, i64)> {
+/// The id of a new mention of a document (see [`ID_SPAN`]).
+fn next_mention(conn: &Connection, doc_id: i64) -> Result<i64> {
     let ordinal: i64 = conn.query_row(
         &format!(
             "SELECT coalesce(max(id) - ?1 * {ID_SPAN}, -1) + 1 FROM mentions WHERE {}",
@@ -920,7 +932,7 @@ fn next_mention(conn: &Connection, doc_id: i64) -> Result<(i64, i64)> {
             "document {doc_id} has too many mentions to add one"
         )));
     }
-    Ok((ordinal, doc_id * ID_SPAN + ordinal))
+    Ok(doc_id * ID_SPAN + ordinal)
 }
 
 fn span_attrs(s: &Option<SpanRecord>, idx: &OffsetIndex) -> Value {
@@ -984,16 +996,19 @@ fn component_mention(
         attrs.insert("unit".into(), m.unit.clone().into());
     }
     attrs.insert("mod".into(), m.modifier.clone().into());
-    let (ordinal, id) = next_mention(conn, r.doc_id)?;
+    let id = next_mention(conn, r.doc_id)?;
     conn.execute(
-        "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end, byte_start,
-             byte_end, text, value, unit, mod, timex_type, attrs, id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        concat!(
+            "INSERT INTO mentions (id, sentence, kind_code, start, length, byte_shift,
+                 byte_extra, text, value, unit, mod, timex_type, attrs)
+             VALUES (?1, ",
+            insert_offsets!(),
+            ", ?8, ?9, ?10, ?11, ?12, ?13)"
+        ),
         params![
-            r.doc_id,
+            id,
             sentence_at(conn, r.doc_id, bs as usize)?,
-            ordinal,
-            m.kind.as_str(),
+            super::rows::code(&super::rows::MENTION_KINDS, m.kind.as_str()),
             m.start as i64,
             m.end as i64,
             bs,
@@ -1003,8 +1018,11 @@ fn component_mention(
             m.unit,
             m.modifier,
             m.timex_type,
-            super::rows::compact_attrs(Value::Object(attrs)).to_string(),
-            id
+            super::rows::row_attrs(
+                m.kind.as_str(),
+                m.start as i64,
+                &super::rows::compact_attrs(Value::Object(attrs)).to_string()
+            ),
         ],
     )?;
     release_mention_text(conn, id)?;
@@ -1051,22 +1069,29 @@ fn attribution_ids(
                 "content": span_attrs(&a.content, idx), "direct": a.direct,
                 "source_kind": source.as_ref().map_or("unknown", |s| s.kind.as_str()),
             });
-            let (ordinal, id) = next_mention(conn, r.doc_id)?;
+            let id = next_mention(conn, r.doc_id)?;
             conn.execute(
-                "INSERT INTO mentions (document_id, sentence_id, ordinal, kind, start, end,
-                     byte_start, byte_end, text, attrs, id)
-                 VALUES (?1, ?2, ?3, 'attribution', ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                concat!(
+                    "INSERT INTO mentions (id, sentence, kind_code, start, length, byte_shift,
+                         byte_extra, text, attrs)
+                     VALUES (?1, ",
+                    insert_offsets!(),
+                    ", ?8, ?9)"
+                ),
                 params![
-                    r.doc_id,
+                    id,
                     sentence_at(conn, r.doc_id, bs as usize)?,
-                    ordinal,
+                    super::rows::code(&super::rows::MENTION_KINDS, "attribution"),
                     a.start as i64,
                     a.end as i64,
                     bs,
                     be,
                     a.text,
-                    super::rows::compact_attrs(attrs).to_string(),
-                    id
+                    super::rows::row_attrs(
+                        "attribution",
+                        a.start as i64,
+                        &super::rows::compact_attrs(attrs).to_string()
+                    ),
                 ],
             )?;
             release_mention_text(conn, id)?;
@@ -1127,12 +1152,12 @@ fn write_claims(
         let id = match found {
             Some(id) => {
                 conn.execute(
-                    "UPDATE claims SET claim_type = ?2, anchor_state = ?3, quote_prefix = ?4,
+                    "UPDATE claims SET claim_type_code = ?2, orphaned = ?3, quote_prefix = ?4,
                          quote_suffix = ?5 WHERE id = ?1",
                     params![
                         id,
-                        c.claim_type.as_str(),
-                        c.anchor_state.as_str(),
+                        super::rows::code(&super::rows::CLAIM_TYPES, c.claim_type.as_str()),
+                        orphan,
                         prefix,
                         suffix
                     ],
@@ -1153,7 +1178,7 @@ fn write_claims(
                 };
                 conn.execute(
                     "INSERT INTO claims (document_id, sentence_id, start, end, byte_start, byte_end,
-                         text, claim_type, anchor_state, quote_prefix, quote_suffix, created_at)
+                         text, claim_type_code, orphaned, quote_prefix, quote_suffix, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
                         r.doc_id,
@@ -1163,8 +1188,8 @@ fn write_claims(
                         bs,
                         be,
                         c.selector.exact,
-                        c.claim_type.as_str(),
-                        c.anchor_state.as_str(),
+                        super::rows::code(&super::rows::CLAIM_TYPES, c.claim_type.as_str()),
+                        orphan,
                         prefix,
                         suffix,
                         at
@@ -1287,9 +1312,9 @@ fn write_reviews(
             }
         }
         // The status is the log's last status, also when the log is empty.
-        let status = c.status.as_str();
+        let status = super::rows::code(&super::rows::STATUSES, c.status.as_str());
         tx.execute(
-            "UPDATE claims SET status = ?2 WHERE id = ?1 AND status <> ?2",
+            "UPDATE claims SET status_code = ?2 WHERE id = ?1 AND status_code IS NOT ?2",
             params![id, status],
         )?;
     }
@@ -1385,9 +1410,9 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                             "UPDATE claim_sources SET claim_id = ?1 WHERE claim_id = ?2",
                         )?
                         .execute([c.id, f])?;
-                        tx.prepare_cached("UPDATE claims SET (sentence_id, claim_type, worthiness, features, sourced,
+                        tx.prepare_cached("UPDATE claims SET (sentence_id, claim_type_code, worthiness, features, sourced,
                                  has_figure, earliest_date, latest_date) =
-                               (SELECT sentence_id, claim_type, worthiness, features, sourced,
+                               (SELECT sentence_id, claim_type_code, worthiness, features, sourced,
                                  has_figure, earliest_date, latest_date FROM claims WHERE id = ?2)
                              WHERE id = ?1")?.execute([c.id, f])?;
                         tx.prepare_cached("DELETE FROM claims WHERE id = ?1")?
@@ -1424,7 +1449,7 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
                 set_has_figure(tx, c.id)?;
                 tx.prepare_cached(
                     "UPDATE claims SET document_id = ?2, start = ?3, end = ?4, byte_start = ?5,
-                         byte_end = ?6, text = NULL, anchor_state = 'anchored', quote_prefix = NULL,
+                         byte_end = ?6, text = NULL, orphaned = 0, quote_prefix = NULL,
                          quote_suffix = NULL, updated_at = ?7, created_at = coalesce(created_at,
                              (SELECT d.ingested_at FROM documents d WHERE d.id = claims.document_id))
                      WHERE id = ?1",
@@ -1452,11 +1477,14 @@ pub(super) fn reanchor_document(tx: &Connection, old: i64, new: i64) -> Result<R
             }
             Placement::Orphan { best_score } => {
                 // Its words are no longer in its document: the claim keeps them.
-                tx.prepare_cached("UPDATE claims SET document_id = ?2, sentence_id = NULL, anchor_state = 'orphan',
+                tx.prepare_cached(
+                    "UPDATE claims SET document_id = ?2, sentence_id = NULL, orphaned = 1,
                          quote_prefix = ?3, quote_suffix = ?4, updated_at = ?5, text = ?6,
                          created_at = coalesce(created_at, (SELECT d.ingested_at FROM documents d
                              WHERE d.id = claims.document_id))
-                     WHERE id = ?1")?.execute(params![c.id, new, sel.prefix, sel.suffix, at, c.text])?;
+                     WHERE id = ?1",
+                )?
+                .execute(params![c.id, new, sel.prefix, sel.suffix, at, c.text])?;
                 done.orphaned += 1;
                 (
                     ReviewAction::Orphan,

@@ -88,8 +88,11 @@ impl Database {
     /// document order.
     pub fn claim_sources(&self, document_id: i64, claim: Option<i64>) -> Result<Vec<ClaimSource>> {
         let mut stmt = self.conn.prepare_cached(concat!(
-            "SELECT cs.claim_id, json_extract(m.attrs, '$.s[0]'),
-                    json_extract(m.attrs, '$.s[1]'), ",
+            "SELECT cs.claim_id, ",
+            source_start!(),
+            ", ",
+            source_end!(),
+            ", ",
             source_span_text!(),
             ", s.name, s.kind, s.role
              FROM claims c JOIN claim_sources cs ON cs.claim_id = c.id
@@ -97,7 +100,9 @@ impl Database {
              JOIN documents sd ON sd.id = m.document_id
              LEFT JOIN sources s ON s.id = cs.source_id
              WHERE c.document_id = ?1 AND (?2 IS NULL OR c.id = ?2)
-               AND json_extract(m.attrs, '$.s[0]') IS NOT NULL
+               AND ",
+            source_start!(),
+            " IS NOT NULL
              ORDER BY 2, cs.claim_id",
         ))?;
         let rows = stmt.query_map(rusqlite::params![document_id, claim], |r| {

@@ -585,11 +585,3 @@ pub(super) fn reindex_all(tx: &Connection) -> Result<()> {
     }
     Ok(())
 }
-
-/// Migration 5 → 6: the fact-check tables (the part of `schema.sql` from version 6).
-pub(super) fn add_fact_checks(tx: &Connection) -> Result<()> {
-    tx.execute_batch(super::schema_section(
-        "-- Fact-checks from elsewhere (version 6)",
-    )?)?;
-    Ok(())
-}

@@ -114,12 +114,10 @@ pub(super) fn read(conn: &Connection, ids: Option<&str>) -> Result<Vec<Feature>>
     Ok(out)
 }
 
-/// Migration 6 → 7: the features of every claim go to `features`, numbered in the
-/// order the claims list them, as a new ingest numbers them; each claim keeps their ids.
+/// Migration 6 → 7: the features of every claim go to `features` (created by the step
+/// before), numbered in the order the claims list them, as a new ingest numbers them;
+/// each claim keeps their ids.
 pub(super) fn move_to_table(conn: &Connection) -> Result<()> {
-    conn.execute_batch(super::schema_section(
-        "-- The check-worthiness features of claims (version 7)",
-    )?)?;
     let mut ids = Ids::default();
     let mut update = conn.prepare("UPDATE claims SET features = ?2 WHERE id = ?1")?;
     let mut select =

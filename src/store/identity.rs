@@ -97,9 +97,10 @@ pub(super) fn find_current(
     // candidate costs a look at the file system).
     let same_text: Vec<(i64, String)> = conn
         .prepare_cached(&format!(
-            "SELECT id, path FROM documents WHERE content_hash = ?1 AND is_current = 1
+            "SELECT id, path FROM documents WHERE hash = {} AND is_current = 1
                AND path IS NOT NULL AND path <> ?2 AND (?3 = 0 OR source_key = path)
-             ORDER BY id DESC LIMIT {MOVE_CANDIDATES}"
+             ORDER BY id DESC LIMIT {MOVE_CANDIDATES}",
+            stored_hash!("?1")
         ))?
         .query_map(params![doc.hash(), path, keyed_by_url(doc)], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -397,7 +398,7 @@ pub(super) fn same_analysis(conn: &Connection, id: i64, rows: &DocumentRows) -> 
                 m.unit.clone(),
                 m.modifier.clone(),
                 m.timex_type.map(str::to_string),
-                m.attrs.clone(),
+                super::rows::row_attrs(m.kind, m.at.start, &m.attrs),
             )
         })
         .collect();

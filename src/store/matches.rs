@@ -881,10 +881,9 @@ impl Database {
     }
 }
 
-/// Migration 3 → 4: the claim index's tables (the part of `schema.sql` from version 4),
-/// filled from the stored documents.
-pub(super) fn add_claim_index(tx: &Connection) -> Result<()> {
-    tx.execute_batch(super::schema_section("-- The claim index (version 4)")?)?;
+/// Migration 3 → 4: the claim index's tables (created by the step before) filled from
+/// the stored documents.
+pub(super) fn fill_claim_index(tx: &Connection) -> Result<()> {
     // The fact-checks of version 6 are not there yet.
     rebuild_in(tx, false)?;
     Ok(())

@@ -429,6 +429,20 @@ fn current_status(
 
 /// Appends a log entry and applies its status to the claim.
 pub(super) fn append(tx: &Connection, claim_id: i64, e: &ReviewEntry) -> Result<()> {
+    log_entry(tx, claim_id, e)?;
+    if let Some(to) = &e.to_status {
+        tx.prepare_cached("UPDATE claims SET status_code = ?2, updated_at = ?3 WHERE id = ?1")?
+            .execute(params![
+                claim_id,
+                super::rows::code(&super::rows::STATUSES, to),
+                e.at
+            ])?;
+    }
+    Ok(())
+}
+
+/// Appends a log entry.
+fn log_entry(tx: &Connection, claim_id: i64, e: &ReviewEntry) -> Result<()> {
     let (text, values) = match &e.reviewed {
         Some(r) => (
             Some(r.text.as_str()),
@@ -454,6 +468,13 @@ pub(super) fn append(tx: &Connection, claim_id: i64, e: &ReviewEntry) -> Result<
         text,
         values
     ])?;
+    Ok(())
+}
+
+/// [`append`] on a database of version 3 to 8, whose claims store their status by name
+/// (migration 2 → 3).
+fn append_by_name(tx: &Connection, claim_id: i64, e: &ReviewEntry) -> Result<()> {
+    log_entry(tx, claim_id, e)?;
     if let Some(to) = &e.to_status {
         tx.prepare_cached("UPDATE claims SET status = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![claim_id, to, e.at])?;
@@ -539,7 +560,7 @@ pub(super) fn recheck_lapsed_verdicts(conn: &Connection) -> Result<()> {
                 )),
             )
         };
-        append(conn, id, &entry)?;
+        append_by_name(conn, id, &entry)?;
     }
     Ok(())
 }

@@ -48,6 +48,59 @@ pub(super) struct Offsets {
 }
 
 impl Offsets {
+    /// The stored columns besides `start` (schema.sql, version 9): `length`,
+    /// `byte_shift`, `byte_extra`.
+    pub fn packed(&self) -> [i64; 3] {
+        let length = self.end - self.start;
+        [
+            length,
+            self.byte_start - self.start,
+            (self.byte_end - self.byte_start) - length,
+        ]
+    }
+}
+
+/// The names of mention kinds, claim types and claim statuses in the order of their
+/// stored codes (schema.sql, version 9: `mentions.kind_code`, `claims.claim_type_code`,
+/// `claims.status_code`; generated columns name them back).
+pub(super) const MENTION_KINDS: [&str; 3] = ["figure", "date", "attribution"];
+pub(super) const CLAIM_TYPES: [&str; 6] = [
+    "statistic",
+    "quote",
+    "attribution",
+    "event",
+    "comparison",
+    "prediction",
+];
+pub(super) const STATUSES: [&str; 8] = [
+    "unverified",
+    "in_review",
+    "verified",
+    "false",
+    "misleading",
+    "contested",
+    "unverifiable",
+    "needs_recheck",
+];
+
+/// The stored code of `name` among `names` (one of the lists above); `None`, which the
+/// columns refuse, for a name that is not there.
+pub(super) fn code(names: &[&str], name: &str) -> Option<i64> {
+    names.iter().position(|n| *n == name).map(|i| i as i64)
+}
+
+/// SQL: the code of the name `column` holds among `names`, NULL for another name (for
+/// migrations from the columns of names).
+pub(super) fn code_sql(names: &[&str], column: &str) -> String {
+    let whens: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!(" WHEN '{n}' THEN {i}"))
+        .collect();
+    format!("CASE {column}{whens} END")
+}
+
+impl Offsets {
     fn new(span: Span, idx: &OffsetIndex) -> Offsets {
         let c = idx.char_span(span);
         Offsets {
@@ -576,11 +629,89 @@ pub(crate) fn compact_attrs(record: serde_json::Value) -> serde_json::Value {
     Value::Object(kept)
 }
 
-/// A stored mention record (`attrs`, of any version) with the names of its fields as
-/// `extract` prints them; `Null` when it is not JSON.
-pub(crate) fn expand_attrs(stored: &str) -> serde_json::Value {
+/// The spans of an attribution's record in the order of its stored array
+/// ([`row_attrs`]): source, cue, content, source name, source role.
+const ATTRIBUTION_SPANS: [&str; 5] = ["s", "c", "t", "n", "r"];
+
+/// What a mention row stores in `attrs` (version 9) for the record [`compact_attrs`]
+/// makes: an attribution's as a JSON array, `[source kind, source from, source length,
+/// cue from, cue length, content …, source name …, source role …, 1 if direct]`, each
+/// span from the mention's `start` and by its length (nulls for a span it lacks, the
+/// nulls at the end left out): small numbers in place of the field names and offsets
+/// that were two thirds of its record. Any other record, or an attribution's with other
+/// fields, is stored as it is. SQL reads the source span at `$[1]` and `$[2]` (see
+/// `source_span_text!`).
+pub(crate) fn row_attrs(kind: &str, start: i64, compact: &str) -> String {
     use serde_json::Value;
-    match serde_json::from_str(stored) {
+    if kind != "attribution" {
+        return compact.to_string();
+    }
+    let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(compact) else {
+        return compact.to_string();
+    };
+    let span = |v: &Value| -> Option<(i64, i64)> {
+        match v.as_array()?.as_slice() {
+            [a, b] => Some((a.as_i64()?, b.as_i64()?)),
+            _ => None,
+        }
+    };
+    let packable = fields.iter().all(|(k, v)| match k.as_str() {
+        "k" => v.is_string(),
+        "d" => v.is_boolean(),
+        k => ATTRIBUTION_SPANS.contains(&k) && span(v).is_some(),
+    });
+    if !packable {
+        return compact.to_string();
+    }
+    let mut out = vec![fields.get("k").cloned().unwrap_or(Value::Null)];
+    for name in ATTRIBUTION_SPANS {
+        match fields.get(name).and_then(span) {
+            Some((a, b)) => out.extend([Value::from(a - start), Value::from(b - a)]),
+            None => out.extend([Value::Null, Value::Null]),
+        }
+    }
+    if fields.get("d") == Some(&Value::Bool(true)) {
+        out.push(Value::from(1));
+    }
+    while out.last().is_some_and(Value::is_null) {
+        out.pop();
+    }
+    Value::Array(out).to_string()
+}
+
+/// The record [`compact_attrs`] made of a stored `attrs` ([`row_attrs`]) of a mention
+/// starting at `start`.
+fn unpacked_attrs(stored: serde_json::Value, start: i64) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    let Value::Array(items) = stored else {
+        return stored;
+    };
+    let at = |i: usize| items.get(i).and_then(Value::as_i64);
+    let span = |name: &str| -> Option<Value> {
+        let j = ATTRIBUTION_SPANS.iter().position(|n| *n == name)?;
+        let (from, len) = (at(1 + 2 * j)?, at(2 + 2 * j)?);
+        Some(Value::from(vec![start + from, start + from + len]))
+    };
+    // In the order of the record an analysis makes.
+    let mut fields = Map::new();
+    for name in ["s", "c", "t", "d", "k", "n", "r"] {
+        let value = match name {
+            "d" => (at(1 + 2 * ATTRIBUTION_SPANS.len()) == Some(1)).then_some(Value::Bool(true)),
+            "k" => items.first().filter(|k| k.is_string()).cloned(),
+            span_name => span(span_name),
+        };
+        if let Some(value) = value {
+            fields.insert(name.into(), value);
+        }
+    }
+    Value::Object(fields)
+}
+
+/// A stored mention record (`attrs`, of any version, of a mention starting at `start`)
+/// with the names of its fields as `extract` prints them; `Null` when it is not JSON.
+pub(crate) fn expand_attrs(stored: &str, start: i64) -> serde_json::Value {
+    use serde_json::Value;
+    match serde_json::from_str(stored).map(|v| unpacked_attrs(v, start)) {
         Ok(Value::Object(fields)) => Value::Object(
             fields
                 .into_iter()
@@ -683,6 +814,65 @@ impl Insert {
 mod tests {
     use super::*;
 
+    /// Every kind, type and status (a claim "needs_recheck" after its text changed) is
+    /// stored by a code the schema's generated column names back as it was written.
+    #[test]
+    fn a_claim_that_needs_recheck_reads_back_its_status_from_its_code() {
+        use crate::claims::ClaimType;
+        use crate::recognize::MentionKind;
+        use crate::review::ClaimStatus;
+        let db = crate::store::Database::in_memory().unwrap();
+        let conn = db.connection();
+        conn.execute_batch(
+            "INSERT INTO documents (id, source_key, hash, text, char_len, ingested_at)
+                 VALUES (1, 'k', 'h', x'', 0, 't');",
+        )
+        .unwrap();
+        for (i, kind) in MentionKind::ALL.iter().enumerate() {
+            let code = code(&MENTION_KINDS, kind.as_str());
+            conn.execute(
+                "INSERT INTO mentions (id, kind_code, start, length) VALUES (?1, ?2, 0, 0)",
+                rusqlite::params![(1 << 24) + i as i64, code],
+            )
+            .unwrap();
+            let back: String = conn
+                .query_row(
+                    "SELECT kind FROM mentions WHERE id = ?1",
+                    [(1 << 24) + i as i64],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(back, kind.as_str());
+        }
+        for t in ClaimType::ALL {
+            for s in ClaimStatus::ALL {
+                conn.execute(
+                    "INSERT INTO claims (document_id, start, end, byte_start, byte_end,
+                         claim_type_code, status_code) VALUES (1, 0, 0, 0, 0, ?1, ?2)",
+                    rusqlite::params![code(&CLAIM_TYPES, t.as_str()), code(&STATUSES, s.as_str())],
+                )
+                .unwrap();
+                let back: (String, String) = conn
+                    .query_row(
+                        "SELECT claim_type, status FROM claims WHERE id = last_insert_rowid()",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                assert_eq!(back, (t.as_str().to_string(), s.as_str().to_string()));
+            }
+        }
+        // A name that is no status has no code, which the column refuses.
+        assert_eq!(code(&STATUSES, "maybe"), None);
+        assert!(conn
+            .execute(
+                "INSERT INTO claims (document_id, start, end, byte_start, byte_end,
+                     claim_type_code, status_code) VALUES (1, 0, 0, 0, 0, 0, NULL)",
+                [],
+            )
+            .is_err());
+    }
+
     #[test]
     fn a_stored_figure_keeps_its_checkable_flag_and_reason() {
         use crate::document::{Document, Metadata};
@@ -693,7 +883,7 @@ mod tests {
             .mentions
             .iter()
             .filter(|m| m.kind == "figure")
-            .map(|m| expand_attrs(&m.attrs))
+            .map(|m| expand_attrs(&row_attrs(m.kind, m.at.start, &m.attrs), m.at.start))
             .collect();
         assert_eq!(attrs.len(), 2);
         // Checkable is the default: a missing flag.
@@ -711,9 +901,15 @@ mod tests {
         let doc = Document::from_text("t", text.to_string(), Metadata::default());
         let rows = DocumentRows::new(&doc, &crate::pipeline::analyse(&doc));
         let attribution = rows.mentions.iter().find(|m| m.kind == "attribution");
-        let stored = &attribution.expect("an attribution").attrs;
-        assert!(stored.starts_with(r#"{"s":["#), "{stored}");
-        let attrs = expand_attrs(stored);
+        let attribution = attribution.expect("an attribution");
+        let (record, start) = (&attribution.attrs, attribution.at.start);
+        assert!(record.starts_with(r#"{"s":["#), "{record}");
+        // The row keeps the spans from the mention's start, by their lengths, without
+        // field names; the record reads back the same.
+        let stored = row_attrs("attribution", start, record);
+        assert_eq!(stored, r#"["dataset",75,30,62,12,0,60]"#);
+        let attrs = expand_attrs(&stored, start);
+        assert_eq!(attrs, expand_attrs(record, start));
         // The source span in code points: "’" and "€" are one each, three bytes each.
         let source = &attrs["source"];
         let (start, end) = (source[0].as_u64().unwrap(), source[1].as_u64().unwrap());
@@ -743,7 +939,7 @@ mod tests {
             "applied again, the same"
         );
         assert_eq!(
-            expand_attrs(&compact.to_string()).to_string(),
+            expand_attrs(&compact.to_string(), 0).to_string(),
             r#"{"subject":[344,349]}"#
         );
         // An imported record repeated its columns (kind, offsets, text, value, unit).
