@@ -181,6 +181,18 @@ fn user_version(db: &Path) -> i64 {
         .unwrap()
 }
 
+/// The schema of a new database made in `dir` by ingesting one article.
+fn fresh_schema(dir: &Path) -> Vec<(String, String, String)> {
+    let fresh = dir.join("fresh.db");
+    std::fs::write(dir.join("a.txt"), PUTIN).unwrap();
+    bin()
+        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(dir.join("a.txt"))
+        .assert()
+        .success();
+    schema_of(&fresh)
+}
+
 /// The schema as SQLite keeps it, sorted, with identifier quotes dropped (a renamed
 /// table is stored as `CREATE TABLE "name"`).
 fn schema_of(db: &Path) -> Vec<(String, String, String)> {
@@ -662,14 +674,7 @@ fn version_4_database_is_migrated_keeping_every_review_flag_and_note() {
     assert_eq!(user_version(&old), claimtrace::store::SCHEMA_VERSION);
     assert!(!listed.as_array().unwrap().is_empty());
     assert_eq!(desk_rows(&old), written);
-    let fresh = new_dir.path().join("fresh.db");
-    std::fs::write(new_dir.path().join("a.txt"), PUTIN).unwrap();
-    bin()
-        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
-        .arg(new_dir.path().join("a.txt"))
-        .assert()
-        .success();
-    assert_eq!(schema_of(&old), schema_of(&fresh));
+    assert_eq!(schema_of(&old), fresh_schema(new_dir.path()));
     let conn = connect(&old).unwrap();
     let broken: i64 = conn
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -1102,14 +1107,7 @@ fn version_6_database_is_migrated_keeping_every_row_in_less_space() {
     assert_eq!(&order[..3], [7, 1, 3]);
 
     // The schema is a new database's.
-    let fresh = new_dir.path().join("fresh.db");
-    std::fs::write(new_dir.path().join("a.txt"), PUTIN).unwrap();
-    bin()
-        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
-        .arg(new_dir.path().join("a.txt"))
-        .assert()
-        .success();
-    assert_eq!(schema_of(&old), schema_of(&fresh));
+    assert_eq!(schema_of(&old), fresh_schema(new_dir.path()));
 }
 
 /// A version-7 database: `tests/data/v7-desk.sql` is `sqlite3 .dump` of the database the
@@ -1190,14 +1188,7 @@ fn version_7_database_is_migrated_with_its_texts_deflated() {
     }
 
     // The schema is a new database's.
-    let fresh = new_dir.path().join("fresh.db");
-    std::fs::write(new_dir.path().join("a.txt"), PUTIN).unwrap();
-    bin()
-        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
-        .arg(new_dir.path().join("a.txt"))
-        .assert()
-        .success();
-    assert_eq!(schema_of(&old), schema_of(&fresh));
+    assert_eq!(schema_of(&old), fresh_schema(new_dir.path()));
 }
 
 /// A version-8 database: `tests/data/v8-desk.sql` is `sqlite3 .dump` of the database the
@@ -1277,12 +1268,5 @@ fn version_8_database_is_migrated_to_generated_columns_printing_what_it_printed(
     drop(conn);
 
     // The schema is a new database's.
-    let fresh = new_dir.path().join("fresh.db");
-    std::fs::write(new_dir.path().join("a.txt"), PUTIN).unwrap();
-    bin()
-        .args(["--db", fresh.to_str().unwrap(), "ingest", "--quiet"])
-        .arg(new_dir.path().join("a.txt"))
-        .assert()
-        .success();
-    assert_eq!(schema_of(&old), schema_of(&fresh));
+    assert_eq!(schema_of(&old), fresh_schema(new_dir.path()));
 }
