@@ -33,6 +33,10 @@ pub enum DocumentError {
     NotUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: bad metadata: {reason}")]
     Metadata { path: PathBuf, reason: String },
+    #[error("{path}: a JSON file holds records, not an article: give records on standard input (`claimtrace extract --format jsonl < {path}`); to store them, add `--with-text` and pipe into `claimtrace ingest --analysed -`")]
+    Records { path: PathBuf },
+    #[error("{path}: the metadata of an article, not an article: give the article ({article}), which reads it")]
+    Sidecar { path: PathBuf, article: PathBuf },
 }
 
 /// Metadata of an article. Every field is optional; `published` anchors relative dates.
@@ -295,6 +299,25 @@ pub fn collect_articles(
     let mut walk = Walk::new(follow_links);
     let mut out = Vec::new();
     for input in inputs {
+        match named_json(input, inputs) {
+            Some(Named::Records) => {
+                return Err(DocumentError::Records {
+                    path: input.clone(),
+                })
+            }
+            Some(Named::Sidecar {
+                article,
+                named: false,
+            }) => {
+                return Err(DocumentError::Sidecar {
+                    path: input.clone(),
+                    article,
+                })
+            }
+            // Read with its article, named beside it (`claimtrace ingest corpus/*`).
+            Some(Named::Sidecar { named: true, .. }) => continue,
+            None => {}
+        }
         if let Reached::Directory { wanted: 0 } =
             walk.input(input, &mut out, &is_article, &|_| true)?
         {
@@ -308,6 +331,48 @@ pub fn collect_articles(
         }
     }
     Ok(out)
+}
+
+/// A JSON file named as an input: records, or an article's sidecar metadata.
+enum Named {
+    Records,
+    /// `NAME.meta.json`: its article (`NAME.txt` or `NAME.md`), and whether that is
+    /// named too.
+    Sidecar {
+        article: PathBuf,
+        named: bool,
+    },
+}
+
+/// What a file named as an input is when its name says JSON (`.json`, `.jsonl`,
+/// `.ndjson`, any case): a shell glob over a corpus folder names the sidecars beside
+/// the articles, and records are read from standard input, not as one article.
+fn named_json(input: &Path, inputs: &[PathBuf]) -> Option<Named> {
+    let original = input.file_name()?.to_str()?;
+    let name = original.to_ascii_lowercase();
+    if !input.is_file() {
+        return None;
+    }
+    if let Some(stem) = name.strip_suffix(".meta.json") {
+        let stem = original.get(..stem.len())?;
+        let articles: Vec<PathBuf> = ["txt", "md"]
+            .iter()
+            .map(|ext| input.with_file_name(format!("{stem}.{ext}")))
+            .collect();
+        let named = articles.iter().find(|a| inputs.contains(a));
+        let article = named
+            .or_else(|| articles.iter().find(|a| a.is_file()))
+            .unwrap_or(&articles[0])
+            .clone();
+        return Some(Named::Sidecar {
+            named: named.is_some(),
+            article,
+        });
+    }
+    [".json", ".jsonl", ".ndjson"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+        .then_some(Named::Records)
 }
 
 /// What a walk found at one input path.

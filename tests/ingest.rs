@@ -320,3 +320,56 @@ fn ingest_on_four_jobs_stores_what_one_job_stores() {
         "--jobs 4 stored or said something else than --jobs 1"
     );
 }
+
+/// `claimtrace ingest corpus/*`: the shell names each article's sidecar beside it; the
+/// sidecar is its article's metadata, not an article of its own. A JSON Lines file named
+/// alone is records, which go through standard input, and is refused with the way to
+/// give them; so is a sidecar named without its article.
+#[test]
+fn ingest_corpus_star_reads_sidecars_with_their_articles_and_refuses_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let article = dir.path().join("a.txt");
+    let sidecar = dir.path().join("a.meta.json");
+    fs::write(&article, "Exports rose 12% in 2024, the ministry said.").unwrap();
+    fs::write(
+        &sidecar,
+        r#"{"title": "Exports", "published": "2025-01-02"}"#,
+    )
+    .unwrap();
+    bin()
+        .args(["--db", db.to_str().unwrap(), "ingest", "--quiet"])
+        .arg(&article)
+        .arg(&sidecar)
+        .assert()
+        .success();
+    assert_eq!(documents(&db), 1);
+    let listed = bin()
+        .args(["--db", db.to_str().unwrap(), "documents"])
+        .assert()
+        .success();
+    let listed = String::from_utf8_lossy(&listed.get_output().stdout).to_string();
+    assert!(
+        listed.contains("a.txt") && !listed.contains("a.meta.json"),
+        "{listed}"
+    );
+    assert!(listed.contains("Exports"), "{listed}");
+
+    let records = dir.path().join("records.JSONL");
+    fs::write(&records, "{\"id\": \"1\", \"text\": \"Prices rose 5%.\"}\n").unwrap();
+    for (path, needle) in [
+        (&records, "claimtrace ingest --analysed -"),
+        (&sidecar, "a.txt"),
+    ] {
+        for command in ["ingest", "extract"] {
+            let out = bin()
+                .args(["--db", db.to_str().unwrap(), command])
+                .arg(path)
+                .assert()
+                .code(1);
+            let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+            assert!(stderr.contains(needle), "{command} {path:?}: {stderr}");
+        }
+    }
+    assert_eq!(documents(&db), 1);
+}
