@@ -9,6 +9,7 @@
 //! canonical path relative to the corpus root (the database's directory), never by the
 //! path as typed: `/abs/dir/a.txt`, `a.txt` and `./a.txt` are one document.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -298,8 +299,9 @@ pub fn collect_articles(
 ) -> Result<Vec<PathBuf>, DocumentError> {
     let mut walk = Walk::new(follow_links);
     let mut out = Vec::new();
+    let named: HashSet<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     for input in inputs {
-        match named_json(input, inputs) {
+        match named_json(input, &named) {
             Some(Named::Records) => {
                 return Err(DocumentError::Records {
                     path: input.clone(),
@@ -347,32 +349,33 @@ enum Named {
 /// What a file named as an input is when its name says JSON (`.json`, `.jsonl`,
 /// `.ndjson`, any case): a shell glob over a corpus folder names the sidecars beside
 /// the articles, and records are read from standard input, not as one article.
-fn named_json(input: &Path, inputs: &[PathBuf]) -> Option<Named> {
+fn named_json(input: &Path, inputs: &HashSet<&Path>) -> Option<Named> {
     let original = input.file_name()?.to_str()?;
     let name = original.to_ascii_lowercase();
-    if !input.is_file() {
+    // The name first: only a JSON name costs a look at the file system.
+    let json = [".json", ".jsonl", ".ndjson"]
+        .iter()
+        .any(|ext| name.ends_with(ext));
+    if !json || !input.is_file() {
         return None;
     }
-    if let Some(stem) = name.strip_suffix(".meta.json") {
-        let stem = original.get(..stem.len())?;
-        let articles: Vec<PathBuf> = ["txt", "md"]
-            .iter()
-            .map(|ext| input.with_file_name(format!("{stem}.{ext}")))
-            .collect();
-        let named = articles.iter().find(|a| inputs.contains(a));
-        let article = named
-            .or_else(|| articles.iter().find(|a| a.is_file()))
-            .unwrap_or(&articles[0])
-            .clone();
-        return Some(Named::Sidecar {
-            named: named.is_some(),
-            article,
-        });
-    }
-    [".json", ".jsonl", ".ndjson"]
+    let Some(stem) = name.strip_suffix(".meta.json") else {
+        return Some(Named::Records);
+    };
+    let stem = original.get(..stem.len())?;
+    let articles: Vec<PathBuf> = ["txt", "md"]
         .iter()
-        .any(|ext| name.ends_with(ext))
-        .then_some(Named::Records)
+        .map(|ext| input.with_file_name(format!("{stem}.{ext}")))
+        .collect();
+    let named = articles.iter().find(|a| inputs.contains(a.as_path()));
+    let article = named
+        .or_else(|| articles.iter().find(|a| a.is_file()))
+        .unwrap_or(&articles[0])
+        .clone();
+    Some(Named::Sidecar {
+        named: named.is_some(),
+        article,
+    })
 }
 
 /// What a walk found at one input path.
