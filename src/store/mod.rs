@@ -516,7 +516,7 @@ fn generate_columns(tx: &Connection) -> Result<()> {
 /// id, so memory stays that of one batch.
 fn pack_attribution_records(tx: &Connection) -> Result<()> {
     let mut select = tx.prepare(
-        "SELECT id, start, attrs FROM mentions WHERE id > ?1 AND kind_code = 2
+        "SELECT id, start, attrs FROM mentions WHERE id > ?1 AND kind = 'attribution'
          ORDER BY id LIMIT 10000",
     )?;
     let mut update = tx.prepare("UPDATE mentions SET attrs = ?2 WHERE id = ?1")?;
@@ -2259,7 +2259,6 @@ impl Database {
             .ok_or(StoreError::NoClaim(claim_id))
     }
 
-    /// The full text of a document.
     /// The first stored document (any version) with this content hash.
     pub fn document_with_hash(&self, content_hash: &str) -> Result<Option<i64>> {
         Ok(self
@@ -2273,6 +2272,7 @@ impl Database {
             .optional()?)
     }
 
+    /// The full text of a document.
     pub fn document_text(&self, id: i64) -> Result<String> {
         self.conn
             .query_row(
