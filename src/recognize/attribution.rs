@@ -3458,12 +3458,9 @@ fn analyse_source_with(
             return 0;
         }
         let mut buf = [0u8; 24];
-        let Some(b) = buf.get_mut(..w.len()) else {
-            return 0;
-        };
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        SETS.kind_words.get(&*b).copied().unwrap_or(0)
+        cues::lowered(w.as_bytes(), &mut buf)
+            .and_then(|b| SETS.kind_words.get(b).copied())
+            .unwrap_or(0)
     }));
     let in_lists: &[u8] = in_lists;
     let has = |bit: u8| in_lists.iter().any(|&k| k & bit != 0);

@@ -56,12 +56,17 @@ pub fn contains(set: &WordSet, word: &str) -> bool {
         None => {}
     }
     let mut buf = [0u8; 24];
-    let Some(b) = buf.get_mut(..bytes.len()) else {
-        return false;
-    };
-    b.copy_from_slice(bytes);
+    lowered(bytes, &mut buf).is_some_and(|b| set.words.contains(b))
+}
+
+/// `word` in ASCII lower case, written into `buf` without allocating; `None` for a word
+/// of more than 24 bytes, longer than any listed word.
+#[inline]
+pub fn lowered<'b>(word: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+    let b = buf.get_mut(..word.len())?;
+    b.copy_from_slice(word);
     b.make_ascii_lowercase();
-    set.words.contains(&*b)
+    Some(b)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
